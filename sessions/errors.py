@@ -1,0 +1,46 @@
+"""Errors the user can act on. Each carries a one-line message for the CLI and the UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class OplaegError(Exception):
+    """Base for every error that is shown to the user as one clear line."""
+
+
+class ThemeError(OplaegError):
+    """A theme file cannot be used; `problems` holds every `file:line: message`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems[0] if problems else "theme error")
+        self.problems = problems
+
+
+class UnknownThemeError(OplaegError):
+    """No theme has the requested id."""
+
+
+class SessionNotFoundError(OplaegError):
+    """No session has the requested id."""
+
+
+class StorageError(OplaegError):
+    """Something could not be written or read; nothing earlier was lost."""
+
+
+class DamagedFileError(StorageError):
+    """A data file exists but cannot be read. It is left untouched."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class SessionLockedError(StorageError):
+    """Another running oplaeg has the session open."""
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__(session_id)
+        self.session_id = session_id

@@ -1,0 +1,27 @@
+"""UI text in Danish (default) and English: one catalogue per language, looked up by key."""
+
+from __future__ import annotations
+
+from sessions.i18n import da, en
+
+CATALOGUES: dict[str, dict[str, str]] = {"da": da.TEXT, "en": en.TEXT}
+LANGUAGES = tuple(CATALOGUES)
+_current = "da"
+
+
+def set_language(language: str) -> None:
+    """Choose the language of everything `t` returns from now on."""
+    global _current
+    if language not in CATALOGUES:
+        raise ValueError(f"unknown language '{language}' (choose {', '.join(LANGUAGES)})")
+    _current = language
+
+
+def current_language() -> str:
+    return _current
+
+
+def t(key: str, /, language: str | None = None, **params: object) -> str:
+    """The text for `key`, with `{name}` fields filled from `params`."""
+    text = CATALOGUES[language or _current][key]
+    return text.format(**params) if params else text

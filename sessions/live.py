@@ -1,0 +1,230 @@
+"""A session being run: where the presenter is, its timers, notes and draft, all saved at once."""
+
+from __future__ import annotations
+
+from sessions.agenda import Page, build_pages
+from sessions.clock import Clock
+from sessions.countdown import Countdown, CountdownState
+from sessions.models import Draft, Note, NoteTag, SessionInfo
+from sessions.repository import NOTES_TABLE, SessionRepository
+from sessions.storage.session_store import SessionStore
+from sessions.text import clean_text
+from sessions.theme.model import Theme
+
+STATE_TABLE = "state"
+TIMERS_TABLE = "timers"
+LOG_TABLE = "log"
+DRAFT_TABLE = "draft"
+MAX_NOTE_LENGTH = 20_000
+
+
+class LiveSession:
+    """The running session. Every method that changes something has saved it when it returns."""
+
+    def __init__(
+        self,
+        repository: SessionRepository,
+        info: SessionInfo,
+        store: SessionStore,
+        theme: Theme,
+        clock: Clock,
+    ) -> None:
+        self.repository = repository
+        self.info = info
+        self.store = store
+        self.theme = theme
+        self.clock = clock
+        self.pages: list[Page] = build_pages(theme, info.details.plan)
+        self._countdowns: dict[str, Countdown] = {}
+        state = store.get(STATE_TABLE, "1") or {}
+        self.started_at: float | None = state.get("started_at")
+        self.position = self._find_page(state.get("segment_id"), int(state.get("index", 0)))
+
+    # -- position ------------------------------------------------------------------------
+
+    @property
+    def page(self) -> Page:
+        return self.pages[self.position]
+
+    def start(self) -> None:
+        """Mark the session as begun (once) and log the segment it begins on."""
+        if self.started_at is None:
+            self.started_at = self.clock.wall()
+            self._save_state()
+            self._log_entry()
+
+    def go_to(self, position: int) -> bool:
+        """Show page `position`; False when it does not exist or is already shown."""
+        if not 0 <= position < len(self.pages) or position == self.position:
+            return False
+        previous_segment = self.page.segment.id
+        self.position = position
+        self.start()
+        self._save_state()
+        if self.page.segment.id != previous_segment:
+            self._log_entry()
+        return True
+
+    def next(self) -> bool:
+        return self.go_to(self.position + 1)
+
+    def previous(self) -> bool:
+        return self.go_to(self.position - 1)
+
+    def elapsed(self) -> float:
+        """Seconds since the session began (0 before it begins)."""
+        return 0.0 if self.started_at is None else max(0.0, self.clock.wall() - self.started_at)
+
+    def segment_entries(self) -> dict[str, float]:
+        """When each segment was first entered."""
+        first: dict[str, float] = {}
+        for doc in self.store.all(LOG_TABLE).values():
+            first.setdefault(str(doc["segment_id"]), float(doc["at"]))
+        return first
+
+    def _find_page(self, segment_id: object, index: int) -> int:
+        for position, page in enumerate(self.pages):
+            if page.segment.id == segment_id and page.index == index:
+                return position
+        for position, page in enumerate(self.pages):
+            if page.segment.id == segment_id:
+                return position
+        return 0
+
+    def _save_state(self) -> None:
+        self.store.put(
+            STATE_TABLE,
+            "1",
+            {
+                "segment_id": self.page.segment.id,
+                "index": self.page.index,
+                "started_at": self.started_at,
+            },
+        )
+
+    def _log_entry(self) -> None:
+        self.store.put(
+            LOG_TABLE,
+            self.store.next_id(LOG_TABLE),
+            {"segment_id": self.page.segment.id, "at": self.clock.wall()},
+        )
+
+    # -- timers --------------------------------------------------------------------------
+
+    def countdown(self, page: Page | None = None) -> Countdown | None:
+        """The countdown of `page` (default: the current one), or None for an untimed page."""
+        page = page or self.page
+        if page.seconds is None:
+            return None
+        if page.key not in self._countdowns:
+            doc = self._timer_doc(page.key)
+            self._countdowns[page.key] = (
+                Countdown(self.clock, CountdownState.from_dict(doc[1]))
+                if doc
+                else Countdown.new(self.clock, page.seconds)
+            )
+        return self._countdowns[page.key]
+
+    def save_countdown(self, page: Page | None = None) -> None:
+        """Store the current page's countdown after a change."""
+        page = page or self.page
+        countdown = self.countdown(page)
+        if countdown is None:
+            return
+        doc = self._timer_doc(page.key)
+        doc_id = doc[0] if doc else self.store.next_id(TIMERS_TABLE)
+        self.store.put(TIMERS_TABLE, doc_id, {"key": page.key, **countdown.state.to_dict()})
+
+    def _timer_doc(self, key: str) -> tuple[str, dict[str, object]] | None:
+        for doc_id, doc in self.store.all(TIMERS_TABLE).items():
+            if doc.get("key") == key:
+                return doc_id, doc
+        return None
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def notes(self, segment_id: str | None = None) -> list[Note]:
+        """Notes in the order they were made, optionally of one segment only."""
+        notes = [Note.from_dict({"id": i, **d}) for i, d in self.store.all(NOTES_TABLE).items()]
+        if segment_id is not None:
+            notes = [n for n in notes if n.segment_id == segment_id]
+        return sorted(notes, key=lambda n: (n.created_at, int(n.id) if n.id.isdigit() else 0))
+
+    def add_note(self, text: str, tag: NoteTag | None = None) -> Note:
+        """Save a new note on the current page."""
+        note = Note(
+            id=self.store.next_id(NOTES_TABLE),
+            segment_id=self.page.segment.id,
+            text=_note_text(text),
+            created_at=self.clock.wall(),
+            updated_at=self.clock.wall(),
+            tag=tag,
+            step=self.page.index,
+        )
+        self._put_note(note)
+        return note
+
+    def update_note(self, note_id: str, text: str, tag: NoteTag | None) -> Note:
+        old = self._note(note_id)
+        note = Note(
+            old.id,
+            old.segment_id,
+            _note_text(text),
+            old.created_at,
+            self.clock.wall(),
+            tag,
+            old.step,
+        )
+        self._put_note(note)
+        return note
+
+    def delete_note(self, note_id: str) -> Note:
+        """Delete a note and return it, so it can be restored."""
+        note = self._note(note_id)
+        self.store.delete(NOTES_TABLE, note_id)
+        return note
+
+    def restore_note(self, note: Note) -> None:
+        """Put back a deleted note (undo)."""
+        self._put_note(note)
+
+    def _note(self, note_id: str) -> Note:
+        doc = self.store.get(NOTES_TABLE, note_id)
+        if doc is None:
+            raise KeyError(note_id)
+        return Note.from_dict({"id": note_id, **doc})
+
+    def _put_note(self, note: Note) -> None:
+        data = note.to_dict()
+        del data["id"]
+        self.store.put(NOTES_TABLE, note.id, data)
+
+    # -- the draft of the note being typed ------------------------------------------------
+
+    def draft(self) -> Draft | None:
+        doc = self.store.get(DRAFT_TABLE, "1")
+        return Draft.from_dict(doc) if doc else None
+
+    def save_draft(self, draft: Draft) -> None:
+        current = self.store.get(DRAFT_TABLE, "1")
+        data = draft.to_dict()
+        data["text"] = clean_text(draft.text)
+        if current != data:
+            self.store.put(DRAFT_TABLE, "1", data)
+
+    def clear_draft(self) -> None:
+        if self.store.get(DRAFT_TABLE, "1") is not None:
+            self.store.delete(DRAFT_TABLE, "1")
+
+    # -- closing -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Save timers, fold the journal into the snapshot, release the lock."""
+        self.repository.close(self.store)
+
+
+def _note_text(text: str) -> str:
+    cleaned = clean_text(text).strip("\n")
+    if not cleaned.strip():
+        raise ValueError("a note needs some text")
+    return cleaned[:MAX_NOTE_LENGTH]

@@ -1,0 +1,146 @@
+"""The records a session is made of, as stored."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class NoteTag(StrEnum):
+    POSITIVE = "positive"
+    CHALLENGE = "challenge"
+    IDEA = "idea"
+    ACTION = "action"
+
+
+@dataclass(frozen=True)
+class PlannedSegment:
+    """A segment of the agenda as planned when the session was created."""
+
+    id: str
+    title: str
+    kind: str
+    minutes: int
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlannedSegment:
+        return cls(str(data["id"]), str(data["title"]), str(data["kind"]), int(data["minutes"]))
+
+
+@dataclass(frozen=True)
+class SessionDetails:
+    """What a workplace gives when it books a talk."""
+
+    workplace: str
+    date: str  # ISO date
+    start_time: str  # HH:MM
+    facilitator: str
+    participants: int
+    plan: int  # 90 or 120 minutes
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: str
+    theme_id: str
+    theme_title: str
+    details: SessionDetails
+    created_at: float
+    agenda: tuple[PlannedSegment, ...] = ()
+    language: str = "da"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["agenda"] = [asdict(s) for s in self.agenda]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SessionInfo:
+        return cls(
+            id=str(data["id"]),
+            theme_id=str(data["theme_id"]),
+            theme_title=str(data["theme_title"]),
+            details=SessionDetails(**data["details"]),
+            created_at=float(data["created_at"]),
+            agenda=tuple(PlannedSegment.from_dict(s) for s in data.get("agenda", [])),
+            language=str(data.get("language", "da")),
+        )
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    segment_id: str
+    text: str
+    created_at: float
+    updated_at: float
+    tag: NoteTag | None = None
+    step: int = 0  # the slide or step within the segment
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["tag"] = self.tag.value if self.tag else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Note:
+        tag = data.get("tag")
+        return cls(
+            id=str(data["id"]),
+            segment_id=str(data["segment_id"]),
+            text=str(data["text"]),
+            created_at=float(data["created_at"]),
+            updated_at=float(data.get("updated_at", data["created_at"])),
+            tag=NoteTag(tag) if tag else None,
+            step=int(data.get("step", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Text being typed in the note form, kept so a crash or a closed window loses nothing."""
+
+    segment_id: str
+    text: str
+    step: int = 0
+    note_id: str | None = None  # set when editing an existing note
+    tag: NoteTag | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["tag"] = self.tag.value if self.tag else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Draft:
+        tag = data.get("tag")
+        return cls(
+            segment_id=str(data["segment_id"]),
+            text=str(data["text"]),
+            step=int(data.get("step", 0)),
+            note_id=data.get("note_id"),
+            tag=NoteTag(tag) if tag else None,
+        )
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line in a list of sessions."""
+
+    id: str
+    theme_id: str
+    theme_title: str
+    workplace: str
+    date: str
+    start_time: str
+    notes: int
+    plan: int
+    updated_at: float = 0.0
+    problem: str | None = None  # set when the session cannot be opened
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("extra")
+        return data

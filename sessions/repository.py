@@ -1,0 +1,171 @@
+"""All sessions in a data folder: create, list, find and open them."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from sessions.agenda import planned_agenda
+from sessions.clock import Clock
+from sessions.errors import OplaegError, SessionNotFoundError
+from sessions.models import SessionDetails, SessionInfo, SessionSummary
+from sessions.storage.index import SessionIndex
+from sessions.storage.locations import index_path, sessions_dir
+from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
+from sessions.text import clean_line
+from sessions.theme.model import PLANS, Theme
+from sessions.theme.parser import slugify
+
+SESSION_TABLE = "session"
+NOTES_TABLE = "notes"
+
+
+class SessionRepository:
+    """The sessions stored under one data folder."""
+
+    def __init__(self, data_dir: Path, clock: Clock) -> None:
+        self.data_dir = data_dir
+        self.clock = clock
+        self.root = sessions_dir(data_dir)
+        self.index = SessionIndex(index_path(data_dir))
+
+    def create(self, theme: Theme, details: SessionDetails) -> tuple[SessionInfo, SessionStore]:
+        """Create and save a new session; it is returned open for writing."""
+        details = validate_details(details)
+        session_id = self._new_id(details)
+        info = SessionInfo(
+            id=session_id,
+            theme_id=theme.id,
+            theme_title=theme.title,
+            details=details,
+            created_at=self.clock.wall(),
+            agenda=planned_agenda(theme, details.plan),
+            language=theme.language,
+        )
+        self.root.mkdir(parents=True, exist_ok=True)
+        store = SessionStore.create(self.root / session_id, info.to_dict())
+        self.index.put(summary_of(info, 0, self.clock.wall()).to_dict())
+        return info, store
+
+    def list(self) -> list[SessionSummary]:
+        """Every session, newest first; unreadable ones carry a `problem`."""
+        indexed = self.index.read()
+        summaries: list[SessionSummary] = []
+        for folder in sorted(self.root.glob("*")) if self.root.is_dir() else []:
+            if not (folder / SNAPSHOT_NAME).exists() and not (folder / JOURNAL_NAME).exists():
+                continue
+            entry = indexed.get(folder.name)
+            journal = folder / JOURNAL_NAME
+            if entry is not None and (not journal.exists() or journal.stat().st_size == 0):
+                summaries.append(SessionSummary(**entry))
+            else:
+                summaries.append(self._read_summary(folder))
+        return sorted(summaries, key=lambda s: (s.date, s.start_time, s.id), reverse=True)
+
+    def resolve_id(self, text: str) -> str:
+        """The id of the session named by `text`: its full id or a unique beginning of it."""
+        names = [p.name for p in self.root.glob("*") if (p / SNAPSHOT_NAME).exists()]
+        if text in names:
+            return text
+        matches = [n for n in names if n.startswith(text)] if text else []
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise SessionNotFoundError(
+                f"'{text}' matches {len(matches)} sessions: {', '.join(sorted(matches)[:5])}"
+            )
+        raise SessionNotFoundError(f"no session '{text}' (see 'oplaeg sessions')")
+
+    def open(self, session_id: str, *, readonly: bool = False) -> tuple[SessionInfo, SessionStore]:
+        """Open a session; writers get the session's lock or `SessionLockedError`."""
+        folder = self.root / self.resolve_id(session_id)
+        store = SessionStore.open(folder, readonly=readonly)
+        return info_of(store), store
+
+    def close(self, store: SessionStore) -> None:
+        """Close a writable session and bring its index entry up to date."""
+        try:
+            store.close()
+        finally:
+            if not store.readonly:
+                notes = store.count(NOTES_TABLE)
+                self.index.put(summary_of(info_of(store), notes, self.clock.wall()).to_dict())
+
+    def _read_summary(self, folder: Path) -> SessionSummary:
+        try:
+            store = SessionStore.open(folder, readonly=True)
+        except OplaegError as error:
+            return SessionSummary(folder.name, "", "", "", "", "", 0, 0, problem=str(error))
+        try:
+            changed = max(p.stat().st_mtime for p in folder.iterdir())
+            return summary_of(info_of(store), store.count(NOTES_TABLE), changed)
+        finally:
+            store.close()
+
+    def _new_id(self, details: SessionDetails) -> str:
+        stamp = details.date.replace("-", "") + "-" + details.start_time.replace(":", "")
+        base = f"{stamp}-{slugify(details.workplace)[:32].strip('-')}"
+        candidate, number = base, 2
+        while (self.root / candidate).exists():
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+
+def info_of(store: SessionStore) -> SessionInfo:
+    doc = store.get(SESSION_TABLE, "1")
+    if doc is None:
+        raise SessionNotFoundError(f"{store.directory}: the session record is missing")
+    return SessionInfo.from_dict(doc)
+
+
+def summary_of(info: SessionInfo, notes: int, updated_at: float) -> SessionSummary:
+    return SessionSummary(
+        id=info.id,
+        theme_id=info.theme_id,
+        theme_title=info.theme_title,
+        workplace=info.details.workplace,
+        date=info.details.date,
+        start_time=info.details.start_time,
+        notes=notes,
+        plan=info.details.plan,
+        updated_at=updated_at,
+    )
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+class InvalidDetailsError(OplaegError):
+    """A booking detail is missing or malformed; `field` names which."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def validate_details(details: SessionDetails) -> SessionDetails:
+    """Clean the typed details and check them; raises `InvalidDetailsError` naming the field."""
+    workplace = clean_line(details.workplace)
+    if not workplace:
+        raise InvalidDetailsError("workplace", "the workplace needs a name")
+    try:
+        date = datetime.strptime(details.date.strip(), "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        raise InvalidDetailsError("date", f"date '{details.date}' must be YYYY-MM-DD") from None
+    match = _TIME.match(details.start_time.strip())
+    if not match:
+        raise InvalidDetailsError("start_time", f"start time '{details.start_time}' must be HH:MM")
+    start_time = f"{int(match.group(1)):02d}:{match.group(2)}"
+    if not 1 <= details.participants <= 500:
+        raise InvalidDetailsError("participants", "participants must be between 1 and 500")
+    if details.plan not in PLANS:
+        raise InvalidDetailsError("plan", "the session lasts 90 or 120 minutes")
+    return SessionDetails(
+        workplace=workplace,
+        date=date,
+        start_time=start_time,
+        facilitator=clean_line(details.facilitator),
+        participants=details.participants,
+        plan=details.plan,
+    )

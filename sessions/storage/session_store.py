@@ -1,0 +1,168 @@
+"""One session's database: a TinyDB snapshot file plus a journal of the changes since.
+
+Every change is appended to the journal and fsynced before the call returns, so a change the
+user was told about is on disk. The snapshot (`session.json`, a TinyDB database written by
+`AtomicJSONStorage`) is rewritten from memory when the session is opened or closed and every
+`COMPACT_EVERY` changes; a crash between the two steps is harmless because journal entries
+carry a sequence number and the snapshot records the last one it holds.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from sessions.errors import DamagedFileError, SessionLockedError
+from sessions.storage.atomic import AtomicJSONStorage, remove_stray_temp_files
+from sessions.storage.journal import Journal
+
+SNAPSHOT_NAME = "session.json"
+JOURNAL_NAME = "journal.jsonl"
+LOCK_NAME = "lock"
+META_TABLE = "_meta"
+COMPACT_EVERY = 1000
+
+Document = dict[str, Any]
+
+
+class SessionStore:
+    """The tables of one session in memory, every change durable on disk before it returns."""
+
+    def __init__(self, directory: Path, *, readonly: bool = False) -> None:
+        self.directory = directory
+        self.readonly = readonly
+        self._snapshot = AtomicJSONStorage(directory / SNAPSHOT_NAME)
+        self._journal = Journal(directory / JOURNAL_NAME)
+        self._lock = FileLock(str(directory / LOCK_NAME), timeout=0)
+        self._tables: dict[str, dict[str, Document]] = {}
+        self._seq = 0
+        self._closed = False
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, directory: Path, session_doc: Document) -> SessionStore:
+        """Make a new session folder holding `session_doc`; the folder must not exist yet."""
+        directory.mkdir(parents=True, exist_ok=False)
+        store = cls(directory)
+        store._acquire()
+        store._tables = {"session": {"1": dict(session_doc)}}
+        store._write_snapshot()
+        return store
+
+    @classmethod
+    def open(cls, directory: Path, *, readonly: bool = False) -> SessionStore:
+        """Open an existing session. Writers take the lock; readers never change a file."""
+        store = cls(directory, readonly=readonly)
+        if not readonly:
+            store._acquire()
+        try:
+            store._load()
+        except BaseException:
+            store._release()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Fold the journal into the snapshot and release the lock."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if not self.readonly and self._journal.count:
+                self.compact()
+        finally:
+            self._journal.close()
+            self._release()
+
+    def _acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise SessionLockedError(self.directory.name) from None
+        remove_stray_temp_files(self.directory)
+
+    def _release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release()
+
+    def _load(self) -> None:
+        data = self._snapshot.read()
+        if data is None:
+            raise DamagedFileError(self.directory / SNAPSHOT_NAME, "the file is missing")
+        meta = data.pop(META_TABLE, {}).get("1", {})
+        self._seq = int(meta.get("seq", 0))
+        self._tables = data
+        entries, torn = self._journal.read()
+        replayed = 0
+        for entry in entries:
+            if int(entry.get("seq", 0)) <= self._seq:
+                continue
+            self._apply(entry)
+            replayed += 1
+        if not self.readonly and (entries or torn):
+            self.compact()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, table: str, doc_id: str) -> Document | None:
+        """A copy of one document, or None."""
+        doc = self._tables.get(table, {}).get(doc_id)
+        return copy.deepcopy(doc) if doc is not None else None
+
+    def all(self, table: str) -> dict[str, Document]:
+        """Copies of every document in `table`, by id, in insertion order."""
+        return copy.deepcopy(self._tables.get(table, {}))
+
+    def count(self, table: str) -> int:
+        return len(self._tables.get(table, {}))
+
+    def next_id(self, table: str) -> str:
+        """A fresh document id for `table`."""
+        ids = [int(i) for i in self._tables.get(table, {}) if i.isdigit()]
+        return str(max(ids, default=0) + 1)
+
+    def export_tables(self) -> dict[str, dict[str, Document]]:
+        """A deep copy of every table, for export."""
+        return copy.deepcopy(self._tables)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def put(self, table: str, doc_id: str, doc: Document) -> None:
+        """Insert or replace one document; durable when this returns."""
+        self._change({"op": "put", "table": table, "id": doc_id, "doc": doc})
+
+    def delete(self, table: str, doc_id: str) -> None:
+        """Remove one document; durable when this returns."""
+        self._change({"op": "delete", "table": table, "id": doc_id})
+
+    def compact(self) -> None:
+        """Write the snapshot and empty the journal."""
+        self._write_snapshot()
+        self._journal.reset()
+
+    def _change(self, entry: Document) -> None:
+        if self.readonly or self._closed:
+            raise RuntimeError("this session is not open for writing")
+        entry = {"seq": self._seq + 1, **copy.deepcopy(entry)}
+        self._journal.append(entry)
+        self._apply(entry)
+        if self._journal.count >= COMPACT_EVERY:
+            self.compact()
+
+    def _apply(self, entry: Document) -> None:
+        table = self._tables.setdefault(str(entry["table"]), {})
+        doc_id = str(entry["id"])
+        if entry["op"] == "put":
+            table[doc_id] = entry["doc"]
+        elif entry["op"] == "delete":
+            table.pop(doc_id, None)
+        self._seq = max(self._seq, int(entry["seq"]))
+
+    def _write_snapshot(self) -> None:
+        data: dict[str, dict[str, Document]] = {META_TABLE: {"1": {"seq": self._seq, "format": 1}}}
+        data.update(self._tables)
+        self._snapshot.write(data)

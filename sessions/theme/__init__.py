@@ -1,0 +1,1 @@
+"""Themes: the Markdown files a session is run from."""

@@ -1,0 +1,121 @@
+"""The parsed form of a theme file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+PLANS: tuple[int, ...] = (90, 120)
+"""The session lengths a theme plans for, in minutes."""
+
+
+class SegmentKind(StrEnum):
+    PRESENTATION = "presentation"
+    EXERCISE = "exercise"
+    BREAK = "break"
+
+
+class ExerciseFormat(StrEnum):
+    REFLECTION = "reflection"
+    BUZZ = "buzz"
+    ROUND = "round"
+    CARDS = "cards"
+    WALK_AND_TALK = "walk-and-talk"
+    SORTING = "sorting"
+    VOTING = "voting"
+    SCALE = "scale"
+    CASE = "case"
+    ACTION_PLAN = "action-plan"
+
+
+class StepMode(StrEnum):
+    ALONE = "alene"
+    PAIRS = "par"
+    GROUP = "gruppe"
+    PLENUM = "plenum"
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Planned minutes in each plan; None means "not in that plan"."""
+
+    by_plan: dict[int, int | None]
+
+    def for_plan(self, plan: int) -> int | None:
+        return self.by_plan.get(plan)
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    body: str
+    notes: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    body: str
+    questions: tuple[str, ...]
+    minutes: Minutes
+    mode: StepMode | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: str
+    title: str
+    kind: SegmentKind
+    minutes: Minutes
+    line: int
+    intro: str = ""
+    minimum: int | None = None
+    format: ExerciseFormat | None = None
+    slides: tuple[Slide, ...] = ()
+    steps: tuple[Step, ...] = ()
+    settings: dict[str, str] = field(default_factory=dict)
+
+    def minimum_for(self, plan: int) -> int:
+        """The fewest minutes this segment may shrink to in `plan`."""
+        planned = self.minutes.for_plan(plan) or 0
+        if self.minimum is not None:
+            return min(self.minimum, planned)
+        return planned // 2
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The sorting columns of a `sorting` exercise."""
+        raw = self.settings.get("columns", "")
+        return tuple(part.strip() for part in raw.split("|") if part.strip())
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    summary: str
+    segments: tuple[Segment, ...]
+    sources: tuple[Source, ...]
+    intro: str = ""
+    language: str = "da"
+    path: Path | None = None
+
+    def agenda(self, plan: int) -> list[Segment]:
+        """The segments run in a session of `plan` minutes, in order."""
+        return [s for s in self.segments if s.minutes.for_plan(plan) is not None]
+
+    def total_minutes(self, plan: int) -> int:
+        return sum(s.minutes.for_plan(plan) or 0 for s in self.segments)
+
+    def segment(self, segment_id: str) -> Segment | None:
+        return next((s for s in self.segments if s.id == segment_id), None)

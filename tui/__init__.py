@@ -1,0 +1,1 @@
+"""The Textual app of oplaeg. Importing this package does not import Textual."""

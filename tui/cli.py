@@ -1,0 +1,266 @@
+"""The `oplaeg` command: the TUI, and subcommands that never start it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import NoReturn
+
+from sessions import __version__
+from sessions.clock import SystemClock
+from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
+from sessions.export import FORMATS, export_session, write_export
+from sessions.i18n import LANGUAGES, set_language, t
+from sessions.models import SessionDetails
+from sessions.repository import InvalidDetailsError, SessionRepository
+from sessions.storage.locations import prepare_data_dir, resolve_data_dir, user_themes_dir
+from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
+from sessions.theme.model import PLANS
+from sessions.theme.parser import load_theme_file
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where sessions are stored (default: $OPLAEG_DATA_DIR or the user data folder)",
+    )
+    common.add_argument(
+        "--themes-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="a folder of your own themes, besides the data folder's themes/",
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="language of the interface and the referat (default: da)",
+    )
+    parser = _OneLineParser(
+        prog="oplaeg",
+        description="Run a workshop on the psychosocial work environment from the terminal. "
+        "Without a command, the app starts.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"oplaeg {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
+
+    start = commands.add_parser("start", parents=[common], help="create a session and present it")
+    start.add_argument("theme", help="theme id (see 'oplaeg themes')")
+    start.add_argument("--workplace", required=True, help="the workplace's name")
+    start.add_argument("--participants", required=True, type=int, help="number of participants")
+    start.add_argument("--minutes", required=True, type=int, choices=PLANS, help="90 or 120")
+    start.add_argument("--facilitator", default="", help="your name")
+    start.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
+    start.add_argument("--time", default=None, help="start time HH:MM (default: now)")
+
+    resume = commands.add_parser("resume", parents=[common], help="continue a session")
+    resume.add_argument("session", help="session id, or the start of it")
+
+    themes = commands.add_parser("themes", parents=[common], help="list the themes")
+    themes.add_argument("--json", action="store_true", help="print JSON")
+
+    sessions = commands.add_parser("sessions", parents=[common], help="list the sessions")
+    sessions.add_argument("--json", action="store_true", help="print JSON")
+
+    export = commands.add_parser("export", parents=[common], help="write a session's referat")
+    export.add_argument("session", help="session id, or the start of it")
+    export.add_argument("--format", choices=FORMATS, default="md", help="md (default) or json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument("--force", action="store_true", help="replace an existing FILE")
+
+    check = commands.add_parser("check", parents=[common], help="validate theme files")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="theme files or folders")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `oplaeg` console script."""
+    args = build_parser().parse_args(argv)
+    set_language(getattr(args, "lang", "da"))
+    try:
+        return _run(args)
+    except SessionLockedError as error:
+        return _fail(t("error.locked", id=error.session_id))
+    except DamagedFileError as error:
+        return _fail(
+            t("error.damaged", path=error.path, reason=error.reason, folder=error.path.parent)
+        )
+    except ThemeError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except OplaegError as error:
+        return _fail(f"oplaeg: {error}")
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args.paths)
+    data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
+    library = make_library(data_dir, getattr(args, "themes_dir", None))
+    repository = SessionRepository(data_dir, SystemClock())
+    if args.command == "themes":
+        return _themes(library, args.json)
+    if args.command == "sessions":
+        return _sessions(repository, args.json)
+    if args.command == "export":
+        return _export(repository, args)
+    if args.command == "start":
+        return _start(library, repository, args)
+    if args.command == "resume":
+        session_id = repository.resolve_id(args.session)
+        return _launch(library, repository, session_id)
+    return _launch(library, repository, None)
+
+
+def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
+    """Bundled themes, then the data folder's themes/, then `--themes-dir` (later wins)."""
+    folders = [
+        (bundled_content_dir(), ThemeOrigin.BUNDLED),
+        (user_themes_dir(data_dir), ThemeOrigin.USER),
+    ]
+    if themes_dir:
+        folder = Path(themes_dir).expanduser()
+        if not folder.is_dir():
+            raise OplaegError(f"the themes folder {folder} does not exist")
+        folders.append((folder, ThemeOrigin.USER))
+    return ThemeLibrary(folders)
+
+
+def _check(paths: list[str]) -> int:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(theme_files(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            print(f"{path}: no such file or folder", file=sys.stderr)
+            return 1
+    problems = [p for f in files for p in load_theme_file(f)[1]]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(t("cli.check_ok", count=len(files)))
+    return 0
+
+
+def _themes(library: ThemeLibrary, as_json: bool) -> int:
+    entries = library.entries()
+    if as_json:
+        rows = []
+        for entry in entries:
+            row: dict[str, object] = {
+                "id": entry.id,
+                "title": entry.title,
+                "origin": entry.origin.value,
+                "path": str(entry.path),
+                "problems": entry.problems,
+            }
+            if entry.theme:
+                row["summary"] = entry.theme.summary
+                row["minutes"] = {str(p): entry.theme.total_minutes(p) for p in PLANS}
+            rows.append(row)
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for entry in entries:
+        if entry.theme:
+            print(f"{entry.id:24} {entry.theme.title} — {entry.theme.summary}")
+        else:
+            print(f"{entry.id:24} ⚠ {entry.problems[0]}")
+    return 0
+
+
+def _sessions(repository: SessionRepository, as_json: bool) -> int:
+    summaries = repository.list()
+    if as_json:
+        print(json.dumps([s.to_dict() for s in summaries], ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print(t("cli.no_sessions"))
+    for s in summaries:
+        if s.problem:
+            print(f"{s.id}  ⚠ {s.problem}")
+        else:
+            print(
+                f"{s.id}  {s.date} {s.start_time}  {s.workplace} · {s.theme_title} · "
+                f"{t('cli.notes', count=s.notes)}"
+            )
+    return 0
+
+
+def _export(repository: SessionRepository, args: argparse.Namespace) -> int:
+    _, store = repository.open(args.session, readonly=True)
+    try:
+        text = export_session(store, args.format)
+    finally:
+        store.close()
+    if args.output:
+        path = Path(args.output).expanduser()
+        write_export(text, path, force=args.force)
+        print(t("cli.exported", path=path), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:
+    theme = library.get(args.theme)
+    details = SessionDetails(
+        workplace=args.workplace,
+        date=args.date or date.today().isoformat(),
+        start_time=args.time or datetime.now().strftime("%H:%M"),
+        facilitator=args.facilitator,
+        participants=args.participants,
+        plan=args.minutes,
+    )
+    try:
+        info, store = repository.create(theme, details)
+    except InvalidDetailsError as error:
+        raise OplaegError(str(error)) from None
+    repository.close(store)
+    print(t("cli.created", id=info.id), file=sys.stderr)
+    return _launch(library, repository, info.id)
+
+
+def _launch(library: ThemeLibrary, repository: SessionRepository, session_id: str | None) -> int:
+    from tui.app import OplaegApp, open_live_session  # Textual loads only when the UI starts.
+
+    clock = SystemClock()
+    live = open_live_session(library, repository, session_id, clock) if session_id else None
+    app = OplaegApp(library=library, repository=repository, live=live, clock=clock)
+    try:
+        app.run()
+    finally:
+        app.close_live_session()
+    if app.exit_message:
+        print(app.exit_message, file=sys.stderr)
+        return 1
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

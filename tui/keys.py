@@ -1,0 +1,70 @@
+"""Every key binding in one place: the screens, the footer and the help screen read from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingsMap
+
+from sessions.i18n import t
+
+
+@dataclass(frozen=True)
+class Key:
+    keys: str  # Textual key names, comma-separated
+    action: str
+    label: str  # catalogue key of the footer label
+    shown: str  # how the help screen writes the keys (a catalogue key if it starts "help.")
+    footer: bool = True
+    command: str | None = None  # catalogue key of the command palette entry
+
+
+PRESENTER_KEYS: tuple[Key, ...] = (
+    Key("right,pagedown,space", "next", "key.next", "help.key.next", command="command.next"),
+    Key("left,pageup", "previous", "key.previous", "help.key.previous", command="command.previous"),
+    Key("t", "toggle_timer", "key.timer", "t", command="command.timer"),
+    Key("plus,equals_sign", "adjust_timer(60)", "key.plus", "+", command="command.plus"),
+    Key("minus", "adjust_timer(-60)", "key.minus", "-", command="command.minus"),
+    Key("r", "restart_timer", "key.restart", "r", footer=False, command="command.restart"),
+    Key("n", "new_note", "key.note", "n", command="command.note"),
+    Key("e", "manage_notes", "key.notes", "e", footer=False, command="command.notes"),
+    Key("b", "blank", "key.blank", "b", footer=False, command="command.blank"),
+    Key("g", "goto", "key.goto", "g", command="command.goto"),
+    Key("question_mark", "help", "key.help", "?", command="command.help"),
+    Key("q", "quit_session", "key.quit", "q", command="command.quit"),
+)
+
+START_KEYS: tuple[Key, ...] = (
+    Key("e", "export", "key.export", "e"),
+    Key("question_mark", "help", "key.help", "?"),
+    Key("q", "quit", "key.quit", "q"),
+)
+
+NOTE_FORM_KEYS: tuple[Key, ...] = (
+    Key("enter", "save", "key.save", "Enter"),
+    Key("ctrl+j", "newline", "key.newline", "Ctrl+J"),
+    Key("escape", "cancel", "cancel", "Esc"),
+)
+
+NOTES_KEYS: tuple[Key, ...] = (
+    Key("enter", "edit", "key.edit", "Enter"),
+    Key("delete,backspace,d", "delete", "key.delete", "Delete"),
+    Key("escape", "close", "close", "Esc"),
+)
+
+
+def shown_keys(key: Key) -> str:
+    """The keys as the help screen writes them."""
+    return t(key.shown) if key.shown.startswith("help.") else key.shown
+
+
+def bindings(keys: tuple[Key, ...]) -> BindingsMap:
+    """Textual bindings for `keys`, labelled in the current language."""
+    return BindingsMap(
+        [
+            Binding(
+                k.keys, k.action, t(k.label), show=k.footer, key_display=shown_keys(k).split()[0]
+            )
+            for k in keys
+        ]
+    )

@@ -1,0 +1,108 @@
+"""What a workplace gives when it books a talk: asked before a new session starts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from sessions.i18n import t
+from sessions.models import SessionDetails
+from sessions.repository import InvalidDetailsError, validate_details
+from sessions.theme.model import PLANS, Theme
+
+_FIELDS = ("workplace", "date", "start_time", "facilitator", "participants")
+
+
+class NewSessionScreen(ModalScreen[SessionDetails | None]):
+    """A short form; dismisses with valid details, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, theme: Theme, today: date | None = None) -> None:
+        super().__init__()
+        self._theme = theme
+        self._today = today or date.today()
+
+    def compose(self) -> ComposeResult:
+        now = datetime.now()
+        start = f"{now.hour:02d}:{now.minute:02d}"
+        with Vertical(classes="dialog new-session"):
+            yield Label(
+                t("form.title", theme=self._theme.title), classes="dialog-title", markup=False
+            )
+            with Vertical(classes="form-field"):
+                yield from self._field("workplace", "", t("form.workplace_placeholder"))
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield from self._field("date", self._today.isoformat())
+                with Vertical():
+                    yield from self._field("start_time", start)
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield from self._field("facilitator", "", t("form.facilitator_placeholder"))
+                with Vertical():
+                    yield from self._field("participants", "")
+            yield Label(t("form.length"), classes="field-label form-field", markup=False)
+            with RadioSet(id="plan", compact=True):
+                for plan in PLANS:
+                    yield RadioButton(t(f"form.minutes_{plan}"), value=plan == PLANS[0])
+            yield Label("", id="form-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("form.start"), id="submit", variant="primary", compact=True)
+                yield Button(t("cancel"), id="cancel", compact=True)
+
+    def _field(self, name: str, value: str, placeholder: str = "") -> ComposeResult:
+        yield Label(t(f"form.{name}"), classes="field-label", markup=False)
+        restrict = r"[0-9]*" if name == "participants" else None
+        yield Input(
+            value, placeholder=placeholder, id=name, restrict=restrict, max_length=120, compact=True
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#workplace", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def action_submit(self) -> None:
+        values = {name: self.query_one(f"#{name}", Input).value for name in _FIELDS}
+        plan_index = self.query_one("#plan", RadioSet).pressed_index
+        participants = values["participants"].strip()
+        try:
+            details = validate_details(
+                SessionDetails(
+                    workplace=values["workplace"],
+                    date=values["date"],
+                    start_time=values["start_time"],
+                    facilitator=values["facilitator"],
+                    participants=int(participants) if participants.isdigit() else 0,
+                    plan=PLANS[plan_index] if plan_index >= 0 else 0,
+                )
+            )
+        except InvalidDetailsError as error:
+            self._show_error(error.field)
+            return
+        self.dismiss(details)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _show_error(self, field: str) -> None:
+        label = self.query_one("#form-error", Label)
+        label.update(t(f"form.error.{field}"))
+        label.add_class("-visible")
+        if field in _FIELDS:
+            self.query_one(f"#{field}", Input).focus()

@@ -1,0 +1,275 @@
+"""The presenter: steps through the agenda's pages with timers and notes, saving every change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from textual.app import ComposeResult, SystemCommand
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer
+
+from sessions.countdown import CountdownStage
+from sessions.errors import OplaegError
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.models import Draft, Note, NoteTag
+from sessions.theme.model import SegmentKind
+from tui.keys import PRESENTER_KEYS, bindings
+from tui.screens.blank import BlankScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.goto import GotoScreen
+from tui.screens.help import HelpScreen
+from tui.screens.note_form import NoteForm
+from tui.screens.notes_manager import NotesManager
+from tui.widgets.countdown_display import CountdownDisplay
+from tui.widgets.exercise_view import ExerciseView
+from tui.widgets.note_list import NoteList
+from tui.widgets.slide_view import SlideView
+from tui.widgets.status_bar import StatusBar
+
+TICK_SECONDS = 0.25
+
+
+def _hours_minutes(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+class PresenterScreen(Screen[None]):
+    """One page at a time: a slide, an exercise step or a break."""
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self._bindings = bindings(PRESENTER_KEYS)
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="stage"):
+            with ContentSwitcher(initial="slide", id="main"):
+                yield SlideView(id="slide")
+                yield ExerciseView(id="exercise")
+            yield NoteList(id="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._safely(self.live.start)
+        self.show_page()
+        self.set_interval(TICK_SECONDS, self.tick)
+        draft = self.live.draft()
+        if draft is not None:
+            self.notify(t("presenter.draft_restored"), markup=False)
+            self._open_note_form(draft.text, draft.tag, draft.note_id)
+
+    def on_unmount(self) -> None:
+        self.app.close_live_session()  # type: ignore[attr-defined]
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_page(self) -> None:
+        """Show the current page and everything that depends on it."""
+        live = self.live
+        page = live.page
+        segment = page.segment
+        self.query_one(StatusBar).show(
+            live.theme.title,
+            segment.title,
+            t("presenter.position", current=live.position + 1, total=len(live.pages)),
+        )
+        switcher = self.query_one(ContentSwitcher)
+        countdown_display = self.query_one(CountdownDisplay)
+        countdown_display.reset()
+        if page.slide is not None:
+            switcher.current = "slide"
+            self.query_one(SlideView).show(page.slide)
+        else:
+            switcher.current = "exercise"
+            self.query_one(ExerciseView).show(*self._exercise_texts())
+        self._show_notes()
+        self.tick()
+
+    def _exercise_texts(self) -> tuple[str, str, str]:
+        page = self.live.page
+        segment = page.segment
+        if segment.kind is SegmentKind.BREAK:
+            return t("presenter.break_title"), self._break_until(), segment.intro
+        if page.step is None:
+            return segment.title, "", segment.intro
+        parts = [t("presenter.step", current=page.index + 1, total=len(segment.steps))]
+        if page.step.mode is not None:
+            parts.append(t(f"presenter.mode.{page.step.mode.value}"))
+        parts.append(page.step.title)
+        body = page.step.body
+        if page.index == 0 and segment.intro:
+            body = f"{segment.intro}\n\n{body}"
+        return segment.title, " · ".join(parts), body
+
+    def _break_until(self) -> str:
+        countdown = self.live.countdown()
+        seconds = countdown.remaining() if countdown else 0
+        back = datetime.fromtimestamp(self.live.clock.wall()) + timedelta(seconds=seconds)
+        return t("presenter.break_until", time=back.strftime("%H:%M"))
+
+    def _show_notes(self) -> None:
+        segment = self.live.page.segment
+        self.query_one(NoteList).show(segment.title, self.live.notes(segment.id))
+
+    def tick(self) -> None:
+        """Refresh the clocks; the time is read, never counted."""
+        live = self.live
+        now = datetime.fromtimestamp(live.clock.wall()).strftime("%H:%M")
+        clock = (
+            t("presenter.clock", now=now, elapsed=_hours_minutes(live.elapsed()))
+            if live.started_at is not None
+            else t("presenter.not_started", now=now)
+        )
+        self.query_one(StatusBar).show_clock(clock)
+        self.query_one(CountdownDisplay).refresh_from(live.countdown())
+        if live.page.segment.kind is SegmentKind.BREAK:
+            countdown = live.countdown()
+            if countdown is not None and countdown.stage() is not CountdownStage.DONE:
+                self.query_one("#exercise-step").update(self._break_until())  # type: ignore[attr-defined]
+
+    def on_countdown_display_time_up(self, event: CountdownDisplay.TimeUp) -> None:
+        if self.app.bell_enabled:  # type: ignore[attr-defined]
+            self.app.bell()
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        if self.live.position == len(self.live.pages) - 1:
+            self.notify(t("presenter.last_page"), markup=False)
+            return
+        if self._safely(self.live.next):
+            self.show_page()
+
+    def action_previous(self) -> None:
+        if self.live.position == 0:
+            self.notify(t("presenter.first_page"), markup=False)
+            return
+        if self._safely(self.live.previous):
+            self.show_page()
+
+    def action_goto(self) -> None:
+        def chosen(position: int | None) -> None:
+            if position is not None and self._safely(lambda: self.live.go_to(position)):
+                self.show_page()
+
+        self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
+
+    def action_blank(self) -> None:
+        self.app.push_screen(BlankScreen())
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_quit_session(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.exit()
+
+        self.app.push_screen(
+            ConfirmScreen(t("presenter.quit_question"), yes=t("presenter.quit"), no=t("cancel")),
+            answered,
+        )
+
+    # -- the timer ---------------------------------------------------------------------------
+
+    def action_toggle_timer(self) -> None:
+        self._change_timer(lambda c: c.toggle())
+
+    def action_adjust_timer(self, seconds: int) -> None:
+        self._change_timer(lambda c: c.adjust(seconds))
+
+    def action_restart_timer(self) -> None:
+        self._change_timer(lambda c: c.restart())
+
+    def _change_timer(self, change: Callable[..., None]) -> None:
+        countdown = self.live.countdown()
+        if countdown is None:
+            return
+        change(countdown)
+        if countdown.stage() is not CountdownStage.DONE:
+            self.query_one(CountdownDisplay).reset()
+        self._safely(self.live.save_countdown)
+        self.tick()
+
+    # -- notes -------------------------------------------------------------------------------
+
+    def action_new_note(self) -> None:
+        self._open_note_form()
+
+    def action_manage_notes(self) -> None:
+        segment = self.live.page.segment
+        manager = NotesManager(
+            t("notes.title", segment=segment.title),
+            notes=lambda: self.live.notes(segment.id),
+            edit=lambda note: self._open_note_form(note.text, note.tag, note.id, manager.reload),
+            delete=self._delete_note,
+        )
+        self.app.push_screen(manager)
+
+    def _open_note_form(
+        self,
+        text: str = "",
+        tag: NoteTag | None = None,
+        note_id: str | None = None,
+        after: Callable[[], None] | None = None,
+    ) -> None:
+        page = self.live.page
+        key = "note.edit_title" if note_id else "note.title"
+
+        def save(note_text: str, note_tag: NoteTag | None) -> Note:
+            note = (
+                self.live.update_note(note_id, note_text, note_tag)
+                if note_id
+                else self.live.add_note(note_text, note_tag)
+            )
+            self._safely(self.live.clear_draft)
+            return note
+
+        def save_draft(draft_text: str, draft_tag: NoteTag | None) -> None:
+            self.live.save_draft(Draft(page.segment.id, draft_text, page.index, note_id, draft_tag))
+
+        def closed(note: Note | None) -> None:
+            if note is None:
+                self._safely(self.live.clear_draft)
+            else:
+                self.notify(t("presenter.note_saved"), markup=False, timeout=2)
+            self._show_notes()
+            if after is not None:
+                after()
+
+        form = NoteForm(t(key, segment=page.segment.title), save, save_draft, text, tag)
+        self.app.push_screen(form, closed)
+
+    def _delete_note(self, note: Note) -> None:
+        if self._safely(lambda: self.live.delete_note(note.id)) is not None:
+            self.notify(t("presenter.note_deleted"), markup=False, timeout=2)
+        self._show_notes()
+
+    # -- commands and errors -----------------------------------------------------------------
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """The presenter's actions for the command palette."""
+        for key in PRESENTER_KEYS:
+            if key.command is None:
+                continue
+            action = key.action
+            yield SystemCommand(
+                t(key.command),
+                t(key.label),
+                lambda action=action: self.run_action(action),  # type: ignore[misc]
+            )
+
+    def _safely(self, operation: Callable[[], object]) -> object:
+        """Run a saving operation; a storage problem is shown, never a crash."""
+        try:
+            return operation()
+        except OplaegError as error:
+            self.notify(
+                t("error.storage", reason=str(error)), severity="error", markup=False, timeout=15
+            )
+            return None

@@ -1,0 +1,68 @@
+"""The big timer: remaining time in large digits, coloured by stage, "time is up" at zero."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Digits, Label
+
+from sessions.countdown import Countdown, CountdownStage, format_clock
+from sessions.i18n import t
+
+_STAGE_CLASSES = {stage: f"-{stage.value}" for stage in CountdownStage}
+
+
+class CountdownDisplay(Vertical):
+    """Shows a `Countdown`; call `refresh_from` a few times a second."""
+
+    class TimeUp(Message):
+        """Posted once when a running countdown reaches zero."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._stage: CountdownStage | None = None
+        self._shown: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Digits("0:00", id="countdown-digits")
+        yield Label("", id="countdown-state", markup=False)
+
+    def refresh_from(self, countdown: Countdown | None) -> None:
+        """Update the digits and the stage; cheap when nothing visible changed."""
+        self.display = countdown is not None
+        if countdown is None:
+            self._stage = None
+            return
+        text = format_clock(countdown.display_seconds())
+        stage = countdown.stage()
+        if text != self._shown:
+            self._shown = text
+            self.query_one(Digits).update(text)
+        if stage != self._stage:
+            was_counting = self._stage in (
+                CountdownStage.RUNNING,
+                CountdownStage.WARNING,
+                CountdownStage.URGENT,
+            )
+            self._stage = stage
+            for name in _STAGE_CLASSES.values():
+                self.remove_class(name)
+            self.add_class(_STAGE_CLASSES[stage])
+            self.query_one("#countdown-state", Label).update(self._state_text(countdown, stage))
+            if stage is CountdownStage.DONE and was_counting:
+                self.post_message(self.TimeUp())
+
+    def reset(self) -> None:
+        """Forget the last stage, so switching pages never rings the bell."""
+        self._stage = None
+        self._shown = None
+
+    @staticmethod
+    def _state_text(countdown: Countdown, stage: CountdownStage) -> str:
+        if stage is CountdownStage.DONE:
+            return t("presenter.time_up")
+        if stage is CountdownStage.IDLE:
+            paused = countdown.remaining() < countdown.duration
+            return t("presenter.timer_paused" if paused else "presenter.timer_idle")
+        return ""

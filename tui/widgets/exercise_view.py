@@ -1,0 +1,28 @@
+"""An exercise step or a break: instructions and questions, with the big countdown."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.widgets import Label, Markdown
+
+from tui.widgets.countdown_display import CountdownDisplay
+
+
+class ExerciseView(Vertical):
+    """Heading, the step's text, and the countdown below it."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="exercise-heading", markup=False)
+        yield Label("", id="exercise-step", markup=False)
+        with VerticalScroll(id="exercise-scroll"), Center():
+            yield Markdown("", id="exercise-markdown", open_links=False)
+        yield CountdownDisplay(id="countdown")
+
+    def show(self, heading: str, step_line: str, markdown: str) -> None:
+        self.query_one("#exercise-heading", Label).update(heading)
+        step = self.query_one("#exercise-step", Label)
+        step.update(step_line)
+        step.display = bool(step_line)
+        self.query_one("#exercise-markdown", Markdown).update(markdown)
+        self.query_one("#exercise-scroll", VerticalScroll).scroll_home(animate=False)

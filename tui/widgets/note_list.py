@@ -1,0 +1,34 @@
+"""The notes of the current segment, as the group said them: literal text, never markup."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, Static
+
+from sessions.i18n import t
+from sessions.models import Note
+
+
+class NoteList(VerticalScroll):
+    """A titled list of notes; the newest is scrolled into view."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="notes-title", markup=False)
+        yield Static(Content(""), id="notes-body")
+
+    def show(self, segment_title: str, notes: list[Note]) -> None:
+        self.query_one("#notes-title", Label).update(
+            t("presenter.notes_title", segment=segment_title, count=len(notes))
+        )
+        if not notes:
+            body = Content(t("presenter.no_notes"))
+        else:
+            parts = []
+            for note in notes:
+                prefix = f"{t(f'tag.{note.tag.value}')}: " if note.tag else ""
+                parts.append(Content("• " + prefix + note.text.replace("\n", "\n  ")))
+            body = Content("\n").join(parts)
+        self.query_one("#notes-body", Static).update(body)
+        self.scroll_end(animate=False)
