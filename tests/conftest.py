@@ -1,0 +1,78 @@
+"""Shared fixtures. Every test runs with its own data folder: the user's real data is never touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sessions.clock import FakeClock
+from sessions.i18n import set_language
+from sessions.live import LiveSession
+from sessions.models import SessionDetails
+from sessions.repository import SessionRepository
+from sessions.storage.locations import prepare_data_dir
+from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
+from sessions.theme.model import Theme
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("OPLAEG_DATA_DIR", str(home / "oplaeg-data"))
+    set_language("da")
+    yield
+    set_language("da")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return prepare_data_dir(tmp_path / "data")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def library(data_dir: Path) -> ThemeLibrary:
+    return ThemeLibrary(
+        [(bundled_content_dir(), ThemeOrigin.BUNDLED), (data_dir / "themes", ThemeOrigin.USER)]
+    )
+
+
+@pytest.fixture
+def repository(data_dir: Path, clock: FakeClock) -> SessionRepository:
+    return SessionRepository(data_dir, clock)
+
+
+@pytest.fixture
+def theme(library: ThemeLibrary) -> Theme:
+    return library.get("social-stoette")
+
+
+DETAILS = SessionDetails(
+    workplace="Botilbuddet Solsikken",
+    date="2026-11-24",
+    start_time="13:00",
+    facilitator="Dorthe",
+    participants=14,
+    plan=90,
+)
+
+
+@pytest.fixture
+def live(repository: SessionRepository, theme: Theme, clock: FakeClock):
+    info, store = repository.create(theme, DETAILS)
+    session = LiveSession(repository, info, store, theme, clock)
+    yield session
+    session.close()
+
+
+def reopen(repository: SessionRepository, library: ThemeLibrary, session_id: str, clock) -> LiveSession:
+    """Open a session again, as a restarted app would."""
+    info, store = repository.open(session_id)
+    return LiveSession(repository, info, store, library.get(info.theme_id), clock)

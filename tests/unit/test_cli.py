@@ -1,0 +1,132 @@
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tui import cli
+
+BROKEN = """---
+id: broken
+title: Broken
+summary: x
+---
+
+## Oplæg
+kind: presentation
+minutes: 90 / 100
+"""
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def no_ui(monkeypatch):
+    launched = []
+    monkeypatch.setattr(cli, "_launch", lambda library, repo, session_id: launched.append(session_id) or 0)
+    return launched
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.startswith("oplaeg ")
+
+
+def test_bad_arguments_give_one_line(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["start", "social-stoette", "--minutes", "60"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "invalid choice" in err or "required" in err
+
+
+def test_themes(capsys):
+    code, out, _ = run(capsys, "themes")
+    assert code == 0
+    assert "social-stoette" in out
+    code, out, _ = run(capsys, "themes", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows["social-stoette"]["minutes"] == {"90": 90, "120": 120}
+    assert rows["social-stoette"]["origin"] == "bundled"
+
+
+def test_start_sessions_export(capsys, tmp_path, no_ui):
+    code, _, err = run(capsys, "start", "social-stoette", "--workplace", "Solsikken",
+                       "--participants", "12", "--minutes", "120", "--date", "2026-11-24",
+                       "--time", "09:00")
+    assert code == 0 and "20261124-0900-solsikken" in err
+    assert no_ui == ["20261124-0900-solsikken"]
+    code, out, _ = run(capsys, "sessions", "--json")
+    (row,) = json.loads(out)
+    assert (row["id"], row["workplace"], row["notes"], row["plan"]) == (
+        "20261124-0900-solsikken", "Solsikken", 0, 120)
+    code, out, _ = run(capsys, "export", "2026")
+    assert code == 0 and "**Arbejdsplads:** Solsikken" in out
+    target = tmp_path / "r.json"
+    code, _, _ = run(capsys, "export", "20261124-0900-solsikken", "--format", "json", "-o", str(target))
+    assert json.loads(target.read_text())["format"] == "oplaeg-session"
+    code, _, err = run(capsys, "export", "20261124-0900-solsikken", "-o", str(target))
+    assert code == 1 and err.strip().endswith("exists already (use --force to replace it)")
+    assert len(err.strip().splitlines()) == 1
+    code, _, _ = run(capsys, "export", "20261124-0900-solsikken", "-o", str(target), "--force")
+    assert code == 0 and target.read_text().startswith("# Referat")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "nope"], "no session 'nope'"),
+        (["resume", "nope"], "no session 'nope'"),
+        (["start", "nope", "--workplace", "x", "--participants", "3", "--minutes", "90"],
+         "unknown theme 'nope'"),
+        (["start", "social-stoette", "--workplace", " ", "--participants", "3", "--minutes", "90"],
+         "the workplace needs a name"),
+        (["themes", "--themes-dir", "/no/such/folder"], "does not exist"),
+    ],
+)
+def test_errors_are_one_clear_line(capsys, argv, message, no_ui):
+    code, _, err = run(capsys, *argv)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_unwritable_data_dir(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "--data-dir", str(blocker / "sub"), "sessions")
+    assert code == 1 and "cannot use the data folder" in err
+
+
+def test_check(capsys, tmp_path):
+    code, out, _ = run(capsys, "check", str(Path(cli.bundled_content_dir())))
+    assert code == 0 and "7 temafil(er)" in out
+    bad = tmp_path / "broken.md"
+    bad.write_text(BROKEN)
+    code, _, err = run(capsys, "check", str(bad))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert all(line.startswith(f"{bad}:") for line in lines)
+    assert any(":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in l for l in lines)
+    code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
+    assert code == 1 and "no such file" in err
+
+
+def test_lang_en(capsys):
+    code, out, _ = run(capsys, "--lang", "en", "sessions")
+    assert out.strip() == "No sessions."
+
+
+def test_data_dir_from_environment(capsys, tmp_path, monkeypatch, no_ui):
+    monkeypatch.setenv("OPLAEG_DATA_DIR", str(tmp_path / "env-data"))
+    run(capsys, "start", "social-stoette", "--workplace", "A", "--participants", "3", "--minutes", "90")
+    assert list((tmp_path / "env-data" / "sessions").iterdir())
+    assert os.environ["OPLAEG_DATA_DIR"].startswith(str(tmp_path))

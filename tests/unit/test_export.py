@@ -1,0 +1,67 @@
+import json
+
+import pytest
+
+from sessions.errors import OplaegError
+from sessions.export import export_session, write_export
+from sessions.export.markdown import escape_markdown
+from sessions.models import NoteTag
+from tests.unit.test_live import HOSTILE
+
+
+def test_markdown_referat(live, repository):
+    live.start()
+    live.add_note("Vi hjælper hinanden, når det brænder på", NoteTag.POSITIVE)
+    live.go_to(len(live.pages) - 1)
+    live.add_note("Nyt møde om vagtplan", NoteTag.ACTION)
+    text = export_session(live.store, "md")
+    assert text.startswith("# Referat: Social støtte")
+    assert "**Arbejdsplads:** Botilbuddet Solsikken" in text
+    assert "24. november 2026, kl. 13:00" in text
+    assert "| 13:00 | Velkommen | 5 min |" in text
+    assert "- **Positivt:** Vi hjælper hinanden, når det brænder på" in text
+    assert "## Handlinger\n\n- Nyt møde om vagtplan" in text
+
+
+def test_markdown_escapes_user_text():
+    escaped = escape_markdown("# ikke en overskrift\n- ikke en liste\n" + HOSTILE)
+    assert escaped.startswith("\\# ikke en overskrift\n\\- ikke en liste\n")
+    assert "\\<script\\>" in escaped
+    assert "\\[@click=app.quit\\]" in escaped
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(escaped)
+    assert "<script>" not in html and "<h1>" not in html and "<ul>" not in html
+    assert "[@click=app.quit]klik[/]" in html
+
+
+def test_multiline_notes_stay_in_their_item(live):
+    live.add_note("linje 1\nlinje 2\n\nlinje 4")
+    text = export_session(live.store, "md")
+    assert "- linje 1\\\n  linje 2\\\n  \\\n  linje 4" in text
+
+
+def test_json_is_lossless(live):
+    note = live.add_note(HOSTILE, NoteTag.IDEA)
+    data = json.loads(export_session(live.store, "json"))
+    assert data["format"] == "oplaeg-session"
+    assert data["tables"]["notes"][note.id]["text"] == HOSTILE
+    assert data["tables"]["session"]["1"]["details"]["participants"] == 14
+
+
+def test_write_export_never_overwrites_silently(tmp_path):
+    target = tmp_path / "referat.md"
+    write_export("første", target)
+    with pytest.raises(OplaegError, match="exists already"):
+        write_export("anden", target)
+    assert target.read_text() == "første"
+    write_export("anden", target, force=True)
+    assert target.read_text() == "anden"
+    with pytest.raises(OplaegError, match="does not exist"):
+        write_export("x", tmp_path / "nope" / "r.md")
+
+
+def test_english_referat(live):
+    text = export_session(live.store, "md", language="en")
+    assert text.startswith("# Minutes: ")
+    assert "24 November 2026, at 13:00" in text
