@@ -72,7 +72,9 @@ def live(repository: SessionRepository, theme: Theme, clock: FakeClock):
     session.close()
 
 
-def reopen(repository: SessionRepository, library: ThemeLibrary, session_id: str, clock) -> LiveSession:
+def reopen(
+    repository: SessionRepository, library: ThemeLibrary, session_id: str, clock
+) -> LiveSession:
     """Open a session again, as a restarted app would."""
     info, store = repository.open(session_id)
     return LiveSession(repository, info, store, library.get(info.theme_id), clock)

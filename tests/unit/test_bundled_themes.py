@@ -8,8 +8,13 @@ from sessions.theme.parser import load_theme_file
 
 FILES = theme_files(bundled_content_dir())
 EXPECTED = {
-    "smidighed", "omgangstone", "selvledelse", "alene-arbejde", "vaner-og-rytmer",
-    "tid-og-kerneopgaven", "social-stoette",
+    "smidighed",
+    "omgangstone",
+    "selvledelse",
+    "alene-arbejde",
+    "vaner-og-rytmer",
+    "tid-og-kerneopgaven",
+    "social-stoette",
 }
 
 

@@ -27,7 +27,9 @@ def run(capsys, *argv):
 @pytest.fixture
 def no_ui(monkeypatch):
     launched = []
-    monkeypatch.setattr(cli, "_launch", lambda library, repo, session_id: launched.append(session_id) or 0)
+    monkeypatch.setattr(
+        cli, "_launch", lambda library, repo, session_id: launched.append(session_id) or 0
+    )
     return launched
 
 
@@ -58,19 +60,37 @@ def test_themes(capsys):
 
 
 def test_start_sessions_export(capsys, tmp_path, no_ui):
-    code, _, err = run(capsys, "start", "social-stoette", "--workplace", "Solsikken",
-                       "--participants", "12", "--minutes", "120", "--date", "2026-11-24",
-                       "--time", "09:00")
+    code, _, err = run(
+        capsys,
+        "start",
+        "social-stoette",
+        "--workplace",
+        "Solsikken",
+        "--participants",
+        "12",
+        "--minutes",
+        "120",
+        "--date",
+        "2026-11-24",
+        "--time",
+        "09:00",
+    )
     assert code == 0 and "20261124-0900-solsikken" in err
     assert no_ui == ["20261124-0900-solsikken"]
     code, out, _ = run(capsys, "sessions", "--json")
     (row,) = json.loads(out)
     assert (row["id"], row["workplace"], row["notes"], row["plan"]) == (
-        "20261124-0900-solsikken", "Solsikken", 0, 120)
+        "20261124-0900-solsikken",
+        "Solsikken",
+        0,
+        120,
+    )
     code, out, _ = run(capsys, "export", "2026")
     assert code == 0 and "**Arbejdsplads:** Solsikken" in out
     target = tmp_path / "r.json"
-    code, _, _ = run(capsys, "export", "20261124-0900-solsikken", "--format", "json", "-o", str(target))
+    code, _, _ = run(
+        capsys, "export", "20261124-0900-solsikken", "--format", "json", "-o", str(target)
+    )
     assert json.loads(target.read_text())["format"] == "oplaeg-session"
     code, _, err = run(capsys, "export", "20261124-0900-solsikken", "-o", str(target))
     assert code == 1 and err.strip().endswith("exists already (use --force to replace it)")
@@ -84,10 +104,23 @@ def test_start_sessions_export(capsys, tmp_path, no_ui):
     [
         (["export", "nope"], "no session 'nope'"),
         (["resume", "nope"], "no session 'nope'"),
-        (["start", "nope", "--workplace", "x", "--participants", "3", "--minutes", "90"],
-         "unknown theme 'nope'"),
-        (["start", "social-stoette", "--workplace", " ", "--participants", "3", "--minutes", "90"],
-         "the workplace needs a name"),
+        (
+            ["start", "nope", "--workplace", "x", "--participants", "3", "--minutes", "90"],
+            "unknown theme 'nope'",
+        ),
+        (
+            [
+                "start",
+                "social-stoette",
+                "--workplace",
+                " ",
+                "--participants",
+                "3",
+                "--minutes",
+                "90",
+            ],
+            "the workplace needs a name",
+        ),
         (["themes", "--themes-dir", "/no/such/folder"], "does not exist"),
     ],
 )
@@ -115,7 +148,9 @@ def test_check(capsys, tmp_path):
     assert code == 1
     lines = err.strip().splitlines()
     assert all(line.startswith(f"{bad}:") for line in lines)
-    assert any(":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in l for l in lines)
+    assert any(
+        ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in l for l in lines
+    )
     code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
     assert code == 1 and "no such file" in err
 
@@ -127,6 +162,16 @@ def test_lang_en(capsys):
 
 def test_data_dir_from_environment(capsys, tmp_path, monkeypatch, no_ui):
     monkeypatch.setenv("OPLAEG_DATA_DIR", str(tmp_path / "env-data"))
-    run(capsys, "start", "social-stoette", "--workplace", "A", "--participants", "3", "--minutes", "90")
+    run(
+        capsys,
+        "start",
+        "social-stoette",
+        "--workplace",
+        "A",
+        "--participants",
+        "3",
+        "--minutes",
+        "90",
+    )
     assert list((tmp_path / "env-data" / "sessions").iterdir())
     assert os.environ["OPLAEG_DATA_DIR"].startswith(str(tmp_path))

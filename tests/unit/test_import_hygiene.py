@@ -12,7 +12,10 @@ def test_sessions_never_imports_textual():
         "print(','.join(bad))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=Path(__file__).parents[2],
     )
     assert result.stdout.strip() == ""
@@ -28,7 +31,10 @@ def test_cli_subcommands_do_not_load_the_ui():
 
     with tempfile.TemporaryDirectory() as folder:
         result = subprocess.run(
-            [sys.executable, "-c", code, folder], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", code, folder],
+            capture_output=True,
+            text=True,
+            check=True,
             cwd=Path(__file__).parents[2],
         )
     assert result.stderr.strip() == "False"

@@ -78,7 +78,9 @@ def test_the_draft_is_kept_until_cleared(live, repository, library, clock):
 def test_segment_entries_are_logged(live, clock):
     live.start()
     clock.advance(300)
-    second_segment = next(i for i, p in enumerate(live.pages) if p.segment.id != live.pages[0].segment.id)
+    second_segment = next(
+        i for i, p in enumerate(live.pages) if p.segment.id != live.pages[0].segment.id
+    )
     live.go_to(second_segment)
     entries = live.segment_entries()
     assert entries[live.pages[0].segment.id] + 300 == entries[live.pages[second_segment].segment.id]

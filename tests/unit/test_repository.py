@@ -72,5 +72,7 @@ def test_invalid_details_name_the_field(change, field):
 
 
 def test_details_are_cleaned():
-    details = validate_details(dataclasses.replace(DETAILS, workplace=" Bo\nstøtte ", start_time="9:05"))
+    details = validate_details(
+        dataclasses.replace(DETAILS, workplace=" Bo\nstøtte ", start_time="9:05")
+    )
     assert (details.workplace, details.start_time) == ("Bo støtte", "09:05")

@@ -20,7 +20,9 @@ def test_the_documented_example_parses_completely():
     assert theme is not None
     assert (theme.id, theme.title) == ("eksempel", "Et lille eksempel")
     assert [s.kind for s in theme.segments] == [
-        SegmentKind.PRESENTATION, SegmentKind.EXERCISE, SegmentKind.BREAK,
+        SegmentKind.PRESENTATION,
+        SegmentKind.EXERCISE,
+        SegmentKind.BREAK,
     ]
     talk, exercise, pause = theme.segments
     assert [s.title for s in talk.slides] == ["Velkommen", "Hvad taler vi om?"]
@@ -72,7 +74,11 @@ def test_missing_front_matter():
 
 
 def test_unknown_kind_and_setting():
-    broken = example().replace("kind: break", "kind: lunch").replace("id: eksempel", "id: eksempel\ncolour: red")
+    broken = (
+        example()
+        .replace("kind: break", "kind: lunch")
+        .replace("id: eksempel", "id: eksempel\ncolour: red")
+    )
     found = problems_of(broken)
     assert any("kind 'lunch'" in p for p in found)
     assert any("unknown front matter key 'colour'" in p for p in found)

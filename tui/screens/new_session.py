@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,14 +23,13 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, theme: Theme, today: date | None = None) -> None:
+    def __init__(self, theme: Theme, now: datetime | None = None) -> None:
         super().__init__()
         self._theme = theme
-        self._today = today or date.today()
+        self._now = now or datetime.now()
 
     def compose(self) -> ComposeResult:
-        now = datetime.now()
-        start = f"{now.hour:02d}:{now.minute:02d}"
+        start = f"{self._now.hour:02d}:{self._now.minute:02d}"
         with Vertical(classes="dialog new-session"):
             yield Label(
                 t("form.title", theme=self._theme.title), classes="dialog-title", markup=False
@@ -39,7 +38,7 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                 yield from self._field("workplace", "", t("form.workplace_placeholder"))
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield from self._field("date", self._today.isoformat())
+                    yield from self._field("date", self._now.date().isoformat())
                 with Vertical():
                     yield from self._field("start_time", start)
             with Horizontal(classes="form-row"):

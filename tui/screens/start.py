@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -119,7 +120,8 @@ class StartScreen(Screen[None]):
             if details is not None:
                 self.app.create_session(theme, details)  # type: ignore[attr-defined]
 
-        self.app.push_screen(NewSessionScreen(theme), chosen)
+        now = datetime.fromtimestamp(self.app.clock.wall())  # type: ignore[attr-defined]
+        self.app.push_screen(NewSessionScreen(theme, now), chosen)
 
     def action_export(self) -> None:
         sessions = self.query_one("#sessions", OptionList)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.widgets import Digits, Label
 
@@ -25,7 +25,8 @@ class CountdownDisplay(Vertical):
         self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Digits("0:00", id="countdown-digits")
+        with Center():
+            yield Digits("0:00", id="countdown-digits")
         yield Label("", id="countdown-state", markup=False)
 
     def refresh_from(self, countdown: Countdown | None) -> None:

@@ -1,0 +1,51 @@
+"""SVG snapshots of the key screens at 80×24, the smallest size oplaeg supports.
+
+Update them with `pytest --snapshot-update` after a deliberate change, and look at the result.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from tests.tui.helpers import HOSTILE, first_timed_page, make_app, new_live
+
+SIZE = (80, 24)
+
+
+def test_start_screen(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    live.add_note("en note")
+    live.close()
+    assert snap_compare(make_app(library, repository, clock), terminal_size=SIZE)
+
+
+def test_slide(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    live.start()
+    live.go_to(next(i for i, p in enumerate(live.pages) if p.slide and i > 2))
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_exercise_with_a_running_timer(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    live.start()
+    live.go_to(first_timed_page(live))
+    live.add_note(HOSTILE)
+    countdown = live.countdown()
+    countdown.start()
+    clock.advance(95)
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_note_form(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    app = make_app(library, repository, clock, live=live)
+
+    async def write(pilot):
+        await pilot.press("n")
+        app.screen.query_one(TextArea).insert("Vi siger for sjældent tak.\n" + HOSTILE)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=write)
