@@ -1,4 +1,4 @@
-"""Shared fixtures. Every test runs with its own data folder: the user's real data is never touched."""
+"""Shared fixtures. Every test has its own data folder: the user's real data is never touched."""
 
 from __future__ import annotations
 

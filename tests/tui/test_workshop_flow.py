@@ -65,7 +65,6 @@ async def test_a_whole_workshop_then_resume(library, repository, clock):
         await pilot.press("n")
         form = app.screen
         assert isinstance(form, NoteForm)
-        area = form.query_one(TextArea)
         app.post_message(events.Paste(HOSTILE + "\nlinje to\nlinje tre"))  # as a terminal does
         await pilot.pause()
         form.query_one("#note-tag").focus()

@@ -149,7 +149,8 @@ def test_check(capsys, tmp_path):
     lines = err.strip().splitlines()
     assert all(line.startswith(f"{bad}:") for line in lines)
     assert any(
-        ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in l for l in lines
+        ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in line
+        for line in lines
     )
     code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
     assert code == 1 and "no such file" in err

@@ -115,11 +115,11 @@ def test_one_writer_at_a_time_but_readers_are_welcome(tmp_path: Path):
 def test_a_lock_left_by_a_killed_process_does_not_block(tmp_path: Path):
     new_store(tmp_path).close()
     code = (
-        "import sys, time; sys.path.insert(0, %r)\n"
+        "import sys, time; sys.path.insert(0, {!r})\n"
         "from sessions.storage.session_store import SessionStore\n"
-        "s = SessionStore.open(__import__('pathlib').Path(%r)); print('open', flush=True); "
+        "s = SessionStore.open(__import__('pathlib').Path({!r})); print('open', flush=True); "
         "time.sleep(60)"
-    ) % (str(Path(__file__).parents[2]), str(tmp_path / "s1"))
+    ).format(str(Path(__file__).parents[2]), str(tmp_path / "s1"))
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
     assert child.stdout is not None
     assert child.stdout.readline().strip() == b"open"
