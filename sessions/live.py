@@ -78,7 +78,7 @@ class LiveSession:
     def segment_entries(self) -> dict[str, float]:
         """When each segment was first entered."""
         first: dict[str, float] = {}
-        for doc in self.store.all(LOG_TABLE).values():
+        for _, doc in self.store.items(LOG_TABLE):
             first.setdefault(str(doc["segment_id"]), float(doc["at"]))
         return first
 
@@ -136,18 +136,20 @@ class LiveSession:
         self.store.put(TIMERS_TABLE, doc_id, {"key": page.key, **countdown.state.to_dict()})
 
     def _timer_doc(self, key: str) -> tuple[str, dict[str, object]] | None:
-        for doc_id, doc in self.store.all(TIMERS_TABLE).items():
+        for doc_id, doc in self.store.items(TIMERS_TABLE):
             if doc.get("key") == key:
-                return doc_id, doc
+                return doc_id, dict(doc)
         return None
 
     # -- notes ---------------------------------------------------------------------------
 
     def notes(self, segment_id: str | None = None) -> list[Note]:
         """Notes in the order they were made, optionally of one segment only."""
-        notes = [Note.from_dict({"id": i, **d}) for i, d in self.store.all(NOTES_TABLE).items()]
-        if segment_id is not None:
-            notes = [n for n in notes if n.segment_id == segment_id]
+        notes = [
+            Note.from_dict({"id": i, **d})
+            for i, d in self.store.items(NOTES_TABLE)
+            if segment_id is None or d.get("segment_id") == segment_id
+        ]
         return sorted(notes, key=lambda n: (n.created_at, int(n.id) if n.id.isdigit() else 0))
 
     def add_note(self, text: str, tag: NoteTag | None = None) -> Note:

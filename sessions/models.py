@@ -79,9 +79,15 @@ class Note:
     step: int = 0  # the slide or step within the segment
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["tag"] = self.tag.value if self.tag else None
-        return data
+        return {
+            "id": self.id,
+            "segment_id": self.segment_id,
+            "text": self.text,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "tag": self.tag.value if self.tag else None,
+            "step": self.step,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Note:

@@ -25,8 +25,6 @@ from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import Theme
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.note_form import NoteForm
-from tui.screens.presenter import PresenterScreen
 from tui.screens.start import StartScreen
 
 RESUME_WITHIN_SECONDS = 12 * 3600
@@ -61,7 +59,7 @@ class OplaegApp(App[None]):
         self._handle_signals()
         self.push_screen(StartScreen())
         if self.live is not None:
-            self.push_screen(PresenterScreen(self.live))
+            self._show_presenter(self.live)
         elif self._offer_resume:
             self._offer_to_resume()
 
@@ -89,6 +87,11 @@ class OplaegApp(App[None]):
     def _present(self, live: LiveSession) -> None:
         self.close_live_session()
         self.live = live
+        self._show_presenter(live)
+
+    def _show_presenter(self, live: LiveSession) -> None:
+        from tui.screens.presenter import PresenterScreen  # loaded when first needed
+
         self.push_screen(PresenterScreen(live))
 
     def close_live_session(self) -> None:
@@ -131,8 +134,9 @@ class OplaegApp(App[None]):
     # -- commands and signals --------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        if isinstance(screen, PresenterScreen):
-            yield from screen.commands()
+        commands = getattr(screen, "commands", None)
+        if callable(commands):
+            yield from commands()
         yield from super().get_system_commands(screen)
 
     def _handle_signals(self) -> None:
@@ -146,8 +150,9 @@ class OplaegApp(App[None]):
     def terminate(self) -> None:
         """A closed terminal window or a kill: keep the draft, close the session, exit."""
         for screen in self.screen_stack:
-            if isinstance(screen, NoteForm):
-                screen.flush_draft()
+            flush_draft = getattr(screen, "flush_draft", None)
+            if callable(flush_draft):
+                flush_draft()
         self.close_live_session()
         self.exit()
 

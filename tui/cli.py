@@ -16,7 +16,13 @@ from sessions.export import FORMATS, export_session, write_export
 from sessions.i18n import LANGUAGES, set_language, t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
-from sessions.storage.locations import prepare_data_dir, resolve_data_dir, user_themes_dir
+from sessions.storage.locations import (
+    prepare_data_dir,
+    resolve_data_dir,
+    theme_cache_path,
+    user_themes_dir,
+)
+from sessions.theme.cache import ThemeCache
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
 from sessions.theme.model import PLANS
 from sessions.theme.parser import load_theme_file
@@ -145,7 +151,7 @@ def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
         if not folder.is_dir():
             raise OplaegError(f"the themes folder {folder} does not exist")
         folders.append((folder, ThemeOrigin.USER))
-    return ThemeLibrary(folders)
+    return ThemeLibrary(folders, ThemeCache(theme_cache_path(data_dir)))
 
 
 def _check(paths: list[str]) -> int:

@@ -75,6 +75,7 @@ TEXT: dict[str, str] = {
     "presenter.break_title": "Pause",
     "presenter.notes_title": "Noter · {segment} ({count})",
     "presenter.no_notes": "Ingen noter endnu — tryk n",
+    "presenter.more_notes": "… og {count} tidligere (tryk e for alle)",
     "presenter.note_saved": "Noten er gemt.",
     "presenter.note_deleted": "Noten er slettet.",
     "presenter.first_page": "Du er på første side.",

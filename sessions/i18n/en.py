@@ -74,6 +74,7 @@ TEXT: dict[str, str] = {
     "presenter.break_title": "Break",
     "presenter.notes_title": "Notes · {segment} ({count})",
     "presenter.no_notes": "No notes yet — press n",
+    "presenter.more_notes": "… and {count} earlier (press e for all)",
     "presenter.note_saved": "The note is saved.",
     "presenter.note_deleted": "The note is deleted.",
     "presenter.first_page": "This is the first page.",

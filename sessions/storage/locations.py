@@ -45,5 +45,9 @@ def user_themes_dir(data_dir: Path) -> Path:
     return data_dir / "themes"
 
 
+def theme_cache_path(data_dir: Path) -> Path:
+    return data_dir / "cache" / "themes.pickle"
+
+
 def index_path(data_dir: Path) -> Path:
     return data_dir / "index.json"

@@ -38,6 +38,7 @@ class SessionStore:
         self._journal = Journal(directory / JOURNAL_NAME)
         self._lock = FileLock(str(directory / LOCK_NAME), timeout=0)
         self._tables: dict[str, dict[str, Document]] = {}
+        self._highest_ids: dict[str, int] = {}
         self._seq = 0
         self._closed = False
 
@@ -117,13 +118,19 @@ class SessionStore:
         """Copies of every document in `table`, by id, in insertion order."""
         return copy.deepcopy(self._tables.get(table, {}))
 
+    def items(self, table: str) -> list[tuple[str, Document]]:
+        """The documents of `table` without copying them: read them, never change them."""
+        return list(self._tables.get(table, {}).items())
+
     def count(self, table: str) -> int:
         return len(self._tables.get(table, {}))
 
     def next_id(self, table: str) -> str:
-        """A fresh document id for `table`."""
-        ids = [int(i) for i in self._tables.get(table, {}) if i.isdigit()]
-        return str(max(ids, default=0) + 1)
+        """A fresh document id for `table` (never one used earlier while the store is open)."""
+        if table not in self._highest_ids:
+            ids = [int(i) for i in self._tables.get(table, {}) if i.isdigit()]
+            self._highest_ids[table] = max(ids, default=0)
+        return str(self._highest_ids[table] + 1)
 
     def export_tables(self) -> dict[str, dict[str, Document]]:
         """A deep copy of every table, for export."""
@@ -158,6 +165,9 @@ class SessionStore:
         doc_id = str(entry["id"])
         if entry["op"] == "put":
             table[doc_id] = entry["doc"]
+            if doc_id.isdigit() and entry["table"] in self._highest_ids:
+                highest = self._highest_ids[entry["table"]]
+                self._highest_ids[entry["table"]] = max(highest, int(doc_id))
         elif entry["op"] == "delete":
             table.pop(doc_id, None)
         self._seq = max(self._seq, int(entry["seq"]))

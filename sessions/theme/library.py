@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sessions.errors import ThemeError, UnknownThemeError
+from sessions.theme.cache import ThemeCache
 from sessions.theme.model import Theme
 from sessions.theme.parser import load_theme_file
 
@@ -48,8 +49,11 @@ def theme_files(directory: Path) -> list[Path]:
 class ThemeLibrary:
     """All themes from a list of folders; a later folder's theme replaces an earlier one's."""
 
-    def __init__(self, folders: list[tuple[Path, ThemeOrigin]]) -> None:
+    def __init__(
+        self, folders: list[tuple[Path, ThemeOrigin]], cache: ThemeCache | None = None
+    ) -> None:
         self._folders = folders
+        self._cache = cache
         self._entries: dict[str, ThemeEntry] | None = None
 
     def entries(self) -> list[ThemeEntry]:
@@ -58,9 +62,15 @@ class ThemeLibrary:
             self._entries = {}
             for folder, origin in self._folders:
                 for path in theme_files(folder):
-                    theme, problems = load_theme_file(path)
+                    theme, problems = (
+                        self._cache.load(path, load_theme_file)
+                        if self._cache
+                        else load_theme_file(path)
+                    )
                     theme_id = theme.id if theme else path.stem
                     self._entries[theme_id] = ThemeEntry(theme_id, path, origin, theme, problems)
+            if self._cache:
+                self._cache.save()
         return sorted(self._entries.values(), key=lambda e: e.title.lower())
 
     def get(self, theme_id: str) -> Theme:

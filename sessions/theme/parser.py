@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING
 
 from sessions.theme.model import (
     PLANS,
@@ -38,6 +36,10 @@ _SEGMENT_KEYS = {
 }
 _STEP_KEYS = {"minutes", "mode"}
 _TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 def slugify(title: str) -> str:
@@ -71,14 +73,20 @@ class _Problems:
         return [f"{self.path}:{line}: {msg}" for line, msg in sorted(self.items)]
 
 
-_markdown = MarkdownIt("commonmark").use(front_matter_plugin)
+@cache
+def _markdown() -> MarkdownIt:
+    # Imported here: start-up reads parsed themes from the cache and never needs the parser.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin)
 
 
 def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, list[str]]:
     """Parse theme `text`; return the theme (None when unusable) and every problem found."""
     problems = _Problems(str(path))
     lines = text.splitlines()
-    tokens = _markdown.parse(text)
+    tokens = _markdown().parse(text)
     front, front_line = _front_matter(tokens, problems)
     sections = _sections(tokens, len(lines))
     theme_title = front.get("title", "")

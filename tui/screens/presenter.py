@@ -21,7 +21,6 @@ from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.goto import GotoScreen
 from tui.screens.help import HelpScreen
-from tui.screens.note_form import NoteForm
 from tui.screens.notes_manager import NotesManager
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.exercise_view import ExerciseView
@@ -130,7 +129,7 @@ class PresenterScreen(Screen[None]):
         if live.page.segment.kind is SegmentKind.BREAK:
             countdown = live.countdown()
             if countdown is not None and countdown.stage() is not CountdownStage.DONE:
-                self.query_one("#exercise-step").update(self._break_until())  # type: ignore[attr-defined]
+                self.query_one(ExerciseView).show_step_line(self._break_until())
 
     def on_countdown_display_time_up(self, event: CountdownDisplay.TimeUp) -> None:
         if self.app.bell_enabled:  # type: ignore[attr-defined]
@@ -241,6 +240,8 @@ class PresenterScreen(Screen[None]):
             self._show_notes()
             if after is not None:
                 after()
+
+        from tui.screens.note_form import NoteForm  # TextArea loads on the first note
 
         form = NoteForm(t(key, segment=page.segment.title), save, save_draft, text, tag)
         self.app.push_screen(form, closed)

@@ -16,7 +16,6 @@ from sessions.i18n import t
 from sessions.models import SessionDetails, SessionSummary
 from sessions.theme.library import ThemeEntry, ThemeOrigin
 from tui.keys import START_KEYS, bindings
-from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpScreen
 from tui.screens.new_session import NewSessionScreen
 
@@ -129,6 +128,7 @@ class StartScreen(Screen[None]):
             self.notify(t("start.pick_session_first"), markup=False)
             return
         summary = self._sessions[sessions.highlighted]
+        from tui.screens.export_dialog import ExportDialog  # loads the exporters on demand
 
         def exported(path: Path | None) -> None:
             if path is not None:

@@ -31,7 +31,8 @@ class CountdownDisplay(Vertical):
 
     def refresh_from(self, countdown: Countdown | None) -> None:
         """Update the digits and the stage; cheap when nothing visible changed."""
-        self.display = countdown is not None
+        if self.display != (countdown is not None):
+            self.display = countdown is not None
         if countdown is None:
             self._stage = None
             return

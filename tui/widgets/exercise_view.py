@@ -19,6 +19,12 @@ class ExerciseView(Vertical):
             yield Markdown("", id="exercise-markdown", open_links=False)
         yield CountdownDisplay(id="countdown")
 
+    def show_step_line(self, text: str) -> None:
+        """Update the line under the heading (repaints only on a change)."""
+        step = self.query_one("#exercise-step", Label)
+        if str(step.content) != text:
+            step.update(text)
+
     def show(self, heading: str, step_line: str, markdown: str) -> None:
         self.query_one("#exercise-heading", Label).update(heading)
         step = self.query_one("#exercise-step", Label)

@@ -10,9 +10,12 @@ from textual.widgets import Label, Static
 from sessions.i18n import t
 from sessions.models import Note
 
+SHOWN_NOTES = 30
+"""The side panel shows the newest notes; `e` lists them all."""
+
 
 class NoteList(VerticalScroll):
-    """A titled list of notes; the newest is scrolled into view."""
+    """A titled list of the newest notes; the newest is scrolled into view."""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="notes-title", markup=False)
@@ -26,7 +29,9 @@ class NoteList(VerticalScroll):
             body = Content(t("presenter.no_notes"))
         else:
             parts = []
-            for note in notes:
+            if len(notes) > SHOWN_NOTES:
+                parts.append(Content(t("presenter.more_notes", count=len(notes) - SHOWN_NOTES)))
+            for note in notes[-SHOWN_NOTES:]:
                 prefix = f"{t(f'tag.{note.tag.value}')}: " if note.tag else ""
                 parts.append(Content("• " + prefix + note.text.replace("\n", "\n  ")))
             body = Content("\n").join(parts)

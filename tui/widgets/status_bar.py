@@ -10,6 +10,8 @@ from textual.widgets import Label
 class StatusBar(Horizontal):
     """Theme title · segment title · position · clock. All text is shown literally."""
 
+    _clock_text = ""
+
     def compose(self) -> ComposeResult:
         yield Label("", id="status-theme", markup=False)
         yield Label("", id="status-segment", markup=False)
@@ -22,4 +24,7 @@ class StatusBar(Horizontal):
         self.query_one("#status-position", Label).update(position)
 
     def show_clock(self, text: str) -> None:
-        self.query_one("#status-clock", Label).update(text)
+        """Called every tick: repaints only when the text changes."""
+        if text != self._clock_text:
+            self._clock_text = text
+            self.query_one("#status-clock", Label).update(text)
