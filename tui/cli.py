@@ -13,7 +13,7 @@ from sessions import __version__
 from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.export import FORMATS, export_session, write_export
-from sessions.i18n import LANGUAGES, set_language, t
+from sessions.i18n import LANGUAGES, count_notes, set_language, t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
 from sessions.storage.locations import (
@@ -213,7 +213,7 @@ def _sessions(repository: SessionRepository, as_json: bool) -> int:
         else:
             print(
                 f"{s.id}  {s.date} {s.start_time}  {s.workplace} · {s.theme_title} · "
-                f"{t('cli.notes', count=s.notes)}"
+                f"{count_notes(s.notes)}"
             )
     return 0
 

@@ -17,6 +17,7 @@ class Key:
     shown: str  # how the help screen writes the keys (a catalogue key if it starts "help.")
     footer: bool = True
     command: str | None = None  # catalogue key of the command palette entry
+    priority: bool = False  # before the focused widget's own use of the key
 
 
 PRESENTER_KEYS: tuple[Key, ...] = (
@@ -41,7 +42,7 @@ START_KEYS: tuple[Key, ...] = (
 )
 
 NOTE_FORM_KEYS: tuple[Key, ...] = (
-    Key("enter", "save", "key.save", "Enter"),
+    Key("enter", "save", "key.save", "Enter", priority=True),
     Key("ctrl+j", "newline", "key.newline", "Ctrl+J"),
     Key("escape", "cancel", "cancel", "Esc"),
 )
@@ -58,13 +59,21 @@ def shown_keys(key: Key) -> str:
     return t(key.shown) if key.shown.startswith("help.") else key.shown
 
 
-def bindings(keys: tuple[Key, ...]) -> BindingsMap:
-    """Textual bindings for `keys`, labelled in the current language."""
-    return BindingsMap(
+def bindings(inherited: BindingsMap, keys: tuple[Key, ...]) -> BindingsMap:
+    """The screen's inherited bindings (Tab moves focus, …) plus `keys`, labelled in the
+    current language. Labels are made here, not in `BINDINGS`, because the language is
+    chosen at run time."""
+    own = BindingsMap(
         [
             Binding(
-                k.keys, k.action, t(k.label), show=k.footer, key_display=shown_keys(k).split()[0]
+                k.keys,
+                k.action,
+                t(k.label),
+                show=k.footer,
+                key_display=shown_keys(k).split()[0],
+                priority=k.priority,
             )
             for k in keys
         ]
     )
+    return BindingsMap.merge([inherited, own])

@@ -21,6 +21,11 @@ def current_language() -> str:
     return _current
 
 
+def count_notes(count: int) -> str:
+    """`1 note`, `3 noter`."""
+    return t("cli.one_note") if count == 1 else t("cli.notes", count=count)
+
+
 def t(key: str, /, language: str | None = None, **params: object) -> str:
     """The text for `key`, with `{name}` fields filled from `params`."""
     text = CATALOGUES[language or _current][key]

@@ -36,7 +36,7 @@ TEXT: dict[str, str] = {
     "start.no_themes": "Der er ingen temaer. Se content/README.md.",
     "start.broken_theme": "⚠ {title} — kan ikke bruges: {problem}",
     "start.user_theme": "(eget tema)",
-    "start.session_line": "{date} kl. {time} · {workplace} · {theme} · {notes} noter",
+    "start.session_line": "{date} kl. {time} · {workplace} · {theme} · {notes}",
     "start.session_problem": "⚠ {id}: {problem}",
     "start.hint": "Enter: vælg · Tab: skift liste · e: eksportér session · ?: hjælp · q: afslut",
     "start.resume_question": "Vil du fortsætte sessionen «{workplace} — {theme}» "
@@ -182,5 +182,6 @@ TEXT: dict[str, str] = {
     "cli.exported": "Referatet er gemt i {path}",
     "cli.check_ok": "{count} temafil(er) er i orden.",
     "cli.notes": "{count} noter",
+    "cli.one_note": "1 note",
     "cli.no_sessions": "Ingen sessioner.",
 }

@@ -36,7 +36,7 @@ TEXT: dict[str, str] = {
     "start.no_themes": "There are no themes. See content/README.md.",
     "start.broken_theme": "⚠ {title} — cannot be used: {problem}",
     "start.user_theme": "(own theme)",
-    "start.session_line": "{date} at {time} · {workplace} · {theme} · {notes} notes",
+    "start.session_line": "{date} at {time} · {workplace} · {theme} · {notes}",
     "start.session_problem": "⚠ {id}: {problem}",
     "start.hint": "Enter: choose · Tab: switch list · e: export session · ?: help · q: quit",
     "start.resume_question": "Continue the session “{workplace} — {theme}” of {date} at {time}?",
@@ -181,5 +181,6 @@ TEXT: dict[str, str] = {
     "cli.exported": "The minutes are saved in {path}",
     "cli.check_ok": "{count} theme file(s) are fine.",
     "cli.notes": "{count} notes",
+    "cli.one_note": "1 note",
     "cli.no_sessions": "No sessions.",
 }

@@ -67,10 +67,7 @@ async def test_a_whole_workshop_then_resume(library, repository, clock):
         assert isinstance(form, NoteForm)
         app.post_message(events.Paste(HOSTILE + "\nlinje to\nlinje tre"))  # as a terminal does
         await pilot.pause()
-        form.query_one("#note-tag").focus()
-        await pilot.press("right", "right", "enter")  # Positivt → Udfordring
-        form.query_one(TextArea).focus()
-        await pilot.press("enter")
+        await pilot.press("tab", "right", "right", "enter")  # Ingen → Positivt → Udfordring, save
         await pilot.pause()
         assert isinstance(app.screen, PresenterScreen)
         (note,) = notes_on_disk(repository, live.info.id)
@@ -313,3 +310,32 @@ def new_live_again(repository, library, clock, old):
     found = reopen(repository, library, old.info.id, clock)
     found.go_to(0)
     return found
+
+
+async def test_export_from_the_start_screen(library, repository, clock, tmp_path):
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.start import StartScreen
+
+    live = new_live(repository, library, clock)
+    live.add_note(HOSTILE)
+    live.close()
+    target = tmp_path / "referat.md"
+    app = make_app(library, repository, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "sessions"
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert target.read_text(encoding="utf-8").startswith("# Referat: Social støtte")
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog), "an existing file is not overwritten"
+        assert "exists already" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("escape")
+    assert "\\[@click=app.quit\\]klik\\[/\\]" in target.read_text(encoding="utf-8")

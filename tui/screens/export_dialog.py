@@ -43,6 +43,11 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button(t("export.do"), id="export", variant="primary", compact=True)
                 yield Button(t("cancel"), id="cancel", compact=True)
 
+    def on_mount(self) -> None:
+        path_input = self.query_one("#path", Input)
+        path_input.focus()
+        path_input.cursor_position = len(path_input.value)
+
     def _default_path(self, export_format: str) -> Path:
         return self._folder / f"referat-{self._session_id}.{export_format}"
 

@@ -48,6 +48,18 @@ class NoteTextArea(TextArea):
         await super()._on_key(event)
 
 
+class TagPicker(RadioSet):
+    """The tag choice: the arrow keys choose at once, so Enter can save straight away."""
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self.action_toggle_button()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.action_toggle_button()
+
+
 class NoteForm(ModalScreen[Note | None]):
     """Write or edit one note. `save` stores it and may raise; the form then stays open."""
 
@@ -60,7 +72,7 @@ class NoteForm(ModalScreen[Note | None]):
         tag: NoteTag | None = None,
     ) -> None:
         super().__init__()
-        self._bindings = bindings(NOTE_FORM_KEYS)
+        self._bindings = bindings(self._bindings, NOTE_FORM_KEYS)
         self._title = title
         self._save = save
         self._save_draft = save_draft
@@ -78,7 +90,7 @@ class NoteForm(ModalScreen[Note | None]):
                 show_line_numbers=False,
                 tab_behavior="focus",
             )
-            with RadioSet(id="note-tag", compact=True):
+            with TagPicker(id="note-tag", compact=True):
                 for tag in TAG_CHOICES:
                     yield RadioButton(
                         t(f"tag.{tag.value}" if tag else "tag.none"),
@@ -98,7 +110,7 @@ class NoteForm(ModalScreen[Note | None]):
 
     @property
     def tag(self) -> NoteTag | None:
-        index = self.query_one(RadioSet).pressed_index
+        index = self.query_one(TagPicker).pressed_index
         return TAG_CHOICES[index] if 0 <= index < len(TAG_CHOICES) else None
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -35,7 +35,7 @@ class NotesManager(ModalScreen[None]):
         delete: Callable[[Note], None],
     ) -> None:
         super().__init__()
-        self._bindings = bindings(NOTES_KEYS)
+        self._bindings = bindings(self._bindings, NOTES_KEYS)
         self._title = title
         self._notes = notes
         self._edit = edit

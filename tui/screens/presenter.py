@@ -41,7 +41,7 @@ class PresenterScreen(Screen[None]):
 
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
-        self._bindings = bindings(PRESENTER_KEYS)
+        self._bindings = bindings(self._bindings, PRESENTER_KEYS)
         self.live = live
 
     def compose(self) -> ComposeResult:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from sessions.i18n import t
+from sessions.i18n import count_notes, t
 from sessions.models import SessionDetails, SessionSummary
 from sessions.theme.library import ThemeEntry, ThemeOrigin
 from tui.keys import START_KEYS, bindings
@@ -29,7 +29,7 @@ def _session_prompt(summary: SessionSummary) -> str:
         time=summary.start_time,
         workplace=summary.workplace,
         theme=summary.theme_title,
-        notes=summary.notes,
+        notes=count_notes(summary.notes),
     )
 
 
@@ -48,7 +48,7 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._bindings = bindings(START_KEYS)
+        self._bindings = bindings(self._bindings, START_KEYS)
         self._entries: list[ThemeEntry] = []
         self._sessions: list[SessionSummary] = []
 
