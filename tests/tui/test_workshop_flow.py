@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Digits, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from sessions.models import NoteTag
 from sessions.storage.session_store import SessionStore
@@ -23,6 +23,7 @@ from tui.screens.new_session import NewSessionScreen
 from tui.screens.note_form import NoteForm
 from tui.screens.notes_manager import NotesManager
 from tui.screens.presenter import PresenterScreen
+from tui.widgets.big_clock import BigClock
 
 
 async def test_a_whole_workshop_then_resume(library, repository, clock):
@@ -58,7 +59,7 @@ async def test_a_whole_workshop_then_resume(library, repository, clock):
         await pilot.pause(0.3)
         seconds = live.page.seconds or 0
         left = seconds - 61
-        digits = app.screen.query_one(Digits)
+        digits = app.screen.query_one(BigClock)
         assert digits.value == f"{left // 60}:{left % 60:02d}"
 
         # A note with markup, a paste of several lines and a tag.
@@ -289,9 +290,11 @@ async def test_every_page_fits_small_and_projector_sizes(library, repository, cl
                 screen = app.screen
                 assert isinstance(screen, PresenterScreen)
                 if live.page.seconds:
-                    digits = screen.query_one(Digits).region
-                    assert digits.height == 3 and digits.bottom <= size[1] - 1
-                    assert digits.x >= 0 and digits.right <= size[0]
+                    digits = screen.query_one(BigClock).region
+                    assert digits.height >= 3 and digits.bottom <= size[1] - 1
+                    assert digits.x >= 0 and digits.right <= screen.query_one("#main").region.right
+                    if size == (200, 60):
+                        assert digits.height >= 15, "the timer fills a projector"
                 status = screen.query_one("#status-position").region
                 assert status.width > 0 and status.right <= size[0]
                 await pilot.press("right")

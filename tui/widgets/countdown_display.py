@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.message import Message
-from textual.widgets import Digits, Label
+from textual.widgets import Label
 
 from sessions.countdown import Countdown, CountdownStage, format_clock
 from sessions.i18n import t
+from tui.widgets.big_clock import BigClock
 
 _STAGE_CLASSES = {stage: f"-{stage.value}" for stage in CountdownStage}
 
@@ -23,10 +24,11 @@ class CountdownDisplay(Vertical):
         super().__init__(id=id)
         self._stage: CountdownStage | None = None
         self._shown: str | None = None
+        self._budget = (40, 3)
 
     def compose(self) -> ComposeResult:
         with Center():
-            yield Digits("0:00", id="countdown-digits")
+            yield BigClock(id="countdown-digits")
         yield Label("", id="countdown-state", markup=False)
 
     def refresh_from(self, countdown: Countdown | None) -> None:
@@ -39,8 +41,11 @@ class CountdownDisplay(Vertical):
         text = format_clock(countdown.display_seconds())
         stage = countdown.stage()
         if text != self._shown:
+            refit = self._shown is None or len(text) != len(self._shown)
             self._shown = text
-            self.query_one(Digits).update(text)
+            self.query_one(BigClock).value = text
+            if refit:
+                self._fit()
         if stage != self._stage:
             was_counting = self._stage in (
                 CountdownStage.RUNNING,
@@ -54,6 +59,15 @@ class CountdownDisplay(Vertical):
             self.query_one("#countdown-state", Label).update(self._state_text(countdown, stage))
             if stage is CountdownStage.DONE and was_counting:
                 self.post_message(self.TimeUp())
+
+    def set_budget(self, width: int, height: int) -> None:
+        """The room the digits may take; they grow to fill it."""
+        self._budget = (max(1, width), max(3, height))
+        self._fit()
+
+    def _fit(self) -> None:
+        clock = self.query_one(BigClock)
+        clock.fit(*self._budget, widest="".join("0" if c.isdigit() else c for c in clock.value))
 
     def reset(self) -> None:
         """Forget the last stage, so switching pages never rings the bell."""

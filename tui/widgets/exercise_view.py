@@ -19,6 +19,13 @@ class ExerciseView(Vertical):
             yield Markdown("", id="exercise-markdown", open_links=False)
         yield CountdownDisplay(id="countdown")
 
+    CLOCK_SHARE = 0.35
+    """The share of the view's height the countdown may take."""
+
+    def on_resize(self) -> None:
+        width, height = self.content_size
+        self.query_one(CountdownDisplay).set_budget(width - 2, int(height * self.CLOCK_SHARE))
+
     def show_step_line(self, text: str) -> None:
         """Update the line under the heading (repaints only on a change)."""
         step = self.query_one("#exercise-step", Label)

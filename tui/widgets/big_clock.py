@@ -1,0 +1,89 @@
+"""Digits drawn from a 3×5 pixel font, scaled to the room: small on a laptop, huge on a projector.
+
+Each text row holds two pixel rows (▀ ▄ █), so a pixel is as wide as it is tall.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+GLYPHS: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    " ": ("...",) * 5,
+}
+GLYPH_ROWS = 5
+
+
+def pixel_rows(text: str) -> list[str]:
+    """The text as rows of pixels ('#' on, '.' off), one blank pixel between glyphs."""
+    glyphs = [GLYPHS.get(char, GLYPHS[" "]) for char in text]
+    return [".".join(glyph[row] for glyph in glyphs) for row in range(GLYPH_ROWS)]
+
+
+def pixel_width(text: str) -> int:
+    return len(pixel_rows(text)[0])
+
+
+def render_lines(text: str, scale: int) -> list[str]:
+    """The text drawn at `scale` (pixels of scale × scale cells' halves)."""
+    pixels = [row for row in pixel_rows(text) for _ in range(scale)]
+    pixels = ["".join(p * scale for p in row) for row in pixels]
+    if len(pixels) % 2:
+        pixels.append("." * len(pixels[0]))
+    lines = []
+    for top, bottom in zip(pixels[::2], pixels[1::2], strict=True):
+        lines.append(
+            "".join(
+                "█" if t == b == "#" else "▀" if t == "#" else "▄" if b == "#" else " "
+                for t, b in zip(top, bottom, strict=True)
+            )
+        )
+    return lines
+
+
+def rows_for(scale: int) -> int:
+    return -(-GLYPH_ROWS * scale // 2)
+
+
+class BigClock(Widget):
+    """Shows `value` (digits and colons) as large as `fit` allows."""
+
+    DEFAULT_CSS = """
+    BigClock {
+        width: auto;
+        height: auto;
+    }
+    """
+
+    value: reactive[str] = reactive("0:00", layout=True)
+    """The text shown, e.g. `12:34`."""
+    scale: reactive[int] = reactive(1, layout=True)
+    """How many cells wide one pixel of the font is."""
+
+    def fit(self, width: int, height: int, widest: str = "00:00") -> None:
+        """Choose the largest scale at which `widest` fits in `width` × `height` cells."""
+        scale = 1
+        while pixel_width(widest) * (scale + 1) <= width and rows_for(scale + 1) <= height:
+            scale += 1
+        self.scale = scale
+
+    def render(self) -> Content:
+        return Content("\n".join(render_lines(self.value, self.scale)))
+
+    def get_content_width(self, container: object, viewport: object) -> int:
+        return pixel_width(self.value) * self.scale
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return rows_for(self.scale)
