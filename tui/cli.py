@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from sessions import __version__
 from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.export import FORMATS, export_session, write_export
+from sessions.export.handout import handout_html, handout_markdown
 from sessions.i18n import LANGUAGES, count_notes, set_language, t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
@@ -24,8 +26,11 @@ from sessions.storage.locations import (
 )
 from sessions.theme.cache import ThemeCache
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
-from sessions.theme.model import PLANS
+from sessions.theme.model import PLANS, Theme
 from sessions.theme.parser import load_theme_file
+from sessions.theme.starter import starter_theme
+
+_THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -88,6 +93,29 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--force", action="store_true", help="replace an existing FILE")
 
+    new_theme = commands.add_parser(
+        "new-theme", parents=[common], help="write a starter theme to edit"
+    )
+    new_theme.add_argument("id", help="the new theme's id: a-z, 0-9 and '-'")
+    new_theme.add_argument("--title", default=None, help="the theme's title")
+    new_theme.add_argument(
+        "--dir", default=None, help="folder to write to (default: your themes folder)"
+    )
+    new_theme.add_argument("--force", action="store_true", help="replace an existing file")
+
+    handout = commands.add_parser("handout", parents=[common], help="a participant handout")
+    handout.add_argument("theme", help="theme id (see 'oplaeg themes')")
+    handout.add_argument("--format", choices=("md", "html"), default="md", help="md or html")
+    handout.add_argument(
+        "--minutes",
+        type=int,
+        choices=PLANS,
+        default=PLANS[0],
+        help="which plan's exercises to include (default: 90)",
+    )
+    handout.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    handout.add_argument("--force", action="store_true", help="replace an existing FILE")
+
     check = commands.add_parser("check", parents=[common], help="validate theme files")
     check.add_argument("paths", nargs="+", metavar="PATH", help="theme files or folders")
     return parser
@@ -132,6 +160,11 @@ def _run(args: argparse.Namespace) -> int:
         return _sessions(repository, args.json)
     if args.command == "export":
         return _export(repository, args)
+    if args.command == "new-theme":
+        folder = args.dir or getattr(args, "themes_dir", None)
+        return _new_theme(Path(folder) if folder else user_themes_dir(data_dir), args)
+    if args.command == "handout":
+        return _handout(library, args)
     if args.command == "start":
         return _start(library, repository, args)
     if args.command == "resume":
@@ -187,8 +220,7 @@ def _themes(library: ThemeLibrary, as_json: bool) -> int:
                 "problems": entry.problems,
             }
             if entry.theme:
-                row["summary"] = entry.theme.summary
-                row["minutes"] = {str(p): entry.theme.total_minutes(p) for p in PLANS}
+                row.update(_theme_facts(entry.theme))
             rows.append(row)
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -197,6 +229,50 @@ def _themes(library: ThemeLibrary, as_json: bool) -> int:
             print(f"{entry.id:24} {entry.theme.title} — {entry.theme.summary}")
         else:
             print(f"{entry.id:24} ⚠ {entry.problems[0]}")
+    return 0
+
+
+def _theme_facts(theme: Theme) -> dict[str, object]:
+    exercises = [(s, s.format) for s in theme.segments if s.format is not None]
+    return {
+        "summary": theme.summary,
+        "minutes": {str(p): theme.total_minutes(p) for p in PLANS},
+        "slides": sum(len(s.slides) for s in theme.segments),
+        "exercises": [{"id": s.id, "title": s.title, "kind": f.value} for s, f in exercises],
+        "exercise_kinds": sorted({f.value for _, f in exercises}),
+    }
+
+
+def _new_theme(folder: Path, args: argparse.Namespace) -> int:
+    if not _THEME_ID.match(args.id):
+        raise OplaegError(f"theme id '{args.id}' may use only a-z, 0-9 and '-'")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OplaegError(f"cannot create {folder}: {error.strerror or error}") from None
+    path = folder / f"{args.id}.md"
+    write_export(starter_theme(args.id, args.title), path, force=args.force)
+    print(t("cli.theme_written", path=path), file=sys.stderr)
+    return 0
+
+
+def _handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
+    theme = library.get(args.theme)
+    if args.format == "html":
+        text = handout_html(theme, args.minutes)
+    else:
+        text = handout_markdown(theme, args.minutes)
+    return _emit(text, args.output, args.force)
+
+
+def _emit(text: str, output: str | None, force: bool) -> int:
+    """Write `text` to `output` (never over an existing file unless `force`), or to stdout."""
+    if output:
+        path = Path(output).expanduser()
+        write_export(text, path, force=force)
+        print(t("cli.exported", path=path), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -224,13 +300,7 @@ def _export(repository: SessionRepository, args: argparse.Namespace) -> int:
         text = export_session(store, args.format)
     finally:
         store.close()
-    if args.output:
-        path = Path(args.output).expanduser()
-        write_export(text, path, force=args.force)
-        print(t("cli.exported", path=path), file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0
+    return _emit(text, args.output, args.force)
 
 
 def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:

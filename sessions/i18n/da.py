@@ -167,6 +167,15 @@ TEXT: dict[str, str] = {
     "export.other_notes": "Andre noter",
     "export.actions": "Handlinger",
     "export.footer": "Referatet er lavet med oplaeg {when}.",
+    # Handout
+    "handout.key_points": "Det vigtigste",
+    "handout.questions": "Spørgsmål til øvelserne",
+    "handout.action_plan": "Vores handlingsplan",
+    "handout.col.what": "Hvad gør vi?",
+    "handout.col.who": "Hvem (tovholder)",
+    "handout.col.when": "Hvornår",
+    "handout.col.follow_up": "Opfølgning (hvordan og hvornår)",
+    "handout.sources": "Kilder",
     # Errors
     "error.locked": "Sessionen {id} er åben i et andet vindue med oplaeg. Luk det først.",
     "error.damaged": "Filen {path} er beskadiget ({reason}). Den er ikke ændret. "
@@ -180,6 +189,7 @@ TEXT: dict[str, str] = {
     # CLI
     "cli.created": "Session oprettet: {id}",
     "cli.exported": "Referatet er gemt i {path}",
+    "cli.theme_written": "Et nyt tema er skrevet i {path}. Ret det, og kør 'oplaeg check' på det.",
     "cli.check_ok": "{count} temafil(er) er i orden.",
     "cli.notes": "{count} noter",
     "cli.one_note": "1 note",

@@ -166,6 +166,15 @@ TEXT: dict[str, str] = {
     "export.other_notes": "Other notes",
     "export.actions": "Actions",
     "export.footer": "Minutes made with oplaeg {when}.",
+    # Handout
+    "handout.key_points": "Key points",
+    "handout.questions": "Questions for the exercises",
+    "handout.action_plan": "Our action plan",
+    "handout.col.what": "What do we do?",
+    "handout.col.who": "Who (in charge)",
+    "handout.col.when": "When",
+    "handout.col.follow_up": "Follow-up (how and when)",
+    "handout.sources": "Sources",
     # Errors
     "error.locked": "Session {id} is open in another oplaeg window. Close that one first.",
     "error.damaged": "The file {path} is damaged ({reason}). It has not been changed. "
@@ -179,6 +188,7 @@ TEXT: dict[str, str] = {
     # CLI
     "cli.created": "Session created: {id}",
     "cli.exported": "The minutes are saved in {path}",
+    "cli.theme_written": "A new theme is written to {path}. Edit it, and run 'oplaeg check' on it.",
     "cli.check_ok": "{count} theme file(s) are fine.",
     "cli.notes": "{count} notes",
     "cli.one_note": "1 note",

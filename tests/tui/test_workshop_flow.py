@@ -342,3 +342,24 @@ async def test_export_from_the_start_screen(library, repository, clock, tmp_path
         assert "exists already" in str(app.screen.query_one("#form-error").render())
         await pilot.press("escape")
     assert "\\[@click=app.quit\\]klik\\[/\\]" in target.read_text(encoding="utf-8")
+
+
+async def test_a_broken_user_theme_is_shown_not_fatal(library, repository, clock, data_dir):
+    from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
+    from tui.screens.start import StartScreen
+
+    themes = data_dir / "themes"
+    themes.mkdir()
+    (themes / "halv.md").write_text("---\nid: halv\n---\n## [bold]x[/]\n", encoding="utf-8")
+    library = ThemeLibrary(
+        [(bundled_content_dir(), ThemeOrigin.BUNDLED), (themes, ThemeOrigin.USER)]
+    )
+    app = make_app(library, repository, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        highlight_theme(app, "halv")
+        option = app.screen.query_one("#themes").highlighted_option
+        assert "kan ikke bruges" in str(option.prompt) and "halv.md:" in str(option.prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert any("kan ikke bruges" in n.message for n in app._notifications)
