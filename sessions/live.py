@@ -7,14 +7,18 @@ from sessions.clock import Clock
 from sessions.countdown import Countdown, CountdownState
 from sessions.models import Draft, Note, NoteTag, SessionInfo
 from sessions.repository import NOTES_TABLE, SessionRepository
+from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.text import clean_text
 from sessions.theme.model import Theme
+from sessions.timing import END_MARKER, Pause, TimingStatus, status
 
 STATE_TABLE = "state"
 TIMERS_TABLE = "timers"
 LOG_TABLE = "log"
 DRAFT_TABLE = "draft"
+SCHEDULE_TABLE = "schedule"
+PAUSES_TABLE = "pauses"
 MAX_NOTE_LENGTH = 20_000
 
 
@@ -34,9 +38,14 @@ class LiveSession:
         self.store = store
         self.theme = theme
         self.clock = clock
-        self.pages: list[Page] = build_pages(theme, info.details.plan)
+        stored = store.get(SCHEDULE_TABLE, "1")
+        self.schedule = (
+            Schedule.from_dict(stored) if stored else Schedule.from_theme(theme, info.details.plan)
+        )
+        self.pages: list[Page] = build_pages(theme, self.schedule)
         self._countdowns: dict[str, Countdown] = {}
         state = store.get(STATE_TABLE, "1") or {}
+        self.bell = bool(state.get("bell", True))
         self.started_at: float | None = state.get("started_at")
         self.position = self._find_page(state.get("segment_id"), int(state.get("index", 0)))
 
@@ -76,11 +85,101 @@ class LiveSession:
         return 0.0 if self.started_at is None else max(0.0, self.clock.wall() - self.started_at)
 
     def segment_entries(self) -> dict[str, float]:
-        """When each segment was first entered."""
+        """When each agenda item was first entered."""
         first: dict[str, float] = {}
-        for _, doc in self.store.items(LOG_TABLE):
-            first.setdefault(str(doc["segment_id"]), float(doc["at"]))
+        for item_id, at in sorted(self.entries(), key=lambda e: e[1]):
+            first.setdefault(item_id, at)
         return first
+
+    def entries(self) -> list[tuple[str, float]]:
+        """Every log entry: (agenda item id, when it was entered)."""
+        return [
+            (str(doc["segment_id"]), float(doc["at"])) for _, doc in self.store.items(LOG_TABLE)
+        ]
+
+    def finish(self) -> None:
+        """Mark the end of the session in the time log (once, until it goes on again)."""
+        entries = self.entries()
+        if entries and max(entries, key=lambda e: e[1])[0] == END_MARKER:
+            return
+        self.store.put(
+            LOG_TABLE,
+            self.store.next_id(LOG_TABLE),
+            {"segment_id": END_MARKER, "at": self.clock.wall()},
+        )
+
+    @property
+    def finished(self) -> bool:
+        entries = self.entries()
+        return bool(entries) and max(entries, key=lambda e: e[1])[0] == END_MARKER
+
+    # -- the agenda and the session clock ---------------------------------------------------
+
+    def set_schedule(self, schedule: Schedule) -> None:
+        """Save a changed agenda and rebuild the pages, staying on the same page if it is kept."""
+        page = self.page
+        self.store.put(SCHEDULE_TABLE, "1", schedule.to_dict())
+        self.schedule = schedule
+        self.pages = build_pages(self.theme, schedule)
+        self._countdowns.clear()
+        self.position = self._find_page(page.segment.id, page.index)
+        if self.page.segment.id != page.segment.id:
+            self._save_state()
+
+    def set_bell(self, on: bool) -> None:
+        self.bell = on
+        self._save_state()
+
+    def pauses(self) -> list[Pause]:
+        return [
+            Pause(float(doc["start"]), None if doc.get("end") is None else float(doc["end"]))
+            for _, doc in sorted(self.store.items(PAUSES_TABLE), key=lambda d: int(d[0]))
+        ]
+
+    @property
+    def paused(self) -> bool:
+        pauses = self.pauses()
+        return bool(pauses) and pauses[-1].end is None
+
+    def pause_session(self) -> None:
+        """Freeze every clock: running countdowns stop and will start again on resume."""
+        if self.paused:
+            return
+        running = []
+        for page in self.pages:
+            countdown = self.countdown(page)
+            if countdown is not None and countdown.running and not countdown.finished:
+                countdown.pause()
+                self.save_countdown(page)
+                running.append(page.key)
+        self.store.put(
+            PAUSES_TABLE,
+            self.store.next_id(PAUSES_TABLE),
+            {"start": self.clock.wall(), "end": None, "resume": running},
+        )
+
+    def resume_session(self) -> None:
+        if not self.paused:
+            return
+        doc_id, doc = max(self.store.items(PAUSES_TABLE), key=lambda d: int(d[0]))
+        self.store.put(PAUSES_TABLE, doc_id, {**doc, "end": self.clock.wall()})
+        for page in self.pages:
+            if page.key in doc.get("resume", []):
+                countdown = self.countdown(page)
+                if countdown is not None:
+                    countdown.start()
+                    self.save_countdown(page)
+
+    def timing(self) -> TimingStatus:
+        """Elapsed, planned and projected end, time left in the item, ahead or behind."""
+        return status(
+            self.schedule,
+            self.page.segment.id,
+            self.started_at,
+            self.entries(),
+            self.pauses(),
+            self.clock.wall(),
+        )
 
     def _find_page(self, segment_id: object, index: int) -> int:
         for position, page in enumerate(self.pages):
@@ -89,7 +188,14 @@ class LiveSession:
         for position, page in enumerate(self.pages):
             if page.segment.id == segment_id:
                 return position
-        return 0
+        # The item was skipped or removed: go to the first page of the next active item.
+        ids = [item.id for item in self.schedule.items]
+        if segment_id in ids:
+            later = ids[ids.index(str(segment_id)) :]
+            for position, page in enumerate(self.pages):
+                if page.segment.id in later:
+                    return position
+        return min(getattr(self, "position", 0), len(self.pages) - 1)
 
     def _save_state(self) -> None:
         self.store.put(
@@ -99,6 +205,7 @@ class LiveSession:
                 "segment_id": self.page.segment.id,
                 "index": self.page.index,
                 "started_at": self.started_at,
+                "bell": getattr(self, "bell", True),
             },
         )
 
@@ -118,11 +225,17 @@ class LiveSession:
             return None
         if page.key not in self._countdowns:
             doc = self._timer_doc(page.key)
-            self._countdowns[page.key] = (
-                Countdown(self.clock, CountdownState.from_dict(doc[1]))
-                if doc
-                else Countdown.new(self.clock, page.seconds)
+            state = CountdownState.from_dict(doc[1]) if doc else None
+            untouched = (
+                state is not None
+                and state.ends_at_wall is None
+                and (state.remaining == state.duration)
             )
+            if state is None or (untouched and state.duration != page.seconds):
+                # Never started: it follows the agenda when an item is made longer or shorter.
+                self._countdowns[page.key] = Countdown.new(self.clock, page.seconds)
+            else:
+                self._countdowns[page.key] = Countdown(self.clock, state)
         return self._countdowns[page.key]
 
     def save_countdown(self, page: Page | None = None) -> None:

@@ -42,7 +42,9 @@ def test_the_starter_theme_passes_check(tmp_path: Path):
 
 
 def test_new_theme_command(capsys, tmp_path: Path):
-    assert cli.main(["--data-dir", str(tmp_path), "new-theme", "trivsel", "--title", "Trivsel"]) == 0
+    assert (
+        cli.main(["--data-dir", str(tmp_path), "new-theme", "trivsel", "--title", "Trivsel"]) == 0
+    )
     written = tmp_path / "themes" / "trivsel.md"
     assert "title: Trivsel" in written.read_text(encoding="utf-8")
     assert cli.main(["--data-dir", str(tmp_path), "check", str(written)]) == 0

@@ -1,0 +1,107 @@
+"""Where the session stands in time: elapsed, the planned and the projected end, time left in
+the current item, and how far ahead or behind it is. Pure arithmetic on stored timestamps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sessions.schedule import Schedule
+
+END_MARKER = "__end__"
+"""A log entry with this id marks the end of the session."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    """The whole session paused (a fire drill, a long question): every clock stands still."""
+
+    start: float
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class Visit:
+    item_id: str
+    start: float
+    end: float | None  # None while it goes on
+
+
+@dataclass(frozen=True)
+class TimingStatus:
+    started_at: float | None
+    elapsed: float  # seconds since the start, pauses not counted
+    paused_seconds: float
+    planned_end: float | None  # wall clock
+    projected_end: float | None
+    item_left: float  # seconds left in the current item; negative when it runs over
+    behind: float  # seconds; negative means ahead
+    progress: float  # 0–1 of the session's length
+    paused: bool
+
+
+def paused_between(pauses: list[Pause], start: float, end: float) -> float:
+    """Seconds of `pauses` that fall between `start` and `end`."""
+    total = 0.0
+    for pause in pauses:
+        pause_end = end if pause.end is None else pause.end
+        total += max(0.0, min(end, pause_end) - max(start, pause.start))
+    return total
+
+
+def visits(entries: list[tuple[str, float]]) -> list[Visit]:
+    """Log entries (item id, time entered) as visits that last until the next entry."""
+    ordered = sorted(entries, key=lambda entry: entry[1])
+    result = []
+    for index, (item_id, at) in enumerate(ordered):
+        if item_id == END_MARKER:
+            continue
+        end = ordered[index + 1][1] if index + 1 < len(ordered) else None
+        result.append(Visit(item_id, at, end))
+    return result
+
+
+def time_spent(
+    entries: list[tuple[str, float]], pauses: list[Pause], now: float
+) -> dict[str, float]:
+    """Seconds spent in each item, all visits together, pauses not counted."""
+    spent: dict[str, float] = {}
+    for visit in visits(entries):
+        end = now if visit.end is None else visit.end
+        seconds = max(0.0, end - visit.start - paused_between(pauses, visit.start, end))
+        spent[visit.item_id] = spent.get(visit.item_id, 0.0) + seconds
+    return spent
+
+
+def status(
+    schedule: Schedule,
+    current_item_id: str,
+    started_at: float | None,
+    entries: list[tuple[str, float]],
+    pauses: list[Pause],
+    now: float,
+) -> TimingStatus:
+    """The session's timing at `now`."""
+    paused = bool(pauses) and pauses[-1].end is None
+    item = schedule.item(current_item_id)
+    planned_item = (item.minutes * 60.0) if item and item.active else 0.0
+    if started_at is None:
+        return TimingStatus(None, 0.0, 0.0, None, None, planned_item, 0.0, 0.0, paused)
+    paused_seconds = paused_between(pauses, started_at, now)
+    elapsed = max(0.0, now - started_at - paused_seconds)
+    spent = time_spent(entries, pauses, now).get(current_item_id, 0.0)
+    item_left = planned_item - spent
+    later = schedule.minutes_after(current_item_id) * 60.0 if item else 0.0
+    ended = bool(entries) and max(entries, key=lambda e: e[1])[0] == END_MARKER
+    planned_end = started_at + schedule.plan * 60.0 + paused_seconds
+    projected_end = now if ended else now + max(0.0, item_left) + later
+    return TimingStatus(
+        started_at=started_at,
+        elapsed=elapsed,
+        paused_seconds=paused_seconds,
+        planned_end=planned_end,
+        projected_end=projected_end,
+        item_left=item_left,
+        behind=projected_end - planned_end,
+        progress=min(1.0, elapsed / (schedule.plan * 60.0)),
+        paused=paused,
+    )
