@@ -92,7 +92,7 @@ class LiveSession:
         return first
 
     def entries(self) -> list[tuple[str, float]]:
-        """Every log entry: (agenda item id, when it was entered)."""
+        """Every log entry, oldest first: (agenda item id, when it was entered)."""
         return [
             (str(doc["segment_id"]), float(doc["at"])) for _, doc in self.store.items(LOG_TABLE)
         ]
@@ -100,7 +100,7 @@ class LiveSession:
     def finish(self) -> None:
         """Mark the end of the session in the time log (once, until it goes on again)."""
         entries = self.entries()
-        if entries and max(entries, key=lambda e: e[1])[0] == END_MARKER:
+        if entries and entries[-1][0] == END_MARKER:
             return
         self.store.put(
             LOG_TABLE,
@@ -111,7 +111,7 @@ class LiveSession:
     @property
     def finished(self) -> bool:
         entries = self.entries()
-        return bool(entries) and max(entries, key=lambda e: e[1])[0] == END_MARKER
+        return bool(entries) and entries[-1][0] == END_MARKER
 
     # -- the agenda and the session clock ---------------------------------------------------
 

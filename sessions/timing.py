@@ -80,7 +80,7 @@ def status(
     pauses: list[Pause],
     now: float,
 ) -> TimingStatus:
-    """The session's timing at `now`."""
+    """The session's timing at `now`. `entries` are in the order they were logged."""
     paused = bool(pauses) and pauses[-1].end is None
     item = schedule.item(current_item_id)
     planned_item = (item.minutes * 60.0) if item and item.active else 0.0
@@ -91,7 +91,7 @@ def status(
     spent = time_spent(entries, pauses, now).get(current_item_id, 0.0)
     item_left = planned_item - spent
     later = schedule.minutes_after(current_item_id) * 60.0 if item else 0.0
-    ended = bool(entries) and max(entries, key=lambda e: e[1])[0] == END_MARKER
+    ended = bool(entries) and entries[-1][0] == END_MARKER
     planned_end = started_at + schedule.plan * 60.0 + paused_seconds
     projected_end = now if ended else now + max(0.0, item_left) + later
     return TimingStatus(

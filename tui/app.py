@@ -50,7 +50,6 @@ class OplaegApp(App[None]):
         self.repository = repository
         self.clock = clock or SystemClock()
         self.live: LiveSession | None = live
-        self.bell_enabled = True
         self.exit_message: str | None = None
         self._offer_resume = offer_resume and live is None
 
@@ -75,7 +74,7 @@ class OplaegApp(App[None]):
         except OplaegError as error:
             self.show_error(error)
             return
-        self._present(LiveSession(self.repository, info, store, theme, self.clock))
+        self._present(LiveSession(self.repository, info, store, theme, self.clock), plan_first=True)
 
     def present_session(self, session_id: str) -> None:
         """Open an earlier session where it was left."""
@@ -84,15 +83,15 @@ class OplaegApp(App[None]):
         except OplaegError as error:
             self.show_error(error)
 
-    def _present(self, live: LiveSession) -> None:
+    def _present(self, live: LiveSession, *, plan_first: bool = False) -> None:
         self.close_live_session()
         self.live = live
-        self._show_presenter(live)
+        self._show_presenter(live, plan_first=plan_first)
 
-    def _show_presenter(self, live: LiveSession) -> None:
+    def _show_presenter(self, live: LiveSession, *, plan_first: bool = False) -> None:
         from tui.screens.presenter import PresenterScreen  # loaded when first needed
 
-        self.push_screen(PresenterScreen(live))
+        self.push_screen(PresenterScreen(live, plan_first=plan_first))
 
     def close_live_session(self) -> None:
         """Fold the open session's journal into its file and release its lock."""

@@ -32,7 +32,22 @@ PRESENTER_KEYS: tuple[Key, ...] = (
     Key("b", "blank", "key.blank", "b", footer=False, command="command.blank"),
     Key("g", "goto", "key.goto", "g", command="command.goto"),
     Key("question_mark", "help", "key.help", "?", command="command.help"),
+    Key("a", "agenda", "key.agenda", "a", command="command.agenda"),
+    Key("j", "adjust_agenda", "key.adjust", "j", footer=False, command="command.adjust"),
+    Key("p", "pause_session", "key.pause", "p", footer=False, command="command.pause"),
+    Key("m", "toggle_bell", "key.bell", "m", footer=False, command="command.bell"),
     Key("q", "quit_session", "key.quit", "q", command="command.quit"),
+)
+
+AGENDA_KEYS: tuple[Key, ...] = (
+    Key("plus,equals_sign", "longer", "key.longer", "+", priority=True),
+    Key("minus", "shorter", "key.shorter", "-", priority=True),
+    Key("shift+up,ctrl+up", "move(-1)", "key.move_up", "Shift+↑"),
+    Key("shift+down,ctrl+down", "move(1)", "key.move_down", "Shift+↓"),
+    Key("s,delete", "skip", "key.skip", "s"),
+    Key("b", "add('break')", "key.add_break", "b"),
+    Key("r", "add('exercise')", "key.add_round", "r"),
+    Key("escape,a", "close", "key.agenda_done", "Enter Esc"),
 )
 
 START_KEYS: tuple[Key, ...] = (

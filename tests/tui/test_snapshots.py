@@ -49,3 +49,21 @@ def test_note_form(snap_compare, library, repository, clock):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=write)
+
+
+def test_agenda_planner(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    live.start()
+    live.set_schedule(live.schedule.set_minutes(live.schedule.items[0].id, 8))
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=SIZE, press=["a", "down"])
+
+
+def test_behind_schedule_at_projector_size(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    live.start()
+    live.go_to(first_timed_page(live))
+    live.countdown().start()
+    clock.advance(14 * 60)
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=(160, 45))

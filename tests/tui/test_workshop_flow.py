@@ -15,6 +15,7 @@ from tests.tui.helpers import (
     new_live,
     notes_on_disk,
 )
+from tui.screens.agenda_planner import AgendaPlanner
 from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.goto import GotoScreen
@@ -36,9 +37,13 @@ async def test_a_whole_workshop_then_resume(library, repository, clock):
         app.screen.query_one("#participants", Input).focus()
         await pilot.press("1", "4", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, PresenterScreen)
+        # The agenda comes first; the session clock starts when the consultant begins.
+        assert isinstance(app.screen, AgendaPlanner)
         live = app.live
-        assert live is not None
+        assert live is not None and live.started_at is None
+        await pilot.press("enter")
+        assert isinstance(app.screen, PresenterScreen)
+        assert live.started_at == clock.wall()
         (summary,) = repository.list()
         assert summary.workplace == "Solsikken"
 

@@ -10,7 +10,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from sessions.i18n import t
-from tui.keys import NOTE_FORM_KEYS, NOTES_KEYS, PRESENTER_KEYS, START_KEYS, Key, shown_keys
+from tui.keys import (
+    AGENDA_KEYS,
+    NOTE_FORM_KEYS,
+    NOTES_KEYS,
+    PRESENTER_KEYS,
+    START_KEYS,
+    Key,
+    shown_keys,
+)
 
 
 def _table(keys: tuple[Key, ...]) -> Content:
@@ -32,6 +40,7 @@ class HelpScreen(ModalScreen[None]):
             for heading, keys in (
                 ("help.presenter", PRESENTER_KEYS),
                 ("help.notes", NOTE_FORM_KEYS + NOTES_KEYS),
+                ("help.agenda", AGENDA_KEYS),
                 ("help.start", START_KEYS),
             ):
                 yield Label(t(heading), classes="help-heading", markup=False)

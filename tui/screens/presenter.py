@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher, Footer, Label
 
 from sessions.countdown import CountdownStage
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.models import Draft, Note, NoteTag
+from sessions.schedule import apply, suggest
 from sessions.theme.model import SegmentKind
 from tui.keys import PRESENTER_KEYS, bindings
+from tui.screens.agenda_planner import AgendaPlanner
 from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.goto import GotoScreen
@@ -29,6 +32,8 @@ from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
 
 TICK_SECONDS = 0.25
+PACE_TOLERANCE_MINUTES = 2
+"""Ahead or behind by less than this counts as on time."""
 
 
 def _hours_minutes(seconds: float) -> str:
@@ -39,13 +44,15 @@ def _hours_minutes(seconds: float) -> str:
 class PresenterScreen(Screen[None]):
     """One page at a time: a slide, an exercise step or a break."""
 
-    def __init__(self, live: LiveSession) -> None:
+    def __init__(self, live: LiveSession, *, plan_first: bool = False) -> None:
         super().__init__()
         self._bindings = bindings(self._bindings, PRESENTER_KEYS)
         self.live = live
+        self.plan_first = plan_first
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
+        yield Label(t("presenter.paused_banner"), id="pause-banner", markup=False)
         with Horizontal(id="stage"):
             with ContentSwitcher(initial="slide", id="main"):
                 yield SlideView(id="slide")
@@ -54,13 +61,21 @@ class PresenterScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._safely(self.live.start)
         self.show_page()
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.plan_first and self.live.started_at is None:
+            # The clock starts when the consultant leaves the agenda and begins.
+            self.app.push_screen(AgendaPlanner(self.live, before_start=True), self._begin)
+        else:
+            self._begin(None)
         draft = self.live.draft()
         if draft is not None:
             self.notify(t("presenter.draft_restored"), markup=False)
             self._open_note_form(draft.text, draft.tag, draft.note_id)
+
+    def _begin(self, _: object) -> None:
+        self._safely(self.live.start)
+        self.show_page()
 
     def on_unmount(self) -> None:
         self.app.close_live_session()  # type: ignore[attr-defined]
@@ -119,27 +134,54 @@ class PresenterScreen(Screen[None]):
         """Refresh the clocks; the time is read, never counted."""
         live = self.live
         now = datetime.fromtimestamp(live.clock.wall()).strftime("%H:%M")
-        clock = (
-            t("presenter.clock", now=now, elapsed=_hours_minutes(live.elapsed()))
-            if live.started_at is not None
-            else t("presenter.not_started", now=now)
-        )
-        self.query_one(StatusBar).show_clock(clock)
+        clock = t("presenter.clock_now", now=now)
+        status_bar = self.query_one(StatusBar)
+        status_bar.show_clock(clock)
+        self._show_timing(status_bar)
         self.query_one(CountdownDisplay).refresh_from(live.countdown())
         if live.page.segment.kind is SegmentKind.BREAK:
             countdown = live.countdown()
             if countdown is not None and countdown.stage() is not CountdownStage.DONE:
                 self.query_one(ExerciseView).show_step_line(self._break_until())
 
+    def _show_timing(self, status_bar: StatusBar) -> None:
+        live = self.live
+        timing = live.timing()
+        self.set_class(timing.paused, "-paused")
+        left_minutes = math.ceil(abs(timing.item_left) / 60)
+        item_left = (
+            t("presenter.item_left", minutes=left_minutes)
+            if timing.item_left >= 0
+            else t("presenter.item_over", minutes=left_minutes)
+        )
+        if timing.started_at is None or timing.planned_end is None:
+            status_bar.show_timing(live.schedule, live.page.segment.id, 0.0, item_left, "", "", "")
+            return
+        end = datetime.fromtimestamp(timing.planned_end).strftime("%H:%M")
+        text = t("presenter.timing", elapsed=_hours_minutes(timing.elapsed), end=end)
+        behind = round(timing.behind / 60)
+        if timing.paused:
+            pace, pace_class = t("presenter.paused_status"), "-paused"
+        elif behind >= PACE_TOLERANCE_MINUTES:
+            pace, pace_class = t("presenter.behind", minutes=behind), "-behind"
+        elif behind <= -PACE_TOLERANCE_MINUTES:
+            pace, pace_class = t("presenter.ahead", minutes=-behind), "-ahead"
+        else:
+            pace, pace_class = t("presenter.on_time"), "-on-time"
+        status_bar.show_timing(
+            live.schedule, live.page.segment.id, timing.progress, item_left, text, pace, pace_class
+        )
+
     def on_countdown_display_time_up(self, event: CountdownDisplay.TimeUp) -> None:
-        if self.app.bell_enabled:  # type: ignore[attr-defined]
+        if self.live.bell:
             self.app.bell()
 
     # -- navigation --------------------------------------------------------------------------
 
     def action_next(self) -> None:
         if self.live.position == len(self.live.pages) - 1:
-            self.notify(t("presenter.last_page"), markup=False)
+            self._safely(self.live.finish)
+            self.notify(t("presenter.finished"), markup=False)
             return
         if self._safely(self.live.next):
             self.show_page()
@@ -157,6 +199,48 @@ class PresenterScreen(Screen[None]):
                 self.show_page()
 
         self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
+
+    def action_agenda(self) -> None:
+        def closed(_: object) -> None:
+            self.show_page()
+
+        self.app.push_screen(AgendaPlanner(self.live, before_start=False), closed)
+
+    def action_adjust_agenda(self) -> None:
+        """Carry out the suggestion that makes the session end on time: one key."""
+        behind = round(self.live.timing().behind / 60)
+        if behind == 0 or self.live.started_at is None:
+            self.notify(t("presenter.nothing_to_adjust"), markup=False)
+            return
+        changes = suggest(self.live.schedule, self.live.page.segment.id, behind)
+        if not changes:
+            self.notify(t("presenter.cannot_adjust"), markup=False)
+            return
+        if self._safely(lambda: self.live.set_schedule(apply(self.live.schedule, changes))) is None:
+            described = ", ".join(
+                t("presenter.change_skip", title=c.title)
+                if c.skips
+                else t(
+                    "presenter.change_minutes", title=c.title, old=c.old_minutes, new=c.new_minutes
+                )
+                for c in changes
+            )
+            self.notify(t("presenter.adjusted", changes=described), markup=False, timeout=12)
+            self.show_page()
+
+    def action_pause_session(self) -> None:
+        live = self.live
+        self._safely(live.resume_session if live.paused else live.pause_session)
+        self.query_one(CountdownDisplay).reset()
+        self.tick()
+
+    def action_toggle_bell(self) -> None:
+        self._safely(lambda: self.live.set_bell(not self.live.bell))
+        self.notify(
+            t("presenter.bell_on" if self.live.bell else "presenter.bell_off"),
+            markup=False,
+            timeout=3,
+        )
 
     def action_blank(self) -> None:
         self.app.push_screen(BlankScreen())
