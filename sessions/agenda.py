@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from sessions.models import PlannedSegment
 from sessions.schedule import AgendaItem, Schedule
@@ -87,26 +86,3 @@ def planned_agenda(theme: Theme, plan: int) -> tuple[PlannedSegment, ...]:
         PlannedSegment(s.id, s.title, s.kind.value, s.minutes.for_plan(plan) or 0)
         for s in theme.agenda(plan)
     )
-
-
-@dataclass(frozen=True)
-class AgendaRow:
-    segment: PlannedSegment
-    planned_start: datetime
-    actual_start: datetime | None
-
-
-def agenda_rows(
-    agenda: tuple[PlannedSegment, ...],
-    date: str,
-    start_time: str,
-    entered: dict[str, float],
-) -> list[AgendaRow]:
-    """Each segment with its planned clock time and, when it was run, the time it started."""
-    clock = datetime.fromisoformat(f"{date}T{start_time}")
-    rows: list[AgendaRow] = []
-    for segment in agenda:
-        started = entered.get(segment.id)
-        rows.append(AgendaRow(segment, clock, datetime.fromtimestamp(started) if started else None))
-        clock += timedelta(minutes=segment.minutes)
-    return rows

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from sessions.models import PlannedSegment
 from sessions.theme.model import SegmentKind, Theme
 
 EXTRA_BREAK_MINUTES = 10
@@ -79,6 +80,13 @@ class Schedule:
             for s in theme.agenda(plan)
         )
         return cls(items, plan)
+
+    @classmethod
+    def from_planned(cls, agenda: tuple[PlannedSegment, ...], plan: int) -> Schedule:
+        """The schedule of a session whose agenda was never changed (from its stored plan)."""
+        return cls(
+            tuple(AgendaItem(s.id, s.title, s.kind, s.minutes, 0, s.minutes) for s in agenda), plan
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {"plan": self.plan, "items": [item.to_dict() for item in self.items]}

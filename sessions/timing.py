@@ -4,8 +4,9 @@ the current item, and how far ahead or behind it is. Pure arithmetic on stored t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from sessions.schedule import Schedule
+from sessions.schedule import AgendaItem, Schedule
 
 END_MARKER = "__end__"
 """A log entry with this id marks the end of the session."""
@@ -105,3 +106,45 @@ def status(
         progress=min(1.0, elapsed / (schedule.plan * 60.0)),
         paused=paused,
     )
+
+
+@dataclass(frozen=True)
+class TimeLogRow:
+    """An agenda item as planned and as run."""
+
+    item: AgendaItem
+    planned_start: datetime | None  # None when skipped
+    actual_start: float | None  # wall clock of the first visit
+    spent: float  # seconds in finished visits, pauses not counted
+    ongoing: bool  # the session is still in this item
+
+
+def time_log(
+    schedule: Schedule,
+    start: datetime,
+    entries: list[tuple[str, float]],
+    pauses: list[Pause],
+) -> list[TimeLogRow]:
+    """Planned against actual for every item. A visit still going on counts as ongoing, not
+    as time spent, so an export made days later does not count the days."""
+    planned = {row.item.id: row.starts for row in schedule.timetable(start)}
+    first: dict[str, float] = {}
+    spent: dict[str, float] = {}
+    ongoing: set[str] = set()
+    for visit in visits(entries):
+        first.setdefault(visit.item_id, visit.start)
+        if visit.end is None:
+            ongoing.add(visit.item_id)
+            continue
+        seconds = visit.end - visit.start - paused_between(pauses, visit.start, visit.end)
+        spent[visit.item_id] = spent.get(visit.item_id, 0.0) + max(0.0, seconds)
+    return [
+        TimeLogRow(
+            item,
+            planned.get(item.id),
+            first.get(item.id),
+            spent.get(item.id, 0.0),
+            item.id in ongoing,
+        )
+        for item in schedule.items
+    ]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from sessions.agenda import agenda_rows
 from sessions.i18n import t
-from sessions.live import LOG_TABLE
+from sessions.live import LOG_TABLE, PAUSES_TABLE, SCHEDULE_TABLE
 from sessions.models import Note, NoteTag, SessionInfo
 from sessions.repository import NOTES_TABLE, info_of
+from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
+from sessions.timing import Pause, TimeLogRow, time_log
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -37,9 +38,7 @@ def export_markdown(store: SessionStore, language: str | None = None) -> str:
     info = info_of(store)
     notes = [Note.from_dict({"id": i, **d}) for i, d in store.all(NOTES_TABLE).items()]
     notes.sort(key=lambda n: n.created_at)
-    entered: dict[str, float] = {}
-    for doc in store.all(LOG_TABLE).values():
-        entered.setdefault(str(doc["segment_id"]), float(doc["at"]))
+    rows = _time_log(store, info)
 
     def tr(key: str, **params: object) -> str:
         return t(key, language=language, **params)
@@ -47,27 +46,18 @@ def export_markdown(store: SessionStore, language: str | None = None) -> str:
     out: list[str] = [f"# {tr('export.title')}: {escape_markdown(info.theme_title)}", ""]
     out += _details(info, language)
     out += ["", f"## {tr('export.agenda')}", ""]
-    out += [
-        f"| {tr('export.col.time')} | {tr('export.col.segment')} | "
-        f"{tr('export.col.planned')} | {tr('export.col.started')} |",
-        "|---|---|---|---|",
-    ]
-    rows = agenda_rows(info.agenda, info.details.date, info.details.start_time, entered)
-    for row in rows:
-        started = row.actual_start.strftime("%H:%M") if row.actual_start else "–"
-        out.append(
-            f"| {row.planned_start:%H:%M} | {escape_markdown(row.segment.title)} | "
-            f"{row.segment.minutes} min | {started} |"
-        )
+    columns = ("time", "segment", "planned", "started", "spent")
+    out += ["| " + " | ".join(tr(f"export.col.{c}") for c in columns) + " |", "|---" * 5 + "|"]
+    out += [_time_log_line(row, language) for row in rows]
 
     out += ["", f"## {tr('export.notes')}", ""]
-    known = {s.id for s in info.agenda}
+    known = {row.item.id for row in rows}
     if not notes:
         out += [tr("export.no_notes"), ""]
     for row in rows:
-        segment_notes = [n for n in notes if n.segment_id == row.segment.id]
+        segment_notes = [n for n in notes if n.segment_id == row.item.id]
         if segment_notes:
-            out += [f"### {escape_markdown(row.segment.title)}", ""]
+            out += [f"### {escape_markdown(row.item.title)}", ""]
             out += [_note_line(n, language) for n in segment_notes]
             out.append("")
     orphans = [n for n in notes if n.segment_id not in known]
@@ -84,6 +74,39 @@ def export_markdown(store: SessionStore, language: str | None = None) -> str:
     exported = datetime.now().strftime("%Y-%m-%d %H:%M")
     out += ["---", "", f"*{tr('export.footer', when=exported)}*", ""]
     return "\n".join(out)
+
+
+def _time_log(store: SessionStore, info: SessionInfo) -> list[TimeLogRow]:
+    stored = store.get(SCHEDULE_TABLE, "1")
+    schedule = (
+        Schedule.from_dict(stored)
+        if stored
+        else Schedule.from_planned(info.agenda, info.details.plan)
+    )
+    entries = [(str(d["segment_id"]), float(d["at"])) for _, d in store.items(LOG_TABLE)]
+    pauses = [
+        Pause(float(d["start"]), None if d.get("end") is None else float(d["end"]))
+        for _, d in store.items(PAUSES_TABLE)
+    ]
+    start = datetime.fromisoformat(f"{info.details.date}T{info.details.start_time}")
+    return time_log(schedule, start, entries, pauses)
+
+
+def _time_log_line(row: TimeLogRow, language: str | None) -> str:
+    title = escape_markdown(row.item.title)
+    if row.item.extra:
+        title += f" ({t('agenda.extra', language=language)})"
+    planned_at = row.planned_start.strftime("%H:%M") if row.planned_start else "–"
+    if row.item.skipped:
+        started, spent = t("export.skipped", language=language), "–"
+    else:
+        started = (
+            datetime.fromtimestamp(row.actual_start).strftime("%H:%M") if row.actual_start else "–"
+        )
+        spent = f"{round(row.spent / 60)} min" if row.spent or row.actual_start else "–"
+        if row.ongoing:
+            spent = t("export.ongoing", language=language)
+    return f"| {planned_at} | {title} | {row.item.minutes} min | {started} | {spent} |"
 
 
 def _details(info: SessionInfo, language: str | None) -> list[str]:

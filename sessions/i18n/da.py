@@ -232,6 +232,7 @@ TEXT: dict[str, str] = {
     "presenter.bell_off": "Klokken er slået fra.",
     "presenter.finished": "Sessionen er slut. Tryk q for at afslutte — alt er gemt.",
     "export.col.spent": "Brugt",
+    "export.ongoing": "i gang",
     "export.skipped": "sprunget over",
     # Errors
     "error.locked": "Sessionen {id} er åben i et andet vindue med oplaeg. Luk det først.",

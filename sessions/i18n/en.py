@@ -231,6 +231,7 @@ TEXT: dict[str, str] = {
     "presenter.bell_off": "The bell is off.",
     "presenter.finished": "The session is over. Press q to finish — everything is saved.",
     "export.col.spent": "Spent",
+    "export.ongoing": "going on",
     "export.skipped": "skipped",
     # Errors
     "error.locked": "Session {id} is open in another oplaeg window. Close that one first.",

@@ -65,3 +65,30 @@ def test_english_referat(live):
     text = export_session(live.store, "md", language="en")
     assert text.startswith("# Minutes: ")
     assert "24 November 2026, at 13:00" in text
+
+
+def test_the_referat_shows_planned_against_actual(live, clock):
+    live.start()
+    clock.advance(8 * 60)  # the welcome (5 min planned) takes 8
+    second = next(i for i, p in enumerate(live.pages) if p.segment.id != live.pages[0].segment.id)
+    live.go_to(second)
+    live.pause_session()
+    clock.advance(300)  # a pause does not count as time spent
+    live.resume_session()
+    clock.advance(6 * 60)
+    third = next(
+        i
+        for i, p in enumerate(live.pages)
+        if p.segment.id not in {live.pages[0].segment.id, live.pages[second].segment.id}
+    )
+    live.go_to(third)
+    schedule = live.schedule
+    changed = schedule.toggle_skip(schedule.items[-2].id)
+    live.set_schedule(changed.add_extra(schedule.items[2].id, "break", "Kaffe"))
+    text = export_session(live.store, "md")
+    assert "| Tid | Punkt | Planlagt | Startede | Brugt |" in text
+    assert "| 13:00 | Velkommen | 5 min | 13:00 | 8 min |" in text
+    assert f"| 13:05 | {live.pages[second].segment.title} | 7 min | 13:08 | 6 min |" in text
+    assert "| 13:12 |" in text and "i gang |" in text
+    assert "sprunget over" in text
+    assert "Kaffe (tilføjet)" in text
