@@ -215,6 +215,8 @@ TEXT: dict[str, str] = {
     "agenda.extra_break": "Ekstra pause",
     "agenda.extra_round": "Ekstra runde",
     "presenter.clock_now": "kl. {now}",
+    "presenter.clock_started": "kl. {now} · start {started}",
+    "presenter.suggestion": "Forslag, så I slutter til tiden: {changes}. Tryk j for at gøre det.",
     "presenter.timing": "{elapsed} forløbet · slut kl. {end}",
     "presenter.item_left": "{minutes} min tilbage",
     "presenter.item_over": "{minutes} min over",

@@ -214,6 +214,8 @@ TEXT: dict[str, str] = {
     "agenda.extra_break": "Extra break",
     "agenda.extra_round": "Extra round",
     "presenter.clock_now": "{now}",
+    "presenter.clock_started": "{now} · started {started}",
+    "presenter.suggestion": "To end on time: {changes}. Press j to do it.",
     "presenter.timing": "{elapsed} elapsed · ends {end}",
     "presenter.item_left": "{minutes} min left",
     "presenter.item_over": "{minutes} min over",

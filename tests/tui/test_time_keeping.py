@@ -59,6 +59,9 @@ async def test_behind_shows_and_one_key_puts_it_right(library, repository, clock
         assert "6 min bagud" in label_text(app, "#status-pace")
         assert app.screen.query_one("#status-pace").has_class("-behind")
         assert "slut kl. 14:30" in label_text(app, "#status-timing")
+        assert "start 13:00" in label_text(app, "#status-clock")
+        await pilot.press("right", "right")  # into the next item: the suggestion is shown
+        assert any("Forslag" in n.message and "Tryk j" in n.message for n in app._notifications)
         await pilot.press("j")
         await pilot.pause(0.3)
         assert "til tiden" in label_text(app, "#status-pace")

@@ -16,7 +16,7 @@ from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.models import Draft, Note, NoteTag
-from sessions.schedule import apply, suggest
+from sessions.schedule import Adjustment, apply, suggest
 from sessions.theme.model import SegmentKind
 from tui.keys import PRESENTER_KEYS, bindings
 from tui.screens.agenda_planner import AgendaPlanner
@@ -41,6 +41,15 @@ def _hours_minutes(seconds: float) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def _describe(changes: list[Adjustment]) -> str:
+    return ", ".join(
+        t("presenter.change_skip", title=c.title)
+        if c.skips
+        else t("presenter.change_minutes", title=c.title, old=c.old_minutes, new=c.new_minutes)
+        for c in changes
+    )
+
+
 class PresenterScreen(Screen[None]):
     """One page at a time: a slide, an exercise step or a break."""
 
@@ -49,6 +58,7 @@ class PresenterScreen(Screen[None]):
         self._bindings = bindings(self._bindings, PRESENTER_KEYS)
         self.live = live
         self.plan_first = plan_first
+        self._shown_segment: str | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -92,6 +102,9 @@ class PresenterScreen(Screen[None]):
             segment.title,
             t("presenter.position", current=live.position + 1, total=len(live.pages)),
         )
+        if segment.id != self._shown_segment:
+            self._shown_segment = segment.id
+            self._suggest()
         switcher = self.query_one(ContentSwitcher)
         countdown_display = self.query_one(CountdownDisplay)
         countdown_display.reset()
@@ -135,6 +148,9 @@ class PresenterScreen(Screen[None]):
         live = self.live
         now = datetime.fromtimestamp(live.clock.wall()).strftime("%H:%M")
         clock = t("presenter.clock_now", now=now)
+        if live.started_at is not None:
+            started = datetime.fromtimestamp(live.started_at).strftime("%H:%M")
+            clock = t("presenter.clock_started", now=now, started=started)
         status_bar = self.query_one(StatusBar)
         status_bar.show_clock(clock)
         self._show_timing(status_bar)
@@ -206,25 +222,32 @@ class PresenterScreen(Screen[None]):
 
         self.app.push_screen(AgendaPlanner(self.live, before_start=False), closed)
 
-    def action_adjust_agenda(self) -> None:
-        """Carry out the suggestion that makes the session end on time: one key."""
+    def _suggestion(self) -> list[Adjustment]:
         behind = round(self.live.timing().behind / 60)
         if behind == 0 or self.live.started_at is None:
+            return []
+        return suggest(self.live.schedule, self.live.page.segment.id, behind)
+
+    def _suggest(self) -> None:
+        """On entering an item while ahead or behind, say what `j` would change."""
+        if abs(self.live.timing().behind) < PACE_TOLERANCE_MINUTES * 60:
+            return
+        if changes := self._suggestion():
+            self.notify(
+                t("presenter.suggestion", changes=_describe(changes)), markup=False, timeout=15
+            )
+
+    def action_adjust_agenda(self) -> None:
+        """Carry out the suggestion that makes the session end on time: one key."""
+        if round(self.live.timing().behind / 60) == 0 or self.live.started_at is None:
             self.notify(t("presenter.nothing_to_adjust"), markup=False)
             return
-        changes = suggest(self.live.schedule, self.live.page.segment.id, behind)
+        changes = self._suggestion()
         if not changes:
             self.notify(t("presenter.cannot_adjust"), markup=False)
             return
         if self._safely(lambda: self.live.set_schedule(apply(self.live.schedule, changes))) is None:
-            described = ", ".join(
-                t("presenter.change_skip", title=c.title)
-                if c.skips
-                else t(
-                    "presenter.change_minutes", title=c.title, old=c.old_minutes, new=c.new_minutes
-                )
-                for c in changes
-            )
+            described = _describe(changes)
             self.notify(t("presenter.adjusted", changes=described), markup=False, timeout=12)
             self.show_page()
 
