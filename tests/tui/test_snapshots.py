@@ -30,6 +30,7 @@ def test_slide(snap_compare, library, repository, clock):
 def test_exercise_with_a_running_timer(snap_compare, library, repository, clock):
     live = new_live(repository, library, clock)
     live.start()
+    clock.advance(live.schedule.items[0].minutes * 60)  # the welcome took its planned time
     live.go_to(first_timed_page(live))
     live.add_note(HOSTILE)
     countdown = live.countdown()

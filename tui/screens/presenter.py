@@ -34,6 +34,8 @@ from tui.widgets.status_bar import StatusBar
 TICK_SECONDS = 0.25
 PACE_TOLERANCE_MINUTES = 2
 """Ahead or behind by less than this counts as on time."""
+FAR_AHEAD_MINUTES = 5
+"""Ahead by this much, a suggestion to use the time is offered."""
 
 
 def _hours_minutes(seconds: float) -> str:
@@ -230,11 +232,12 @@ class PresenterScreen(Screen[None]):
 
     def _suggest(self) -> None:
         """On entering an item while ahead or behind, say what `j` would change."""
-        if abs(self.live.timing().behind) < PACE_TOLERANCE_MINUTES * 60:
+        behind = self.live.timing().behind
+        if -FAR_AHEAD_MINUTES * 60 < behind < PACE_TOLERANCE_MINUTES * 60:
             return
         if changes := self._suggestion():
             self.notify(
-                t("presenter.suggestion", changes=_describe(changes)), markup=False, timeout=15
+                t("presenter.suggestion", changes=_describe(changes)), markup=False, timeout=8
             )
 
     def action_adjust_agenda(self) -> None:
