@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sessions.agenda import Page, build_pages
 from sessions.clock import Clock
 from sessions.countdown import Countdown, CountdownState
-from sessions.models import Draft, Note, NoteTag, SessionInfo
+from sessions.models import Action, Draft, Note, NoteTag, SessionInfo
 from sessions.repository import NOTES_TABLE, SessionRepository
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
-from sessions.text import clean_text
+from sessions.text import clean_line, clean_text
 from sessions.theme.model import Theme
 from sessions.timing import END_MARKER, Pause, TimingStatus, status
 
@@ -19,6 +21,7 @@ LOG_TABLE = "log"
 DRAFT_TABLE = "draft"
 SCHEDULE_TABLE = "schedule"
 PAUSES_TABLE = "pauses"
+ACTIONS_TABLE = "actions"
 MAX_NOTE_LENGTH = 20_000
 
 
@@ -265,7 +268,7 @@ class LiveSession:
         ]
         return sorted(notes, key=lambda n: (n.created_at, int(n.id) if n.id.isdigit() else 0))
 
-    def add_note(self, text: str, tag: NoteTag | None = None) -> Note:
+    def add_note(self, text: str, tag: NoteTag | None = None, private: bool = False) -> Note:
         """Save a new note on the current page."""
         note = Note(
             id=self.store.next_id(NOTES_TABLE),
@@ -275,20 +278,17 @@ class LiveSession:
             updated_at=self.clock.wall(),
             tag=tag,
             step=self.page.index,
+            private=private,
         )
         self._put_note(note)
         return note
 
-    def update_note(self, note_id: str, text: str, tag: NoteTag | None) -> Note:
+    def update_note(
+        self, note_id: str, text: str, tag: NoteTag | None, private: bool = False
+    ) -> Note:
         old = self._note(note_id)
-        note = Note(
-            old.id,
-            old.segment_id,
-            _note_text(text),
-            old.created_at,
-            self.clock.wall(),
-            tag,
-            old.step,
+        note = replace(
+            old, text=_note_text(text), updated_at=self.clock.wall(), tag=tag, private=private
         )
         self._put_note(note)
         return note
@@ -313,6 +313,37 @@ class LiveSession:
         data = note.to_dict()
         del data["id"]
         self.store.put(NOTES_TABLE, note.id, data)
+
+    # -- the action plan -------------------------------------------------------------------
+
+    def actions(self) -> list[Action]:
+        """The action plan, in the order the rows were made."""
+        rows = [Action.from_dict({"id": i, **d}) for i, d in self.store.items(ACTIONS_TABLE)]
+        return sorted(rows, key=lambda a: (a.created_at, int(a.id) if a.id.isdigit() else 0))
+
+    def save_action(
+        self, action_id: str | None, what: str, who: str, when: str, follow_up: str
+    ) -> Action:
+        """Add a row (`action_id` None) or change one; `what` may not be empty."""
+        what = clean_line(what)
+        if not what:
+            raise ValueError("an action needs a 'what'")
+        old = self.store.get(ACTIONS_TABLE, action_id) if action_id else None
+        action = Action(
+            id=action_id or self.store.next_id(ACTIONS_TABLE),
+            what=what,
+            who=clean_line(who),
+            when=clean_line(when),
+            follow_up=clean_line(follow_up),
+            created_at=float(old["created_at"]) if old else self.clock.wall(),
+        )
+        data = action.to_dict()
+        del data["id"]
+        self.store.put(ACTIONS_TABLE, action.id, data)
+        return action
+
+    def delete_action(self, action_id: str) -> None:
+        self.store.delete(ACTIONS_TABLE, action_id)
 
     # -- the draft of the note being typed ------------------------------------------------
 

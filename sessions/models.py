@@ -77,9 +77,11 @@ class Note:
     updated_at: float
     tag: NoteTag | None = None
     step: int = 0  # the slide or step within the segment
+    private: bool = False  # "kun til mig": never exported unless asked for
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "private": self.private,
             "id": self.id,
             "segment_id": self.segment_id,
             "text": self.text,
@@ -100,6 +102,7 @@ class Note:
             updated_at=float(data.get("updated_at", data["created_at"])),
             tag=NoteTag(tag) if tag else None,
             step=int(data.get("step", 0)),
+            private=bool(data.get("private", False)),
         )
 
 
@@ -112,6 +115,7 @@ class Draft:
     step: int = 0
     note_id: str | None = None  # set when editing an existing note
     tag: NoteTag | None = None
+    private: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -127,6 +131,7 @@ class Draft:
             step=int(data.get("step", 0)),
             note_id=data.get("note_id"),
             tag=NoteTag(tag) if tag else None,
+            private=bool(data.get("private", False)),
         )
 
 
@@ -150,3 +155,29 @@ class SessionSummary:
         data = asdict(self)
         data.pop("extra")
         return data
+
+
+@dataclass(frozen=True)
+class Action:
+    """One row of the group's action plan: hvad, hvem, hvornår, opfølgning."""
+
+    id: str
+    what: str
+    who: str = ""
+    when: str = ""
+    follow_up: str = ""
+    created_at: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Action:
+        return cls(
+            id=str(data["id"]),
+            what=str(data["what"]),
+            who=str(data.get("who", "")),
+            when=str(data.get("when", "")),
+            follow_up=str(data.get("follow_up", "")),
+            created_at=float(data.get("created_at", 0.0)),
+        )

@@ -89,7 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[common], help="write a session's referat")
     export.add_argument("session", help="session id, or the start of it")
-    export.add_argument("--format", choices=FORMATS, default="md", help="md (default) or json")
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help="md (default), html, docx (Word), json (everything, for import) or csv (action plan)",
+    )
+    export.add_argument(
+        "--include-private", action="store_true", help="include notes marked 'kun til mig'"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--force", action="store_true", help="replace an existing FILE")
 
@@ -265,14 +273,18 @@ def _handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
     return _emit(text, args.output, args.force)
 
 
-def _emit(text: str, output: str | None, force: bool) -> int:
-    """Write `text` to `output` (never over an existing file unless `force`), or to stdout."""
+def _emit(payload: str | bytes, output: str | None, force: bool) -> int:
+    """Write to `output` (never over an existing file unless `force`), or to stdout."""
     if output:
         path = Path(output).expanduser()
-        write_export(text, path, force=force)
+        write_export(payload, path, force=force)
         print(t("cli.exported", path=path), file=sys.stderr)
+    elif isinstance(payload, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(payload)
     return 0
 
 
@@ -297,10 +309,10 @@ def _sessions(repository: SessionRepository, as_json: bool) -> int:
 def _export(repository: SessionRepository, args: argparse.Namespace) -> int:
     _, store = repository.open(args.session, readonly=True)
     try:
-        text = export_session(store, args.format)
+        payload = export_session(store, args.format, include_private=args.include_private)
     finally:
         store.close()
-    return _emit(text, args.output, args.force)
+    return _emit(payload, args.output, args.force)
 
 
 def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:

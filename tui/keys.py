@@ -32,11 +32,19 @@ PRESENTER_KEYS: tuple[Key, ...] = (
     Key("b", "blank", "key.blank", "b", footer=False, command="command.blank"),
     Key("g", "goto", "key.goto", "g", command="command.goto"),
     Key("question_mark", "help", "key.help", "?", command="command.help"),
+    Key("h", "action_plan", "key.actions", "h", command="command.actions"),
     Key("a", "agenda", "key.agenda", "a", command="command.agenda"),
     Key("j", "adjust_agenda", "key.adjust", "j", footer=False, command="command.adjust"),
     Key("p", "pause_session", "key.pause", "p", footer=False, command="command.pause"),
     Key("m", "toggle_bell", "key.bell", "m", footer=False, command="command.bell"),
     Key("q", "quit_session", "key.quit", "q", command="command.quit"),
+)
+
+ACTION_PLAN_KEYS: tuple[Key, ...] = (
+    Key("n,plus", "new", "key.new_action", "n"),
+    Key("enter", "edit", "key.edit", "Enter"),
+    Key("delete,d", "delete", "key.delete", "Delete"),
+    Key("escape,h", "close", "close", "Esc"),
 )
 
 AGENDA_KEYS: tuple[Key, ...] = (

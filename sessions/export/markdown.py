@@ -1,17 +1,15 @@
-"""The Markdown referat, written for the workplace: details, agenda as run, notes by segment."""
+"""The Markdown referat, written for the workplace: details, agenda as run, notes by item,
+the action plan."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
+from sessions.export.referat import Referat
 from sessions.i18n import t
-from sessions.live import LOG_TABLE, PAUSES_TABLE, SCHEDULE_TABLE
-from sessions.models import Note, NoteTag, SessionInfo
-from sessions.repository import NOTES_TABLE, info_of
-from sessions.schedule import Schedule
-from sessions.storage.session_store import SessionStore
-from sessions.timing import Pause, TimeLogRow, time_log
+from sessions.models import Note
+from sessions.timing import TimeLogRow
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -34,106 +32,114 @@ def long_date(iso: str, language: str | None = None) -> str:
     return t("date.long", language=language, day=day.day, month=month, year=day.year)
 
 
-def export_markdown(store: SessionStore, language: str | None = None) -> str:
-    info = info_of(store)
-    notes = [Note.from_dict({"id": i, **d}) for i, d in store.all(NOTES_TABLE).items()]
-    notes.sort(key=lambda n: n.created_at)
-    rows = _time_log(store, info)
+def details(referat: Referat, language: str | None) -> list[tuple[str, str]]:
+    """The session's particulars as (label, value), for every format."""
+    info = referat.info
+    d = info.details
+    return [
+        (t("export.workplace", language=language), d.workplace),
+        (
+            t("export.date", language=language),
+            f"{long_date(d.date, language)}, {t('export.at', language=language)} {d.start_time}",
+        ),
+        (t("export.facilitator", language=language), d.facilitator or "–"),
+        (t("export.participants", language=language), str(d.participants)),
+        (
+            t("export.duration", language=language),
+            t("export.minutes", language=language, minutes=d.plan),
+        ),
+        (t("export.theme", language=language), info.theme_title),
+    ]
 
+
+def time_log_cells(row: TimeLogRow, language: str | None) -> list[str]:
+    """Planned time, item, planned minutes, actual start, time spent — as plain text."""
+    title = row.item.title
+    if row.item.extra:
+        title += f" ({t('agenda.extra', language=language)})"
+    planned_at = row.planned_start.strftime("%H:%M") if row.planned_start else "–"
+    if row.item.skipped:
+        return [
+            planned_at,
+            title,
+            f"{row.item.minutes} min",
+            t("export.skipped", language=language),
+            "–",
+        ]
+    started = (
+        datetime.fromtimestamp(row.actual_start).strftime("%H:%M") if row.actual_start else "–"
+    )
+    spent = f"{round(row.spent / 60)} min" if row.actual_start else "–"
+    if row.ongoing:
+        spent = t("export.ongoing", language=language)
+    return [planned_at, title, f"{row.item.minutes} min", started, spent]
+
+
+def time_log_headers(language: str | None) -> list[str]:
+    columns = ("time", "segment", "planned", "started", "spent")
+    return [t(f"export.col.{c}", language=language) for c in columns]
+
+
+def action_headers(language: str | None) -> list[str]:
+    columns = ("what", "who", "when", "follow_up")
+    return [t(f"handout.col.{c}", language=language) for c in columns]
+
+
+def note_prefix(note: Note, language: str | None) -> str:
+    return t(f"tag.{note.tag.value}", language=language) if note.tag else ""
+
+
+def export_markdown(referat: Referat, language: str | None = None) -> str:
     def tr(key: str, **params: object) -> str:
         return t(key, language=language, **params)
 
-    out: list[str] = [f"# {tr('export.title')}: {escape_markdown(info.theme_title)}", ""]
-    out += _details(info, language)
-    out += ["", f"## {tr('export.agenda')}", ""]
-    columns = ("time", "segment", "planned", "started", "spent")
-    out += ["| " + " | ".join(tr(f"export.col.{c}") for c in columns) + " |", "|---" * 5 + "|"]
-    out += [_time_log_line(row, language) for row in rows]
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    out = [f"# {tr('export.title')}: {escape_markdown(referat.info.theme_title)}", ""]
+    lines = details(referat, language)
+    # A backslash at the end of a line is a hard line break in CommonMark.
+    out += [f"**{label}:** {escape_markdown(value)}\\" for label, value in lines[:-1]]
+    out += [f"**{lines[-1][0]}:** {escape_markdown(lines[-1][1])}"]
+
+    out += ["", f"## {tr('export.agenda')}", "", row(time_log_headers(language)), "|---" * 5 + "|"]
+    out += [
+        row([escape_markdown(cell) for cell in time_log_cells(entry, language)])
+        for entry in referat.time_log
+    ]
 
     out += ["", f"## {tr('export.notes')}", ""]
-    known = {row.item.id for row in rows}
-    if not notes:
+    if not referat.has_notes:
         out += [tr("export.no_notes"), ""]
-    for row in rows:
-        segment_notes = [n for n in notes if n.segment_id == row.item.id]
-        if segment_notes:
-            out += [f"### {escape_markdown(row.item.title)}", ""]
-            out += [_note_line(n, language) for n in segment_notes]
+    for group in referat.groups:
+        if group.notes:
+            out += [f"### {escape_markdown(group.title)}", ""]
+            out += [_note_line(n, language) for n in group.notes]
             out.append("")
-    orphans = [n for n in notes if n.segment_id not in known]
-    if orphans:
+    if referat.other_notes:
         out += [f"### {tr('export.other_notes')}", ""]
-        out += [_note_line(n, language) for n in orphans]
+        out += [_note_line(n, language) for n in referat.other_notes]
         out.append("")
 
-    actions = [n for n in notes if n.tag is NoteTag.ACTION]
-    if actions:
+    if referat.actions or referat.action_notes:
         out += [f"## {tr('export.actions')}", ""]
-        out += [_note_line(n, language, with_tag=False) for n in actions]
+    if referat.actions:
+        out += [row(action_headers(language)), "|---" * 4 + "|"]
+        out += [
+            row([escape_markdown(v) or "–" for v in (a.what, a.who, a.when, a.follow_up)])
+            for a in referat.actions
+        ]
+        out.append("")
+    if referat.action_notes:
+        out += [_note_line(n, language, with_tag=False) for n in referat.action_notes]
         out.append("")
     exported = datetime.now().strftime("%Y-%m-%d %H:%M")
     out += ["---", "", f"*{tr('export.footer', when=exported)}*", ""]
     return "\n".join(out)
 
 
-def _time_log(store: SessionStore, info: SessionInfo) -> list[TimeLogRow]:
-    stored = store.get(SCHEDULE_TABLE, "1")
-    schedule = (
-        Schedule.from_dict(stored)
-        if stored
-        else Schedule.from_planned(info.agenda, info.details.plan)
-    )
-    entries = [(str(d["segment_id"]), float(d["at"])) for _, d in store.items(LOG_TABLE)]
-    pauses = [
-        Pause(float(d["start"]), None if d.get("end") is None else float(d["end"]))
-        for _, d in store.items(PAUSES_TABLE)
-    ]
-    start = datetime.fromisoformat(f"{info.details.date}T{info.details.start_time}")
-    return time_log(schedule, start, entries, pauses)
-
-
-def _time_log_line(row: TimeLogRow, language: str | None) -> str:
-    title = escape_markdown(row.item.title)
-    if row.item.extra:
-        title += f" ({t('agenda.extra', language=language)})"
-    planned_at = row.planned_start.strftime("%H:%M") if row.planned_start else "–"
-    if row.item.skipped:
-        started, spent = t("export.skipped", language=language), "–"
-    else:
-        started = (
-            datetime.fromtimestamp(row.actual_start).strftime("%H:%M") if row.actual_start else "–"
-        )
-        spent = f"{round(row.spent / 60)} min" if row.spent or row.actual_start else "–"
-        if row.ongoing:
-            spent = t("export.ongoing", language=language)
-    return f"| {planned_at} | {title} | {row.item.minutes} min | {started} | {spent} |"
-
-
-def _details(info: SessionInfo, language: str | None) -> list[str]:
-    d = info.details
-    rows = [
-        (t("export.workplace", language=language), escape_markdown(d.workplace)),
-        (
-            t("export.date", language=language),
-            f"{long_date(d.date, language)}, {t('export.at', language=language)} {d.start_time}",
-        ),
-        (t("export.facilitator", language=language), escape_markdown(d.facilitator) or "–"),
-        (t("export.participants", language=language), str(d.participants)),
-        (
-            t("export.duration", language=language),
-            t("export.minutes", language=language, minutes=d.plan),
-        ),
-        (t("export.theme", language=language), escape_markdown(info.theme_title)),
-    ]
-    # A backslash at the end of a line is a hard line break in CommonMark.
-    return [f"**{label}:** {value}\\" for label, value in rows[:-1]] + [
-        f"**{rows[-1][0]}:** {rows[-1][1]}"
-    ]
-
-
 def _note_line(note: Note, language: str | None, *, with_tag: bool = True) -> str:
     text = escape_markdown(note.text)
     body = "\\\n  ".join(text.split("\n"))
-    if with_tag and note.tag is not None:
-        return f"- **{t(f'tag.{note.tag.value}', language=language)}:** {body}"
-    return f"- {body}"
+    prefix = note_prefix(note, language) if with_tag else ""
+    return f"- **{prefix}:** {body}" if prefix else f"- {body}"

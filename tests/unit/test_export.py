@@ -14,7 +14,7 @@ def test_markdown_referat(live, repository):
     live.add_note("Vi hjælper hinanden, når det brænder på", NoteTag.POSITIVE)
     live.go_to(len(live.pages) - 1)
     live.add_note("Nyt møde om vagtplan", NoteTag.ACTION)
-    text = export_session(live.store, "md")
+    text = export_session(live.store, "md").decode()
     assert text.startswith("# Referat: Social støtte")
     assert "**Arbejdsplads:** Botilbuddet Solsikken" in text
     assert "24. november 2026, kl. 13:00" in text
@@ -37,13 +37,13 @@ def test_markdown_escapes_user_text():
 
 def test_multiline_notes_stay_in_their_item(live):
     live.add_note("linje 1\nlinje 2\n\nlinje 4")
-    text = export_session(live.store, "md")
+    text = export_session(live.store, "md").decode()
     assert "- linje 1\\\n  linje 2\\\n  \\\n  linje 4" in text
 
 
 def test_json_is_lossless(live):
     note = live.add_note(HOSTILE, NoteTag.IDEA)
-    data = json.loads(export_session(live.store, "json"))
+    data = json.loads(export_session(live.store, "json").decode())
     assert data["format"] == "oplaeg-session"
     assert data["tables"]["notes"][note.id]["text"] == HOSTILE
     assert data["tables"]["session"]["1"]["details"]["participants"] == 14
@@ -62,7 +62,7 @@ def test_write_export_never_overwrites_silently(tmp_path):
 
 
 def test_english_referat(live):
-    text = export_session(live.store, "md", language="en")
+    text = export_session(live.store, "md", language="en").decode()
     assert text.startswith("# Minutes: ")
     assert "24 November 2026, at 13:00" in text
 
@@ -85,7 +85,7 @@ def test_the_referat_shows_planned_against_actual(live, clock):
     schedule = live.schedule
     changed = schedule.toggle_skip(schedule.items[-2].id)
     live.set_schedule(changed.add_extra(schedule.items[2].id, "break", "Kaffe"))
-    text = export_session(live.store, "md")
+    text = export_session(live.store, "md").decode()
     assert "| Tid | Punkt | Planlagt | Startede | Brugt |" in text
     assert "| 13:00 | Velkommen | 5 min | 13:00 | 8 min |" in text
     assert f"| 13:05 | {live.pages[second].segment.title} | 7 min | 13:08 | 6 min |" in text

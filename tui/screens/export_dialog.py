@@ -38,6 +38,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Label(t("export.path"), classes="field-label", markup=False)
             yield Input(str(self._default_path("md")), id="path", compact=True)
             yield Checkbox(t("export.overwrite"), id="overwrite", compact=True)
+            yield Checkbox(t("export.include_private"), id="private", compact=True)
             yield Label("", id="form-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("export.do"), id="export", variant="primary", compact=True)
@@ -74,7 +75,8 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             _, store = self._repository.open(self._session_id, readonly=True)
             try:
-                text = export_session(store, export_format)
+                include_private = self.query_one("#private", Checkbox).value
+                text = export_session(store, export_format, include_private=include_private)
             finally:
                 store.close()
             write_export(text, path, force=self.query_one("#overwrite", Checkbox).value)

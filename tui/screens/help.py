@@ -11,6 +11,7 @@ from textual.widgets import Label, Static
 
 from sessions.i18n import t
 from tui.keys import (
+    ACTION_PLAN_KEYS,
     AGENDA_KEYS,
     NOTE_FORM_KEYS,
     NOTES_KEYS,
@@ -41,6 +42,7 @@ class HelpScreen(ModalScreen[None]):
                 ("help.presenter", PRESENTER_KEYS),
                 ("help.notes", NOTE_FORM_KEYS + NOTES_KEYS),
                 ("help.agenda", AGENDA_KEYS),
+                ("help.actions", ACTION_PLAN_KEYS),
                 ("help.start", START_KEYS),
             ):
                 yield Label(t(heading), classes="help-heading", markup=False)

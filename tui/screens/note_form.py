@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Checkbox, Label, RadioButton, RadioSet, TextArea
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
@@ -24,8 +24,9 @@ from tui.keys import NOTE_FORM_KEYS, bindings
 DRAFT_DELAY_SECONDS = 0.4
 TAG_CHOICES: tuple[NoteTag | None, ...] = (None, *NoteTag)
 
-SaveNote = Callable[[str, NoteTag | None], Note]
-SaveDraft = Callable[[str, NoteTag | None], None]
+SaveNote = Callable[[str, NoteTag | None, bool], Note]
+"""(text, tag, private) → the saved note."""
+SaveDraft = Callable[[str, NoteTag | None, bool], None]
 
 
 class NoteTextArea(TextArea):
@@ -70,8 +71,10 @@ class NoteForm(ModalScreen[Note | None]):
         save_draft: SaveDraft,
         text: str = "",
         tag: NoteTag | None = None,
+        private: bool = False,
     ) -> None:
         super().__init__()
+        self._initial_private = private
         self._bindings = bindings(self._bindings, NOTE_FORM_KEYS)
         self._title = title
         self._save = save
@@ -96,6 +99,9 @@ class NoteForm(ModalScreen[Note | None]):
                         t(f"tag.{tag.value}" if tag else "tag.none"),
                         value=tag == self._initial_tag,
                     )
+            yield Checkbox(
+                t("note.private"), self._initial_private, id="note-private", compact=True
+            )
             yield Label("", id="note-error", markup=False)
             yield Label(t("note.hint"), classes="dialog-hint", markup=False)
 
@@ -113,6 +119,13 @@ class NoteForm(ModalScreen[Note | None]):
         index = self.query_one(TagPicker).pressed_index
         return TAG_CHOICES[index] if 0 <= index < len(TAG_CHOICES) else None
 
+    @property
+    def private(self) -> bool:
+        return self.query_one("#note-private", Checkbox).value
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.flush_draft()
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -124,7 +137,7 @@ class NoteForm(ModalScreen[Note | None]):
     def flush_draft(self) -> None:
         """Save what is typed now as the draft (also called when the app is told to exit)."""
         try:
-            self._save_draft(self.text, self.tag)
+            self._save_draft(self.text, self.tag, self.private)
         except OplaegError as error:
             self._show_error(t("error.storage", reason=str(error)))
 
@@ -137,7 +150,7 @@ class NoteForm(ModalScreen[Note | None]):
             self._show_error(t("note.empty"))
             return
         try:
-            note = self._save(self.text, self.tag)
+            note = self._save(self.text, self.tag, self.private)
         except OplaegError as error:
             self._show_error(t("error.not_saved", reason=str(error)))
             return

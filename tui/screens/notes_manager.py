@@ -61,7 +61,8 @@ class NotesManager(ModalScreen[None]):
             return
         for note in notes:
             tag = f"{t(f'tag.{note.tag.value}')}: " if note.tag else ""
-            option_list.add_option(Option(tag + preview(note.text), id=note.id))
+            lock = "🔒 " if note.private else ""
+            option_list.add_option(Option(lock + tag + preview(note.text), id=note.id))
         option_list.highlighted = min(highlighted or 0, len(notes) - 1)
 
     def _selected(self) -> Note | None:

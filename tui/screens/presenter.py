@@ -83,7 +83,7 @@ class PresenterScreen(Screen[None]):
         draft = self.live.draft()
         if draft is not None:
             self.notify(t("presenter.draft_restored"), markup=False)
-            self._open_note_form(draft.text, draft.tag, draft.note_id)
+            self._open_note_form(draft.text, draft.tag, draft.note_id, private=draft.private)
 
     def _begin(self, _: object) -> None:
         self._safely(self.live.start)
@@ -218,6 +218,11 @@ class PresenterScreen(Screen[None]):
 
         self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
 
+    def action_action_plan(self) -> None:
+        from tui.screens.action_plan import ActionPlanScreen
+
+        self.app.push_screen(ActionPlanScreen(self.live))
+
     def action_agenda(self) -> None:
         def closed(_: object) -> None:
             self.show_page()
@@ -315,7 +320,9 @@ class PresenterScreen(Screen[None]):
         manager = NotesManager(
             t("notes.title", segment=segment.title),
             notes=lambda: self.live.notes(segment.id),
-            edit=lambda note: self._open_note_form(note.text, note.tag, note.id, manager.reload),
+            edit=lambda note: self._open_note_form(
+                note.text, note.tag, note.id, manager.reload, note.private
+            ),
             delete=self._delete_note,
         )
         self.app.push_screen(manager)
@@ -326,21 +333,24 @@ class PresenterScreen(Screen[None]):
         tag: NoteTag | None = None,
         note_id: str | None = None,
         after: Callable[[], None] | None = None,
+        private: bool = False,
     ) -> None:
         page = self.live.page
         key = "note.edit_title" if note_id else "note.title"
 
-        def save(note_text: str, note_tag: NoteTag | None) -> Note:
+        def save(note_text: str, note_tag: NoteTag | None, note_private: bool) -> Note:
             note = (
-                self.live.update_note(note_id, note_text, note_tag)
+                self.live.update_note(note_id, note_text, note_tag, note_private)
                 if note_id
-                else self.live.add_note(note_text, note_tag)
+                else self.live.add_note(note_text, note_tag, note_private)
             )
             self._safely(self.live.clear_draft)
             return note
 
-        def save_draft(draft_text: str, draft_tag: NoteTag | None) -> None:
-            self.live.save_draft(Draft(page.segment.id, draft_text, page.index, note_id, draft_tag))
+        def save_draft(draft_text: str, draft_tag: NoteTag | None, draft_private: bool) -> None:
+            self.live.save_draft(
+                Draft(page.segment.id, draft_text, page.index, note_id, draft_tag, draft_private)
+            )
 
         def closed(note: Note | None) -> None:
             if note is None:
@@ -353,7 +363,8 @@ class PresenterScreen(Screen[None]):
 
         from tui.screens.note_form import NoteForm  # TextArea loads on the first note
 
-        form = NoteForm(t(key, segment=page.segment.title), save, save_draft, text, tag)
+        title = t(key, segment=page.segment.title)
+        form = NoteForm(title, save, save_draft, text, tag, private)
         self.app.push_screen(form, closed)
 
     def _delete_note(self, note: Note) -> None:

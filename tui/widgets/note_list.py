@@ -32,6 +32,9 @@ class NoteList(VerticalScroll):
             if len(notes) > SHOWN_NOTES:
                 parts.append(Content(t("presenter.more_notes", count=len(notes) - SHOWN_NOTES)))
             for note in notes[-SHOWN_NOTES:]:
+                if note.private:  # on the projector, only the consultant knows what it says
+                    parts.append(Content("• " + t("presenter.private_note")))
+                    continue
                 prefix = f"{t(f'tag.{note.tag.value}')}: " if note.tag else ""
                 parts.append(Content("• " + prefix + note.text.replace("\n", "\n  ")))
             body = Content("\n").join(parts)

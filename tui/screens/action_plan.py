@@ -1,0 +1,153 @@
+"""The group's action plan — hvad, hvem, hvornår, opfølgning — kept as a table and saved row
+by row, like notes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Label
+
+from sessions.errors import OplaegError
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.models import Action
+from tui.keys import ACTION_PLAN_KEYS, bindings
+from tui.screens.confirm import ConfirmScreen
+
+FIELDS = ("what", "who", "when", "follow_up")
+
+
+class ActionForm(ModalScreen[Action | None]):
+    """One row of the plan. Enter saves (to disk, before the form closes); Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, live: LiveSession, action: Action | None = None) -> None:
+        super().__init__()
+        self.live = live
+        self.action = action
+
+    def compose(self) -> ComposeResult:
+        title = t("actions.edit_title" if self.action else "actions.new_title")
+        with Vertical(classes="dialog action-form"):
+            yield Label(title, classes="dialog-title", markup=False)
+            for name in FIELDS:
+                value = getattr(self.action, name) if self.action else ""
+                yield Label(t(f"handout.col.{name}"), classes="field-label", markup=False)
+                yield Input(value, id=f"action-{name}", compact=True, max_length=500)
+            yield Label("", id="form-error", markup=False)
+            yield Label(t("actions.form_hint"), classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#action-what", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        values = {name: self.query_one(f"#action-{name}", Input).value for name in FIELDS}
+        try:
+            action = self.live.save_action(
+                self.action.id if self.action else None,
+                values["what"],
+                values["who"],
+                values["when"],
+                values["follow_up"],
+            )
+        except ValueError:
+            self._error(t("actions.what_missing"))
+            self.query_one("#action-what", Input).focus()
+            return
+        except OplaegError as error:
+            self._error(t("error.not_saved", reason=str(error)))
+            return
+        self.dismiss(action)
+
+    def _error(self, message: str) -> None:
+        label = self.query_one("#form-error", Label)
+        label.update(message)
+        label.add_class("-visible")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ActionPlanScreen(ModalScreen[None]):
+    """The whole plan; add, edit and delete rows."""
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self._bindings = bindings(self._bindings, ACTION_PLAN_KEYS)
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog action-plan"):
+            yield Label(t("actions.title"), classes="dialog-title", markup=False)
+            yield DataTable(id="actions-table", cursor_type="row")
+            yield Label("", id="actions-empty", markup=False)
+            yield Label(t("actions.hint"), classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for name in FIELDS:
+            table.add_column(t(f"handout.col.{name}"), key=name)
+        self.reload()
+        table.focus()
+
+    def reload(self, select: Action | None = None) -> None:
+        """Fill the table again; the cursor goes to `select`, or stays on its row."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        actions = self.live.actions()
+        for action in actions:
+            table.add_row(*(Text(getattr(action, name)) for name in FIELDS), key=action.id)
+        ids = [a.id for a in actions]
+        if select is not None and select.id in ids:
+            row = ids.index(select.id)
+        if actions:
+            table.move_cursor(row=min(row, len(actions) - 1))
+        empty = self.query_one("#actions-empty", Label)
+        empty.update("" if actions else t("actions.none"))
+        empty.display = not actions
+
+    def _selected(self) -> Action | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return next((a for a in self.live.actions() if a.id == row_key.value), None)
+
+    def action_new(self) -> None:
+        self.app.push_screen(ActionForm(self.live), self.reload)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        if (action := self._selected()) is not None:
+            self.app.push_screen(ActionForm(self.live, action), self.reload)
+
+    def action_delete(self) -> None:
+        action = self._selected()
+        if action is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.live.delete_action(action.id)
+                except OplaegError as error:
+                    self.notify(
+                        t("error.storage", reason=str(error)), severity="error", markup=False
+                    )
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(t("actions.delete_question", what=action.what)), answered
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
