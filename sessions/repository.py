@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
+import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from sessions.agenda import planned_agenda
 from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError
-from sessions.models import SessionDetails, SessionInfo, SessionSummary
+from sessions.models import Note, SessionDetails, SessionInfo, SessionSummary
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
@@ -19,6 +22,9 @@ from sessions.theme.parser import slugify
 
 SESSION_TABLE = "session"
 NOTES_TABLE = "notes"
+TRASH_FOLDER = "trash"
+TRASH_DAYS = 30
+EXPORT_FORMAT = "oplaeg-session"
 
 
 class SessionRepository:
@@ -47,6 +53,78 @@ class SessionRepository:
         store = SessionStore.create(self.root / session_id, info.to_dict())
         self.index.put(summary_of(info, 0, self.clock.wall()).to_dict())
         return info, store
+
+    def import_export(self, data: object) -> SessionInfo:
+        """Create a session from a JSON export (`oplaeg export --format json`), checking it
+        first; a session with the same id gets a new one."""
+        tables = check_export(data)
+        info = SessionInfo.from_dict(tables["session"]["1"])
+        session_id = info.id
+        number = 2
+        while (self.root / session_id).exists():
+            session_id, number = f"{info.id}-{number}", number + 1
+        info = replace(info, id=session_id)
+        self.root.mkdir(parents=True, exist_ok=True)
+        store = SessionStore.create(self.root / session_id, info.to_dict(), tables)
+        notes = store.count(NOTES_TABLE)
+        store.close()
+        self.index.put(summary_of(info, notes, self.clock.wall()).to_dict())
+        return info
+
+    def rename(self, session_id: str, workplace: str) -> SessionInfo:
+        """Change the workplace a session is listed under (its id stays)."""
+        name = clean_line(workplace)
+        if not name:
+            raise InvalidDetailsError("workplace", "the workplace needs a name")
+        info, store = self.open(session_id)
+        try:
+            info = replace(info, details=replace(info.details, workplace=name))
+            store.put(SESSION_TABLE, "1", info.to_dict())
+        finally:
+            self.close(store)
+        return info
+
+    def delete(self, session_id: str) -> Path:
+        """Move a session to the trash folder (kept there; `restore` brings it back)."""
+        session_id = self.resolve_id(session_id)
+        store = SessionStore.open(self.root / session_id)  # refuses a session open elsewhere
+        store.close()
+        trash = self.data_dir / TRASH_FOLDER
+        trash.mkdir(exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self.clock.wall()))
+        target = trash / f"{session_id}--{stamp}"
+        (self.root / session_id).rename(target)
+        self.index.remove(session_id)
+        return target
+
+    def trashed(self) -> list[Path]:
+        trash = self.data_dir / TRASH_FOLDER
+        return sorted(trash.iterdir()) if trash.is_dir() else []
+
+    def restore(self, name: str) -> str:
+        """Bring a deleted session back from the trash; returns its id."""
+        matches = [p for p in self.trashed() if p.name == name or p.name.startswith(name)]
+        if len(matches) != 1:
+            raise SessionNotFoundError(f"no single deleted session '{name}' (see 'oplaeg trash')")
+        session_id = matches[0].name.split("--")[0]
+        if (self.root / session_id).exists():
+            raise OplaegError(f"a session '{session_id}' exists already")
+        matches[0].rename(self.root / session_id)
+        store = SessionStore.open(self.root / session_id, readonly=True)
+        try:
+            self.index.put(
+                summary_of(info_of(store), store.count(NOTES_TABLE), self.clock.wall()).to_dict()
+            )
+        finally:
+            store.close()
+        return session_id
+
+    def empty_trash(self, older_than_days: int = TRASH_DAYS) -> None:
+        """Remove deleted sessions that have been in the trash longer than `older_than_days`."""
+        limit = self.clock.wall() - older_than_days * 86400
+        for folder in self.trashed():
+            if folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def list(self) -> list[SessionSummary]:
         """Every session, newest first; unreadable ones carry a `problem`."""
@@ -169,3 +247,24 @@ def validate_details(details: SessionDetails) -> SessionDetails:
         participants=details.participants,
         plan=details.plan,
     )
+
+
+def check_export(data: object) -> dict[str, dict[str, dict[str, object]]]:
+    """The tables of a JSON export, or `OplaegError` saying why it is not one."""
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise OplaegError("not an oplaeg export (made with 'oplaeg export --format json')")
+    if data.get("version") != 1:
+        raise OplaegError(f"an export of version {data.get('version')!r}; this oplaeg reads 1")
+    tables = data.get("tables")
+    if not isinstance(tables, dict) or not all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in tables.values()
+    ):
+        raise OplaegError("the export's tables are damaged")
+    try:
+        SessionInfo.from_dict(tables["session"]["1"])
+        for doc_id, doc in tables.get(NOTES_TABLE, {}).items():
+            Note.from_dict({"id": doc_id, **doc})
+    except (KeyError, TypeError, ValueError) as error:
+        raise OplaegError(f"the export is incomplete or damaged ({error})") from None
+    return tables

@@ -86,6 +86,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     sessions = commands.add_parser("sessions", parents=[common], help="list the sessions")
     sessions.add_argument("--json", action="store_true", help="print JSON")
+    sessions.add_argument(
+        "--workplace", default=None, help="only sessions whose workplace contains this text"
+    )
+
+    rename = commands.add_parser("rename", parents=[common], help="change a session's workplace")
+    rename.add_argument("session", help="session id, or the start of it")
+    rename.add_argument("workplace", help="the new name of the workplace")
+
+    delete = commands.add_parser(
+        "delete", parents=[common], help="move a session to the trash (kept 30 days)"
+    )
+    delete.add_argument("session", help="session id, or the start of it")
+    delete.add_argument("--yes", action="store_true", help="do not ask")
+
+    commands.add_parser("trash", parents=[common], help="list deleted sessions")
+    restore = commands.add_parser("restore", parents=[common], help="bring a deleted session back")
+    restore.add_argument("name", help="the name shown by 'oplaeg trash'")
+
+    import_ = commands.add_parser(
+        "import", parents=[common], help="read a session from a JSON export"
+    )
+    import_.add_argument("file", help="a file made with 'oplaeg export --format json'")
 
     export = commands.add_parser("export", parents=[common], help="write a session's referat")
     export.add_argument("session", help="session id, or the start of it")
@@ -164,8 +186,24 @@ def _run(args: argparse.Namespace) -> int:
     repository = SessionRepository(data_dir, SystemClock())
     if args.command == "themes":
         return _themes(library, args.json)
+    repository.empty_trash()
     if args.command == "sessions":
-        return _sessions(repository, args.json)
+        return _sessions(repository, args.json, args.workplace)
+    if args.command == "rename":
+        info = repository.rename(args.session, args.workplace)
+        print(t("cli.renamed", id=info.id, workplace=info.details.workplace), file=sys.stderr)
+        return 0
+    if args.command == "delete":
+        return _delete(repository, args)
+    if args.command == "trash":
+        for folder in repository.trashed():
+            print(folder.name)
+        return 0
+    if args.command == "restore":
+        print(t("cli.restored", id=repository.restore(args.name)), file=sys.stderr)
+        return 0
+    if args.command == "import":
+        return _import(repository, Path(args.file))
     if args.command == "export":
         return _export(repository, args)
     if args.command == "new-theme":
@@ -288,8 +326,35 @@ def _emit(payload: str | bytes, output: str | None, force: bool) -> int:
     return 0
 
 
-def _sessions(repository: SessionRepository, as_json: bool) -> int:
+def _delete(repository: SessionRepository, args: argparse.Namespace) -> int:
+    session_id = repository.resolve_id(args.session)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise OplaegError(f"deleting {session_id} needs --yes when not asked at a terminal")
+        answer = input(t("cli.delete_question", id=session_id) + " ")
+        if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+            return 1
+    target = repository.delete(session_id)
+    print(t("cli.deleted", id=session_id, name=target.name), file=sys.stderr)
+    return 0
+
+
+def _import(repository: SessionRepository, path: Path) -> int:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise OplaegError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise OplaegError(f"{path}: not an oplaeg export (not JSON: {error})") from None
+    info = repository.import_export(data)
+    print(t("cli.imported", id=info.id), file=sys.stderr)
+    return 0
+
+
+def _sessions(repository: SessionRepository, as_json: bool, workplace: str | None) -> int:
     summaries = repository.list()
+    if workplace:
+        summaries = [s for s in summaries if workplace.casefold() in s.workplace.casefold()]
     if as_json:
         print(json.dumps([s.to_dict() for s in summaries], ensure_ascii=False, indent=2))
         return 0

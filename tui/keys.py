@@ -33,6 +33,7 @@ PRESENTER_KEYS: tuple[Key, ...] = (
     Key("g", "goto", "key.goto", "g", command="command.goto"),
     Key("question_mark", "help", "key.help", "?", command="command.help"),
     Key("h", "action_plan", "key.actions", "h", command="command.actions"),
+    Key("v", "summary", "key.summary", "v", footer=False, command="command.summary"),
     Key("a", "agenda", "key.agenda", "a", command="command.agenda"),
     Key("j", "adjust_agenda", "key.adjust", "j", footer=False, command="command.adjust"),
     Key("p", "pause_session", "key.pause", "p", footer=False, command="command.pause"),
@@ -45,6 +46,11 @@ ACTION_PLAN_KEYS: tuple[Key, ...] = (
     Key("enter", "edit", "key.edit", "Enter"),
     Key("delete,d", "delete", "key.delete", "Delete"),
     Key("escape,h", "close", "close", "Esc"),
+)
+
+SUMMARY_KEYS: tuple[Key, ...] = (
+    Key("e", "export", "key.export", "e"),
+    Key("escape,q,v", "close", "close", "Esc"),
 )
 
 AGENDA_KEYS: tuple[Key, ...] = (
@@ -60,6 +66,10 @@ AGENDA_KEYS: tuple[Key, ...] = (
 
 START_KEYS: tuple[Key, ...] = (
     Key("e", "export", "key.export", "e"),
+    Key("v", "summary", "key.summary", "v"),
+    Key("slash", "filter", "key.filter", "/"),
+    Key("r", "rename", "key.rename", "r", footer=False),
+    Key("d,delete", "delete", "key.delete", "d", footer=False),
     Key("question_mark", "help", "key.help", "?"),
     Key("q", "quit", "key.quit", "q"),
 )

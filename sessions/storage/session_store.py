@@ -45,12 +45,19 @@ class SessionStore:
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def create(cls, directory: Path, session_doc: Document) -> SessionStore:
-        """Make a new session folder holding `session_doc`; the folder must not exist yet."""
+    def create(
+        cls,
+        directory: Path,
+        session_doc: Document,
+        tables: dict[str, dict[str, Document]] | None = None,
+    ) -> SessionStore:
+        """Make a new session folder holding `session_doc` (and any other `tables`, as an
+        import brings); the folder must not exist yet."""
         directory.mkdir(parents=True, exist_ok=False)
         store = cls(directory)
         store._acquire()
-        store._tables = {"session": {"1": dict(session_doc)}}
+        store._tables = copy.deepcopy(tables or {})
+        store._tables["session"] = {"1": dict(session_doc)}
         store._write_snapshot()
         return store
 

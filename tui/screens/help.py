@@ -17,6 +17,7 @@ from tui.keys import (
     NOTES_KEYS,
     PRESENTER_KEYS,
     START_KEYS,
+    SUMMARY_KEYS,
     Key,
     shown_keys,
 )
@@ -44,6 +45,7 @@ class HelpScreen(ModalScreen[None]):
                 ("help.agenda", AGENDA_KEYS),
                 ("help.actions", ACTION_PLAN_KEYS),
                 ("help.start", START_KEYS),
+                ("help.summary", SUMMARY_KEYS),
             ):
                 yield Label(t(heading), classes="help-heading", markup=False)
                 yield Static(_table(keys))

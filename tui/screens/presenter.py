@@ -218,6 +218,11 @@ class PresenterScreen(Screen[None]):
 
         self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
 
+    def action_summary(self) -> None:
+        from tui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.live.repository, self.live.info.id))
+
     def action_action_plan(self) -> None:
         from tui.screens.action_plan import ActionPlanScreen
 

@@ -12,12 +12,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
+from sessions.errors import OplaegError
 from sessions.i18n import count_notes, t
 from sessions.models import SessionDetails, SessionSummary
 from sessions.theme.library import ThemeEntry, ThemeOrigin
 from tui.keys import START_KEYS, bindings
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen
 from tui.screens.new_session import NewSessionScreen
+from tui.screens.text_prompt import TextPrompt
 
 
 def _session_prompt(summary: SessionSummary) -> str:
@@ -51,6 +54,7 @@ class StartScreen(Screen[None]):
         self._bindings = bindings(self._bindings, START_KEYS)
         self._entries: list[ThemeEntry] = []
         self._sessions: list[SessionSummary] = []
+        self._filter = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start-screen"):
@@ -81,7 +85,11 @@ class StartScreen(Screen[None]):
         if self._entries:
             themes.highlighted = 0
 
-        self._sessions = self.app.repository.list()  # type: ignore[attr-defined]
+        self._sessions = [
+            s
+            for s in self.app.repository.list()  # type: ignore[attr-defined]
+            if self._filter.casefold() in s.workplace.casefold()
+        ]
         sessions = self.query_one("#sessions", OptionList)
         sessions.clear_options()
         if not self._sessions:
@@ -122,12 +130,69 @@ class StartScreen(Screen[None]):
         now = datetime.fromtimestamp(self.app.clock.wall())  # type: ignore[attr-defined]
         self.app.push_screen(NewSessionScreen(theme, now), chosen)
 
-    def action_export(self) -> None:
+    def _highlighted_session(self) -> SessionSummary | None:
         sessions = self.query_one("#sessions", OptionList)
         if not self._sessions or sessions.highlighted is None:
             self.notify(t("start.pick_session_first"), markup=False)
+            return None
+        return self._sessions[sessions.highlighted]
+
+    def action_summary(self) -> None:
+        if (summary := self._highlighted_session()) is not None:
+            from tui.screens.summary import SummaryScreen
+
+            self.app.push_screen(SummaryScreen(self.app.repository, summary.id))  # type: ignore[attr-defined]
+
+    def action_filter(self) -> None:
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self._filter = text.strip()
+                self.reload()
+                self.query_one("#sessions", OptionList).focus()
+                if self._filter:
+                    self.notify(t("start.filtered", text=self._filter), markup=False)
+
+        self.app.push_screen(TextPrompt(t("start.filter"), self._filter), chosen)
+
+    def action_rename(self) -> None:
+        summary = self._highlighted_session()
+        if summary is None or summary.problem:
             return
-        summary = self._sessions[sessions.highlighted]
+
+        def chosen(name: str | None) -> None:
+            if name is not None and name.strip():
+                try:
+                    self.app.repository.rename(summary.id, name)  # type: ignore[attr-defined]
+                except OplaegError as error:
+                    self.app.show_error(error)  # type: ignore[attr-defined]
+                self.reload()
+
+        self.app.push_screen(TextPrompt(t("start.rename"), summary.workplace), chosen)
+
+    def action_delete(self) -> None:
+        summary = self._highlighted_session()
+        if summary is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    target = self.app.repository.delete(summary.id)  # type: ignore[attr-defined]
+                except OplaegError as error:
+                    self.app.show_error(error)  # type: ignore[attr-defined]
+                else:
+                    self.notify(t("start.deleted", name=target.name), markup=False, timeout=10)
+                self.reload()
+
+        question = t(
+            "start.delete_question", workplace=summary.workplace or summary.id, date=summary.date
+        )
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_export(self) -> None:
+        summary = self._highlighted_session()
+        if summary is None:
+            return
         from tui.screens.export_dialog import ExportDialog  # loads the exporters on demand
 
         def exported(path: Path | None) -> None:
