@@ -7,8 +7,16 @@ from dataclasses import replace
 from sessions.agenda import Page, build_pages
 from sessions.clock import Clock
 from sessions.countdown import Countdown, CountdownState
-from sessions.models import Action, Draft, Note, NoteTag, SessionInfo
-from sessions.repository import NOTES_TABLE, SessionRepository
+from sessions.models import (
+    Action,
+    Draft,
+    FollowUp,
+    FollowUpStatus,
+    Note,
+    NoteTag,
+    SessionInfo,
+)
+from sessions.repository import ACTIONS_TABLE, NOTES_TABLE, SessionRepository
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.text import clean_line, clean_text
@@ -21,7 +29,8 @@ LOG_TABLE = "log"
 DRAFT_TABLE = "draft"
 SCHEDULE_TABLE = "schedule"
 PAUSES_TABLE = "pauses"
-ACTIONS_TABLE = "actions"
+FOLLOWUP_TABLE = "followup"
+FOLLOWUP_ITEM_ID = "opfoelgning"
 MAX_NOTE_LENGTH = 20_000
 
 
@@ -345,6 +354,25 @@ class LiveSession:
     def delete_action(self, action_id: str) -> None:
         self.store.delete(ACTIONS_TABLE, action_id)
 
+    # -- following up an earlier action plan --------------------------------------------------
+
+    def followups(self) -> list[FollowUp]:
+        rows = [FollowUp.from_dict({"id": i, **d}) for i, d in self.store.items(FOLLOWUP_TABLE)]
+        return sorted(rows, key=lambda f: int(f.id) if f.id.isdigit() else 0)
+
+    def set_followup(
+        self, followup_id: str, status: FollowUpStatus | None, comment: str | None = None
+    ) -> FollowUp:
+        """Record how far a carried-over action has come."""
+        current = next(f for f in self.followups() if f.id == followup_id)
+        changed = replace(
+            current,
+            status=status,
+            comment=current.comment if comment is None else clean_line(comment),
+        )
+        self.store.put(FOLLOWUP_TABLE, followup_id, changed.to_dict())
+        return changed
+
     # -- the draft of the note being typed ------------------------------------------------
 
     def draft(self) -> Draft | None:
@@ -374,3 +402,23 @@ def _note_text(text: str) -> str:
     if not cleaned.strip():
         raise ValueError("a note needs some text")
     return cleaned[:MAX_NOTE_LENGTH]
+
+
+def carry_over(live: LiveSession, source: SessionInfo, actions: list[Action], title: str) -> None:
+    """Start `live` with a follow-up of `source`'s action plan, after its first agenda item."""
+    for number, action in enumerate(actions, start=1):
+        followup = FollowUp(str(number), action, source.id, source.details.date)
+        live.store.put(FOLLOWUP_TABLE, followup.id, followup.to_dict())
+    schedule = live.schedule
+    first = schedule.items[0].id if schedule.items else None
+    added = schedule.add_extra(first, "exercise", title)
+    extra_id = next(i.id for i in added.items if i.id not in {x.id for x in schedule.items})
+    items = tuple(
+        replace(
+            i, id=FOLLOWUP_ITEM_ID, format="follow-up", minutes=10, minimum=5, original_minutes=10
+        )
+        if i.id == extra_id
+        else i
+        for i in added.items
+    )
+    live.set_schedule(replace(added, items=items))

@@ -181,3 +181,45 @@ class Action:
             follow_up=str(data.get("follow_up", "")),
             created_at=float(data.get("created_at", 0.0)),
         )
+
+
+class FollowUpStatus(StrEnum):
+    DONE = "done"
+    ONGOING = "ongoing"
+    NOT_STARTED = "not_started"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An action carried over from an earlier session, and how far it has come."""
+
+    id: str
+    action: Action
+    from_session: str
+    from_date: str
+    status: FollowUpStatus | None = None
+    comment: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action.to_dict()
+        del action["id"]
+        return {
+            "action": action,
+            "from_session": self.from_session,
+            "from_date": self.from_date,
+            "status": self.status.value if self.status else None,
+            "comment": self.comment,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FollowUp:
+        status = data.get("status")
+        return cls(
+            id=str(data["id"]),
+            action=Action.from_dict({"id": data["id"], **data["action"]}),
+            from_session=str(data.get("from_session", "")),
+            from_date=str(data.get("from_date", "")),
+            status=FollowUpStatus(status) if status else None,
+            comment=str(data.get("comment", "")),
+        )

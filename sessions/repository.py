@@ -12,7 +12,7 @@ from pathlib import Path
 from sessions.agenda import planned_agenda
 from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError
-from sessions.models import Note, SessionDetails, SessionInfo, SessionSummary
+from sessions.models import Action, Note, SessionDetails, SessionInfo, SessionSummary
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
@@ -22,6 +22,7 @@ from sessions.theme.parser import slugify
 
 SESSION_TABLE = "session"
 NOTES_TABLE = "notes"
+ACTIONS_TABLE = "actions"
 TRASH_FOLDER = "trash"
 TRASH_DAYS = 30
 EXPORT_FORMAT = "oplaeg-session"
@@ -70,6 +71,23 @@ class SessionRepository:
         store.close()
         self.index.put(summary_of(info, notes, self.clock.wall()).to_dict())
         return info
+
+    def previous_actions(
+        self, workplace: str, exclude: str
+    ) -> tuple[SessionInfo, list[Action]] | None:
+        """The latest earlier session for the same workplace that made an action plan."""
+        wanted = clean_line(workplace).casefold()
+        for summary in self.list():  # newest first
+            if summary.id == exclude or summary.problem or summary.workplace.casefold() != wanted:
+                continue
+            info, store = self.open(summary.id, readonly=True)
+            try:
+                actions = [Action.from_dict({"id": i, **d}) for i, d in store.items(ACTIONS_TABLE)]
+            finally:
+                store.close()
+            if actions:
+                return info, sorted(actions, key=lambda a: a.created_at)
+        return None
 
     def rename(self, session_id: str, workplace: str) -> SessionInfo:
         """Change the workplace a session is listed under (its id stays)."""

@@ -19,7 +19,7 @@ from sessions.errors import (
     UnknownThemeError,
 )
 from sessions.i18n import t
-from sessions.live import LiveSession
+from sessions.live import LiveSession, carry_over
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
@@ -68,13 +68,35 @@ class OplaegApp(App[None]):
     # -- sessions ------------------------------------------------------------------------
 
     def create_session(self, theme: Theme, details: SessionDetails) -> None:
-        """Create, save and present a new session."""
+        """Create, save and present a new session; offer to follow up the workplace's last
+        action plan first."""
         try:
             info, store = self.repository.create(theme, details)
+            live = LiveSession(self.repository, info, store, theme, self.clock)
+            earlier = self.repository.previous_actions(details.workplace, exclude=info.id)
         except OplaegError as error:
             self.show_error(error)
             return
-        self._present(LiveSession(self.repository, info, store, theme, self.clock), plan_first=True)
+        if earlier is None:
+            self._present(live, plan_first=True)
+            return
+        source, actions = earlier
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    carry_over(live, source, actions, t("followup.item"))
+                except OplaegError as error:
+                    self.show_error(error)
+            self._present(live, plan_first=True)
+
+        question = t(
+            "followup.carry_question",
+            workplace=source.details.workplace,
+            date=source.details.date,
+            count=len(actions),
+        )
+        self.push_screen(ConfirmScreen(question, yes=t("followup.carry_yes")), answered)
 
     def present_session(self, session_id: str) -> None:
         """Open an earlier session where it was left."""

@@ -34,6 +34,7 @@ PRESENTER_KEYS: tuple[Key, ...] = (
     Key("question_mark", "help", "key.help", "?", command="command.help"),
     Key("h", "action_plan", "key.actions", "h", command="command.actions"),
     Key("v", "summary", "key.summary", "v", footer=False, command="command.summary"),
+    Key("o", "followup", "key.followup", "o", footer=False, command="command.followup"),
     Key("a", "agenda", "key.agenda", "a", command="command.agenda"),
     Key("j", "adjust_agenda", "key.adjust", "j", footer=False, command="command.adjust"),
     Key("p", "pause_session", "key.pause", "p", footer=False, command="command.pause"),
@@ -46,6 +47,15 @@ ACTION_PLAN_KEYS: tuple[Key, ...] = (
     Key("enter", "edit", "key.edit", "Enter"),
     Key("delete,d", "delete", "key.delete", "Delete"),
     Key("escape,h", "close", "close", "Esc"),
+)
+
+FOLLOWUP_KEYS: tuple[Key, ...] = (
+    Key("1", "status('1')", "followup.status.done", "1"),
+    Key("2", "status('2')", "followup.status.ongoing", "2"),
+    Key("3", "status('3')", "followup.status.not_started", "3"),
+    Key("4", "status('4')", "followup.status.dropped", "4"),
+    Key("c", "comment", "followup.col.comment", "c"),
+    Key("escape,o", "close", "close", "Esc"),
 )
 
 SUMMARY_KEYS: tuple[Key, ...] = (

@@ -10,6 +10,9 @@ from typing import Any
 from sessions.export.markdown import (
     action_headers,
     details,
+    followup_cells,
+    followup_headers,
+    followup_title,
     note_prefix,
     time_log_cells,
     time_log_headers,
@@ -39,6 +42,11 @@ def export_docx(referat: Referat, language: str | None = None) -> bytes:
         time_log_headers(language),
         [time_log_cells(row, language) for row in referat.time_log],
     )
+
+    if referat.followups:
+        document.add_heading(followup_title(referat, language), level=1)
+        rows = [followup_cells(f, language) for f in referat.followups]
+        _table(document, followup_headers(language), rows)
 
     document.add_heading(tr("export.notes"), level=1)
     if not referat.has_notes:

@@ -10,6 +10,9 @@ from sessions.export.handout import PRINT_CSS
 from sessions.export.markdown import (
     action_headers,
     details,
+    followup_cells,
+    followup_headers,
+    followup_title,
     note_prefix,
     time_log_cells,
     time_log_headers,
@@ -62,6 +65,10 @@ def export_html(referat: Referat, language: str | None = None) -> str:
     parts.append(
         _table(time_log_headers(language), [time_log_cells(r, language) for r in referat.time_log])
     )
+    if referat.followups:
+        parts.append(f"<h2>{_e(followup_title(referat, language))}</h2>")
+        rows = [followup_cells(f, language) for f in referat.followups]
+        parts.append(_table(followup_headers(language), rows))
     parts.append(f"<h2>{_e(tr('export.notes'))}</h2>")
     if not referat.has_notes:
         parts.append(f"<p>{_e(tr('export.no_notes'))}</p>")

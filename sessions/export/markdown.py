@@ -8,11 +8,11 @@ from datetime import date, datetime
 
 from sessions.export.referat import Referat
 from sessions.i18n import t
-from sessions.models import Note
+from sessions.models import FollowUp, Note
 from sessions.timing import TimeLogRow
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
 
 
 def escape_markdown(text: str) -> str:
@@ -20,9 +20,21 @@ def escape_markdown(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         line = _INLINE_SPECIAL.sub(r"\\\1", line)
-        line = _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        line = _LINE_START_SPECIAL.sub(_escape_line_start, line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def escape_inline(text: str) -> str:
+    """Like `escape_markdown`, for text inside a line (a table cell, after a label)."""
+    return _INLINE_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark, digits, punctuation = match.groups()
+    if mark:  # "# x", "- x", "> x" …
+        return f"{indent}\\{mark}"
+    return f"{indent}{digits}\\{punctuation}"  # "1. x": the escape goes before the dot
 
 
 def long_date(iso: str, language: str | None = None) -> str:
@@ -85,6 +97,26 @@ def action_headers(language: str | None) -> list[str]:
     return [t(f"handout.col.{c}", language=language) for c in columns]
 
 
+def followup_headers(language: str | None) -> list[str]:
+    columns = ("what", "who", "status", "comment")
+    return [t(f"followup.col.{c}", language=language) for c in columns]
+
+
+def followup_cells(followup: FollowUp, language: str | None) -> list[str]:
+    status = followup.status.value if followup.status else "none"
+    return [
+        followup.action.what,
+        followup.action.who,
+        t(f"followup.status.{status}", language=language),
+        followup.comment,
+    ]
+
+
+def followup_title(referat: Referat, language: str | None) -> str:
+    first = referat.followups[0]
+    return t("followup.title", language=language, date=long_date(first.from_date, language))
+
+
 def note_prefix(note: Note, language: str | None) -> str:
     return t(f"tag.{note.tag.value}", language=language) if note.tag else ""
 
@@ -96,24 +128,32 @@ def export_markdown(referat: Referat, language: str | None = None) -> str:
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
-    out = [f"# {tr('export.title')}: {escape_markdown(referat.info.theme_title)}", ""]
+    out = [f"# {tr('export.title')}: {escape_inline(referat.info.theme_title)}", ""]
     lines = details(referat, language)
     # A backslash at the end of a line is a hard line break in CommonMark.
-    out += [f"**{label}:** {escape_markdown(value)}\\" for label, value in lines[:-1]]
-    out += [f"**{lines[-1][0]}:** {escape_markdown(lines[-1][1])}"]
+    out += [f"**{label}:** {escape_inline(value)}\\" for label, value in lines[:-1]]
+    out += [f"**{lines[-1][0]}:** {escape_inline(lines[-1][1])}"]
 
     out += ["", f"## {tr('export.agenda')}", "", row(time_log_headers(language)), "|---" * 5 + "|"]
     out += [
-        row([escape_markdown(cell) for cell in time_log_cells(entry, language)])
+        row([escape_inline(cell) for cell in time_log_cells(entry, language)])
         for entry in referat.time_log
     ]
+
+    if referat.followups:
+        out += ["", f"## {escape_inline(followup_title(referat, language))}", ""]
+        out += [row(followup_headers(language)), "|---" * 4 + "|"]
+        out += [
+            row([escape_inline(c) or "–" for c in followup_cells(f, language)])
+            for f in referat.followups
+        ]
 
     out += ["", f"## {tr('export.notes')}", ""]
     if not referat.has_notes:
         out += [tr("export.no_notes"), ""]
     for group in referat.groups:
         if group.notes:
-            out += [f"### {escape_markdown(group.title)}", ""]
+            out += [f"### {escape_inline(group.title)}", ""]
             out += [_note_line(n, language) for n in group.notes]
             out.append("")
     if referat.other_notes:
@@ -126,7 +166,7 @@ def export_markdown(referat: Referat, language: str | None = None) -> str:
     if referat.actions:
         out += [row(action_headers(language)), "|---" * 4 + "|"]
         out += [
-            row([escape_markdown(v) or "–" for v in (a.what, a.who, a.when, a.follow_up)])
+            row([escape_inline(v) or "–" for v in (a.what, a.who, a.when, a.follow_up)])
             for a in referat.actions
         ]
         out.append("")

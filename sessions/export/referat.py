@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sessions.live import ACTIONS_TABLE, LOG_TABLE, PAUSES_TABLE, SCHEDULE_TABLE
-from sessions.models import Action, Note, NoteTag, SessionInfo
-from sessions.repository import NOTES_TABLE, info_of
+from sessions.live import FOLLOWUP_TABLE, LOG_TABLE, PAUSES_TABLE, SCHEDULE_TABLE
+from sessions.models import Action, FollowUp, Note, NoteTag, SessionInfo
+from sessions.repository import ACTIONS_TABLE, NOTES_TABLE, info_of
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.timing import Pause, TimeLogRow, time_log
@@ -27,6 +27,7 @@ class Referat:
     other_notes: list[Note]  # notes of items no longer on the agenda
     actions: list[Action]
     action_notes: list[Note]  # notes tagged "handling"
+    followups: list[FollowUp]  # an earlier action plan, followed up
 
     @property
     def has_notes(self) -> bool:
@@ -68,4 +69,8 @@ def build_referat(store: SessionStore, *, include_private: bool = False) -> Refe
         other_notes=[n for n in notes if n.segment_id not in known],
         actions=actions,
         action_notes=[n for n in notes if n.tag is NoteTag.ACTION],
+        followups=sorted(
+            (FollowUp.from_dict({"id": i, **d}) for i, d in store.items(FOLLOWUP_TABLE)),
+            key=lambda f: int(f.id) if f.id.isdigit() else 0,
+        ),
     )

@@ -27,6 +27,7 @@ class ExerciseFormat(StrEnum):
     SCALE = "scale"
     CASE = "case"
     ACTION_PLAN = "action-plan"
+    FOLLOW_UP = "follow-up"
 
 
 class StepMode(StrEnum):

@@ -92,3 +92,13 @@ def test_the_referat_shows_planned_against_actual(live, clock):
     assert "| 13:12 |" in text and "i gang |" in text
     assert "sprunget over" in text
     assert "Kaffe (tilføjet)" in text
+
+
+def test_numbers_at_the_start_of_a_line_stay_numbers():
+    from markdown_it import MarkdownIt
+
+    escaped = escape_markdown("24. november\n1) punkt\n- streg")
+    assert escaped == "24\\. november\n1\\) punkt\n\\- streg"
+    html = MarkdownIt("commonmark").render(escaped)
+    assert "<ol>" not in html and "<ul>" not in html
+    assert "24. november" in html and "1) punkt" in html and "- streg" in html

@@ -13,6 +13,7 @@ from sessions.i18n import t
 from tui.keys import (
     ACTION_PLAN_KEYS,
     AGENDA_KEYS,
+    FOLLOWUP_KEYS,
     NOTE_FORM_KEYS,
     NOTES_KEYS,
     PRESENTER_KEYS,
@@ -44,6 +45,7 @@ class HelpScreen(ModalScreen[None]):
                 ("help.notes", NOTE_FORM_KEYS + NOTES_KEYS),
                 ("help.agenda", AGENDA_KEYS),
                 ("help.actions", ACTION_PLAN_KEYS),
+                ("help.followup", FOLLOWUP_KEYS),
                 ("help.start", START_KEYS),
                 ("help.summary", SUMMARY_KEYS),
             ):

@@ -13,11 +13,12 @@ from textual.widgets import ContentSwitcher, Footer, Label
 
 from sessions.countdown import CountdownStage
 from sessions.errors import OplaegError
+from sessions.export.markdown import escape_inline, followup_cells, followup_headers
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.models import Draft, Note, NoteTag
 from sessions.schedule import Adjustment, apply, suggest
-from sessions.theme.model import SegmentKind
+from sessions.theme.model import ExerciseFormat, SegmentKind
 from tui.keys import PRESENTER_KEYS, bindings
 from tui.screens.agenda_planner import AgendaPlanner
 from tui.screens.blank import BlankScreen
@@ -124,6 +125,8 @@ class PresenterScreen(Screen[None]):
         segment = page.segment
         if segment.kind is SegmentKind.BREAK:
             return t("presenter.break_title"), self._break_until(), segment.intro
+        if segment.format is ExerciseFormat.FOLLOW_UP:
+            return segment.title, t("followup.intro"), self._followup_markdown()
         if page.step is None:
             return segment.title, "", segment.intro
         parts = [t("presenter.step", current=page.index + 1, total=len(segment.steps))]
@@ -134,6 +137,18 @@ class PresenterScreen(Screen[None]):
         if page.index == 0 and segment.intro:
             body = f"{segment.intro}\n\n{body}"
         return segment.title, " · ".join(parts), body
+
+    def _followup_markdown(self) -> str:
+        """The carried-over actions as a table; user text escaped, so it shows literally."""
+        rows = self.live.followups()
+        if not rows:
+            return ""
+        header = "| " + " | ".join(followup_headers(None)) + " |\n" + "|---" * 4 + "|"
+        lines = [
+            "| " + " | ".join(escape_inline(c) or "–" for c in followup_cells(f, None)) + " |"
+            for f in rows
+        ]
+        return "\n".join([header, *lines])
 
     def _break_until(self) -> str:
         countdown = self.live.countdown()
@@ -217,6 +232,13 @@ class PresenterScreen(Screen[None]):
                 self.show_page()
 
         self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
+
+    def action_followup(self) -> None:
+        if not self.live.followups():
+            return
+        from tui.screens.followup import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen(self.live), lambda _: self.show_page())
 
     def action_summary(self) -> None:
         from tui.screens.summary import SummaryScreen

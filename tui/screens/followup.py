@@ -1,0 +1,88 @@
+"""Going through the last session's action plan: a status and a comment for each action."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+from sessions.errors import OplaegError
+from sessions.export.markdown import followup_cells, followup_headers
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.models import FollowUp, FollowUpStatus
+from tui.keys import FOLLOWUP_KEYS, bindings
+from tui.screens.text_prompt import TextPrompt
+
+STATUS_KEYS = {
+    "1": FollowUpStatus.DONE,
+    "2": FollowUpStatus.ONGOING,
+    "3": FollowUpStatus.NOT_STARTED,
+    "4": FollowUpStatus.DROPPED,
+}
+
+
+class FollowUpScreen(ModalScreen[None]):
+    """Every carried-over action; 1–4 set its status, `c` its comment. Saved at once."""
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self._bindings = bindings(self._bindings, FOLLOWUP_KEYS)
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog action-plan"):
+            yield Label(t("followup.screen_title"), classes="dialog-title", markup=False)
+            yield DataTable(id="followup-table", cursor_type="row")
+            yield Label(t("followup.hint"), classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for header in followup_headers(None):
+            table.add_column(header)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for followup in self.live.followups():
+            table.add_row(*(Text(c) for c in followup_cells(followup, None)), key=followup.id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _selected(self) -> FollowUp | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return next((f for f in self.live.followups() if f.id == row_key.value), None)
+
+    def action_status(self, key: str) -> None:
+        if (followup := self._selected()) is not None:
+            self._save(lambda: self.live.set_followup(followup.id, STATUS_KEYS[key]))
+
+    def action_comment(self) -> None:
+        followup = self._selected()
+        if followup is None:
+            return
+
+        def written(comment: str | None) -> None:
+            if comment is not None:
+                self._save(lambda: self.live.set_followup(followup.id, followup.status, comment))
+
+        question = t("followup.comment", what=followup.action.what)
+        self.app.push_screen(TextPrompt(question, followup.comment), written)
+
+    def _save(self, change: object) -> None:
+        try:
+            change()  # type: ignore[operator]
+        except OplaegError as error:
+            self.notify(t("error.storage", reason=str(error)), severity="error", markup=False)
+        self.reload()
+
+    def action_close(self) -> None:
+        self.dismiss()
