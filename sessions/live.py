@@ -30,6 +30,7 @@ DRAFT_TABLE = "draft"
 SCHEDULE_TABLE = "schedule"
 PAUSES_TABLE = "pauses"
 FOLLOWUP_TABLE = "followup"
+PLAN_TABLE = "plan"
 FOLLOWUP_ITEM_ID = "opfoelgning"
 MAX_NOTE_LENGTH = 20_000
 
@@ -353,6 +354,14 @@ class LiveSession:
 
     def delete_action(self, action_id: str) -> None:
         self.store.delete(ACTIONS_TABLE, action_id)
+
+    @property
+    def next_follow_up(self) -> str:
+        """When the workplace follows up the plan (free text: a date, "uge 10" …)."""
+        return str((self.store.get(PLAN_TABLE, "1") or {}).get("next_follow_up", ""))
+
+    def set_next_follow_up(self, when: str) -> None:
+        self.store.put(PLAN_TABLE, "1", {"next_follow_up": clean_line(when)})
 
     # -- following up an earlier action plan --------------------------------------------------
 

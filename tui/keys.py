@@ -46,6 +46,7 @@ ACTION_PLAN_KEYS: tuple[Key, ...] = (
     Key("n,plus", "new", "key.new_action", "n"),
     Key("enter", "edit", "key.edit", "Enter"),
     Key("delete,d", "delete", "key.delete", "Delete"),
+    Key("f", "next_follow_up", "key.next_follow_up", "f"),
     Key("escape,h", "close", "close", "Esc"),
 )
 

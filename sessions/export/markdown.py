@@ -61,7 +61,11 @@ def details(referat: Referat, language: str | None) -> list[tuple[str, str]]:
             t("export.minutes", language=language, minutes=d.plan),
         ),
         (t("export.theme", language=language), info.theme_title),
-    ]
+    ] + (
+        [(t("export.next_follow_up", language=language), referat.next_follow_up)]
+        if referat.next_follow_up
+        else []
+    )
 
 
 def time_log_cells(row: TimeLogRow, language: str | None) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sessions.live import FOLLOWUP_TABLE, LOG_TABLE, PAUSES_TABLE, SCHEDULE_TABLE
+from sessions.live import FOLLOWUP_TABLE, LOG_TABLE, PAUSES_TABLE, PLAN_TABLE, SCHEDULE_TABLE
 from sessions.models import Action, FollowUp, Note, NoteTag, SessionInfo
 from sessions.repository import ACTIONS_TABLE, NOTES_TABLE, info_of
 from sessions.schedule import Schedule
@@ -28,6 +28,7 @@ class Referat:
     actions: list[Action]
     action_notes: list[Note]  # notes tagged "handling"
     followups: list[FollowUp]  # an earlier action plan, followed up
+    next_follow_up: str = ""
 
     @property
     def has_notes(self) -> bool:
@@ -69,6 +70,7 @@ def build_referat(store: SessionStore, *, include_private: bool = False) -> Refe
         other_notes=[n for n in notes if n.segment_id not in known],
         actions=actions,
         action_notes=[n for n in notes if n.tag is NoteTag.ACTION],
+        next_follow_up=str((store.get(PLAN_TABLE, "1") or {}).get("next_follow_up", "")),
         followups=sorted(
             (FollowUp.from_dict({"id": i, **d}) for i, d in store.items(FOLLOWUP_TABLE)),
             key=lambda f: int(f.id) if f.id.isdigit() else 0,

@@ -43,6 +43,9 @@ async def test_write_edit_and_delete_actions(library, repository, clock):
         await pilot.press("delete")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
+        await pilot.press("f")
+        await pilot.press(*"uge 10", "enter")
+        assert live.next_follow_up == "uge 10"
         await pilot.press("escape")
         assert isinstance(app.screen, PresenterScreen)
         session_id = live.info.id
@@ -52,6 +55,7 @@ async def test_write_edit_and_delete_actions(library, repository, clock):
     store.close()
     assert actions == [HOSTILE]
     assert "| Hvad gør vi? | Hvem (tovholder) |" in referat and "Arbejdsmiljøgruppen" in referat
+    assert "**Næste opfølgning:** uge 10" in referat
 
 
 async def test_a_private_note_stays_off_the_projector_and_the_referat(library, repository, clock):

@@ -120,3 +120,6 @@ async def test_the_last_page_ends_the_time_log(library, repository, clock):
         await pilot.press("right")
         assert live.finished
         assert any("slut" in n.message for n in app._notifications)
+        from tui.screens.summary import SummaryScreen
+
+        assert isinstance(app.screen, SummaryScreen), "the referat is shown at the end"

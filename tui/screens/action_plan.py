@@ -16,6 +16,7 @@ from sessions.live import LiveSession
 from sessions.models import Action
 from tui.keys import ACTION_PLAN_KEYS, bindings
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.text_prompt import TextPrompt
 
 FIELDS = ("what", "who", "when", "follow_up")
 
@@ -86,6 +87,7 @@ class ActionPlanScreen(ModalScreen[None]):
             yield Label(t("actions.title"), classes="dialog-title", markup=False)
             yield DataTable(id="actions-table", cursor_type="row")
             yield Label("", id="actions-empty", markup=False)
+            yield Label("", id="actions-next", markup=False)
             yield Label(t("actions.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -111,6 +113,10 @@ class ActionPlanScreen(ModalScreen[None]):
         empty = self.query_one("#actions-empty", Label)
         empty.update("" if actions else t("actions.none"))
         empty.display = not actions
+        when = self.live.next_follow_up
+        self.query_one("#actions-next", Label).update(
+            t("actions.next", when=when) if when else t("actions.next_missing")
+        )
 
     def _selected(self) -> Action | None:
         table = self.query_one(DataTable)
@@ -147,6 +153,21 @@ class ActionPlanScreen(ModalScreen[None]):
 
         self.app.push_screen(
             ConfirmScreen(t("actions.delete_question", what=action.what)), answered
+        )
+
+    def action_next_follow_up(self) -> None:
+        def written(when: str | None) -> None:
+            if when is not None:
+                try:
+                    self.live.set_next_follow_up(when)
+                except OplaegError as error:
+                    self.notify(
+                        t("error.storage", reason=str(error)), severity="error", markup=False
+                    )
+                self.reload()
+
+        self.app.push_screen(
+            TextPrompt(t("actions.next_question"), self.live.next_follow_up), written
         )
 
     def action_close(self) -> None:

@@ -213,8 +213,11 @@ class PresenterScreen(Screen[None]):
 
     def action_next(self) -> None:
         if self.live.position == len(self.live.pages) - 1:
+            already = self.live.finished
             self._safely(self.live.finish)
             self.notify(t("presenter.finished"), markup=False)
+            if not already:
+                self.action_summary()
             return
         if self._safely(self.live.next):
             self.show_page()
