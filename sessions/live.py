@@ -7,6 +7,7 @@ from dataclasses import replace
 from sessions.agenda import Page, build_pages
 from sessions.clock import Clock
 from sessions.countdown import Countdown, CountdownState
+from sessions.exercises import EXERCISES_TABLE
 from sessions.models import (
     Action,
     Draft,
@@ -234,32 +235,62 @@ class LiveSession:
     def countdown(self, page: Page | None = None) -> Countdown | None:
         """The countdown of `page` (default: the current one), or None for an untimed page."""
         page = page or self.page
-        if page.seconds is None:
-            return None
-        if page.key not in self._countdowns:
-            doc = self._timer_doc(page.key)
+        return None if page.seconds is None else self.timer(page.key, page.seconds)
+
+    def save_countdown(self, page: Page | None = None) -> None:
+        """Store the current page's countdown after a change."""
+        page = page or self.page
+        if page.seconds is not None:
+            self.save_timer(page.key)
+
+    def timer(self, key: str, seconds: int) -> Countdown:
+        """The countdown stored under `key` (a new one of `seconds` if there is none)."""
+        if key not in self._countdowns:
+            doc = self._timer_doc(key)
             state = CountdownState.from_dict(doc[1]) if doc else None
             untouched = (
                 state is not None
                 and state.ends_at_wall is None
                 and (state.remaining == state.duration)
             )
-            if state is None or (untouched and state.duration != page.seconds):
+            if state is None or (untouched and state.duration != seconds):
                 # Never started: it follows the agenda when an item is made longer or shorter.
-                self._countdowns[page.key] = Countdown.new(self.clock, page.seconds)
+                self._countdowns[key] = Countdown.new(self.clock, seconds)
             else:
-                self._countdowns[page.key] = Countdown(self.clock, state)
-        return self._countdowns[page.key]
+                self._countdowns[key] = Countdown(self.clock, state)
+        return self._countdowns[key]
 
-    def save_countdown(self, page: Page | None = None) -> None:
-        """Store the current page's countdown after a change."""
-        page = page or self.page
-        countdown = self.countdown(page)
+    def save_timer(self, key: str) -> None:
+        countdown = self._countdowns.get(key)
         if countdown is None:
             return
-        doc = self._timer_doc(page.key)
+        doc = self._timer_doc(key)
         doc_id = doc[0] if doc else self.store.next_id(TIMERS_TABLE)
-        self.store.put(TIMERS_TABLE, doc_id, {"key": page.key, **countdown.state.to_dict()})
+        self.store.put(TIMERS_TABLE, doc_id, {"key": key, **countdown.state.to_dict()})
+
+    # -- exercises -----------------------------------------------------------------------
+
+    def exercise_state(self, page: Page | None = None) -> dict[str, object]:
+        """What the group has done in the exercise on `page` (empty when nothing yet)."""
+        page = page or self.page
+        return dict(self.store.get(EXERCISES_TABLE, self._exercise_doc_id(page)) or {})
+
+    def save_exercise_state(self, state: dict[str, object], page: Page | None = None) -> None:
+        page = page or self.page
+        doc = {
+            **state,
+            "segment_id": page.segment.id,
+            "step": page.index,
+            "title": page.segment.title,
+            "format": page.segment.format.value if page.segment.format else None,
+        }
+        self.store.put(EXERCISES_TABLE, self._exercise_doc_id(page), doc)
+
+    def _exercise_doc_id(self, page: Page) -> str:
+        for doc_id, doc in self.store.items(EXERCISES_TABLE):
+            if doc.get("segment_id") == page.segment.id and doc.get("step") == page.index:
+                return doc_id
+        return self.store.next_id(EXERCISES_TABLE)
 
     def _timer_doc(self, key: str) -> tuple[str, dict[str, object]] | None:
         for doc_id, doc in self.store.items(TIMERS_TABLE):

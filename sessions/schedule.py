@@ -256,11 +256,21 @@ def _lengthen(later: list[AgendaItem], minutes: int) -> list[Adjustment]:
     growable = [item for item in later if item.kind == SegmentKind.EXERCISE.value]
     if not growable:
         return []
+    # An exercise grows by half at most: beyond that, time is better left as a spare.
+    room = {item.id: item.minutes // 2 for item in growable}
+    minutes = min(minutes, sum(room.values()))
     weight = sum(item.minutes for item in growable)
-    extra = {item.id: math.floor(minutes * item.minutes / weight) for item in growable}
+    extra = {
+        item.id: min(room[item.id], math.floor(minutes * item.minutes / weight))
+        for item in growable
+    }
     leftover = minutes - sum(extra.values())
-    for item in sorted(growable, key=lambda i: i.minutes, reverse=True)[:leftover]:
-        extra[item.id] += 1
+    for item in sorted(growable, key=lambda i: room[i.id] - extra[i.id], reverse=True):
+        if leftover <= 0:
+            break
+        if extra[item.id] < room[item.id]:
+            extra[item.id] += 1
+            leftover -= 1
     return [
         Adjustment(item.id, item.title, item.minutes, item.minutes + extra[item.id])
         for item in growable

@@ -30,7 +30,7 @@ def export_session(
     """
     if export_format == "json":
         return export_json(store).encode("utf-8")
-    referat = build_referat(store, include_private=include_private)
+    referat = build_referat(store, include_private=include_private, language=language)
     if export_format == "md":
         return export_markdown(referat, language).encode("utf-8")
     if export_format == "html":

@@ -48,6 +48,18 @@ def export_docx(referat: Referat, language: str | None = None) -> bytes:
         rows = [followup_cells(f, language) for f in referat.followups]
         _table(document, followup_headers(language), rows)
 
+    if referat.exercises:
+        document.add_heading(tr("export.exercises"), level=1)
+        for result in referat.exercises:
+            document.add_heading(result.title, level=2)
+            for line in result.lines:
+                document.add_paragraph(line)
+            if result.headers:
+                _table(document, result.headers, result.rows)
+            else:
+                for cells in result.rows:
+                    document.add_paragraph(cells[0], style="List Bullet")
+
     document.add_heading(tr("export.notes"), level=1)
     if not referat.has_notes:
         document.add_paragraph(tr("export.no_notes"))

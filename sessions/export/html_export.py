@@ -69,6 +69,16 @@ def export_html(referat: Referat, language: str | None = None) -> str:
         parts.append(f"<h2>{_e(followup_title(referat, language))}</h2>")
         rows = [followup_cells(f, language) for f in referat.followups]
         parts.append(_table(followup_headers(language), rows))
+    if referat.exercises:
+        parts.append(f"<h2>{_e(tr('export.exercises'))}</h2>")
+        for result in referat.exercises:
+            parts.append(f"<h3>{_e(result.title)}</h3>")
+            parts += [f"<p>{_e(line)}</p>" for line in result.lines]
+            if result.headers:
+                parts.append(_table(result.headers, result.rows))
+            elif result.rows:
+                items = "".join(f"<li>{_e(r[0])}</li>" for r in result.rows)
+                parts.append(f"<ul>{items}</ul>")
     parts.append(f"<h2>{_e(tr('export.notes'))}</h2>")
     if not referat.has_notes:
         parts.append(f"<p>{_e(tr('export.no_notes'))}</p>")

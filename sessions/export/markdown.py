@@ -152,6 +152,20 @@ def export_markdown(referat: Referat, language: str | None = None) -> str:
             for f in referat.followups
         ]
 
+    if referat.exercises:
+        out += ["", f"## {tr('export.exercises')}"]
+        for result in referat.exercises:
+            out += ["", f"### {escape_inline(result.title)}", ""]
+            out += [escape_inline(line) for line in result.lines]
+            if result.headers:
+                out += [
+                    row([escape_inline(h) for h in result.headers]),
+                    "|---" * len(result.headers) + "|",
+                ]
+                out += [row([escape_inline(c) for c in cells]) for cells in result.rows]
+            elif result.rows:
+                out += ["", *(f"- {escape_inline(cells[0])}" for cells in result.rows)]
+
     out += ["", f"## {tr('export.notes')}", ""]
     if not referat.has_notes:
         out += [tr("export.no_notes"), ""]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from textual.widgets import OptionList
 
 from sessions.clock import FakeClock
@@ -27,10 +29,27 @@ def make_app(
     return OplaegApp(library, repository, live=live, clock=clock, offer_resume=offer_resume)
 
 
-def new_live(repository: SessionRepository, library: ThemeLibrary, clock: FakeClock) -> LiveSession:
-    theme = library.get("social-stoette")
-    info, store = repository.create(theme, DETAILS)
+def new_live(
+    repository: SessionRepository,
+    library: ThemeLibrary,
+    clock: FakeClock,
+    theme_id: str = "social-stoette",
+    plan: int = 90,
+) -> LiveSession:
+    theme = library.get(theme_id)
+    info, store = repository.create(theme, dataclasses.replace(DETAILS, plan=plan))
     return LiveSession(repository, info, store, theme, clock)
+
+
+def page_of(live: LiveSession, exercise_format: str) -> int:
+    """The first page of an exercise of `exercise_format`."""
+    return next(
+        i
+        for i, p in enumerate(live.pages)
+        if p.step is not None
+        and p.segment.format is not None
+        and p.segment.format.value == exercise_format
+    )
 
 
 def highlight_theme(app: OplaegApp, theme_id: str) -> None:
@@ -52,3 +71,14 @@ def notes_on_disk(repository: SessionRepository, session_id: str) -> list[Note]:
 
 def first_timed_page(live: LiveSession) -> int:
     return next(i for i, page in enumerate(live.pages) if page.seconds)
+
+
+def arrive_on_time(live: LiveSession, clock: FakeClock, position: int) -> None:
+    """Start the session and reach page `position` exactly when the plan says."""
+    live.start()
+    target = live.pages[position].segment.id
+    for item in live.schedule.active:
+        if item.id == target:
+            break
+        clock.advance(item.minutes * 60)
+    live.go_to(position)

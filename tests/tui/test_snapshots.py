@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from tests.tui.helpers import HOSTILE, first_timed_page, make_app, new_live
+from tests.tui.helpers import HOSTILE, arrive_on_time, first_timed_page, make_app, new_live, page_of
 
 SIZE = (80, 24)
 
@@ -21,8 +21,7 @@ def test_start_screen(snap_compare, library, repository, clock):
 
 def test_slide(snap_compare, library, repository, clock):
     live = new_live(repository, library, clock)
-    live.start()
-    live.go_to(next(i for i, p in enumerate(live.pages) if p.slide and i > 2))
+    arrive_on_time(live, clock, next(i for i, p in enumerate(live.pages) if p.slide and i > 2))
     app = make_app(library, repository, clock, live=live)
     assert snap_compare(app, terminal_size=SIZE)
 
@@ -68,3 +67,17 @@ def test_behind_schedule_at_projector_size(snap_compare, library, repository, cl
     clock.advance(14 * 60)
     app = make_app(library, repository, clock, live=live)
     assert snap_compare(app, terminal_size=(160, 45))
+
+
+def test_dialogue_card(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock, "omgangstone")
+    arrive_on_time(live, clock, page_of(live, "cards"))
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=SIZE, press=["pagedown", "i"])
+
+
+def test_scale_with_hands_counted(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    arrive_on_time(live, clock, page_of(live, "scale"))
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=(100, 30), press=["4", "4", "5", "2", "3", "4"])

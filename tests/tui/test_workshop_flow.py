@@ -299,7 +299,8 @@ async def test_every_page_fits_small_and_projector_sizes(library, repository, cl
                     assert digits.height >= 3 and digits.bottom <= size[1] - 1
                     assert digits.x >= 0 and digits.right <= screen.query_one("#main").region.right
                     if size == (200, 60):
-                        assert digits.height >= 15, "the timer fills a projector"
+                        wanted = 8 if screen.needs_room(live.page) else 15
+                        assert digits.height >= wanted, "the timer fills a projector"
                 status = screen.query_one("#status-position").region
                 assert status.width > 0 and status.right <= size[0]
                 await pilot.press("right")

@@ -26,9 +26,11 @@ from tui.keys import (
 
 def _table(keys: tuple[Key, ...]) -> Content:
     width = max(len(shown_keys(k)) for k in keys) + 3
-    lines = [
-        f"  {shown_keys(k).ljust(width)}{t(k.command) if k.command else t(k.label)}" for k in keys
-    ]
+    lines: list[str] = []
+    for k in keys:
+        line = f"  {shown_keys(k).ljust(width)}{t(k.command) if k.command else t(k.label)}"
+        if line not in lines:  # the ten digit keys are one line
+            lines.append(line)
     return Content("\n".join(lines))
 
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Label
 
-from sessions.countdown import CountdownStage
+from sessions.countdown import Countdown, CountdownStage
 from sessions.errors import OplaegError
 from sessions.export.markdown import escape_inline, followup_cells, followup_headers
 from sessions.i18n import t
@@ -23,16 +23,18 @@ from tui.keys import PRESENTER_KEYS, bindings
 from tui.screens.agenda_planner import AgendaPlanner
 from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.exercise_actions import ExerciseActions
 from tui.screens.goto import GotoScreen
 from tui.screens.help import HelpScreen
 from tui.screens.notes_manager import NotesManager
 from tui.widgets.countdown_display import CountdownDisplay
-from tui.widgets.exercise_view import ExerciseView
+from tui.widgets.exercise_view import CLOCK_SHARE, ExerciseView
 from tui.widgets.note_list import NoteList
 from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
 
 TICK_SECONDS = 0.25
+SMALL_CLOCK_SHARE = 0.2
 PACE_TOLERANCE_MINUTES = 2
 """Ahead or behind by less than this counts as on time."""
 FAR_AHEAD_MINUTES = 5
@@ -53,7 +55,7 @@ def _describe(changes: list[Adjustment]) -> str:
     )
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(ExerciseActions, Screen[None]):
     """One page at a time: a slide, an exercise step or a break."""
 
     def __init__(self, live: LiveSession, *, plan_first: bool = False) -> None:
@@ -62,6 +64,7 @@ class PresenterScreen(Screen[None]):
         self.live = live
         self.plan_first = plan_first
         self._shown_segment: str | None = None
+        self._signalled: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -116,7 +119,9 @@ class PresenterScreen(Screen[None]):
             self.query_one(SlideView).show(page.slide)
         else:
             switcher.current = "exercise"
-            self.query_one(ExerciseView).show(*self._exercise_texts())
+            view = self.query_one(ExerciseView)
+            view.set_clock_share(SMALL_CLOCK_SHARE if self.needs_room(page) else CLOCK_SHARE)
+            view.show(*self._exercise_texts())
         self._show_notes()
         self.tick()
 
@@ -127,6 +132,8 @@ class PresenterScreen(Screen[None]):
             return t("presenter.break_title"), self._break_until(), segment.intro
         if segment.format is ExerciseFormat.FOLLOW_UP:
             return segment.title, t("followup.intro"), self._followup_markdown()
+        if (special := self.exercise_texts(page)) is not None:
+            return segment.title, special[0], special[1]
         if page.step is None:
             return segment.title, "", segment.intro
         parts = [t("presenter.step", current=page.index + 1, total=len(segment.steps))]
@@ -171,7 +178,18 @@ class PresenterScreen(Screen[None]):
         status_bar = self.query_one(StatusBar)
         status_bar.show_clock(clock)
         self._show_timing(status_bar)
-        self.query_one(CountdownDisplay).refresh_from(live.countdown())
+        countdown = self._current_countdown()
+        display = self.query_one(CountdownDisplay)
+        signal = self.walk_and_talk_signal(live.page, countdown)
+        display.done_text = t("walk.back") if self._is_walk_and_talk() else None
+        display.refresh_from(countdown)
+        if signal is not None:
+            self.query_one(ExerciseView).show_step_line(signal)
+            if live.page.key not in self._signalled:
+                self._signalled.add(live.page.key)
+                self.notify(signal, markup=False, timeout=10)
+                if live.bell:
+                    self.app.bell()
         if live.page.segment.kind is SegmentKind.BREAK:
             countdown = live.countdown()
             if countdown is not None and countdown.stage() is not CountdownStage.DONE:
@@ -212,6 +230,8 @@ class PresenterScreen(Screen[None]):
     # -- navigation --------------------------------------------------------------------------
 
     def action_next(self) -> None:
+        if self.intercept_navigation(forward=True):
+            return
         if self.live.position == len(self.live.pages) - 1:
             already = self.live.finished
             self._safely(self.live.finish)
@@ -223,6 +243,8 @@ class PresenterScreen(Screen[None]):
             self.show_page()
 
     def action_previous(self) -> None:
+        if self.intercept_navigation(forward=False):
+            return
         if self.live.position == 0:
             self.notify(t("presenter.first_page"), markup=False)
             return
@@ -330,14 +352,26 @@ class PresenterScreen(Screen[None]):
     def action_restart_timer(self) -> None:
         self._change_timer(lambda c: c.restart())
 
+    def _current_countdown(self) -> Countdown | None:
+        """The countdown shown: a speaker's during a go-round, else the page's."""
+        return self.exercise_countdown(self.live.page) or self.live.countdown()
+
+    def _is_walk_and_talk(self) -> bool:
+        page = self.live.page
+        return page.step is not None and page.segment.format is ExerciseFormat.WALK_AND_TALK
+
     def _change_timer(self, change: Callable[..., None]) -> None:
-        countdown = self.live.countdown()
+        countdown = self._current_countdown()
         if countdown is None:
             return
         change(countdown)
         if countdown.stage() is not CountdownStage.DONE:
             self.query_one(CountdownDisplay).reset()
-        self._safely(self.live.save_countdown)
+        speaker = self.exercise_countdown(self.live.page)
+        if speaker is not None:
+            self._safely(lambda: self.live.save_timer(f"{self.live.page.key}#speaker"))
+        else:
+            self._safely(self.live.save_countdown)
         self.tick()
 
     # -- notes -------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ class CountdownDisplay(Vertical):
         self._stage: CountdownStage | None = None
         self._shown: str | None = None
         self._budget = (40, 3)
+        self.done_text: str | None = None
+        """What to say at zero instead of "Tiden er gået" (e.g. "Kom tilbage")."""
 
     def compose(self) -> ComposeResult:
         with Center():
@@ -56,7 +58,10 @@ class CountdownDisplay(Vertical):
             for name in _STAGE_CLASSES.values():
                 self.remove_class(name)
             self.add_class(_STAGE_CLASSES[stage])
-            self.query_one("#countdown-state", Label).update(self._state_text(countdown, stage))
+            text = self._state_text(countdown, stage)
+            if stage is CountdownStage.DONE and self.done_text:
+                text = self.done_text
+            self.query_one("#countdown-state", Label).update(text)
             if stage is CountdownStage.DONE and was_counting:
                 self.post_message(self.TimeUp())
 

@@ -8,6 +8,9 @@ from textual.widgets import Label, Markdown
 
 from tui.widgets.countdown_display import CountdownDisplay
 
+CLOCK_SHARE = 0.35
+"""The share of the view's height the countdown may take."""
+
 
 class ExerciseView(Vertical):
     """Heading, the step's text, and the countdown below it."""
@@ -19,12 +22,17 @@ class ExerciseView(Vertical):
             yield Markdown("", id="exercise-markdown", open_links=False)
         yield CountdownDisplay(id="countdown")
 
-    CLOCK_SHARE = 0.35
-    """The share of the view's height the countdown may take."""
+    clock_share = CLOCK_SHARE
 
     def on_resize(self) -> None:
         width, height = self.content_size
-        self.query_one(CountdownDisplay).set_budget(width - 2, int(height * self.CLOCK_SHARE))
+        self.query_one(CountdownDisplay).set_budget(width - 2, int(height * self.clock_share))
+
+    def set_clock_share(self, share: float) -> None:
+        """Give the countdown less room on pages whose content needs it (a scale)."""
+        if share != self.clock_share:
+            self.clock_share = share
+            self.on_resize()
 
     def show_step_line(self, text: str) -> None:
         """Update the line under the heading (repaints only on a change)."""
