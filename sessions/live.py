@@ -32,6 +32,8 @@ SCHEDULE_TABLE = "schedule"
 PAUSES_TABLE = "pauses"
 FOLLOWUP_TABLE = "followup"
 PLAN_TABLE = "plan"
+SEGMENT_WIDE = -1
+"""The step number of exercise state that all of an exercise's steps share."""
 FOLLOWUP_ITEM_ID = "opfoelgning"
 MAX_NOTE_LENGTH = 20_000
 
@@ -270,25 +272,40 @@ class LiveSession:
 
     # -- exercises -----------------------------------------------------------------------
 
-    def exercise_state(self, page: Page | None = None) -> dict[str, object]:
-        """What the group has done in the exercise on `page` (empty when nothing yet)."""
+    def exercise_state(
+        self, page: Page | None = None, *, whole_segment: bool = False
+    ) -> dict[str, object]:
+        """What the group has done in the exercise on `page` (empty when nothing yet); with
+        `whole_segment`, what all of the exercise's steps share (a sorting board)."""
         page = page or self.page
-        return dict(self.store.get(EXERCISES_TABLE, self._exercise_doc_id(page)) or {})
+        step = SEGMENT_WIDE if whole_segment else page.index
+        return dict(self.store.get(EXERCISES_TABLE, self._exercise_doc_id(page, step)) or {})
 
-    def save_exercise_state(self, state: dict[str, object], page: Page | None = None) -> None:
+    def save_exercise_state(
+        self, state: dict[str, object], page: Page | None = None, *, whole_segment: bool = False
+    ) -> None:
         page = page or self.page
+        step = SEGMENT_WIDE if whole_segment else page.index
         doc = {
             **state,
             "segment_id": page.segment.id,
-            "step": page.index,
+            "step": step,
             "title": page.segment.title,
             "format": page.segment.format.value if page.segment.format else None,
         }
-        self.store.put(EXERCISES_TABLE, self._exercise_doc_id(page), doc)
+        self.store.put(EXERCISES_TABLE, self._exercise_doc_id(page, step), doc)
 
-    def _exercise_doc_id(self, page: Page) -> str:
+    def exercise_docs(self, exercise_format: str) -> list[dict[str, object]]:
+        """Every stored exercise of one kind in this session."""
+        return [
+            dict(d)
+            for _, d in self.store.items(EXERCISES_TABLE)
+            if d.get("format") == exercise_format
+        ]
+
+    def _exercise_doc_id(self, page: Page, step: int) -> str:
         for doc_id, doc in self.store.items(EXERCISES_TABLE):
-            if doc.get("segment_id") == page.segment.id and doc.get("step") == page.index:
+            if doc.get("segment_id") == page.segment.id and doc.get("step") == step:
                 return doc_id
         return self.store.next_id(EXERCISES_TABLE)
 

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sessions.exercises import EXERCISES_TABLE, CardsState, ScaleState, average, scale_range
+from sessions.exercises import (
+    EXERCISES_TABLE,
+    BoardState,
+    CardsState,
+    ScaleState,
+    VotingState,
+    average,
+    scale_range,
+)
 from sessions.i18n import t
 from sessions.live import FOLLOWUP_TABLE, LOG_TABLE, PAUSES_TABLE, PLAN_TABLE, SCHEDULE_TABLE
 from sessions.models import Action, FollowUp, Note, NoteTag, SessionInfo
@@ -90,6 +98,30 @@ def exercise_result(doc: dict[str, Any], language: str | None) -> ExerciseResult
                 [statement, *(str(row.get(v, 0)) for v in values), shown, str(sum(row.values()))]
             )
         return ExerciseResult(title, [], headers, rows)
+    if kind == "sorting":
+        board = BoardState.from_dict(doc)
+        columns = [str(c) for c in doc.get("columns", [])]
+        if not board.items:
+            return None
+        headers = [t(f"export.col.{c}", language=language) for c in ("column", "item", "reason")]
+        rows = [
+            [columns[i.column] if i.column < len(columns) else str(i.column + 1), i.text, i.reason]
+            for i in (board.items[n] for n in board.ordered(max(len(columns), 1)))
+        ]
+        return ExerciseResult(title, [], headers, rows)
+    if kind == "voting":
+        voting = VotingState.from_dict(doc)
+        if not any(voting.votes):
+            return None
+        headers = [t("export.col.item", language=language), t("export.votes", language=language)]
+        return ExerciseResult(title, [], headers, [[i, str(v)] for i, v in voting.ranked()])
+    if kind == "case":
+        agreements = [str(a) for a in doc.get("agreements", [])]
+        if not agreements:
+            return None
+        return ExerciseResult(
+            title, [t("case.agreements", language=language)], [], [[a] for a in agreements]
+        )
     return None
 
 

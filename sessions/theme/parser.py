@@ -349,6 +349,16 @@ def _segment(section: _Section, lines: list[str], problems: _Problems) -> Segmen
     steps = tuple(
         step for child in section.children if (step := _step(child, lines, problems)) is not None
     )
+    if exercise_format is ExerciseFormat.SCALE and steps and not steps[0].questions:
+        problems.add(
+            steps[0].line,
+            f"{where}: the first step of a scale lists its statements "
+            "as list items ('- Her kan jeg få hjælp')",
+        )
+    if exercise_format is ExerciseFormat.CARDS and not any(s.questions for s in steps):
+        problems.add(
+            section.line, f"{where}: dialogue cards need a step whose list items are the cards"
+        )
     for plan in PLANS:
         planned = minutes.for_plan(plan)
         used = sum(s.minutes.for_plan(plan) or 0 for s in steps)

@@ -108,3 +108,50 @@ async def test_walk_and_talk_swaps_roles_halfway(library, repository, clock, mon
         await pilot.pause(0.4)
         assert "Kom tilbage" in str(app.screen.query_one("#countdown-state").render())
         assert rings == [1, 1]
+
+
+async def test_sort_then_vote_then_plan(library, repository, clock):
+    live = new_live(repository, library, clock, "tid-og-kerneopgaven")
+    live.start()
+    live.go_to(page_of(live, "sorting"))
+    columns = live.page.segment.columns
+    app = make_app(library, repository, clock, live=live)
+    async with app.run_test(size=(110, 34)) as pilot:
+        assert f"nyt punkt i «{columns[0]}»" in step_line(app)
+        await pilot.press("enter", *"Dokumentation", "enter")
+        await pilot.press("enter", *"Kaffe med [bold]kolleger[/]", "enter")
+        await pilot.press("greater_than_sign")  # Kaffe → second column
+        await pilot.press("w", *"det holder os sammen", "enter")
+        await pilot.press("enter", *"Møder", "enter")  # new items follow the selected column
+        body = app.screen.query_one("#exercise-markdown").source
+        assert "Kaffe med \\[bold\\]kolleger\\[/\\]" in body and "det holder os sammen" in body
+        assert f"| {columns[0]} | {columns[1]} |" in body
+
+        live.go_to(page_of(live, "voting"))
+        app.screen.show_page()
+        await pilot.pause()
+        body = app.screen.query_one("#exercise-markdown").source
+        assert "Dokumentation" in body and "Møder" in body
+        await pilot.press("enter", "ctrl+u", "5", "enter")  # Dokumentation: 5 votes
+        await pilot.press("down", "down", "enter", "ctrl+u", "8", "enter")  # Møder: 8
+        await pilot.press("k")
+        assert [a.what for a in live.actions()] == ["Møder", "Dokumentation"]
+    referat = export_session(live.store, "md").decode()
+    assert "| Møder | 8 |" in referat and "| Dokumentation | 5 |" in referat
+    assert (
+        f"| {columns[1]} | Kaffe med \\[bold\\]kolleger\\[/\\] | det holder os sammen |" in referat
+    )
+
+
+async def test_case_agreements(library, repository, clock):
+    live = new_live(repository, library, clock)
+    live.start()
+    live.go_to(page_of(live, "case"))
+    app = make_app(library, repository, clock, live=live)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.press("enter", *"Vi spørger ind, når nogen siger 'det går fint'", "enter")
+        await pilot.press("enter", *"Forkert aftale", "enter", "x")
+        body = app.screen.query_one("#exercise-markdown").source
+        assert "**Aftaler**" in body and "det går fint" in body and "Forkert" not in body
+    referat = export_session(live.store, "md").decode()
+    assert "- Vi spørger ind, når nogen siger 'det går fint'" in referat

@@ -5,8 +5,10 @@ Update them with `pytest --snapshot-update` after a deliberate change, and look 
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import TextArea
 
+from sessions.models import NoteTag
 from tests.tui.helpers import HOSTILE, arrive_on_time, first_timed_page, make_app, new_live, page_of
 
 SIZE = (80, 24)
@@ -81,3 +83,70 @@ def test_scale_with_hands_counted(snap_compare, library, repository, clock):
     arrive_on_time(live, clock, page_of(live, "scale"))
     app = make_app(library, repository, clock, live=live)
     assert snap_compare(app, terminal_size=(100, 30), press=["4", "4", "5", "2", "3", "4"])
+
+
+EXERCISE_SNAPSHOTS = {
+    # kind: (theme, plan, keys pressed on the page)
+    "reflection": ("social-stoette", 90, ["t"]),
+    "sorting": (
+        "tid-og-kerneopgaven",
+        90,
+        [
+            "enter",
+            *"Dokumentation",
+            "enter",
+            "enter",
+            *"Kaffe",
+            "enter",
+            "greater_than_sign",
+            "w",
+            *"holder os sammen",
+            "enter",
+        ],
+    ),
+    "case": ("social-stoette", 90, ["enter", *"Vi spørger ind", "enter"]),
+    "walk-and-talk": ("alene-arbejde", 120, ["t"]),
+    "action-plan": ("social-stoette", 90, []),
+}
+
+
+@pytest.mark.parametrize("kind", EXERCISE_SNAPSHOTS)
+def test_exercise_kind(snap_compare, library, repository, clock, kind):
+    theme_id, plan, keys = EXERCISE_SNAPSHOTS[kind]
+    live = new_live(repository, library, clock, theme_id, plan)
+    arrive_on_time(live, clock, page_of(live, kind))
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=SIZE, press=keys)
+
+
+def test_break(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock, plan=120)
+    arrive_on_time(
+        live, clock, next(i for i, p in enumerate(live.pages) if p.segment.kind.value == "break")
+    )
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=SIZE, press=["t"])
+
+
+def test_voting_after_sorting(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock, "tid-og-kerneopgaven")
+    arrive_on_time(live, clock, page_of(live, "voting"))
+    for text in ("Dokumentation", "Kaffe", "Møder"):
+        live.add_note(text, NoteTag.IDEA)
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(
+        app,
+        terminal_size=SIZE,
+        press=["enter", "ctrl+u", "5", "enter", "down", "enter", "ctrl+u", "8", "enter"],
+    )
+
+
+def test_action_plan_screen(snap_compare, library, repository, clock):
+    live = new_live(repository, library, clock)
+    live.save_action(
+        None, "Fast tjek-ind på teammøder", "AMR", "Fra 1. marts", "Personalemøde i april"
+    )
+    live.save_action(None, HOSTILE, "Leder", "Nu", "")
+    live.set_next_follow_up("uge 14")
+    app = make_app(library, repository, clock, live=live)
+    assert snap_compare(app, terminal_size=SIZE, press=["h"])

@@ -114,3 +114,20 @@ def test_unreadable_and_non_utf8_files(tmp_path: Path):
     assert problems[0].startswith(f"{bad}:1: not UTF-8")
     theme, problems = load_theme_file(tmp_path / "missing.md")
     assert problems[0].startswith(f"{tmp_path / 'missing.md'}:1: cannot read")
+
+
+def test_scale_and_cards_need_their_list_items():
+    scale = (
+        example()
+        .replace("format: reflection", "format: scale\nscale: 1-5")
+        .replace("- Hvornår fik du sidst hjælp?", "Bare tekst.")
+    )
+    assert any("first step of a scale lists its statements" in p for p in problems_of(scale))
+    cards = example().replace("format: reflection", "format: cards")
+    for question in (
+        "- Hvornår fik du sidst hjælp?",
+        "- Hvad gjorde forskellen?",
+        "- Hvad vil vi gøre mere af?",
+    ):
+        cards = cards.replace(question, "Tekst.")
+    assert any("dialogue cards need a step" in p for p in problems_of(cards))

@@ -7,14 +7,25 @@ A mixin for `PresenterScreen`: it reads `self.live` and the screen's widgets.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sessions.agenda import Page
 from sessions.countdown import Countdown
 from sessions.errors import OplaegError
-from sessions.exercises import CardsState, RoundState, ScaleState, average, scale_range
+from sessions.exercises import (
+    BoardState,
+    CardsState,
+    RoundState,
+    ScaleState,
+    VotingState,
+    average,
+    scale_range,
+    voting_candidates,
+)
 from sessions.export.markdown import escape_inline
 from sessions.i18n import t
+from sessions.text import clean_line
 from sessions.theme.model import ExerciseFormat
 
 if TYPE_CHECKING:
@@ -22,6 +33,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SECONDS_PER_PERSON = 60
 BAR_WIDTH = 30
+TOP_TO_PLAN = 3
 
 
 def format_decimal(value: float) -> str:
@@ -53,13 +65,107 @@ class ExerciseActions:
             return self._round_texts(page)
         if kind is ExerciseFormat.CARDS and page.step and page.step.questions:
             return self._cards_texts(page)
-        if kind is ExerciseFormat.SCALE and page.step and page.step.questions:
-            return self._scale_texts(page)
+        if kind is ExerciseFormat.SCALE and page.index == 0 and page.step and page.step.questions:
+            return self._scale_texts(page)  # the first step is the show of hands
+        if kind is ExerciseFormat.SORTING:
+            return self._board_texts(page)
+        if kind is ExerciseFormat.VOTING:
+            return self._voting_texts(page)
+        if kind is ExerciseFormat.CASE:
+            return self._case_texts(page)
         return None
+
+    # -- sorting board --------------------------------------------------------------------
+
+    def _board(self, page: Page) -> BoardState:
+        return BoardState.from_dict(self.live.exercise_state(page, whole_segment=True))
+
+    def _board_texts(self, page: Page) -> tuple[str, str]:
+        columns = page.segment.columns or ("–",)
+        board = self._board(page)
+        by_column = [
+            [i for i in board.ordered(len(columns)) if board.items[i].column == c]
+            for c in range(len(columns))
+        ]
+        depth = max((len(c) for c in by_column), default=0)
+
+        def cell(column: list[int], row: int) -> str:
+            if row >= len(column):
+                return ""
+            item = board.items[column[row]]
+            text = escape_inline(item.text)
+            if item.reason:
+                text += f" *({escape_inline(item.reason)})*"
+            return f"**▶ {text}**" if column[row] == board.selected else text
+
+        table = [
+            "| " + " | ".join(escape_inline(c) for c in columns) + " |",
+            "|---" * len(columns) + "|",
+        ]
+        table += ["| " + " | ".join(cell(c, r) for c in by_column) + " |" for r in range(depth)]
+        body = (page.step.body if page.step else "") + "\n\n" + "\n".join(table)
+        column = columns[min(board.current_column, len(columns) - 1)]
+        return t("board.hint", column=column), body
+
+    def _save_board(self, board: BoardState) -> None:
+        page = self.live.page
+        self._save_state(
+            board.to_dict() | {"columns": list(page.segment.columns)}, whole_segment=True
+        )
+
+    # -- dot voting -------------------------------------------------------------------------
+
+    def _voting(self, page: Page) -> VotingState:
+        stored = self.live.exercise_state(page)
+        if stored.get("items"):
+            return VotingState.from_dict(stored)
+        boards = [BoardState.from_dict(d) for d in self.live.exercise_docs("sorting")]
+        tagged = [n.text for n in self.live.notes() if n.tag is not None and not n.private]
+        items = voting_candidates(
+            boards, tagged or [n.text for n in self.live.notes() if not n.private]
+        )
+        return VotingState(tuple(items), (0,) * len(items))
+
+    def _voting_texts(self, page: Page) -> tuple[str, str]:
+        state = self._voting(page)
+        intro = page.step.body if page.step else ""
+        if not state.items:
+            return t("voting.empty"), intro
+        most = max(state.votes, default=0) or 1
+        width = max(len(text) for text in state.items[:12])
+        ranked = [
+            f"{text[:40]:<{min(width, 40)}} {'█' * round(votes / most * BAR_WIDTH)} {votes}"
+            for text, votes in state.ranked()[:12]
+        ]
+        lines = [
+            f"- **▶ {escape_inline(text)}**"
+            if number == state.selected
+            else f"- {escape_inline(text)}"
+            for number, text in enumerate(state.items)
+        ]
+        body = "```\n" + "\n".join(ranked) + "\n```\n\n" + "\n".join(lines)
+        return t("voting.hint"), body
+
+    # -- case --------------------------------------------------------------------------------
+
+    def _case_texts(self, page: Page) -> tuple[str, str]:
+        agreements = [
+            str(a) for a in self.live.exercise_state(page, whole_segment=True).get("agreements", [])
+        ]  # type: ignore[union-attr]
+        body = page.step.body if page.step else ""
+        if agreements:
+            body += f"\n\n**{t('case.agreements')}**\n\n" + "\n".join(
+                f"- {escape_inline(a)}" for a in agreements
+            )
+        return t("case.hint"), body
 
     def needs_room(self, page: Page) -> bool:
         """Pages whose content matters more than a big clock."""
-        return _format(page) is ExerciseFormat.SCALE
+        kind = _format(page)
+        return (kind is ExerciseFormat.SCALE and page.index == 0) or kind in (
+            ExerciseFormat.SORTING,
+            ExerciseFormat.VOTING,
+        )
 
     def exercise_countdown(self, page: Page) -> Countdown | None:
         """During a go-round, the current speaker's countdown replaces the step's."""
@@ -155,6 +261,98 @@ class ExerciseActions:
                 return True
         return False
 
+    def action_primary(self) -> None:
+        """Enter on an exercise page: its main thing (next speaker, new item, votes …)."""
+        kind = _format(self.live.page)
+        if kind is ExerciseFormat.ROUND:
+            self.action_next_speaker()
+        elif kind is ExerciseFormat.SORTING:
+            self._prompt(t("board.new", column=self._column_name()), self._add_board_item)
+        elif kind is ExerciseFormat.VOTING:
+            state = self._voting(self.live.page)
+            if state.items:
+                item = state.items[state.selected]
+                self._prompt(
+                    t("voting.votes", item=item), self._set_votes, str(state.votes[state.selected])
+                )
+        elif kind is ExerciseFormat.CASE:
+            self._prompt(t("case.new"), self._add_agreement)
+
+    def _prompt(self, question: str, then: Callable[[str], None], value: str = "") -> None:
+        from tui.screens.text_prompt import TextPrompt
+
+        def answered(text: str | None) -> None:
+            if text is not None and text.strip():
+                then(clean_line(text))
+
+        self.app.push_screen(TextPrompt(question, value), answered)  # type: ignore[attr-defined]
+
+    def _column_name(self) -> str:
+        columns = self.live.page.segment.columns or ("–",)
+        return columns[min(self._board(self.live.page).current_column, len(columns) - 1)]
+
+    def _add_board_item(self, text: str) -> None:
+        board = self._board(self.live.page)
+        self._save_board(board.add(text, board.current_column))
+
+    def _set_votes(self, text: str) -> None:
+        if text.isdigit():
+            page = self.live.page
+            self._save_state(self._voting(page).set_votes(int(text)).to_dict())
+
+    def _add_agreement(self, text: str) -> None:
+        stored = self.live.exercise_state(whole_segment=True)
+        agreements = [*stored.get("agreements", []), text]  # type: ignore[misc]
+        self._save_state({"agreements": agreements}, whole_segment=True)
+
+    def action_board_move(self, offset: int) -> None:
+        page = self.live.page
+        if _format(page) is ExerciseFormat.SORTING:
+            self._save_board(self._board(page).move(offset, len(page.segment.columns)))
+
+    def action_reason(self) -> None:
+        page = self.live.page
+        if _format(page) is ExerciseFormat.SORTING and self._board(page).items:
+            board = self._board(page)
+            item = board.items[board.selected]
+
+            def reasoned(text: str) -> None:
+                self._save_board(self._board(self.live.page).with_reason(text))
+
+            self._prompt(t("board.reason", item=item.text), reasoned, item.reason)
+
+    def action_remove(self) -> None:
+        page = self.live.page
+        kind = _format(page)
+        if kind is ExerciseFormat.SORTING:
+            self._save_board(self._board(page).remove())
+        elif kind is ExerciseFormat.CASE:
+            stored = self.live.exercise_state(whole_segment=True)
+            agreements = list(stored.get("agreements", []))  # type: ignore[call-overload]
+            self._save_state({"agreements": agreements[:-1]}, whole_segment=True)
+
+    def action_votes_to_plan(self) -> None:
+        """Carry the three items with most votes into the action plan."""
+        page = self.live.page
+        if _format(page) is not ExerciseFormat.VOTING:
+            return
+        existing = {a.what for a in self.live.actions()}
+        top = [text for text, votes in self._voting(page).ranked()[:TOP_TO_PLAN] if votes]
+        added = 0
+        for text in top:
+            if text not in existing:
+                try:
+                    self.live.save_action(None, text, "", "", "")
+                except OplaegError as error:
+                    self.notify(
+                        t("error.storage", reason=str(error)),
+                        severity="error",  # type: ignore[attr-defined]
+                        markup=False,
+                    )
+                    return
+                added += 1
+        self.notify(t("voting.to_plan", count=added), markup=False)  # type: ignore[attr-defined]
+
     def action_next_speaker(self) -> None:
         page = self.live.page
         if _format(page) is not ExerciseFormat.ROUND:
@@ -181,7 +379,7 @@ class ExerciseActions:
 
     def action_scale_add(self, value: int, hands: int = 1) -> None:
         page = self.live.page
-        if _format(page) is not ExerciseFormat.SCALE or page.step is None:
+        if _format(page) is not ExerciseFormat.SCALE or page.step is None or page.index != 0:
             return
         if value not in scale_range(page.segment.settings.get("scale", "1-5")):
             return
@@ -201,6 +399,17 @@ class ExerciseActions:
         if isinstance(last, int):
             self.action_scale_add(last, -1)
 
+    def action_select(self, offset: int) -> None:
+        """Up/down: choose a statement, a board item or a voting item."""
+        page = self.live.page
+        kind = _format(page)
+        if kind is ExerciseFormat.SORTING:
+            self._save_board(self._board(page).select(offset, len(page.segment.columns)))
+        elif kind is ExerciseFormat.VOTING:
+            self._save_state(self._voting(page).select(offset).to_dict())
+        elif kind is ExerciseFormat.SCALE:
+            self.action_scale_select(offset)
+
     def action_scale_select(self, offset: int) -> None:
         page = self.live.page
         if _format(page) is not ExerciseFormat.SCALE or page.step is None:
@@ -215,9 +424,9 @@ class ExerciseActions:
             }
         )
 
-    def _save_state(self, state: dict[str, object]) -> None:
+    def _save_state(self, state: dict[str, object], *, whole_segment: bool = False) -> None:
         try:
-            self.live.save_exercise_state(state)
+            self.live.save_exercise_state(state, whole_segment=whole_segment)
         except OplaegError as error:
             self.notify(
                 t("error.storage", reason=str(error)),
