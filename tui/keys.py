@@ -36,22 +36,53 @@ PRESENTER_KEYS: tuple[Key, ...] = (
     Key("v", "summary", "key.summary", "v", footer=False, command="command.summary"),
     Key("o", "followup", "key.followup", "o", footer=False, command="command.followup"),
     Key("a", "agenda", "key.agenda", "a", command="command.agenda"),
-    Key("enter", "primary", "key.primary", "Enter", footer=False),
-    Key("less_than_sign", "board_move(-1)", "key.board_left", "<", footer=False),
-    Key("greater_than_sign", "board_move(1)", "key.board_right", ">", footer=False),
-    Key("w", "reason", "key.reason", "w", footer=False),
-    Key("x", "remove", "key.remove", "x", footer=False),
-    Key("k", "votes_to_plan", "key.votes_to_plan", "k", footer=False),
-    Key("i", "toggle_important", "key.important", "i", footer=False),
-    *(Key(str(n), f"scale_add({n})", "key.scale_add", "0–9", footer=False) for n in range(10)),
-    Key("u", "scale_undo", "key.scale_undo", "u", footer=False),
-    Key("up", "select(-1)", "key.scale_up", "↑", footer=False),
-    Key("down", "select(1)", "key.scale_down", "↓", footer=False),
     Key("j", "adjust_agenda", "key.adjust", "j", footer=False, command="command.adjust"),
     Key("p", "pause_session", "key.pause", "p", footer=False, command="command.pause"),
     Key("m", "toggle_bell", "key.bell", "m", footer=False, command="command.bell"),
     Key("q", "quit_session", "key.quit", "q", command="command.quit"),
 )
+
+
+def _digits(label: str) -> tuple[Key, ...]:
+    """One footer entry ("1–9") for the ten digit keys of a show of hands."""
+    return tuple(
+        Key(str(n), f"scale_add({n})", label, "1–9", footer=n == 1, command="key.scale_add")
+        for n in range(10)
+    )
+
+
+_SELECT = (
+    Key("up", "select(-1)", "key.select_up", "↑", footer=False),
+    Key("down", "select(1)", "key.select_down", "↓", footer=False),
+)
+
+# The keys of each exercise kind, shown first in the footer on its pages.
+EXERCISE_KEYS: dict[str, tuple[Key, ...]] = {
+    "round": (Key("enter", "primary", "key.next_speaker", "Enter", command="key.primary"),),
+    "cards": (Key("i", "toggle_important", "key.important_short", "i", command="key.important"),),
+    "sorting": (
+        Key("enter", "primary", "key.new_item", "Enter", command="key.primary"),
+        Key("less_than_sign", "board_move(-1)", "key.move_left", "<", command="key.board_left"),
+        Key("greater_than_sign", "board_move(1)", "key.move_right", ">", command="key.board_right"),
+        Key("w", "reason", "key.reason_short", "w", command="key.reason"),
+        Key("x", "remove", "key.remove_short", "x", command="key.remove"),
+        *_SELECT,
+    ),
+    "voting": (
+        Key("enter", "primary", "key.votes_short", "Enter", command="key.primary"),
+        Key("k", "votes_to_plan", "key.top_to_plan", "k", command="key.votes_to_plan"),
+        *_SELECT,
+    ),
+    "scale": (
+        *_digits("key.hand"),
+        Key("u", "scale_undo", "key.undo_short", "u", command="key.scale_undo"),
+        *_SELECT,
+    ),
+    "case": (
+        Key("enter", "primary", "key.agreement_short", "Enter", command="key.primary"),
+        Key("x", "remove", "key.remove_short", "x", command="key.remove"),
+    ),
+}
 
 ACTION_PLAN_KEYS: tuple[Key, ...] = (
     Key("n,plus", "new", "key.new_action", "n"),

@@ -159,6 +159,15 @@ class ExerciseActions:
             )
         return t("case.hint"), body
 
+    def exercise_kind(self, page: Page) -> str | None:
+        """The kind whose keys apply on `page` (None: no special keys)."""
+        kind = _format(page)
+        if kind is ExerciseFormat.SCALE and page.index != 0:
+            return None
+        if kind is ExerciseFormat.CARDS and not (page.step and page.step.questions):
+            return None
+        return kind.value if kind is not None else None
+
     def needs_room(self, page: Page) -> bool:
         """Pages whose content matters more than a big clock."""
         kind = _format(page)

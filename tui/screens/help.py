@@ -13,6 +13,7 @@ from sessions.i18n import t
 from tui.keys import (
     ACTION_PLAN_KEYS,
     AGENDA_KEYS,
+    EXERCISE_KEYS,
     FOLLOWUP_KEYS,
     NOTE_FORM_KEYS,
     NOTES_KEYS,
@@ -48,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
                 ("help.agenda", AGENDA_KEYS),
                 ("help.actions", ACTION_PLAN_KEYS),
                 ("help.followup", FOLLOWUP_KEYS),
+                ("help.exercises", tuple(k for group in EXERCISE_KEYS.values() for k in group)),
                 ("help.start", START_KEYS),
                 ("help.summary", SUMMARY_KEYS),
             ):

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Label
 
+from sessions.agenda import Page
 from sessions.countdown import Countdown, CountdownStage
 from sessions.errors import OplaegError
 from sessions.export.markdown import escape_inline, followup_cells, followup_headers
@@ -19,7 +20,7 @@ from sessions.live import LiveSession
 from sessions.models import Draft, Note, NoteTag
 from sessions.schedule import Adjustment, apply, suggest
 from sessions.theme.model import ExerciseFormat, SegmentKind
-from tui.keys import PRESENTER_KEYS, bindings
+from tui.keys import EXERCISE_KEYS, PRESENTER_KEYS, bindings
 from tui.screens.agenda_planner import AgendaPlanner
 from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
@@ -60,7 +61,9 @@ class PresenterScreen(ExerciseActions, Screen[None]):
 
     def __init__(self, live: LiveSession, *, plan_first: bool = False) -> None:
         super().__init__()
+        self._inherited_bindings = self._bindings
         self._bindings = bindings(self._bindings, PRESENTER_KEYS)
+        self._keys_for: str | None = None
         self.live = live
         self.plan_first = plan_first
         self._shown_segment: str | None = None
@@ -111,6 +114,7 @@ class PresenterScreen(ExerciseActions, Screen[None]):
         if segment.id != self._shown_segment:
             self._shown_segment = segment.id
             self._suggest()
+        self._exercise_bindings(page)
         switcher = self.query_one(ContentSwitcher)
         countdown_display = self.query_one(CountdownDisplay)
         countdown_display.reset()
@@ -124,6 +128,16 @@ class PresenterScreen(ExerciseActions, Screen[None]):
             view.show(*self._exercise_texts())
         self._show_notes()
         self.tick()
+
+    def _exercise_bindings(self, page: Page) -> None:
+        """The keys of this page's exercise kind, first in the footer; gone on other pages."""
+        kind = self.exercise_kind(page)
+        if kind == self._keys_for:
+            return
+        self._keys_for = kind
+        keys = EXERCISE_KEYS.get(kind or "", ())
+        self._bindings = bindings(self._inherited_bindings, keys + PRESENTER_KEYS)
+        self.refresh_bindings()
 
     def _exercise_texts(self) -> tuple[str, str, str]:
         page = self.live.page
