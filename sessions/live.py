@@ -326,8 +326,14 @@ class LiveSession:
         ]
         return sorted(notes, key=lambda n: (n.created_at, int(n.id) if n.id.isdigit() else 0))
 
-    def add_note(self, text: str, tag: NoteTag | None = None, private: bool = False) -> Note:
-        """Save a new note on the current page."""
+    def add_note(
+        self,
+        text: str,
+        tag: NoteTag | None = None,
+        private: bool = False,
+        card: int | None = None,
+    ) -> Note:
+        """Save a new note on the current page (about dialogue card `card`, if given)."""
         note = Note(
             id=self.store.next_id(NOTES_TABLE),
             segment_id=self.page.segment.id,
@@ -337,6 +343,7 @@ class LiveSession:
             tag=tag,
             step=self.page.index,
             private=private,
+            card=card,
         )
         self._put_note(note)
         return note

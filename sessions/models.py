@@ -78,10 +78,12 @@ class Note:
     tag: NoteTag | None = None
     step: int = 0  # the slide or step within the segment
     private: bool = False  # "kun til mig": never exported unless asked for
+    card: int | None = None  # the dialogue card (0-based) the note is about
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "private": self.private,
+            "card": self.card,
             "id": self.id,
             "segment_id": self.segment_id,
             "text": self.text,
@@ -103,6 +105,7 @@ class Note:
             tag=NoteTag(tag) if tag else None,
             step=int(data.get("step", 0)),
             private=bool(data.get("private", False)),
+            card=None if data.get("card") is None else int(data["card"]),
         )
 
 

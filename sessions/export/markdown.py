@@ -122,7 +122,13 @@ def followup_title(referat: Referat, language: str | None) -> str:
 
 
 def note_prefix(note: Note, language: str | None) -> str:
-    return t(f"tag.{note.tag.value}", language=language) if note.tag else ""
+    """`Idé`, `Kort 3`, `Kort 3 · Idé` or nothing."""
+    parts = []
+    if note.card is not None:
+        parts.append(t("cards.card", language=language, card=note.card + 1))
+    if note.tag:
+        parts.append(t(f"tag.{note.tag.value}", language=language))
+    return " · ".join(parts)
 
 
 def export_markdown(referat: Referat, language: str | None = None) -> str:

@@ -294,6 +294,7 @@ TEXT: dict[str, str] = {
     "round.speaker": "Taler {speaker} af {participants} · {left} tilbage · {seconds} sek. hver — Enter: næste",
     "round.done": "Alle har talt.",
     "cards.position": "Kort {card} af {cards} · i: vigtigt",
+    "cards.card": "Kort {card}",
     "cards.important": "vigtigt",
     "scale.average": "gns.",
     "scale.hands": "{hands} hænder",

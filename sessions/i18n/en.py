@@ -293,6 +293,7 @@ TEXT: dict[str, str] = {
     "round.speaker": "Speaker {speaker} of {participants} · {left} to go · {seconds} s each — Enter: next",
     "round.done": "Everyone has spoken.",
     "cards.position": "Card {card} of {cards} · i: important",
+    "cards.card": "Card {card}",
     "cards.important": "important",
     "scale.average": "avg.",
     "scale.hands": "{hands} hands",

@@ -60,6 +60,9 @@ async def test_dialogue_cards_one_at_a_time(library, repository, clock):
         await pilot.press("pagedown", "i")
         assert "★ vigtigt" in step_line(app)
         assert app.screen.query_one("#exercise-markdown").source == f"# {cards[1]}"
+        await pilot.press("n", *"Sort humor rammer skævt", "enter")
+        await pilot.pause()
+        assert "Kort 2: Sort humor" in str(app.screen.query_one("#notes-body").render())
         await pilot.press("pageup")
         assert "Kort 1 af" in step_line(app) and "★" not in step_line(app)
         for _ in range(len(cards) - 1):
@@ -69,6 +72,7 @@ async def test_dialogue_cards_one_at_a_time(library, repository, clock):
         assert live.position == start + 1
     referat = export_session(live.store, "md").decode()
     assert "Kort, der blev markeret som vigtige" in referat and cards[1] in referat
+    assert "- **Kort 2:** Sort humor rammer skævt" in referat
 
 
 async def test_a_scale_by_show_of_hands(library, repository, clock):

@@ -168,6 +168,13 @@ class ExerciseActions:
             return None
         return kind.value if kind is not None else None
 
+    def current_card(self) -> int | None:
+        """The dialogue card on screen, so a note can say which card it is about."""
+        page = self.live.page
+        if self.exercise_kind(page) != ExerciseFormat.CARDS.value or page.step is None:
+            return None
+        return min(self._cards(page).card, len(page.step.questions) - 1)
+
     def needs_room(self, page: Page) -> bool:
         """Pages whose content matters more than a big clock."""
         kind = _format(page)

@@ -420,7 +420,7 @@ class PresenterScreen(ExerciseActions, Screen[None]):
             note = (
                 self.live.update_note(note_id, note_text, note_tag, note_private)
                 if note_id
-                else self.live.add_note(note_text, note_tag, note_private)
+                else self.live.add_note(note_text, note_tag, note_private, self.current_card())
             )
             self._safely(self.live.clear_draft)
             return note

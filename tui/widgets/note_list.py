@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
+from sessions.export.markdown import note_prefix
 from sessions.i18n import t
 from sessions.models import Note
 
@@ -35,7 +36,8 @@ class NoteList(VerticalScroll):
                 if note.private:  # on the projector, only the consultant knows what it says
                     parts.append(Content("• " + t("presenter.private_note")))
                     continue
-                prefix = f"{t(f'tag.{note.tag.value}')}: " if note.tag else ""
+                label = note_prefix(note, None)
+                prefix = f"{label}: " if label else ""
                 parts.append(Content("• " + prefix + note.text.replace("\n", "\n  ")))
             body = Content("\n").join(parts)
         self.query_one("#notes-body", Static).update(body)
