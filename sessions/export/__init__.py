@@ -49,4 +49,4 @@ def write_export(payload: bytes | str, path: Path, *, force: bool = False) -> No
     if not path.parent.is_dir():
         raise OplaegError(f"the folder {path.parent} does not exist")
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
-    atomic_write_bytes(path, data)
+    atomic_write_bytes(path, data, readable_by_others=True)

@@ -37,14 +37,17 @@ def describe_os_error(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload`: afterwards the file holds the old or the new bytes."""
+def atomic_write_bytes(path: Path, payload: bytes, *, readable_by_others: bool = False) -> None:
+    """Replace `path` with `payload`: afterwards the file holds the old or the new bytes.
+    Data files stay private to the user; an export meant for sending can be made readable."""
     directory = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=TEMP_PREFIX)
     except OSError as error:
         raise StorageError(f"could not save {path}: {describe_os_error(error)}") from error
     try:
+        if readable_by_others and os.name == "posix":
+            os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

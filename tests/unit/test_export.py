@@ -102,3 +102,13 @@ def test_numbers_at_the_start_of_a_line_stay_numbers():
     html = MarkdownIt("commonmark").render(escaped)
     assert "<ol>" not in html and "<ul>" not in html
     assert "24. november" in html and "1) punkt" in html and "- streg" in html
+
+
+def test_an_export_file_can_be_shared_but_data_stays_private(tmp_path, live):
+    import stat
+
+    target = tmp_path / "referat.md"
+    write_export("tekst", target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    snapshot = live.store.directory / "session.json"
+    assert stat.S_IMODE(snapshot.stat().st_mode) == 0o600
