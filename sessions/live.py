@@ -109,9 +109,7 @@ class LiveSession:
 
     def entries(self) -> list[tuple[str, float]]:
         """Every log entry, oldest first: (agenda item id, when it was entered)."""
-        return [
-            (str(doc["segment_id"]), float(doc["at"])) for _, doc in self.store.items(LOG_TABLE)
-        ]
+        return stored_entries(self.store)
 
     def finish(self) -> None:
         """Mark the end of the session in the time log (once, until it goes on again)."""
@@ -148,7 +146,7 @@ class LiveSession:
 
     def pauses(self) -> list[Pause]:
         return [
-            Pause(float(doc["start"]), None if doc.get("end") is None else float(doc["end"]))
+            Pause.from_dict(doc)
             for _, doc in sorted(self.store.items(PAUSES_TABLE), key=lambda d: int(d[0]))
         ]
 
@@ -486,3 +484,8 @@ def carry_over(live: LiveSession, source: SessionInfo, actions: list[Action], ti
         for i in added.items
     )
     live.set_schedule(replace(added, items=items))
+
+
+def stored_entries(store: SessionStore) -> list[tuple[str, float]]:
+    """The time log of the session in `store`: (agenda item id, when entered), oldest first."""
+    return [(str(doc["segment_id"]), float(doc["at"])) for _, doc in store.items(LOG_TABLE)]

@@ -213,19 +213,7 @@ def suggest(schedule: Schedule, after_id: str, minutes: int) -> list[Adjustment]
 
 def _shorten(later: list[AgendaItem], minutes: int) -> list[Adjustment]:
     slack = {item.id: item.minutes - min(item.minimum, item.minutes) for item in later}
-    total_slack = sum(slack.values())
-    cuts = {item.id: 0 for item in later}
-    if total_slack:
-        wanted = min(minutes, total_slack)
-        for item in later:
-            cuts[item.id] = min(slack[item.id], math.floor(wanted * slack[item.id] / total_slack))
-        leftover = wanted - sum(cuts.values())
-        for item in sorted(later, key=lambda i: slack[i.id] - cuts[i.id], reverse=True):
-            if leftover <= 0:
-                break
-            if cuts[item.id] < slack[item.id]:
-                cuts[item.id] += 1
-                leftover -= 1
+    cuts = _share(minutes, slack, slack)
     missing = minutes - sum(cuts.values())
     skipped: set[str] = set()
     # Still short: skip optional items from the back. The action plan and the last item
@@ -258,24 +246,31 @@ def _lengthen(later: list[AgendaItem], minutes: int) -> list[Adjustment]:
         return []
     # An exercise grows by half at most: beyond that, time is better left as a spare.
     room = {item.id: item.minutes // 2 for item in growable}
-    minutes = min(minutes, sum(room.values()))
-    weight = sum(item.minutes for item in growable)
-    extra = {
-        item.id: min(room[item.id], math.floor(minutes * item.minutes / weight))
-        for item in growable
-    }
-    leftover = minutes - sum(extra.values())
-    for item in sorted(growable, key=lambda i: room[i.id] - extra[i.id], reverse=True):
-        if leftover <= 0:
-            break
-        if extra[item.id] < room[item.id]:
-            extra[item.id] += 1
-            leftover -= 1
+    extra = _share(minutes, {item.id: item.minutes for item in growable}, room)
     return [
         Adjustment(item.id, item.title, item.minutes, item.minutes + extra[item.id])
         for item in growable
         if extra[item.id]
     ]
+
+
+def _share(minutes: int, weights: dict[str, int], room: dict[str, int]) -> dict[str, int]:
+    """Share whole `minutes` out in proportion to `weights`, none beyond its `room`; the
+    minutes rounding leaves over go to those with most room left."""
+    minutes = min(minutes, sum(room.values()))
+    total = sum(weights.values())
+    shares = {
+        key: min(room[key], math.floor(minutes * weight / total)) if total else 0
+        for key, weight in weights.items()
+    }
+    leftover = minutes - sum(shares.values())
+    for key in sorted(shares, key=lambda k: room[k] - shares[k], reverse=True):
+        if leftover <= 0:
+            break
+        if shares[key] < room[key]:
+            shares[key] += 1
+            leftover -= 1
+    return shares
 
 
 def apply(schedule: Schedule, adjustments: list[Adjustment]) -> Schedule:

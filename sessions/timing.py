@@ -19,6 +19,11 @@ class Pause:
     start: float
     end: float | None = None
 
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Pause:
+        end = data.get("end")
+        return cls(float(data["start"]), None if end is None else float(end))  # type: ignore[arg-type]
+
 
 @dataclass(frozen=True)
 class Visit:

@@ -16,7 +16,13 @@ from sessions.exercises import (
     scale_range,
 )
 from sessions.i18n import t
-from sessions.live import FOLLOWUP_TABLE, LOG_TABLE, PAUSES_TABLE, PLAN_TABLE, SCHEDULE_TABLE
+from sessions.live import (
+    FOLLOWUP_TABLE,
+    PAUSES_TABLE,
+    PLAN_TABLE,
+    SCHEDULE_TABLE,
+    stored_entries,
+)
 from sessions.models import Action, FollowUp, Note, NoteTag, SessionInfo
 from sessions.repository import ACTIONS_TABLE, NOTES_TABLE, info_of
 from sessions.schedule import Schedule
@@ -145,11 +151,8 @@ def build_referat(
         if stored
         else Schedule.from_planned(info.agenda, info.details.plan)
     )
-    entries = [(str(d["segment_id"]), float(d["at"])) for _, d in store.items(LOG_TABLE)]
-    pauses = [
-        Pause(float(d["start"]), None if d.get("end") is None else float(d["end"]))
-        for _, d in store.items(PAUSES_TABLE)
-    ]
+    entries = stored_entries(store)
+    pauses = [Pause.from_dict(d) for _, d in store.items(PAUSES_TABLE)]
     start = datetime.fromisoformat(f"{info.details.date}T{info.details.start_time}")
     rows = time_log(schedule, start, entries, pauses)
     known = {row.item.id for row in rows}
