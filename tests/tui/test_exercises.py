@@ -159,3 +159,20 @@ async def test_case_agreements(library, repository, clock):
         assert "**Aftaler**" in body and "det går fint" in body and "Forkert" not in body
     referat = export_session(live.store, "md").decode()
     assert "- Vi spørger ind, når nogen siger 'det går fint'" in referat
+
+
+async def test_exercise_results_survive_a_crash(library, repository, clock):
+    from tests.conftest import reopen
+
+    live = new_live(repository, library, clock, "tid-og-kerneopgaven")
+    live.start()
+    live.go_to(page_of(live, "sorting"))
+    app = make_app(library, repository, clock, live=live)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.press("enter", *"Dokumentation", "enter", "greater_than_sign")
+        live.store._lock.release()  # killed: nothing is closed or flushed on purpose
+        session_id = live.info.id
+        again = reopen(repository, library, session_id, clock)
+        board = again.exercise_state(whole_segment=True)
+        assert board["items"] == [{"text": "Dokumentation", "column": 1, "reason": ""}]
+        again.close()
