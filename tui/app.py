@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -19,12 +20,14 @@ from sessions.errors import (
     UnknownThemeError,
 )
 from sessions.i18n import t
-from sessions.live import LiveSession, carry_over
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import Theme
 from tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from sessions.live import LiveSession
 from tui.screens.start import StartScreen
 
 RESUME_WITHIN_SECONDS = 12 * 3600
@@ -70,6 +73,8 @@ class OplaegApp(App[None]):
     def create_session(self, theme: Theme, details: SessionDetails) -> None:
         """Create, save and present a new session; offer to follow up the workplace's last
         action plan first."""
+        from sessions.live import LiveSession, carry_over
+
         try:
             info, store = self.repository.create(theme, details)
             live = LiveSession(self.repository, info, store, theme, self.clock)
@@ -182,6 +187,8 @@ def open_live_session(
     library: ThemeLibrary, repository: SessionRepository, session_id: str, clock: Clock
 ) -> LiveSession:
     """Open a session for presenting; raises a clear `OplaegError` when it cannot be."""
+    from sessions.live import LiveSession
+
     info, store = repository.open(session_id)
     try:
         theme = library.get(info.theme_id)

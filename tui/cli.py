@@ -14,7 +14,6 @@ from sessions import __version__
 from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.export import FORMATS, export_session, write_export
-from sessions.export.handout import handout_html, handout_markdown
 from sessions.i18n import LANGUAGES, count_notes, set_language, t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
@@ -28,7 +27,6 @@ from sessions.theme.cache import ThemeCache
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
 from sessions.theme.model import PLANS, Theme
 from sessions.theme.parser import load_theme_file
-from sessions.theme.starter import starter_theme
 
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -296,6 +294,8 @@ def _new_theme(folder: Path, args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OplaegError(f"cannot create {folder}: {error.strerror or error}") from None
+    from sessions.theme.starter import starter_theme
+
     path = folder / f"{args.id}.md"
     write_export(starter_theme(args.id, args.title), path, force=args.force)
     print(t("cli.theme_written", path=path), file=sys.stderr)
@@ -303,6 +303,8 @@ def _new_theme(folder: Path, args: argparse.Namespace) -> int:
 
 
 def _handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
+    from sessions.export.handout import handout_html, handout_markdown
+
     theme = library.get(args.theme)
     if args.format == "html":
         text = handout_html(theme, args.minutes)

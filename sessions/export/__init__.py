@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
-from sessions.export.csv_export import export_csv
-from sessions.export.docx_export import export_docx
-from sessions.export.html_export import export_html
-from sessions.export.json_export import export_json
-from sessions.export.markdown import export_markdown
-from sessions.export.referat import build_referat
 from sessions.storage.atomic import atomic_write_bytes
-from sessions.storage.session_store import SessionStore
+
+if TYPE_CHECKING:
+    from sessions.storage.session_store import SessionStore
 
 FORMATS = ("md", "html", "docx", "json", "csv")
 
@@ -28,6 +25,14 @@ def export_session(
 
     JSON keeps everything, private notes too: it is for moving a session, not for sending.
     """
+    # The exporters load here, so start-up and the presenter never pay for them.
+    from sessions.export.csv_export import export_csv
+    from sessions.export.docx_export import export_docx
+    from sessions.export.html_export import export_html
+    from sessions.export.json_export import export_json
+    from sessions.export.markdown import export_markdown
+    from sessions.export.referat import build_referat
+
     if export_format == "json":
         return export_json(store).encode("utf-8")
     referat = build_referat(store, include_private=include_private, language=language)

@@ -21,7 +21,6 @@ from sessions.models import Draft, Note, NoteTag
 from sessions.schedule import Adjustment, apply, suggest
 from sessions.theme.model import ExerciseFormat, SegmentKind
 from tui.keys import EXERCISE_KEYS, PRESENTER_KEYS, bindings
-from tui.screens.agenda_planner import AgendaPlanner
 from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.exercise_actions import ExerciseActions
@@ -84,6 +83,8 @@ class PresenterScreen(ExerciseActions, Screen[None]):
         self.set_interval(TICK_SECONDS, self.tick)
         if self.plan_first and self.live.started_at is None:
             # The clock starts when the consultant leaves the agenda and begins.
+            from tui.screens.agenda_planner import AgendaPlanner  # DataTable loads when needed
+
             self.app.push_screen(AgendaPlanner(self.live, before_start=True), self._begin)
         else:
             self._begin(None)
@@ -292,6 +293,8 @@ class PresenterScreen(ExerciseActions, Screen[None]):
     def action_agenda(self) -> None:
         def closed(_: object) -> None:
             self.show_page()
+
+        from tui.screens.agenda_planner import AgendaPlanner
 
         self.app.push_screen(AgendaPlanner(self.live, before_start=False), closed)
 
