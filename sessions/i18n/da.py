@@ -38,7 +38,7 @@ TEXT: dict[str, str] = {
     "start.user_theme": "(eget tema)",
     "start.session_line": "{date} kl. {time} · {workplace} · {theme} · {notes}",
     "start.session_problem": "⚠ {id}: {problem}",
-    "start.hint": "Enter: vælg · Tab: skift liste · v: referat · e: eksportér · /: søg · r: omdøb · d: slet · ?: hjælp · q: afslut",
+    "start.hint": "Enter: vælg · Tab: skift liste · r: omdøb · d: slet · ?: alle taster",
     "start.resume_question": "Vil du fortsætte sessionen «{workplace} — {theme}» "
     "fra {date} kl. {time}?",
     "start.resume": "Fortsæt",

@@ -43,7 +43,7 @@ def _theme_prompt(entry: ThemeEntry) -> Content:
     title = entry.theme.title
     if entry.origin is ThemeOrigin.USER:
         title += " " + t("start.user_theme")
-    return Content.assemble((title, "bold"), "\n", (entry.theme.summary, "dim"))
+    return Content(title)
 
 
 class StartScreen(Screen[None]):
@@ -61,6 +61,7 @@ class StartScreen(Screen[None]):
             yield Label(f"{t('app.title')} — {t('app.subtitle')}", id="start-title", markup=False)
             yield Label(t("start.themes"), classes="section-title", markup=False)
             yield OptionList(markup=False, id="themes")
+            yield Label("", id="theme-summary", markup=False)
             yield Label(t("start.sessions"), classes="section-title", markup=False)
             yield OptionList(markup=False, id="sessions")
             yield Label(t("start.hint"), classes="dialog-hint", markup=False)
@@ -101,6 +102,15 @@ class StartScreen(Screen[None]):
         for warning in self.app.repository.index.warnings:  # type: ignore[attr-defined]
             self.notify(warning, severity="warning", markup=False, timeout=15)
         self.app.repository.index.warnings.clear()  # type: ignore[attr-defined]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Under the list, what the highlighted theme is about (one line each keeps all seven
+        themes in view on a small screen)."""
+        option_id = event.option.id or ""
+        if option_id.startswith("theme-"):
+            entry = self._entries[int(option_id.removeprefix("theme-"))]
+            summary = entry.theme.summary if entry.theme else ""
+            self.query_one("#theme-summary", Label).update(summary)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
