@@ -67,6 +67,7 @@ class PresenterScreen(ExerciseActions, Screen[None]):
         self.plan_first = plan_first
         self._shown_segment: str | None = None
         self._signalled: set[str] = set()
+        self._timing_second = -1
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -104,6 +105,7 @@ class PresenterScreen(ExerciseActions, Screen[None]):
 
     def show_page(self) -> None:
         """Show the current page and everything that depends on it."""
+        self._timing_second = -1  # the timing line follows the page at once
         live = self.live
         page = live.page
         segment = page.segment
@@ -192,7 +194,11 @@ class PresenterScreen(ExerciseActions, Screen[None]):
             clock = t("presenter.clock_started", now=now, started=started)
         status_bar = self.query_one(StatusBar)
         status_bar.show_clock(clock)
-        self._show_timing(status_bar)
+        # The status line counts minutes: once a second is plenty (the countdown needs more).
+        second = int(live.clock.wall())
+        if second != self._timing_second:
+            self._timing_second = second
+            self._show_timing(status_bar)
         countdown = self._current_countdown()
         display = self.query_one(CountdownDisplay)
         signal = self.walk_and_talk_signal(live.page, countdown)
@@ -332,6 +338,7 @@ class PresenterScreen(ExerciseActions, Screen[None]):
         live = self.live
         self._safely(live.resume_session if live.paused else live.pause_session)
         self.query_one(CountdownDisplay).reset()
+        self._timing_second = -1
         self.tick()
 
     def action_toggle_bell(self) -> None:
