@@ -97,8 +97,8 @@ class LiveSession:
         return self.go_to(self.position - 1)
 
     def elapsed(self) -> float:
-        """Seconds since the session began (0 before it begins)."""
-        return 0.0 if self.started_at is None else max(0.0, self.clock.wall() - self.started_at)
+        """Seconds since the session began, pauses not counted (0 before it begins)."""
+        return self.timing().elapsed
 
     def segment_entries(self) -> dict[str, float]:
         """When each agenda item was first entered."""

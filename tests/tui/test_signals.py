@@ -65,13 +65,17 @@ def test_a_signal_keeps_the_draft_and_closes_cleanly(tmp_path: Path, sig: signal
     )
     os.close(slave)
 
+    screen = bytearray()
+
     def drain() -> None:  # a terminal reads what the app draws; otherwise the app blocks
         while True:
             try:
-                if not os.read(master, 65536):
-                    return
+                chunk = os.read(master, 65536)
             except OSError:
                 return
+            if not chunk:
+                return
+            screen.extend(chunk)
 
     threading.Thread(target=drain, daemon=True).start()
     try:
@@ -82,7 +86,8 @@ def test_a_signal_keeps_the_draft_and_closes_cleanly(tmp_path: Path, sig: signal
         os.write(master, b"n")
         time.sleep(0.5)
         os.write(master, "Sagt lige før det lukkede æøå".encode())
-        time.sleep(0.05)  # well before the draft's own autosave delay
+        # Signal as soon as the app shows the text: well before the draft's own autosave.
+        wait_for(lambda: "æøå".encode() in screen, seconds=10)
         child.send_signal(sig)
         assert child.wait(timeout=15) == 0
     finally:
