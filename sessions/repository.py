@@ -109,7 +109,7 @@ class SessionRepository:
         store.close()
         trash = self.data_dir / TRASH_FOLDER
         trash.mkdir(exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self.clock.wall()))
+        stamp = time.strftime(TRASH_STAMP, time.localtime(self.clock.wall()))
         target = trash / f"{session_id}--{stamp}"
         (self.root / session_id).rename(target)
         self.index.remove(session_id)
@@ -138,10 +138,15 @@ class SessionRepository:
         return session_id
 
     def empty_trash(self, older_than_days: int = TRASH_DAYS) -> None:
-        """Remove deleted sessions that have been in the trash longer than `older_than_days`."""
+        """Remove deleted sessions that have been in the trash longer than `older_than_days`.
+
+        A session's age is read from the deletion time in its folder name (written by
+        `delete` from the injected clock), never from the file system's clock; a folder
+        whose name holds no such time is kept."""
         limit = self.clock.wall() - older_than_days * 86400
         for folder in self.trashed():
-            if folder.stat().st_mtime < limit:
+            deleted_at = trashed_at(folder.name)
+            if deleted_at is not None and deleted_at < limit:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def list(self) -> list[SessionSummary]:
@@ -206,6 +211,20 @@ class SessionRepository:
         while (self.root / candidate).exists():
             candidate, number = f"{base}-{number}", number + 1
         return candidate
+
+
+TRASH_STAMP = "%Y%m%d-%H%M%S"
+
+
+def trashed_at(folder_name: str) -> float | None:
+    """When a trashed session was deleted, from its folder name (`<id>--<stamp>`)."""
+    _, separator, stamp = folder_name.rpartition("--")
+    if not separator:
+        return None
+    try:
+        return time.mktime(time.strptime(stamp, TRASH_STAMP))
+    except (ValueError, OverflowError):
+        return None
 
 
 def info_of(store: SessionStore) -> SessionInfo:

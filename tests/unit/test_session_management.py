@@ -1,4 +1,5 @@
 import json
+import os
 
 import pytest
 
@@ -78,6 +79,20 @@ def test_the_trash_is_emptied_after_thirty_days(repository, theme, clock):
     clock.advance(31 * 86400)
     repository.empty_trash()
     assert repository.trashed() == []
+
+
+def test_the_trash_age_comes_from_the_deletion_time_not_the_file_system(repository, theme, clock):
+    info, store = repository.create(theme, DETAILS)
+    repository.close(store)
+    target = repository.delete(info.id)
+    ancient = 86400 * 365 * 5
+    os.utime(target, (ancient, ancient))  # copied from a backup: the mtime says nothing
+    repository.empty_trash()
+    assert repository.trashed() == [target]
+    (repository.data_dir / "trash" / "no-stamp-here").mkdir()
+    clock.advance(400 * 86400)
+    repository.empty_trash()
+    assert [p.name for p in repository.trashed()] == ["no-stamp-here"]
 
 
 def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
