@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -10,11 +11,12 @@ class OplaegError(Exception):
 
 
 class ThemeError(OplaegError):
-    """A theme file cannot be used; `problems` holds every `file:line: message`."""
+    """A theme file cannot be used; `problems` holds what is wrong (each prints as
+    `file:line: message`)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(problems[0] if problems else "theme error")
-        self.problems = problems
+    def __init__(self, problems: Sequence[object]) -> None:
+        super().__init__(str(problems[0]) if problems else "theme error")
+        self.problems = list(problems)
 
 
 class UnknownThemeError(OplaegError):

@@ -9,15 +9,15 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from sessions.agenda import planned_agenda
 from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError
 from sessions.models import Action, Note, SessionDetails, SessionInfo, SessionSummary
+from sessions.pages import planned_agenda
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
 from sessions.text import clean_line
-from sessions.theme.model import PLANS, Theme
+from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
 from sessions.theme.parser import slugify
 
 SESSION_TABLE = "session"
@@ -274,8 +274,10 @@ def validate_details(details: SessionDetails) -> SessionDetails:
     start_time = f"{int(match.group(1)):02d}:{match.group(2)}"
     if not 1 <= details.participants <= 500:
         raise InvalidDetailsError("participants", "participants must be between 1 and 500")
-    if details.plan not in PLANS:
-        raise InvalidDetailsError("plan", "the session lasts 90 or 120 minutes")
+    if not SHORTEST_SESSION <= details.plan <= LONGEST_SESSION:
+        raise InvalidDetailsError(
+            "plan", f"a session lasts {SHORTEST_SESSION} to {LONGEST_SESSION} minutes"
+        )
     return SessionDetails(
         workplace=workplace,
         date=date,

@@ -28,6 +28,7 @@ class AgendaItem:
     skipped: bool = False
     extra: bool = False
     format: str | None = None  # the exercise format ("round", "action-plan", …)
+    optional: bool = False  # the theme allows leaving it out of a shorter session
 
     @property
     def active(self) -> bool:
@@ -48,6 +49,7 @@ class AgendaItem:
             skipped=bool(data.get("skipped", False)),
             extra=bool(data.get("extra", False)),
             format=data.get("format"),
+            optional=bool(data.get("optional", False)),
         )
 
 
@@ -63,23 +65,33 @@ class Schedule:
     """The agenda as it stands. Operations return a new schedule; nothing is changed in place."""
 
     items: tuple[AgendaItem, ...]
-    plan: int  # the session's length in minutes: 90 or 120
+    plan: int  # the session's length in minutes
+    theme_plan: int | None = None  # the theme's plan it was made from, when not `plan` itself
+
+    @property
+    def base_plan(self) -> int:
+        """The theme plan whose step minutes the pages start from."""
+        return self.theme_plan or self.plan
 
     @classmethod
     def from_theme(cls, theme: Theme, plan: int) -> Schedule:
+        """The theme's agenda for a session of `plan` minutes: its own plan of that length, or
+        the nearest one (to be fitted to `plan`)."""
+        base = plan if plan in theme.plans else theme.nearest_plan(plan)
         items = tuple(
             AgendaItem(
                 id=s.id,
                 title=s.title,
                 kind=s.kind.value,
-                minutes=s.minutes.for_plan(plan) or 0,
-                minimum=s.minimum_for(plan),
-                original_minutes=s.minutes.for_plan(plan) or 0,
+                minutes=s.minutes.for_plan(base) or 0,
+                minimum=s.minimum_for(base),
+                original_minutes=s.minutes.for_plan(base) or 0,
                 format=s.format.value if s.format else None,
+                optional=s.optional,
             )
-            for s in theme.agenda(plan)
+            for s in theme.agenda(base)
         )
-        return cls(items, plan)
+        return cls(items, plan, None if base == plan else base)
 
     @classmethod
     def from_planned(cls, agenda: tuple[PlannedSegment, ...], plan: int) -> Schedule:
@@ -89,11 +101,20 @@ class Schedule:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"plan": self.plan, "items": [item.to_dict() for item in self.items]}
+        return {
+            "plan": self.plan,
+            "theme_plan": self.theme_plan,
+            "items": [item.to_dict() for item in self.items],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Schedule:
-        return cls(tuple(AgendaItem.from_dict(i) for i in data["items"]), int(data["plan"]))
+        theme_plan = data.get("theme_plan")
+        return cls(
+            tuple(AgendaItem.from_dict(i) for i in data["items"]),
+            int(data["plan"]),
+            int(theme_plan) if theme_plan is not None else None,
+        )
 
     # -- reading ---------------------------------------------------------------------------
 

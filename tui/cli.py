@@ -25,7 +25,7 @@ from sessions.storage.locations import (
 )
 from sessions.theme.cache import ThemeCache
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
-from sessions.theme.model import PLANS, Theme
+from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION, Theme
 from sessions.theme.parser import load_theme_file
 
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -71,7 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("theme", help="theme id (see 'oplaeg themes')")
     start.add_argument("--workplace", required=True, help="the workplace's name")
     start.add_argument("--participants", required=True, type=int, help="number of participants")
-    start.add_argument("--minutes", required=True, type=int, choices=PLANS, help="90 or 120")
+    start.add_argument(
+        "--minutes",
+        required=True,
+        type=_session_minutes,
+        help=f"the session's length: {SHORTEST_SESSION}–{LONGEST_SESSION} minutes",
+    )
     start.add_argument("--facilitator", default="", help="your name")
     start.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
     start.add_argument("--time", default=None, help="start time HH:MM (default: now)")
@@ -136,9 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--format", choices=("md", "html"), default="md", help="md or html")
     handout.add_argument(
         "--minutes",
-        type=int,
-        choices=PLANS,
-        default=PLANS[0],
+        type=_session_minutes,
+        default=DEFAULT_PLANS[0],
         help="which plan's exercises to include (default: 90)",
     )
     handout.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
@@ -147,6 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[common], help="validate theme files")
     check.add_argument("paths", nargs="+", metavar="PATH", help="theme files or folders")
     return parser
+
+
+def _session_minutes(text: str) -> int:
+    """A session length from the command line, or argparse's one-line error."""
+    if text.isdigit() and SHORTEST_SESSION <= int(text) <= LONGEST_SESSION:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        f"'{text}' is not a session length ({SHORTEST_SESSION}–{LONGEST_SESSION} minutes)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,8 +255,9 @@ def _check(paths: list[str]) -> int:
         else:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 1
-    problems = [p for f in files for p in load_theme_file(f)[1]]
-    for problem in problems:
+    found = [p for f in files for p in load_theme_file(f)[1]]
+    problems = [p for p in found if not p.warning]
+    for problem in found:
         print(problem, file=sys.stderr)
     if problems:
         return 1
@@ -261,7 +275,8 @@ def _themes(library: ThemeLibrary, as_json: bool) -> int:
                 "title": entry.title,
                 "origin": entry.origin.value,
                 "path": str(entry.path),
-                "problems": entry.problems,
+                "problems": [str(p) for p in entry.errors],
+                "warnings": [str(p) for p in entry.problems if p.warning],
             }
             if entry.theme:
                 row.update(_theme_facts(entry.theme))
@@ -272,7 +287,7 @@ def _themes(library: ThemeLibrary, as_json: bool) -> int:
         if entry.theme:
             print(f"{entry.id:24} {entry.theme.title} — {entry.theme.summary}")
         else:
-            print(f"{entry.id:24} ⚠ {entry.problems[0]}")
+            print(f"{entry.id:24} ⚠ {entry.errors[0]}")
     return 0
 
 
@@ -280,7 +295,7 @@ def _theme_facts(theme: Theme) -> dict[str, object]:
     exercises = [(s, s.format) for s in theme.segments if s.format is not None]
     return {
         "summary": theme.summary,
-        "minutes": {str(p): theme.total_minutes(p) for p in PLANS},
+        "minutes": {str(p): theme.total_minutes(p) for p in theme.plans},
         "slides": sum(len(s.slides) for s in theme.segments),
         "exercises": [{"id": s.id, "title": s.title, "kind": f.value} for s, f in exercises],
         "exercise_kinds": sorted({f.value for _, f in exercises}),

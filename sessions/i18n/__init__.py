@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sessions.i18n import da, en
+from sessions.i18n import da, da_exercises, da_theme, en, en_exercises, en_theme
 
-CATALOGUES: dict[str, dict[str, str]] = {"da": da.TEXT, "en": en.TEXT}
+CATALOGUES: dict[str, dict[str, str]] = {
+    "da": {**da.TEXT, **da_theme.TEXT, **da_exercises.TEXT},
+    "en": {**en.TEXT, **en_theme.TEXT, **en_exercises.TEXT},
+}
 LANGUAGES = tuple(CATALOGUES)
 _current = "da"
 

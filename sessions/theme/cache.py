@@ -9,14 +9,34 @@ from __future__ import annotations
 import contextlib
 import pickle
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from sessions.errors import StorageError
 from sessions.storage.atomic import atomic_write_bytes
 from sessions.theme.model import Theme
+from sessions.theme.problems import Problem
 
-CACHE_VERSION = 1
-Parsed = tuple[Theme | None, list[str]]
+Parsed = tuple[Theme | None, list[Problem]]
+
+_FORMAT_MODULES = ("model.py", "parser.py", "sections.py", "checks.py", "problems.py")
+
+
+@cache
+def format_version() -> str:
+    """A fingerprint of the code that reads themes: any change to it makes every cached theme
+    stale, so a change of format can never load an old pickle into new classes."""
+    theme_dir = Path(__file__).parent
+    files = [theme_dir / name for name in _FORMAT_MODULES]
+    files += sorted((theme_dir.parent / "exercises").glob("*.py"))
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(stamps)
 
 
 class ThemeCache:
@@ -47,7 +67,7 @@ class ThemeCache:
         """Write the cache if anything changed; failing to write it is harmless."""
         if not self._changed or self._entries is None:
             return
-        payload = pickle.dumps((CACHE_VERSION, self._entries), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((format_version(), self._entries), protocol=pickle.HIGHEST_PROTOCOL)
         with contextlib.suppress(OSError, StorageError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, payload)
@@ -59,6 +79,6 @@ class ThemeCache:
             # Any problem with the cache means "not cached": it is our own derived file.
             with contextlib.suppress(Exception):
                 version, entries = pickle.loads(self.path.read_bytes())
-                if version == CACHE_VERSION and isinstance(entries, dict):
+                if version == format_version() and isinstance(entries, dict):
                     self._entries = entries
         return self._entries

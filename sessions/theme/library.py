@@ -10,6 +10,7 @@ from sessions.errors import ThemeError, UnknownThemeError
 from sessions.theme.cache import ThemeCache
 from sessions.theme.model import Theme
 from sessions.theme.parser import load_theme_file
+from sessions.theme.problems import Problem
 
 
 class ThemeOrigin(StrEnum):
@@ -25,7 +26,11 @@ class ThemeEntry:
     path: Path
     origin: ThemeOrigin
     theme: Theme | None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
 
     @property
     def title(self) -> str:

@@ -6,8 +6,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-PLANS: tuple[int, ...] = (90, 120)
-"""The session lengths a theme plans for, in minutes."""
+DEFAULT_PLANS: tuple[int, ...] = (90, 120)
+"""The session lengths a theme plans for when its front matter names no `plans:`."""
+SHORTEST_SESSION = 45
+LONGEST_SESSION = 180
+"""Any session length in this range can be planned: from a theme's own plan, or scaled from the
+nearest one."""
 
 
 class SegmentKind(StrEnum):
@@ -63,6 +67,8 @@ class Step:
     minutes: Minutes
     mode: StepMode | None
     line: int
+    show_results: bool = False
+    """A result step (`show: results`): the room sees what the exercise produced."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,10 @@ class Segment:
     slides: tuple[Slide, ...] = ()
     steps: tuple[Step, ...] = ()
     settings: dict[str, str] = field(default_factory=dict)
+    optional: bool = False
+    """May be left out when the session is shorter than the theme's plans."""
+    options: object | None = None
+    """The exercise kind's typed settings (see `sessions.exercises`), parsed once."""
 
     def minimum_for(self, plan: int) -> int:
         """The fewest minutes this segment may shrink to in `plan`."""
@@ -85,12 +95,6 @@ class Segment:
         if self.minimum is not None:
             return min(self.minimum, planned)
         return planned // 2
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The sorting columns of a `sorting` exercise."""
-        raw = self.settings.get("columns", "")
-        return tuple(part.strip() for part in raw.split("|") if part.strip())
 
 
 @dataclass(frozen=True)
@@ -110,9 +114,11 @@ class Theme:
     intro: str = ""
     language: str = "da"
     path: Path | None = None
+    plans: tuple[int, ...] = DEFAULT_PLANS
+    """The session lengths (minutes) the theme's author planned exactly."""
 
     def agenda(self, plan: int) -> list[Segment]:
-        """The segments run in a session of `plan` minutes, in order."""
+        """The segments run in a session of `plan` minutes (one of `plans`), in order."""
         return [s for s in self.segments if s.minutes.for_plan(plan) is not None]
 
     def total_minutes(self, plan: int) -> int:
@@ -120,3 +126,7 @@ class Theme:
 
     def segment(self, segment_id: str) -> Segment | None:
         return next((s for s in self.segments if s.id == segment_id), None)
+
+    def nearest_plan(self, minutes: int) -> int:
+        """The theme's own plan closest to a session of `minutes` (the longer one on a tie)."""
+        return min(self.plans, key=lambda plan: (abs(plan - minutes), -plan))

@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sessions.agenda import Page
+from sessions.pages import Page
 from sessions.countdown import Countdown
 from sessions.errors import OplaegError
 from sessions.exercises import (

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sessions.agenda import Page
+from sessions.pages import Page
 from sessions.i18n import t
 
 

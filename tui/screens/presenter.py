@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Label
 
-from sessions.agenda import Page
+from sessions.pages import Page
 from sessions.countdown import Countdown, CountdownStage
 from sessions.errors import OplaegError
 from sessions.export.markdown import escape_inline, followup_cells, followup_headers

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from sessions.models import PlannedSegment
 from sessions.schedule import AgendaItem, Schedule
 from sessions.theme.model import (
-    PLANS,
     ExerciseFormat,
     Minutes,
     Segment,
@@ -48,18 +47,42 @@ def build_pages(theme: Theme, schedule: Schedule) -> list[Page]:
     pages: list[Page] = []
     for item in schedule.active:
         segment = segment_for(theme, item)
-        ratio = item.minutes / item.original_minutes if item.original_minutes else 1.0
         if segment.kind is SegmentKind.PRESENTATION:
             pages.extend(Page(segment, i, slide=s) for i, s in enumerate(segment.slides))
-        elif segment.kind is SegmentKind.EXERCISE and segment.steps:
-            for i, step in enumerate(segment.steps):
-                minutes = step.minutes.for_plan(schedule.plan)
-                if minutes is not None:
-                    seconds = max(60, round(minutes * 60 * ratio))
-                    pages.append(Page(segment, i, step=step, seconds=seconds))
+        elif steps := [
+            (i, step, minutes)
+            for i, step in enumerate(segment.steps)
+            if (minutes := step.minutes.for_plan(schedule.base_plan)) is not None
+        ]:
+            shares = step_minutes([m for _, _, m in steps], item.original_minutes, item.minutes)
+            pages.extend(
+                Page(segment, i, step=step, seconds=share * 60)
+                for (i, step, _), share in zip(steps, shares, strict=True)
+            )
         else:
             pages.append(Page(segment, 0, seconds=item.minutes * 60))
     return pages
+
+
+def step_minutes(planned: list[int], original: int, minutes: int) -> list[int]:
+    """The steps' whole minutes when their item, planned at `original`, lasts `minutes`: in
+    proportion to the theme's plan (largest remainders get the spare minutes), at least one
+    minute each, never more in all than the item."""
+    total = sum(planned)
+    if not planned or minutes == original or not total:
+        return list(planned)
+    target = max(len(planned), min(minutes, round(total * minutes / max(original, 1))))
+    exact = [m * target / total for m in planned]
+    shares = [max(1, int(x)) for x in exact]
+    by_remainder = sorted(range(len(planned)), key=lambda i: exact[i] - int(exact[i]), reverse=True)
+    for index in by_remainder:
+        if sum(shares) >= target:
+            break
+        shares[index] += 1
+    while sum(shares) > target:
+        largest = max(range(len(shares)), key=lambda i: shares[i])
+        shares[largest] -= 1
+    return shares
 
 
 def segment_for(theme: Theme, item: AgendaItem) -> Segment:
@@ -67,7 +90,7 @@ def segment_for(theme: Theme, item: AgendaItem) -> Segment:
     segment = None if item.extra else theme.segment(item.id)
     if segment is not None:
         return segment
-    minutes = Minutes(dict.fromkeys(PLANS, item.minutes))
+    minutes = Minutes({item.minutes: item.minutes})
     if item.kind == SegmentKind.BREAK.value:
         return Segment(item.id, item.title, SegmentKind.BREAK, minutes, line=0)
     return Segment(
@@ -83,6 +106,6 @@ def segment_for(theme: Theme, item: AgendaItem) -> Segment:
 def planned_agenda(theme: Theme, plan: int) -> tuple[PlannedSegment, ...]:
     """The agenda to store with a session, so its referat never depends on the theme file."""
     return tuple(
-        PlannedSegment(s.id, s.title, s.kind.value, s.minutes.for_plan(plan) or 0)
-        for s in theme.agenda(plan)
+        PlannedSegment(item.id, item.title, item.kind, item.minutes)
+        for item in Schedule.from_theme(theme, plan).items
     )

@@ -1,0 +1,94 @@
+"""What every exercise kind provides: its settings, its state, and what it reports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from sessions.theme.model import ExerciseFormat, Segment, Step
+from sessions.theme.problems import Problem
+
+Document = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    """What an exercise produced, ready for any referat format."""
+
+    title: str
+    segment_id: str
+    kind: str
+    lines: list[str]
+    headers: list[str]
+    rows: list[list[str]]
+    highlights: list[str]
+    """One-liners for the referat's "Det vigtigste": agreements, top votes, marked cards."""
+    numeric_columns: tuple[int, ...] = ()
+
+
+class ExerciseState(Protocol):
+    """The stored state of one exercise: frozen, replaced by every operation."""
+
+    def to_doc(self) -> Document: ...
+
+
+S = TypeVar("S", bound=ExerciseState)
+
+
+class ExerciseKind(Generic[S]):
+    """One exercise kind. Subclasses set `format`, the settings they accept and, when the group's
+    work is stored, how a state is made, loaded and reported."""
+
+    format: ClassVar[ExerciseFormat]
+    settings: ClassVar[frozenset[str]] = frozenset()
+    """Settings keys this kind adds to the segment's settings paragraph."""
+
+    def parse_options(self, settings: Mapping[str, str], line: int) -> tuple[object, list[Problem]]:
+        """The kind's typed options from the segment's settings, and what is wrong with them."""
+        return None, []
+
+    def check(self, segment: Segment) -> list[Problem]:
+        """Problems with the segment's steps for this kind (checked when a theme is read)."""
+        return []
+
+    def initial(self, segment: Segment, participants: int) -> S | None:
+        """The state before the group has done anything (None: the kind stores nothing)."""
+        return None
+
+    def load(self, doc: Mapping[str, Any]) -> S | None:
+        """A state from its stored document; unknown or missing fields get their defaults."""
+        return None
+
+    def result(
+        self, state: S, title: str, segment_id: str, language: str | None
+    ) -> ExerciseResult | None:
+        """What the referat shows of this exercise, or None when nothing happened."""
+        return None
+
+    def swaps_roles(self, step: Step) -> bool:
+        """Whether the step's countdown signals "byt roller" halfway (walk and talk)."""
+        return False
+
+
+def as_int(value: object, default: int = 0) -> int:
+    """A stored number, or `default` when it is missing or not a number."""
+    if isinstance(value, bool):
+        return default
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return default
+
+
+def as_texts(value: object) -> tuple[str, ...]:
+    """A stored list of texts (anything else becomes an empty tuple)."""
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(str(item) for item in value)
+
+
+def split_list(raw: str) -> tuple[str, ...]:
+    """A settings value listing several things: `A | B | C`."""
+    return tuple(part.strip() for part in raw.split("|") if part.strip())

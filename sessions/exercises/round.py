@@ -1,0 +1,268 @@
+"""A go-round: each participant speaks in turn with a countdown of their own.
+
+A round that does not fit the step (participants × seconds, plus a handover each) is run another
+way, chosen by the consultant: fewer seconds each, inside groups of 4–6 on one shared clock, or
+with a few volunteers (pluk).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sessions.exercises.base import Document, ExerciseKind, ExerciseResult, as_int
+from sessions.i18n import t
+from sessions.theme.model import ExerciseFormat, Segment
+from sessions.theme.problems import Problem, problem
+
+DEFAULT_SECONDS_PER_PERSON = 60
+HANDOVER_SECONDS = 5
+"""Passing the word on takes a few seconds each time."""
+SHORTEST_TURN = 10
+"""Fewer seconds than this is not a turn (unless the theme sets its own floor)."""
+GROUP_SIZES = (5, 4, 6)
+"""Group sizes to try, the preferred first."""
+SECONDS_STEP = 5
+
+
+class RoundWay(StrEnum):
+    """How the round is run."""
+
+    EVERYONE = "everyone"
+    SHORTER = "shorter"
+    GROUPS = "groups"
+    PLUK = "pluk"
+
+
+FALLBACKS = (RoundWay.GROUPS, RoundWay.PLUK, RoundWay.SHORTER)
+
+
+@dataclass(frozen=True)
+class RoundOptions:
+    seconds_per_person: int = DEFAULT_SECONDS_PER_PERSON
+    min_seconds_per_person: int | None = None
+    fallback: RoundWay | None = None
+
+    @property
+    def floor(self) -> int:
+        return self.min_seconds_per_person or SHORTEST_TURN
+
+
+@dataclass(frozen=True)
+class RoundPlan:
+    """Whether everyone fits in the time, and each way of running it that does."""
+
+    participants: int
+    seconds_each: int
+    needed: int  # seconds for everyone, handovers included
+    available: int
+    shorter_seconds: int | None  # seconds each that fit everyone, if not below the floor
+    group_size: int
+    groups: int
+    group_seconds: int  # seconds each inside the groups
+    pluk: int  # volunteers that fit
+
+    @property
+    def fits(self) -> bool:
+        return self.needed <= self.available
+
+    def speakers(self, way: RoundWay) -> int:
+        return {
+            RoundWay.EVERYONE: self.participants,
+            RoundWay.SHORTER: self.participants,
+            RoundWay.GROUPS: self.group_size,
+            RoundWay.PLUK: self.pluk,
+        }[way]
+
+    def seconds(self, way: RoundWay) -> int:
+        if way is RoundWay.SHORTER:
+            return self.shorter_seconds or self.seconds_each
+        if way is RoundWay.GROUPS:
+            return self.group_seconds
+        return self.seconds_each
+
+    def possible(self, way: RoundWay) -> bool:
+        if way is RoundWay.SHORTER:
+            return self.shorter_seconds is not None
+        if way is RoundWay.GROUPS:
+            return self.participants > self.group_size
+        if way is RoundWay.PLUK:
+            return 0 < self.pluk < self.participants
+        return True
+
+
+def turn_seconds(speakers: int, seconds: int) -> int:
+    """Seconds a round of `speakers` takes, handovers included."""
+    return speakers * (seconds + HANDOVER_SECONDS)
+
+
+def plan_round(options: RoundOptions, participants: int, available: int) -> RoundPlan:
+    """Size a round of `participants` for `available` seconds."""
+    each = options.seconds_per_person
+    participants = max(1, participants)
+    fitting = available // participants - HANDOVER_SECONDS
+    fitting -= fitting % SECONDS_STEP
+    shorter = min(fitting, each - SECONDS_STEP) if fitting >= options.floor else None
+    size = next((s for s in GROUP_SIZES if turn_seconds(s, each) <= available), min(GROUP_SIZES))
+    size = min(size, participants)
+    group_seconds = each
+    if turn_seconds(size, each) > available:
+        group_seconds = max(options.floor, available // size - HANDOVER_SECONDS)
+    pluk = min(participants, max(1, available // (each + HANDOVER_SECONDS)))
+    return RoundPlan(
+        participants=participants,
+        seconds_each=each,
+        needed=turn_seconds(participants, each),
+        available=available,
+        shorter_seconds=shorter,
+        group_size=size,
+        groups=math.ceil(participants / size),
+        group_seconds=group_seconds,
+        pluk=pluk,
+    )
+
+
+def preferred_way(options: RoundOptions, plan: RoundPlan) -> RoundWay:
+    """What to run when nobody chooses: everyone if it fits, else the theme's fallback, else
+    the first way that works."""
+    if plan.fits:
+        return RoundWay.EVERYONE
+    order = ([options.fallback] if options.fallback else []) + list(FALLBACKS)
+    return next((way for way in order if plan.possible(way)), RoundWay.EVERYONE)
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """The round as run: how, by how many speakers, and who is speaking now (1-based; 0 = not
+    begun)."""
+
+    participants: int
+    seconds_each: int
+    speakers: int
+    way: RoundWay = RoundWay.EVERYONE
+    speaker: int = 0
+    chosen: bool = False  # the consultant picked the way (or accepted the default)
+
+    @property
+    def begun(self) -> bool:
+        return self.speaker > 0
+
+    @property
+    def last_speaker(self) -> bool:
+        return self.speaker >= self.speakers
+
+    def next_speaker(self) -> RoundState | None:
+        """The next speaker's turn, or None when everyone has spoken."""
+        if self.last_speaker:
+            return None
+        return replace(self, speaker=self.speaker + 1)
+
+    def previous_speaker(self) -> RoundState | None:
+        """The previous speaker's turn again, or None before the first."""
+        if self.speaker <= 1:
+            return None
+        return replace(self, speaker=self.speaker - 1)
+
+    def run_as(self, way: RoundWay, plan: RoundPlan) -> RoundState:
+        """Run the round `way` (from the start)."""
+        return replace(
+            self,
+            way=way,
+            seconds_each=plan.seconds(way),
+            speakers=plan.speakers(way),
+            speaker=0,
+            chosen=True,
+        )
+
+    def to_doc(self) -> Document:
+        return {
+            "participants": self.participants,
+            "seconds_each": self.seconds_each,
+            "speakers": self.speakers,
+            "way": self.way.value,
+            "speaker": self.speaker,
+            "chosen": self.chosen,
+        }
+
+
+def round_options(segment: Segment) -> RoundOptions:
+    options = segment.options
+    return options if isinstance(options, RoundOptions) else RoundOptions()
+
+
+class RoundKind(ExerciseKind[RoundState]):
+    format: ClassVar[ExerciseFormat] = ExerciseFormat.ROUND
+    settings: ClassVar[frozenset[str]] = frozenset(
+        {"seconds-per-person", "min-seconds-per-person", "fallback"}
+    )
+
+    def parse_options(self, settings: Mapping[str, str], line: int) -> tuple[object, list[Problem]]:
+        problems: list[Problem] = []
+        numbers: dict[str, int | None] = {}
+        for key in ("seconds-per-person", "min-seconds-per-person"):
+            raw = settings.get(key)
+            numbers[key] = None
+            if raw is None:
+                continue
+            if raw.isdigit() and int(raw) > 0:
+                numbers[key] = int(raw)
+            else:
+                problems.append(problem(line, "theme.problem.whole_number", key=key))
+        fallback: RoundWay | None = None
+        if "fallback" in settings:
+            try:
+                fallback = RoundWay(settings["fallback"])
+                if fallback not in FALLBACKS:
+                    raise ValueError
+            except ValueError:
+                problems.append(
+                    problem(
+                        line,
+                        "theme.problem.round_fallback",
+                        value=settings["fallback"],
+                        known=" | ".join(way.value for way in FALLBACKS),
+                    )
+                )
+                fallback = None
+        each = numbers["seconds-per-person"] or DEFAULT_SECONDS_PER_PERSON
+        floor = numbers["min-seconds-per-person"]
+        if floor is not None and floor > each:
+            problems.append(problem(line, "theme.problem.round_floor", floor=floor, each=each))
+        return RoundOptions(each, floor, fallback), problems
+
+    def initial(self, segment: Segment, participants: int) -> RoundState:
+        options = round_options(segment)
+        return RoundState(participants, options.seconds_per_person, participants)
+
+    def load(self, doc: Mapping[str, Any]) -> RoundState:
+        participants = as_int(doc.get("participants"), 1)
+        try:
+            way = RoundWay(str(doc.get("way", RoundWay.EVERYONE.value)))
+        except ValueError:
+            way = RoundWay.EVERYONE
+        return RoundState(
+            participants=participants,
+            seconds_each=as_int(doc.get("seconds_each"), DEFAULT_SECONDS_PER_PERSON),
+            speakers=as_int(doc.get("speakers"), participants),
+            way=way,
+            speaker=as_int(doc.get("speaker")),
+            chosen=bool(doc.get("chosen", False)),
+        )
+
+    def result(
+        self, state: RoundState, title: str, segment_id: str, language: str | None
+    ) -> ExerciseResult | None:
+        if not state.begun:
+            return None
+        line = t(
+            f"round.result.{state.way.value}",
+            language=language,
+            spoke=min(state.speaker, state.speakers),
+            speakers=state.speakers,
+            participants=state.participants,
+            seconds=state.seconds_each,
+        )
+        return ExerciseResult(title, segment_id, self.format.value, [line], [], [], [])

@@ -1,0 +1,30 @@
+"""Kinds whose steps are timed instructions and questions, with nothing stored but notes:
+reflection (alone → pairs → plenum), buzz with the neighbour, the action plan's page and the
+follow-up of an earlier plan (both shown from the session's own tables)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from sessions.exercises.base import ExerciseKind, ExerciseState
+from sessions.theme.model import ExerciseFormat
+
+
+class ReflectionKind(ExerciseKind[ExerciseState]):
+    format: ClassVar[ExerciseFormat] = ExerciseFormat.REFLECTION
+
+
+class BuzzKind(ExerciseKind[ExerciseState]):
+    format: ClassVar[ExerciseFormat] = ExerciseFormat.BUZZ
+
+
+class ActionPlanKind(ExerciseKind[ExerciseState]):
+    """The room sees the action plan as it is written (`sessions.action_plan`)."""
+
+    format: ClassVar[ExerciseFormat] = ExerciseFormat.ACTION_PLAN
+
+
+class FollowUpKind(ExerciseKind[ExerciseState]):
+    """The room sees the earlier plan's actions and how far each has come."""
+
+    format: ClassVar[ExerciseFormat] = ExerciseFormat.FOLLOW_UP

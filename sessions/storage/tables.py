@@ -1,0 +1,18 @@
+"""The tables a session is stored in, named once. Each is owned by one module in `sessions/`."""
+
+from __future__ import annotations
+
+SESSION_TABLE = "session"  # repository: the booking (SessionInfo), document "1"
+NOTES_TABLE = "notes"  # notebook
+DRAFT_TABLE = "draft"  # notebook: the note being typed, document "1"
+ACTIONS_TABLE = "actions"  # action_plan
+PLAN_TABLE = "plan"  # action_plan: the next follow-up, document "1"
+FOLLOWUP_TABLE = "followup"  # action_plan: an earlier plan being followed up
+STATE_TABLE = "state"  # navigation: the page shown and when the session began, document "1"
+LOG_TABLE = "log"  # navigation: when each agenda item was entered
+SCHEDULE_TABLE = "schedule"  # navigation: the agenda as adjusted, document "1"
+DISPLAY_TABLE = "display"  # display: blank screen, notes shown to the room, bell, document "1"
+TIMERS_TABLE = "timers"  # timers: each countdown, by key
+PAUSES_TABLE = "pauses"  # timers: the whole session paused
+EXERCISES_TABLE = "exercises"  # exercises.book: one document per exercise segment
+ANSWERS_TABLE = "answers"  # participants' answers from their phones

@@ -1,0 +1,190 @@
+"""Checks that look at a theme as a whole: every plan adds up, votes point at earlier lists,
+and the content fits its minutes and the room's screen."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from sessions.exercises.round import plan_round, round_options
+from sessions.exercises.sorting import SortingOptions
+from sessions.exercises.voting import voting_options
+from sessions.theme.model import ExerciseFormat, Segment, SegmentKind
+from sessions.theme.problems import Problem, problem, warning
+
+WORDS_PER_MINUTE = 130
+MINUTES_PER_QUESTION = 1.0
+"""A question to the room costs about a minute with one answer."""
+OPTIONAL_NOTE = re.compile(r"^\s*[-*]?\s*(Valgfri(t|e)?|Optional)\s*:", re.IGNORECASE)
+QUESTION_NOTE = re.compile(r"^\s*[-*]?\s*(Spørg|Ask)\b", re.IGNORECASE)
+ROOM_COLUMNS = 76
+ROOM_LINES = 14
+"""What the room view at 80×24 has for a slide's text once the title and margins are drawn."""
+TYPICAL_GROUP = 14
+"""A staff meeting has 14–30 people: a round should fit at least this many, or name a fallback."""
+
+
+def check_theme(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _plan_sums(segments, plans)
+    problems += _step_minutes(segments, plans)
+    problems += _vote_sources(segments)
+    problems += _spoken_minutes(segments, plans)
+    problems += _slides_fit(segments)
+    problems += _rounds_fit(segments, plans)
+    return problems
+
+
+def _plan_sums(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    problems = []
+    for plan in plans:
+        total = sum(s.minutes.for_plan(plan) or 0 for s in segments)
+        if total != plan:
+            parts = ", ".join(
+                f"{s.id} {s.minutes.for_plan(plan)}" for s in segments if s.minutes.for_plan(plan)
+            )
+            problems.append(
+                problem(
+                    segments[0].line, "theme.problem.plan_sum", plan=plan, total=total, parts=parts
+                )
+            )
+    return problems
+
+
+def _step_minutes(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    problems = []
+    for segment in segments:
+        for plan in plans:
+            planned = segment.minutes.for_plan(plan)
+            used = sum(s.minutes.for_plan(plan) or 0 for s in segment.steps)
+            if planned is not None and used > planned:
+                problems.append(
+                    problem(
+                        segment.line,
+                        "theme.problem.steps_too_long",
+                        segment=segment.title,
+                        used=used,
+                        plan=plan,
+                        planned=planned,
+                    )
+                )
+    return problems
+
+
+def _vote_sources(segments: list[Segment]) -> list[Problem]:
+    problems = []
+    for index, segment in enumerate(segments):
+        if segment.format is not ExerciseFormat.VOTING:
+            continue
+        earlier = {s.id: s for s in segments[:index]}
+        later = {s.id for s in segments[index:]}
+        for source in voting_options(segment).sources:
+            if source.segment_id is None:
+                continue
+            target = earlier.get(source.segment_id)
+            if target is None:
+                key = (
+                    "theme.problem.source_later"
+                    if source.segment_id in later
+                    else "theme.problem.source_unknown"
+                )
+                problems.append(
+                    problem(segment.line, key, source=source.text, segment=segment.title)
+                )
+                continue
+            if target.format not in (ExerciseFormat.SORTING, ExerciseFormat.CASE):
+                problems.append(
+                    problem(
+                        segment.line,
+                        "theme.problem.source_kind",
+                        source=source.text,
+                        segment=segment.title,
+                    )
+                )
+                continue
+            options = target.options
+            columns = options.columns if isinstance(options, SortingOptions) else ()
+            if source.column is not None and source.column not in columns:
+                problems.append(
+                    problem(
+                        segment.line,
+                        "theme.problem.source_column",
+                        source=source.text,
+                        columns=" | ".join(columns) or "–",
+                    )
+                )
+    return problems
+
+
+def _spoken_minutes(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    """A presentation's core speaker notes, read at an even pace with one answer to each
+    question, must fit its minutes in every plan it is in."""
+    problems = []
+    for segment in segments:
+        if segment.kind is not SegmentKind.PRESENTATION:
+            continue
+        words = 0
+        questions = 0
+        for slide in segment.slides:
+            for line in slide.notes.splitlines():
+                if OPTIONAL_NOTE.match(line):
+                    continue
+                words += len(line.split())
+                questions += 1 if QUESTION_NOTE.match(line) else 0
+        needed = words / WORDS_PER_MINUTE + questions * MINUTES_PER_QUESTION
+        shortest = min((m for p in plans if (m := segment.minutes.for_plan(p))), default=None)
+        if shortest is not None and needed > shortest + 0.5:
+            problems.append(
+                warning(
+                    segment.line,
+                    "theme.warning.spoken_minutes",
+                    segment=segment.title,
+                    needed=round(needed),
+                    planned=shortest,
+                    words=words,
+                    questions=questions,
+                )
+            )
+    return problems
+
+
+def _slides_fit(segments: list[Segment]) -> list[Problem]:
+    problems = []
+    for segment in segments:
+        for slide in segment.slides:
+            lines = sum(
+                max(1, len(textwrap.wrap(line, ROOM_COLUMNS))) for line in slide.body.splitlines()
+            )
+            if lines > ROOM_LINES:
+                problems.append(
+                    warning(
+                        slide.line, "theme.warning.slide_too_long", slide=slide.title, lines=lines
+                    )
+                )
+    return problems
+
+
+def _rounds_fit(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    problems = []
+    for segment in segments:
+        if segment.format is not ExerciseFormat.ROUND:
+            continue
+        options = round_options(segment)
+        if options.fallback is not None:
+            continue
+        for plan in plans:
+            minutes = segment.minutes.for_plan(plan)
+            steps = [s.minutes.for_plan(plan) for s in segment.steps] or [minutes]
+            available = (steps[0] or 0) * 60
+            if minutes and not plan_round(options, TYPICAL_GROUP, available).fits:
+                problems.append(
+                    warning(
+                        segment.line,
+                        "theme.warning.round_no_fallback",
+                        segment=segment.title,
+                        people=TYPICAL_GROUP,
+                        plan=plan,
+                    )
+                )
+                break
+    return problems
