@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sessions.schedule import AgendaItem, Schedule
 
@@ -153,3 +154,26 @@ def time_log(
         )
         for item in schedule.items
     ]
+
+
+ON_TIME_MINUTES = 2
+"""Ahead or behind by less than this counts as on time."""
+
+
+class Pace(StrEnum):
+    ON_TIME = "on_time"
+    BEHIND = "behind"
+    AHEAD = "ahead"
+    PAUSED = "paused"
+
+
+def pace(timing: TimingStatus) -> Pace:
+    """How the session stands: paused, behind, ahead or on time (within ±2 minutes)."""
+    if timing.paused:
+        return Pace.PAUSED
+    behind = round(timing.behind / 60)
+    if behind >= ON_TIME_MINUTES:
+        return Pace.BEHIND
+    if behind <= -ON_TIME_MINUTES:
+        return Pace.AHEAD
+    return Pace.ON_TIME

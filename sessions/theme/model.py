@@ -69,6 +69,8 @@ class Step:
     line: int
     show_results: bool = False
     """A result step (`show: results`): the room sees what the exercise produced."""
+    prose: str = ""
+    """The body without its top-level list items (when a widget shows those itself)."""
 
 
 @dataclass(frozen=True)

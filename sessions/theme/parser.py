@@ -264,9 +264,21 @@ class _Reader:
             self.problems.add(where["show"], "theme.problem.step_show", value=show)
         if minutes is None:
             return None
+        list_lines = {
+            line
+            for token in section.tokens
+            if token.type in ("bullet_list_open", "ordered_list_open")
+            and token.level == 0
+            and token.map
+            for line in range(*token.map)
+        }
+        prose = "\n".join(
+            self.lines[n] for n in range(body_start, section.end) if n not in list_lines
+        ).strip("\n")
         return Step(
             title=section.title,
             body=slice_lines(self.lines, body_start, section.end),
+            prose=prose,
             questions=list_items(section.tokens),
             minutes=minutes,
             mode=mode,
