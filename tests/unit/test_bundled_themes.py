@@ -3,7 +3,7 @@
 import pytest
 
 from sessions.theme.library import bundled_content_dir, theme_files
-from sessions.theme.model import PLANS, ExerciseFormat, SegmentKind
+from sessions.theme.model import ExerciseFormat, SegmentKind
 from sessions.theme.parser import load_theme_file
 
 FILES = theme_files(bundled_content_dir())
@@ -28,13 +28,16 @@ def test_theme_is_valid_and_complete(path):
     assert problems == []
     assert theme is not None
     assert theme.id == path.stem
-    for plan in PLANS:
+    assert {90, 120} <= set(theme.plans)
+    for plan in theme.plans:
         agenda = theme.agenda(plan)
         assert sum(s.minutes.for_plan(plan) or 0 for s in agenda) == plan
         exercises = [s for s in agenda if s.kind is SegmentKind.EXERCISE]
-        assert exercises[0].format is ExerciseFormat.ROUND, "a check-in opens the session"
         assert agenda[0].kind is SegmentKind.PRESENTATION, "a welcome comes first"
         assert ExerciseFormat.ACTION_PLAN in {s.format for s in agenda[-3:]}
+        if plan < 90:
+            continue  # the 45-minute staff-meeting slot: a short talk, one exercise, a plan
+        assert exercises[0].format is ExerciseFormat.ROUND, "a check-in opens the session"
         themed = {s.format for s in exercises} - {ExerciseFormat.ROUND, ExerciseFormat.ACTION_PLAN}
         assert len(themed) >= 3 or len(themed | {ExerciseFormat.ROUND}) >= 3
         for segment in exercises:
