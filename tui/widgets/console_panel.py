@@ -15,10 +15,12 @@ from tui.widgets.note_text import note_line
 
 
 def speaker_notes(page: Page) -> str:
-    """What the theme tells the consultant on this page (Markdown)."""
+    """What the theme tells the consultant on this page (Markdown): a slide's notes, or the
+    exercise's notes and the step's."""
     if page.slide is not None:
         return page.slide.notes
-    return ""
+    parts = [page.segment.notes, page.step.notes if page.step is not None else ""]
+    return "\n\n".join(part for part in parts if part.strip())
 
 
 def preview(page: Page | None) -> str:
