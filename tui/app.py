@@ -147,18 +147,11 @@ class OplaegApp(App[None]):
                     live.carry_over(source, actions, t("followup.item"))
                 except OplaegError as error:
                     self.show_error(error)
-        presenter = self.present(live)
-        from tui.screens.agenda_planner import AgendaPlanner  # DataTable loads when needed
-
-        await self.push_screen_wait(AgendaPlanner(live, before_start=True))
-        try:
-            live.nav.start()
-        except OplaegError as error:
-            self.show_error(error)
-        presenter.show_page(entered=True)
+        self.present(live)
 
     def present(self, live: LiveSession) -> PresenterScreen:
-        """Show `live` in the presenter (closing any other open session)."""
+        """Show `live` in the presenter (closing any other open session); a session that has
+        not begun shows its agenda first, and its clock starts when the consultant begins."""
         from tui.screens.presenter import PresenterScreen  # loaded when first needed
 
         self.close_live_session()
@@ -168,7 +161,20 @@ class OplaegApp(App[None]):
         self.theme = LIGHT if live.display.current.light else DARK
         screen = PresenterScreen(live, data_dir=self.repository.data_dir, layout=self.layout)
         self.push_screen(screen)
+        if live.started_at is None:
+            self.plan_and_begin(live, screen)
         return screen
+
+    @work(exclusive=True, group="planning")
+    async def plan_and_begin(self, live: LiveSession, presenter: PresenterScreen) -> None:
+        from tui.screens.agenda_planner import AgendaPlanner  # DataTable loads when needed
+
+        await self.push_screen_wait(AgendaPlanner(live, before_start=True))
+        try:
+            live.nav.start()
+        except OplaegError as error:
+            self.show_error(error)
+        presenter.show_page(entered=True)
 
     def close_live_session(self) -> None:
         """Fold the open session's journal into its file and release its lock."""

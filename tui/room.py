@@ -67,7 +67,7 @@ class RoomScreen(Screen[None]):
         self.follow()
 
     def on_unmount(self) -> None:
-        self._stop()
+        self._release()
 
     def follow(self) -> None:
         """Find the session to show, and show what changed in it."""
@@ -99,7 +99,7 @@ class RoomScreen(Screen[None]):
         page.remove_children()
         page.mount(Stage(self.live, interactive=False, id="room-stage"))
         self.query_one("#room-waiting").display = False
-        self.call_after_refresh(self._show)
+        self._show_display()
 
     def _show(self) -> None:
         if self.live is None:
@@ -107,11 +107,16 @@ class RoomScreen(Screen[None]):
         stages = self.query("#room-stage")
         if stages:
             stages.first(Stage).refresh_page()
+        self._show_display()
+
+    def _show_display(self) -> None:
+        if self.live is None:
+            return
         display = self.live.display.current
         self.set_class(display.blank, "-blank")
         self.app.theme = LIGHT if display.light else DARK
 
-    def _stop(self) -> None:
+    def _release(self) -> None:
         if self._announcement is not None:
             withdraw(self._announcement)
             self._announcement = None
@@ -119,6 +124,9 @@ class RoomScreen(Screen[None]):
             self.follower.close()
         self.follower = None
         self.live = None
+
+    def _stop(self) -> None:
+        self._release()
         self.query_one("#room-page", Container).remove_children()
         self._wait(t("room.waiting"))
 

@@ -24,6 +24,8 @@ HANDOVER_SECONDS = 5
 SHORTEST_TURN = 10
 """Fewer seconds than this is not a turn (unless the theme sets its own floor)."""
 GROUP_SIZES = (5, 4, 6)
+MOST_VOLUNTEERS = 5
+"""A pluk is a few voices, not the round by another name."""
 """Group sizes to try, the preferred first."""
 SECONDS_STEP = 5
 
@@ -111,7 +113,7 @@ def plan_round(options: RoundOptions, participants: int, available: int) -> Roun
     group_seconds = each
     if turn_seconds(size, each) > available:
         group_seconds = max(options.floor, available // size - HANDOVER_SECONDS)
-    pluk = min(participants, max(1, available // (each + HANDOVER_SECONDS)))
+    pluk = min(participants, MOST_VOLUNTEERS, max(1, available // (each + HANDOVER_SECONDS)))
     return RoundPlan(
         participants=participants,
         seconds_each=each,

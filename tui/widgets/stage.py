@@ -34,7 +34,8 @@ def step_line(page: Page) -> str:
     step = page.step
     if step is None:
         return ""
-    parts = [t("stage.step", current=page.index + 1, total=len(page.segment.steps))]
+    steps = len(page.segment.steps)
+    parts = [t("stage.step", current=page.index + 1, total=steps)] if steps > 1 else []
     if step.mode is not None:
         parts.append(f"{MODE_SYMBOLS[step.mode.value]} {t(f'stage.mode.{step.mode.value}')}")
     if step.title != page.segment.title:
@@ -90,6 +91,7 @@ class Stage(Vertical):
         self._page: Page | None = None
         self._text: str | None = None
         self._shown: dict[str, str] = {}
+        self._exercise: ExerciseWidget | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -102,12 +104,13 @@ class Stage(Vertical):
         yield CountdownDisplay(id="countdown")
         yield RoomNotes(self.live, id="room-notes")
 
+    def on_mount(self) -> None:
+        self.show(self.live.page)
+
     @property
     def exercise(self) -> ExerciseWidget | None:
         """The current page's exercise widget, if it has one."""
-        found = self.query("#stage-exercise ExerciseWidget")
-        widget = found.first() if found else None
-        return widget if isinstance(widget, ExerciseWidget) else None
+        return self._exercise
 
     def show(self, page: Page) -> None:
         """Show `page` (another one, or the same one again after a change)."""
@@ -183,10 +186,12 @@ class Stage(Vertical):
                 exercise.show_page(page)
         else:
             container.remove_children()
+            self._exercise = None
             exercise_format = page.segment.format
             widget_class = EXERCISE_WIDGETS.get(exercise_format.value) if exercise_format else None
             if widget_class is not None:
                 widget = widget_class(self.live, page, interactive=self.interactive)
+                self._exercise = widget
                 container.mount(widget)
                 if self.interactive and widget.can_focus:
                     widget.focus()
