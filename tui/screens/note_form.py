@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -97,14 +98,21 @@ class NoteTextArea(TextArea):
 
 
 class TagPicker(RadioSet):
-    """The tag choice: the arrow keys choose at once, so Enter can save straight away."""
+    """The tag choice: the arrow keys choose at once, so Enter can save straight away.
 
-    def action_next_button(self) -> None:
-        super().action_next_button()
-        self.action_toggle_button()
+    (RadioSet's own next/previous actions also run when it is mounted; choosing there would
+    throw away the tag of a note being edited.)"""
 
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
+    BINDINGS = [
+        Binding("down,right", "choose(1)", show=False),
+        Binding("up,left", "choose(-1)", show=False),
+    ]
+
+    def action_choose(self, offset: int) -> None:
+        if offset > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
         self.action_toggle_button()
 
 
