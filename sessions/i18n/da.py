@@ -285,7 +285,7 @@ TEXT: dict[str, str] = {
     "round.before": "Runde: {participants} deltagere × {seconds} sek. ≈ {total} — tryk Enter for første taler",
     "round.speaker": "Taler {speaker} af {participants} · {left} tilbage · {seconds} sek. hver — Enter: næste",
     "round.done": "Alle har talt.",
-    "cards.position": "Kort {card} af {cards} · i: vigtigt",
+    "cards.position": "Kort {card} af {cards}",
     "cards.card": "Kort {card}",
     "cards.important": "vigtigt",
     "scale.average": "gns.",

@@ -284,7 +284,7 @@ TEXT: dict[str, str] = {
     "round.before": "Round: {participants} participants × {seconds} s ≈ {total} — press Enter for the first speaker",
     "round.speaker": "Speaker {speaker} of {participants} · {left} to go · {seconds} s each — Enter: next",
     "round.done": "Everyone has spoken.",
-    "cards.position": "Card {card} of {cards} · i: important",
+    "cards.position": "Card {card} of {cards}",
     "cards.card": "Card {card}",
     "cards.important": "important",
     "scale.average": "avg.",

@@ -35,7 +35,6 @@ class ExerciseWidget(Widget, can_focus=True):
     ExerciseWidget {
         height: auto;
         width: 1fr;
-        padding: 0 1;
     }
     ExerciseWidget:focus {
         background-tint: $foreground 0%;

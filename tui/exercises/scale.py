@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from sessions.exercises.scale import ScaleState, decimal, legend
+from sessions.exercises.scale import ScaleState, decimal, label_for, legend
 from sessions.i18n import t
 from sessions.pages import Page
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, join_lines
+from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines
 from tui.keys import SCALE_KEYS, bindings
 
 SPARKS = " ▁▂▃▄▅▆▇█"
@@ -57,6 +57,8 @@ class ScaleWidget(ExerciseWidget):
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
         self.query_one("#scale-legend", Static).update(Content(meaning))
         participants = self.live.info.details.participants
+        width = self.size.width or 80
+        column = min(max((len(x) for x in state.statements), default=0), max(20, width // 2))
         lines = []
         if not self.counting:
             lines.append(Content.styled(t("scale.results_title"), EMPHASIS))
@@ -71,20 +73,37 @@ class ScaleWidget(ExerciseWidget):
             summary = t("scale.summary", average=mean, hands=stats.hands)
             if stats.hands > participants:
                 summary += " " + t("scale.too_many", participants=participants)
+            text = statement if len(statement) <= column else statement[: column - 1] + "…"
             lines.append(
                 Content.assemble(
                     ("▶ " if chosen else "  ", "bold"),
-                    (statement, "bold reverse" if chosen else ""),
+                    (text.ljust(column), "bold reverse" if chosen else ""),
                     "  ",
-                    (spark, "$success on $panel"),
-                    (" " + summary, "bold" if chosen else MUTED),
+                    (spark, "$success"),
+                    ("  " + summary, "bold" if chosen else MUTED),
                 )
             )
         if self.counting and state.statements:
-            stats = state.stats(state.selected)
-            row = "   ".join(f"{value}: {stats.counts[value]}" for value in state.values)
-            lines.append(Content.styled("\n" + row, "bold"))
+            lines.append(Content(""))
+            lines += self._distribution(state, width)
         self.query_one("#scale-statements", Static).update(join_lines(lines))
+
+    def _distribution(self, state: ScaleState, width: int) -> list[Content]:
+        """The selected statement's hands per value, as labelled bars."""
+        stats = state.stats(state.selected)
+        most = max(stats.counts.values(), default=0)
+        names = {value: label_for(state, value) for value in state.values}
+        label_width = max((len(n) for n in names.values()), default=0)
+        room = max(8, width - label_width - 14)
+        return [
+            Content.assemble(
+                (f"  {value} ", "bold"),
+                (names[value].ljust(label_width) + " ", MUTED),
+                (bar(count, most, room), "$success"),
+                (f" {count}", "bold"),
+            )
+            for value, count in stats.counts.items()
+        ]
 
     def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_hand":

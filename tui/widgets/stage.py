@@ -79,7 +79,9 @@ class Stage(Vertical):
     }
     Stage #stage-exercise { height: auto; }
     Stage.-busy #stage-exercise { height: 1fr; }
-    Stage #stage-break { width: 100%; text-align: center; text-style: bold; margin: 1 0; }
+    Stage #stage-break {
+        width: 100%; text-align: center; text-style: bold; color: $primary; margin: 1 0;
+    }
     Stage #stage-spacer { height: 1fr; }
     Stage.-busy #stage-spacer, Stage.-slide #stage-spacer { display: none; }
     """
@@ -196,7 +198,7 @@ class Stage(Vertical):
                 if self.interactive and widget.can_focus:
                     widget.focus()
         current = self.exercise
-        busy = current is not None and current.takes_keys and current.state is not None
+        busy = current is not None and current.takes_keys
         self.set_class(busy, "-busy")
         container.display = current is not None
 
