@@ -179,6 +179,7 @@ TEXT: dict[str, str] = {
     "presenter.undone": "Den sidste tilpasning er fortrudt.",
     "presenter.nothing_to_undo": "Der er ingen tilpasning at fortryde.",
     "presenter.resumed": "Sessionen fortsætter.",
+    "presenter.unblanked": "Lærredet viser siden igen.",
     "presenter.blanked": "Lærredet er mørkt — tryk b igen for at vise siden.",
     "presenter.join_unavailable": "Deltagere på mobilen: start med 'oplaeg start … --join'.",
     "rebalance.title": "Tilpas resten af dagsordenen",

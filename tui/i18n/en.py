@@ -173,6 +173,7 @@ TEXT: dict[str, str] = {
     "presenter.undone": "The last change to the agenda is undone.",
     "presenter.nothing_to_undo": "There is no change to undo.",
     "presenter.resumed": "The session goes on.",
+    "presenter.unblanked": "The projector shows the page again.",
     "presenter.blanked": "The projector is dark — press b again to show the page.",
     "presenter.join_unavailable": "Participants on phones: start with 'oplaeg start … --join'.",
     "rebalance.title": "Adjust the rest of the agenda",

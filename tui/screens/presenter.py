@@ -415,11 +415,14 @@ class PresenterScreen(Screen[None]):
             self.post_message(ThemeToggled(display.light))
 
     def action_blank(self) -> None:
+        if self.console:
+            blank = not self.live.display.current.blank
+            ok, _ = self._guard(lambda: self.live.display.change(blank=blank))
+            if ok:
+                self.say(t("presenter.blanked" if blank else "presenter.unblanked"))
+            return
         ok, _ = self._guard(lambda: self.live.display.change(blank=True))
         if not ok:
-            return
-        if self.console:
-            self.say(t("presenter.blanked"))
             return
 
         def back(_: object) -> None:
