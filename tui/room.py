@@ -34,8 +34,12 @@ class RoomScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+q,q", "app.quit", show=False)]
     DEFAULT_CSS = """
     RoomScreen { background: $background; }
-    RoomScreen #room-waiting { width: 100%; height: 100%; content-align: center middle; color: $text-muted; }
-    RoomScreen #room-blank { display: none; width: 100%; height: 100%; background: black; layer: blank; }
+    RoomScreen #room-waiting {
+        width: 100%; height: 100%; content-align: center middle; color: $text-muted;
+    }
+    RoomScreen #room-blank {
+        display: none; width: 100%; height: 100%; background: black; layer: blank;
+    }
     RoomScreen.-blank #room-blank { display: block; }
     RoomScreen { layers: base blank; }
     """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
 
 from sessions.exercises import KINDS
 from sessions.theme.checks import check_theme

@@ -4,8 +4,8 @@ with some work done, on a fake clock."""
 from __future__ import annotations
 
 from sessions.clock import FakeClock
-from sessions.exercises.case import CaseState
 from sessions.exercises.cards import CardsState
+from sessions.exercises.case import CaseState
 from sessions.exercises.round import RoundState
 from sessions.exercises.scale import ScaleState
 from sessions.exercises.sorting import BoardState

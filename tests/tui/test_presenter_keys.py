@@ -12,8 +12,8 @@ from sessions.exercises.scale import ScaleState
 from tests.tui.helpers import make_app, new_live, page_of
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.rebalance import RebalanceScreen
-from tui.widgets.stage import Stage
 from tui.themes import DARK, LIGHT
+from tui.widgets.stage import Stage
 
 
 def go(app, live, position: int) -> None:

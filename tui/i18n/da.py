@@ -196,6 +196,7 @@ TEXT: dict[str, str] = {
     "notes.restored": "Noten er sat tilbage.",
     "start.filter_active": "(kun «{text}» — / ændrer)",
     "summary.loading": "Henter referatet …",
+    "cli.mixed_install": "oplaeg er installeret forkert: {sessions} og {tui} kommer fra to forskellige steder. Installér med 'pipx install .' eller i et eget venv.",
     "cli.serve_address": "Lærredet i en browser: {url}  (træk vinduet over på projektoren; Ctrl+C stopper)",
     "cli.serve_warning": "Advarsel: lærredet kan ses fra andre computere via {host}.",
 }

@@ -189,6 +189,7 @@ TEXT: dict[str, str] = {
     "notes.restored": "The note is back.",
     "start.filter_active": "(only “{text}” — / changes it)",
     "summary.loading": "Reading the referat …",
+    "cli.mixed_install": "oplaeg is installed wrongly: {sessions} and {tui} come from two different places. Install with 'pipx install .' or into a venv of its own.",
     "cli.serve_address": "The projector page in a browser: {url}  (drag the window onto the projector; Ctrl+C stops)",
     "cli.serve_warning": "Warning: the projector page can be seen from other computers through {host}.",
 }

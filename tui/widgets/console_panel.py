@@ -37,7 +37,9 @@ def preview(page: Page | None) -> str:
 
 class ConsolePanel(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
-    ConsolePanel { width: 40%; min-width: 30; height: 100%; border-left: vkey $panel-lighten-2; padding: 0 1; }
+    ConsolePanel {
+        width: 40%; min-width: 30; height: 100%; border-left: vkey $panel-lighten-2; padding: 0 1;
+    }
     ConsolePanel .console-heading { text-style: bold; color: $primary; margin-top: 1; }
     ConsolePanel #console-speaker-notes { background: $background; margin: 0; }
     ConsolePanel #console-next { color: $text-muted; }

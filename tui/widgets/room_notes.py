@@ -18,7 +18,9 @@ OPEN_NOTES = 12
 
 class RoomNotes(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
-    RoomNotes { height: auto; max-height: 35%; border-top: hkey $panel-lighten-2; color: $text-muted; }
+    RoomNotes {
+        height: auto; max-height: 35%; border-top: hkey $panel-lighten-2; color: $text-muted;
+    }
     RoomNotes.-open { color: $foreground; }
     RoomNotes.-empty { display: none; }
     """

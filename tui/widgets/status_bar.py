@@ -37,7 +37,9 @@ class StatusBar(Vertical):
     StatusBar { height: auto; background: $panel; color: $foreground; }
     StatusBar Horizontal { height: 1; }
     StatusBar Label { width: auto; padding: 0 1; }
-    StatusBar #status-segment { width: 1fr; text-style: bold; text-overflow: ellipsis; text-wrap: nowrap; }
+    StatusBar #status-segment {
+        width: 1fr; text-style: bold; text-overflow: ellipsis; text-wrap: nowrap;
+    }
     StatusBar #status-position { color: $primary; }
     StatusBar #agenda-bar { width: 1fr; margin: 0 1; }
     StatusBar #status-pace.-behind { background: $accent; color: $background; text-style: bold; }

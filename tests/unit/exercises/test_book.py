@@ -2,12 +2,12 @@
 over earlier lists; the referat's results; sessions stored in the first format."""
 
 from sessions.clock import FakeClock
-from sessions.exercises.book import ExerciseBook, exercise_results
+from sessions.countdown import Countdown
+from sessions.exercises.book import exercise_results
 from sessions.exercises.case import CaseState
 from sessions.exercises.sorting import BoardState
 from sessions.exercises.voting import VotingState
 from sessions.exercises.walk import WalkPhase, walk_phase
-from sessions.countdown import Countdown
 from sessions.live import LiveSession
 from sessions.models import NoteTag, SessionDetails
 from sessions.storage.tables import EXERCISES_TABLE
