@@ -61,6 +61,10 @@ class Navigation:
         """Mark the session as begun (once) and log the agenda item it begins on."""
         if self.started_at is None:
             self.started_at = self.clock.wall()
+            if self.store.get(SCHEDULE_TABLE, "1") is None:
+                # The agenda as run is kept whole (minimums, what a shorter session left out),
+                # so the referat never has to work it out again from the theme.
+                self.store.put(SCHEDULE_TABLE, "1", self.schedule.to_dict())
             self._save_state()
             self._log_entry(self.page.segment.id)
 

@@ -65,6 +65,11 @@ class AgendaItem:
         return not self.skipped
 
     @property
+    def below_minimum(self) -> bool:
+        """Shortened by hand below what the theme allows (the planner warns)."""
+        return self.active and self.minutes < self.minimum
+
+    @property
     def is_break(self) -> bool:
         return self.kind is SegmentKind.BREAK
 

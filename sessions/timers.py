@@ -23,11 +23,6 @@ from sessions.theme.model import SegmentKind
 from sessions.timing import Pause
 
 
-def untouched(countdown: Countdown) -> bool:
-    """Never started, paused or changed: its full time still ahead, not running."""
-    return not countdown.running and countdown.remaining() == countdown.duration > 0
-
-
 def speaker_key(page: Page) -> str:
     """The stored name of a go-round's speaker countdown."""
     return f"{page.key}#speaker"
@@ -115,14 +110,14 @@ class Timers:
 
     def enter(self, page: Page) -> Countdown | None:
         """Call on showing `page`: a break's countdown starts by itself, the first time only
-        (one the consultant has paused or changed stays as it is), and not while the session
-        is paused. Returns the page's countdown."""
+        (once it has been started, paused, changed or reset it is the consultant's), and not
+        while the session is paused. Returns the page's countdown."""
         countdown = self.for_page(page)
         if (
             countdown is not None
             and page.segment.kind is SegmentKind.BREAK
             and not self.paused
-            and untouched(countdown)
+            and self._doc(page.key) is None
         ):
             countdown.start()
             self.save(page.key)

@@ -238,6 +238,10 @@ def test_far_behind_in_every_bundled_theme_skips_nothing_by_itself(
     for choice in proposal.skip_choices:
         chosen = live.schedule.item(choice.item_id)
         assert choice.item_id != last and not chosen.is_action_plan and not chosen.is_break
+    assert live.apply_rebalance(proposal)
+    again = live.rebalance()
+    assert again.empty and again.missing == proposal.missing, "nothing more to cut, says so again"
+    assert [c.item_id for c in again.skip_choices] == [c.item_id for c in proposal.skip_choices]
     live.close()
 
 

@@ -23,6 +23,9 @@ def test_change_the_agenda(theme):
     assert skipped.difference() == 5 - schedule.items[1].minutes
     assert second not in [i.id for i in skipped.active]
     assert skipped.set_skipped(second, False) == longer
+    too_short = schedule.set_minutes(first, 0)
+    assert too_short.items[0].minutes == 1 and too_short.items[0].below_minimum
+    assert not schedule.items[0].below_minimum
     moved = schedule.move(first, 1)
     assert [i.id for i in moved.items[:2]] == [second, first]
     with_break, break_id = schedule.add_extra(first, SegmentKind.BREAK, "Ekstra pause")
