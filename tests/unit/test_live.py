@@ -5,7 +5,7 @@ from sessions.models import Draft, NoteTag
 from sessions.navigation import Advance
 from sessions.notebook import EmptyNoteError, draft_of
 from sessions.theme.model import SegmentKind
-from tests.conftest import reopen
+from tests.conftest import DETAILS, reopen
 
 HOSTILE = "[bold]x[/] [/] [@click=app.quit]klik[/] [link=x] <script>alert(1)</script> æøå 🎉"
 
@@ -151,3 +151,24 @@ def test_advance_ends_on_the_last_page_and_a_finished_session_only_reopens_by_ch
     assert not repository.list()[0].finished
     assert not live.reopen(), "reopening an open session does nothing"
     assert live.back()
+
+
+def test_carry_over_puts_the_follow_up_after_the_first_item(live, repository, theme):
+    from sessions.live import FOLLOWUP_ITEM_ID
+    from sessions.models import Action
+    from sessions.theme.model import ExerciseFormat
+
+    source, store = repository.create(theme, DETAILS)
+    repository.close(store)
+    before = live.schedule
+    live.carry_over(source, [Action("1", "Faste pauser")], "Opfølgning")
+    items = live.schedule.items
+    assert items[0] == before.items[0] and items[1].id == FOLLOWUP_ITEM_ID
+    assert (items[1].minutes, items[1].minimum, items[1].format) == (
+        10,
+        5,
+        ExerciseFormat.FOLLOW_UP,
+    )
+    assert live.schedule.total() == before.total() + 10
+    assert live.history.last() is None, "setting up the session is not an undoable change"
+    assert [f.action.what for f in live.plan.followups()] == ["Faste pauser"]
