@@ -1,4 +1,5 @@
-"""The app: picks the first screen, owns the open session, and exits cleanly on signals."""
+"""The app: picks the first screen, listens to what the screens choose, owns the open session,
+and exits cleanly on signals."""
 
 from __future__ import annotations
 
@@ -6,31 +7,43 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual import on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from sessions.clock import Clock, SystemClock
-from sessions.errors import (
-    DamagedFileError,
-    OplaegError,
-    SessionLockedError,
-    ThemeError,
-    UnknownThemeError,
-)
+from sessions.errors import DamagedFileError, OplaegError, SessionLockedError
 from sessions.i18n import t
+from sessions.live import LiveSession
 from sessions.models import SessionDetails
+from sessions.navigation import stored_entries
+from sessions.presence import announce_console, withdraw
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import Theme
+from sessions.timing import END_MARKER
+from tui.keymap import load_keymap
+from tui.messages import SessionChosen, ThemeChosen, ThemeToggled
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.start import StartScreen
+from tui.themes import DARK, LIGHT, register_themes
 
 if TYPE_CHECKING:
-    from sessions.live import LiveSession
-from tui.screens.start import StartScreen
+    from tui.screens.presenter import PresenterScreen
 
 RESUME_WITHIN_SECONDS = 12 * 3600
+
+
+@runtime_checkable
+class DraftHolder(Protocol):
+    """A screen holding typed text that must be kept when the app is told to stop."""
+
+    def flush_draft(self) -> None: ...
 
 
 class OplaegApp(App[None]):
@@ -38,7 +51,11 @@ class OplaegApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "oplaeg"
-    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding(
+            "ctrl+p", "command_palette", t("key.palette"), show=False, priority=True, id="palette"
+        )
+    ]
 
     def __init__(
         self,
@@ -46,35 +63,69 @@ class OplaegApp(App[None]):
         repository: SessionRepository,
         live: LiveSession | None = None,
         clock: Clock | None = None,
+        *,
         offer_resume: bool = True,
+        layout: str = "auto",
+        config_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.repository = repository
         self.clock = clock or SystemClock()
-        self.live: LiveSession | None = live
+        self.live: LiveSession | None = None
         self.exit_message: str | None = None
+        self.layout = layout
+        self.config_dir = config_dir
+        self._initial = live
         self._offer_resume = offer_resume and live is None
+        self._announcement: Path | None = None
 
     def on_mount(self) -> None:
-        self.theme = "textual-dark"
+        register_themes(self)
+        self.theme = DARK
+        keymap, problems = load_keymap(self.config_dir)
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning", markup=False, timeout=15)
         self._handle_signals()
-        self.push_screen(StartScreen())
-        if self.live is not None:
-            self._show_presenter(self.live)
+        self.push_screen(StartScreen(self.library, self.repository, self.clock))
+        if self._initial is not None:
+            self.present(self._initial)
         elif self._offer_resume:
-            self._offer_to_resume()
+            self.offer_to_resume()
 
     def on_unmount(self) -> None:
         self.close_live_session()
 
-    # -- sessions ------------------------------------------------------------------------
+    # -- what the screens choose -------------------------------------------------------------
 
-    def create_session(self, theme: Theme, details: SessionDetails) -> None:
-        """Create, save and present a new session; offer to follow up the workplace's last
-        action plan first."""
-        from sessions.live import LiveSession, carry_over
+    @on(ThemeChosen)
+    def theme_chosen(self, event: ThemeChosen) -> None:
+        self.create_session(event.theme, event.details)
 
+    @on(SessionChosen)
+    def session_chosen(self, event: SessionChosen) -> None:
+        if not event.resume and self._finished(event.session_id):
+            from tui.screens.summary import SummaryScreen
+
+            self.push_screen(SummaryScreen(self.repository, event.session_id, can_resume=True))
+            return
+        try:
+            live = LiveSession.open(self.repository, self.library, event.session_id, self.clock)
+        except OplaegError as error:
+            self.show_error(error)
+            return
+        self.present(live)
+
+    @on(ThemeToggled)
+    def theme_toggled(self, event: ThemeToggled) -> None:
+        self.theme = LIGHT if event.light else DARK
+
+    @work(exclusive=True, group="session-flow")
+    async def create_session(self, theme: Theme, details: SessionDetails) -> None:
+        """Create and save a new session; offer to follow up the workplace's last action plan;
+        show the agenda; the session's clock starts when the consultant leaves the agenda."""
         try:
             info, store = self.repository.create(theme, details)
             live = LiveSession(self.repository, info, store, theme, self.clock)
@@ -82,46 +133,54 @@ class OplaegApp(App[None]):
         except OplaegError as error:
             self.show_error(error)
             return
-        if earlier is None:
-            self._present(live, plan_first=True)
-            return
-        source, actions = earlier
-
-        def answered(yes: bool | None) -> None:
+        if earlier is not None:
+            source, actions = earlier
+            question = t(
+                "followup.carry_question",
+                workplace=source.details.workplace,
+                date=source.details.date,
+                count=len(actions),
+            )
+            yes = await self.push_screen_wait(ConfirmScreen(question, yes=t("followup.carry_yes")))
             if yes:
                 try:
-                    carry_over(live, source, actions, t("followup.item"))
+                    live.carry_over(source, actions, t("followup.item"))
                 except OplaegError as error:
                     self.show_error(error)
-            self._present(live, plan_first=True)
+        self.present(live)
 
-        question = t(
-            "followup.carry_question",
-            workplace=source.details.workplace,
-            date=source.details.date,
-            count=len(actions),
-        )
-        self.push_screen(ConfirmScreen(question, yes=t("followup.carry_yes")), answered)
-
-    def present_session(self, session_id: str) -> None:
-        """Open an earlier session where it was left."""
-        try:
-            self._present(open_live_session(self.library, self.repository, session_id, self.clock))
-        except OplaegError as error:
-            self.show_error(error)
-
-    def _present(self, live: LiveSession, *, plan_first: bool = False) -> None:
-        self.close_live_session()
-        self.live = live
-        self._show_presenter(live, plan_first=plan_first)
-
-    def _show_presenter(self, live: LiveSession, *, plan_first: bool = False) -> None:
+    def present(self, live: LiveSession) -> PresenterScreen:
+        """Show `live` in the presenter (closing any other open session); a session that has
+        not begun shows its agenda first, and its clock starts when the consultant begins."""
         from tui.screens.presenter import PresenterScreen  # loaded when first needed
 
-        self.push_screen(PresenterScreen(live, plan_first=plan_first))
+        self.close_live_session()
+        self.live = live
+        with contextlib.suppress(OplaegError, OSError):
+            self._announcement = announce_console(self.repository.data_dir, live.info.id)
+        self.theme = LIGHT if live.display.current.light else DARK
+        screen = PresenterScreen(live, data_dir=self.repository.data_dir, layout=self.layout)
+        self.push_screen(screen)
+        if live.started_at is None:
+            self.plan_and_begin(live, screen)
+        return screen
+
+    @work(exclusive=True, group="planning")
+    async def plan_and_begin(self, live: LiveSession, presenter: PresenterScreen) -> None:
+        from tui.screens.agenda_planner import AgendaPlanner  # DataTable loads when needed
+
+        await self.push_screen_wait(AgendaPlanner(live, before_start=True))
+        try:
+            live.nav.start()
+        except OplaegError as error:
+            self.show_error(error)
+        presenter.show_page(entered=True)
 
     def close_live_session(self) -> None:
         """Fold the open session's journal into its file and release its lock."""
+        if self._announcement is not None:
+            withdraw(self._announcement)
+            self._announcement = None
         if self.live is not None:
             live, self.live = self.live, None
             try:
@@ -129,12 +188,15 @@ class OplaegApp(App[None]):
             except OplaegError as error:
                 self.exit_message = str(error)
 
-    def _offer_to_resume(self) -> None:
+    @work(exclusive=True, group="resume")
+    async def offer_to_resume(self) -> None:
+        now = self.clock.wall()
         recent = [
             s
             for s in self.repository.list()
-            if not s.problem and self.clock.wall() - s.updated_at < RESUME_WITHIN_SECONDS
+            if not s.problem and now - s.updated_at < RESUME_WITHIN_SECONDS
         ]
+        recent = [s for s in recent if not self._finished(s.id)]
         if not recent:
             return
         latest = max(recent, key=lambda s: s.updated_at)
@@ -145,25 +207,67 @@ class OplaegApp(App[None]):
             date=latest.date,
             time=latest.start_time,
         )
+        screen = ConfirmScreen(question, yes=t("start.resume"), no=t("start.not_now"))
+        if await self.push_screen_wait(screen):
+            self.post_message(SessionChosen(latest.id, resume=True))
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.present_session(latest.id)
-
-        self.push_screen(
-            ConfirmScreen(question, yes=t("start.resume"), no=t("start.not_now")), answered
-        )
+    def _finished(self, session_id: str) -> bool:
+        try:
+            _, store = self.repository.open(session_id, readonly=True)
+        except OplaegError:
+            return False
+        try:
+            entries = stored_entries(store)
+        finally:
+            store.close()
+        return bool(entries) and entries[-1][0] == END_MARKER
 
     def show_error(self, error: OplaegError) -> None:
         self.notify(describe_error(error), severity="error", markup=False, timeout=20)
 
-    # -- commands and signals --------------------------------------------------------------
+    # -- leaving, in one way whatever the key ----------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Every way out of a live session asks first (q, Ctrl+Q, the palette)."""
+        if self.live is None:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmScreen):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(t("presenter.quit_question"), yes=t("presenter.quit"), no=t("cancel")),
+            answered,
+        )
+
+    def action_help_quit(self) -> None:
+        self.notify(t("app.ctrl_c"), title=t("app.ctrl_c_title"), markup=False)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # Textual types it App[object]
+            self.push_screen(
+                CommandPalette(placeholder=t("command.placeholder"), id="--command-palette")
+            )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        commands = getattr(screen, "commands", None)
-        if callable(commands):
-            yield from commands()
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(t("command.quit"), t("command.quit_help"), self.action_quit)
+        yield SystemCommand(t("command.keys"), t("command.keys_help"), self._show_help)
+        yield SystemCommand(
+            t("command.screenshot"),
+            t("command.screenshot_help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
+    def _show_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    # -- signals -------------------------------------------------------------------------------
 
     def _handle_signals(self) -> None:
         loop = asyncio.get_running_loop()
@@ -176,26 +280,10 @@ class OplaegApp(App[None]):
     def terminate(self) -> None:
         """A closed terminal window or a kill: keep the draft, close the session, exit."""
         for screen in self.screen_stack:
-            flush_draft = getattr(screen, "flush_draft", None)
-            if callable(flush_draft):
-                flush_draft()
+            if isinstance(screen, DraftHolder):
+                screen.flush_draft()
         self.close_live_session()
         self.exit()
-
-
-def open_live_session(
-    library: ThemeLibrary, repository: SessionRepository, session_id: str, clock: Clock
-) -> LiveSession:
-    """Open a session for presenting; raises a clear `OplaegError` when it cannot be."""
-    from sessions.live import LiveSession
-
-    info, store = repository.open(session_id)
-    try:
-        theme = library.get(info.theme_id)
-    except (UnknownThemeError, ThemeError):
-        store.close()
-        raise OplaegError(t("error.theme_missing", theme=info.theme_title)) from None
-    return LiveSession(repository, info, store, theme, clock)
 
 
 def describe_error(error: OplaegError) -> str:

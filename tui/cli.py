@@ -28,6 +28,7 @@ from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_di
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION, Theme
 from sessions.theme.parser import load_theme_file
 
+LOOPBACK = "127.0.0.1"
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -39,7 +40,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _OneLineParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -148,6 +149,24 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     handout.add_argument("--force", action="store_true", help="replace an existing FILE")
 
+    projector = commands.add_parser(
+        "projector", parents=[common], help="the room view for the projector (follows the console)"
+    )
+    projector.add_argument(
+        "session", nargs="?", default=None, help="session id (default: the one the console shows)"
+    )
+    projector.add_argument(
+        "--browser", action="store_true", help="serve the room view to a web browser"
+    )
+    projector.add_argument(
+        "--port", type=int, default=0, help="the browser's port (default: a free one)"
+    )
+    projector.add_argument(
+        "--host",
+        default=LOOPBACK,
+        help="the address to listen on (default 127.0.0.1: only this computer)",
+    )
+
     check = commands.add_parser("check", parents=[common], help="validate theme files")
     check.add_argument("paths", nargs="+", metavar="PATH", help="theme files or folders")
     return parser
@@ -218,12 +237,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return _export(repository, args)
     if args.command == "new-theme":
-        folder = args.dir or getattr(args, "themes_dir", None)
-        return _new_theme(Path(folder) if folder else user_themes_dir(data_dir), args)
+        chosen: str | None = args.dir or getattr(args, "themes_dir", None)
+        return _new_theme(Path(chosen) if chosen else user_themes_dir(data_dir), args)
     if args.command == "handout":
         return _handout(library, args)
     if args.command == "start":
         return _start(library, repository, args)
+    if args.command == "projector":
+        return _projector(library, repository, args)
     if args.command == "resume":
         session_id = repository.resolve_id(args.session)
         return _launch(library, repository, session_id)
@@ -417,11 +438,15 @@ def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.
 
 
 def _launch(library: ThemeLibrary, repository: SessionRepository, session_id: str | None) -> int:
-    from tui.app import OplaegApp, open_live_session  # Textual loads only when the UI starts.
+    from platformdirs import user_config_path
+
+    from sessions.live import LiveSession
+    from tui.app import OplaegApp  # Textual loads only when the UI starts.
 
     clock = SystemClock()
-    live = open_live_session(library, repository, session_id, clock) if session_id else None
-    app = OplaegApp(library=library, repository=repository, live=live, clock=clock)
+    live = LiveSession.open(repository, library, session_id, clock) if session_id else None
+    config_dir = user_config_path("oplaeg", appauthor=False)
+    app = OplaegApp(library, repository, live, clock, config_dir=config_dir)
     try:
         app.run()
     finally:
@@ -430,6 +455,20 @@ def _launch(library: ThemeLibrary, repository: SessionRepository, session_id: st
         print(app.exit_message, file=sys.stderr)
         return 1
     return app.return_code or 0
+
+
+def _projector(
+    library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace
+) -> int:
+    session_id = repository.resolve_id(args.session) if args.session else None
+    if args.browser:
+        from tui.serve import serve_room
+
+        return serve_room(repository.data_dir, session_id, args.host, args.port, args)
+    from tui.room import RoomApp  # Textual loads only when the UI starts.
+
+    RoomApp(repository, library, session_id).run()
+    return 0
 
 
 if __name__ == "__main__":

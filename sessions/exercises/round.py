@@ -25,6 +25,8 @@ SHORTEST_TURN = 10
 """Fewer seconds than this is not a turn (unless the theme sets its own floor)."""
 GROUP_SIZES = (5, 4, 6)
 """Group sizes to try, the preferred first."""
+MOST_VOLUNTEERS = 5
+"""A pluk is a few voices, not the round by another name."""
 SECONDS_STEP = 5
 
 
@@ -120,7 +122,7 @@ def plan_round(options: RoundOptions, participants: int, available: int) -> Roun
         if shorter >= each:
             shorter = None
     groups, largest, group_seconds = _groups(participants, each, floor, available)
-    pluk = min(participants, available // (each + HANDOVER_SECONDS))
+    pluk = min(participants, MOST_VOLUNTEERS, available // (each + HANDOVER_SECONDS))
     return RoundPlan(
         participants=participants,
         seconds_each=each,

@@ -12,6 +12,11 @@ LANGUAGES = tuple(CATALOGUES)
 _current = "da"
 
 
+def register(language: str, texts: dict[str, str]) -> None:
+    """Add a layer's texts (the UI's, say) to a language's catalogue."""
+    CATALOGUES[language].update(texts)
+
+
 def set_language(language: str) -> None:
     """Choose the language of everything `t` returns from now on."""
     global _current

@@ -71,7 +71,7 @@ TEXT: dict[str, str] = {
     "form.error.date": "Datoen skal skrives som ÅÅÅÅ-MM-DD, fx 2026-11-24.",
     "form.error.start_time": "Starttiden skal skrives som TT:MM, fx 13:00.",
     "form.error.participants": "Antal deltagere skal være et tal mellem 1 og 500.",
-    "form.error.plan": "Vælg 90 eller 120 minutter.",
+    "form.error.plan": "Vælg en længde mellem 45 og 180 minutter.",
     # Presenter
     "presenter.position": "{current}/{total}",
     "presenter.timer_idle": "Tryk t for at starte uret",

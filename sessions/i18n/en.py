@@ -70,7 +70,7 @@ TEXT: dict[str, str] = {
     "form.error.date": "Write the date as YYYY-MM-DD, e.g. 2026-11-24.",
     "form.error.start_time": "Write the start time as HH:MM, e.g. 13:00.",
     "form.error.participants": "Participants must be a number from 1 to 500.",
-    "form.error.plan": "Choose 90 or 120 minutes.",
+    "form.error.plan": "Choose a length from 45 to 180 minutes.",
     # Presenter
     "presenter.position": "{current}/{total}",
     "presenter.timer_idle": "Press t to start the timer",

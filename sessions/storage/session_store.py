@@ -114,6 +114,14 @@ class SessionStore:
         if not self.readonly and (entries or torn):
             self.compact()
 
+    def reload(self) -> None:
+        """Read the files again: how a read-only store follows the writer's changes."""
+        if not self.readonly:
+            raise RuntimeError("only a read-only store reloads")
+        self._tables = {}
+        self._highest_ids.clear()
+        self._load()
+
     # -- reading -------------------------------------------------------------------------
 
     def get(self, table: str, doc_id: str) -> Document | None:

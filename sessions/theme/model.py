@@ -69,6 +69,10 @@ class Step:
     line: int
     show_results: bool = False
     """A result step (`show: results`): the room sees what the exercise produced."""
+    prose: str = ""
+    """The body without its top-level list items (when a widget shows those itself)."""
+    notes: str = ""
+    """Speaker notes for the step (after `Noter:`): only the consultant sees them."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class Segment:
     settings: dict[str, str] = field(default_factory=dict)
     optional: bool = False
     """May be left out when the session is shorter than the theme's plans."""
+    notes: str = ""
+    """Speaker notes for the exercise as a whole (after `Noter:` in its introduction)."""
     options: object | None = None
     """The exercise kind's typed settings (see `sessions.exercises`), parsed once."""
 

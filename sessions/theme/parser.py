@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 from typing import TYPE_CHECKING
 
 from sessions.exercises import KINDS
@@ -143,6 +144,7 @@ class _Reader:
         segment_id = settings.get("id") or slugify(section.title)
         if not ID_PATTERN.match(segment_id):
             self.problems.add(section.line, "theme.problem.segment_id", segment=name, id=segment_id)
+        intro, notes = self.split_notes(section, body_start, section.own_end)
         optional = _YES.get(settings.get("optional", "no").lower())
         if optional is None:
             self.problems.add(where["optional"], "theme.problem.yes_no", key="optional")
@@ -162,7 +164,8 @@ class _Reader:
             kind=kind,
             minutes=minutes,
             line=section.line,
-            intro=slice_lines(self.lines, body_start, section.own_end),
+            intro=intro,
+            notes=notes,
             minimum=minimum,
             settings=settings,
             optional=bool(optional),
@@ -227,19 +230,29 @@ class _Reader:
             )
         return minimum
 
-    def slide(self, section: Section) -> Slide:
-        notes_line: int | None = None
-        for token in section.tokens:
-            if token.type == "inline" and token.map and _NOTES.match(token.content):
-                notes_line = token.map[0]
-                break
+    def split_notes(self, section: Section, start: int, end: int) -> tuple[str, str]:
+        """The text from `start` to `end`, split at a line starting `Noter:` into what is
+        shown and the speaker notes (which only the consultant sees)."""
+        notes_line = next(
+            (
+                token.map[0]
+                for token in section.tokens
+                if token.type == "inline"
+                and token.map
+                and start <= token.map[0] < end
+                and _NOTES.match(token.content)
+            ),
+            None,
+        )
         if notes_line is None:
-            body = slice_lines(self.lines, section.start, section.end)
-            return Slide(section.title, body, "", section.line)
-        notes = _NOTES.sub("", self.lines[notes_line], count=1)
-        rest = slice_lines(self.lines, notes_line + 1, section.end)
-        notes = (notes + "\n" + rest).strip() if notes.strip() else rest
-        body = slice_lines(self.lines, section.start, notes_line)
+            return slice_lines(self.lines, start, end), ""
+        first = _NOTES.sub("", self.lines[notes_line], count=1)
+        rest = slice_lines(self.lines, notes_line + 1, end)
+        notes = (first + "\n" + rest).strip() if first.strip() else rest
+        return slice_lines(self.lines, start, notes_line), notes
+
+    def slide(self, section: Section) -> Slide:
+        body, notes = self.split_notes(section, section.start, section.end)
         return Slide(section.title, body, notes, section.line)
 
     def step(self, section: Section) -> Step | None:
@@ -264,9 +277,24 @@ class _Reader:
             self.problems.add(where["show"], "theme.problem.step_show", value=show)
         if minutes is None:
             return None
+        body, notes = self.split_notes(section, body_start, section.end)
+        body_end = body_start + len(body.split("\n")) if body else body_start
+        list_lines = {
+            line
+            for token in section.tokens
+            if token.type in ("bullet_list_open", "ordered_list_open")
+            and token.level == 0
+            and token.map
+            for line in range(*token.map)
+        }
+        prose = "\n".join(
+            self.lines[n] for n in range(body_start, body_end) if n not in list_lines
+        ).strip("\n")
         return Step(
             title=section.title,
-            body=slice_lines(self.lines, body_start, section.end),
+            body=body,
+            prose=prose,
+            notes=notes,
             questions=list_items(section.tokens),
             minutes=minutes,
             mode=mode,
@@ -288,7 +316,7 @@ class _Reader:
                 for child in token.children or []:
                     if child.type == "link_open":
                         href = child.attrs.get("href")
-                        url = str(href) if href else None
+                        url = readable_url(str(href)) if href else None
                     elif child.type in ("text", "code_inline"):
                         title_parts.append(child.content)
                 title = "".join(title_parts).strip() or token.content.strip()
@@ -296,6 +324,19 @@ class _Reader:
                     self.problems.add(line, "theme.problem.source_url", url=url)
                 sources.append(Source(title=title, url=url, line=line))
         return sources
+
+
+def readable_url(url: str) -> str:
+    """A link as people write it: markdown-it turns `detdumærker.dk` into punycode
+    (`xn--detdumrker-i6a.dk`); the referat and the handout show the real name."""
+    parts = urlsplit(url)
+    if "xn--" not in parts.netloc:
+        return url
+    try:
+        host = parts.netloc.encode("ascii").decode("idna")
+    except UnicodeError:
+        return url
+    return urlunsplit(parts._replace(netloc=host))
 
 
 def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, list[Problem]]:

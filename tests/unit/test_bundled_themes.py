@@ -3,7 +3,7 @@
 import pytest
 
 from sessions.theme.library import bundled_content_dir, theme_files
-from sessions.theme.model import PLANS, ExerciseFormat, SegmentKind
+from sessions.theme.model import ExerciseFormat, SegmentKind
 from sessions.theme.parser import load_theme_file
 
 FILES = theme_files(bundled_content_dir())
@@ -15,37 +15,67 @@ EXPECTED = {
     "vaner-og-rytmer",
     "tid-og-kerneopgaven",
     "social-stoette",
+    "kraenkende-handlinger",
+    "hoeje-foelelsesmaessige-krav",
 }
+STAFF_MEETING = 45
+"""The short plan: one item on a staff meeting, with no check-in round and no break."""
 
 
-def test_all_seven_themes_are_bundled():
+def test_every_expected_theme_is_bundled():
     assert {path.stem for path in FILES} == EXPECTED
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
-def test_theme_is_valid_and_complete(path):
-    theme, problems = load_theme_file(path)
-    assert problems == []
-    assert theme is not None
-    assert theme.id == path.stem
-    for plan in PLANS:
+@pytest.fixture(params=FILES, ids=lambda p: p.stem)
+def theme(request):
+    theme, problems = load_theme_file(request.param)
+    assert [str(p) for p in problems] == [], "no problems and no warnings"
+    assert theme is not None and theme.id == request.param.stem
+    return theme
+
+
+def test_every_theme_plans_45_90_and_120_minutes_exactly(theme):
+    assert theme.plans == (45, 90, 120)
+    for plan in theme.plans:
         agenda = theme.agenda(plan)
         assert sum(s.minutes.for_plan(plan) or 0 for s in agenda) == plan
-        exercises = [s for s in agenda if s.kind is SegmentKind.EXERCISE]
-        assert exercises[0].format is ExerciseFormat.ROUND, "a check-in opens the session"
         assert agenda[0].kind is SegmentKind.PRESENTATION, "a welcome comes first"
         assert ExerciseFormat.ACTION_PLAN in {s.format for s in agenda[-3:]}
+        assert not agenda[-1].optional, "the round-off is never left out"
+        assert not any(s.optional for s in agenda if s.format is ExerciseFormat.ACTION_PLAN)
+        for segment in agenda:
+            if segment.kind is SegmentKind.EXERCISE:
+                used = sum(step.minutes.for_plan(plan) or 0 for step in segment.steps)
+                assert segment.steps and used <= (segment.minutes.for_plan(plan) or 0)
+
+
+def test_longer_plans_open_with_a_round_and_vary_their_exercises(theme):
+    for plan in (90, 120):
+        exercises = [s for s in theme.agenda(plan) if s.kind is SegmentKind.EXERCISE]
+        assert exercises[0].format is ExerciseFormat.ROUND, "a check-in opens the session"
         themed = {s.format for s in exercises} - {ExerciseFormat.ROUND, ExerciseFormat.ACTION_PLAN}
-        assert len(themed) >= 3 or len(themed | {ExerciseFormat.ROUND}) >= 3
-        for segment in exercises:
-            used = sum(step.minutes.for_plan(plan) or 0 for step in segment.steps)
-            assert used <= (segment.minutes.for_plan(plan) or 0)
-            assert segment.steps, f"{segment.id} has timed steps"
+        assert len(themed) >= 2, "besides the rounds and the plan, at least two kinds of work"
+
+
+def test_only_the_longest_plan_has_a_break(theme):
     assert any(s.kind is SegmentKind.BREAK for s in theme.agenda(120))
+    assert not any(s.kind is SegmentKind.BREAK for s in theme.agenda(STAFF_MEETING))
     assert not any(s.kind is SegmentKind.BREAK for s in theme.agenda(90))
+
+
+def test_the_staff_meeting_plan_is_a_talk_one_exercise_and_the_plan(theme):
+    exercises = [s for s in theme.agenda(STAFF_MEETING) if s.kind is SegmentKind.EXERCISE]
+    kinds = [s.format for s in exercises]
+    assert ExerciseFormat.ACTION_PLAN in kinds
+    assert any(k not in (ExerciseFormat.ROUND, ExerciseFormat.ACTION_PLAN) for k in kinds)
+
+
+def test_every_slide_has_speaker_notes_and_the_theme_its_sources(theme):
     slides = [slide for s in theme.segments for slide in s.slides]
-    assert 8 <= len(slides) <= 15
+    assert 8 <= len(slides) <= 16
     assert all(slide.notes.strip() for slide in slides), "every slide has speaker notes"
-    formats = {s.format for s in theme.segments if s.format}
-    assert len(formats) >= 4
-    assert theme.sources and any(source.url for source in theme.sources)
+    assert len({s.format for s in theme.segments if s.format}) >= 4
+    assert theme.sources and all(
+        source.url is None or "xn--" not in source.url for source in theme.sources
+    )
+    assert any(source.url for source in theme.sources)

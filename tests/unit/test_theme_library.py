@@ -2,10 +2,12 @@ import json
 from pathlib import Path
 
 from sessions.theme.cache import ThemeCache
-from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
+from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
 from sessions.theme.parser import load_theme_file
 from sessions.theme.starter import starter_theme
 from tui import cli
+
+BUNDLED = len(theme_files(bundled_content_dir()))
 
 
 def library_with(user_dir: Path, cache: ThemeCache | None = None) -> ThemeLibrary:
@@ -21,7 +23,7 @@ def test_a_user_theme_overrides_a_bundled_one(tmp_path: Path):
     entry = next(e for e in library.entries() if e.id == "social-stoette")
     assert entry.origin is ThemeOrigin.USER
     assert library.get("social-stoette").title == "Vores egen udgave"
-    assert len(library.entries()) == 7
+    assert len(library.entries()) == BUNDLED
 
 
 def test_a_broken_user_theme_is_listed_with_its_problem(tmp_path: Path):
@@ -30,7 +32,7 @@ def test_a_broken_user_theme_is_listed_with_its_problem(tmp_path: Path):
     entry = next(e for e in library.entries() if e.id == "halv")
     assert entry.theme is None
     assert entry.problems[0].startswith(f"{tmp_path / 'halv.md'}:")
-    assert len([e for e in library.entries() if e.theme]) == 7
+    assert len([e for e in library.entries() if e.theme]) == BUNDLED
 
 
 def test_the_starter_theme_passes_check(tmp_path: Path):

@@ -38,12 +38,14 @@ def test_the_documented_example_parses_completely():
     assert [s.id for s in theme.agenda(90)] == ["oplaeg", "refleksion"]
     assert theme.total_minutes(90) == 90 and theme.total_minutes(120) == 120
     assert theme.sources[0].url == "https://detdumaerker.dk"
+    assert theme.plans == (90, 120)
 
 
 def problems_of(text: str) -> list[str]:
+    """Every problem of a broken theme, as `oplaeg check --lang en` prints them."""
     theme, problems = parse_theme(text, "t.md")
     assert theme is None
-    return problems
+    return [p.format("en") for p in problems]
 
 
 def test_every_problem_has_file_and_line():
@@ -111,9 +113,10 @@ def test_unreadable_and_non_utf8_files(tmp_path: Path):
     bad.write_bytes("Ærø".encode("latin-1"))
     theme, problems = load_theme_file(bad)
     assert theme is None
-    assert problems[0].startswith(f"{bad}:1: not UTF-8")
+    assert problems[0].format("en").startswith(f"{bad}:1: not UTF-8")
+    assert problems[0].format("da").startswith(f"{bad}:1: ikke UTF-8")
     theme, problems = load_theme_file(tmp_path / "missing.md")
-    assert problems[0].startswith(f"{tmp_path / 'missing.md'}:1: cannot read")
+    assert problems[0].format("en").startswith(f"{tmp_path / 'missing.md'}:1: cannot read")
 
 
 def test_scale_and_cards_need_their_list_items():

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 
+from sessions.action_plan import EmptyActionError, is_proposal
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
@@ -24,7 +25,7 @@ FIELDS = ("what", "who", "when", "follow_up")
 class ActionForm(ModalScreen[Action | None]):
     """One row of the plan. Enter saves (to disk, before the form closes); Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", t("cancel"))]
 
     def __init__(self, live: LiveSession, action: Action | None = None) -> None:
         super().__init__()
@@ -49,14 +50,14 @@ class ActionForm(ModalScreen[Action | None]):
         event.stop()
         values = {name: self.query_one(f"#action-{name}", Input).value for name in FIELDS}
         try:
-            action = self.live.save_action(
+            action = self.live.plan.save(
                 self.action.id if self.action else None,
                 values["what"],
                 values["who"],
                 values["when"],
                 values["follow_up"],
             )
-        except ValueError:
+        except EmptyActionError:
             self._error(t("actions.what_missing"))
             self.query_one("#action-what", Input).focus()
             return
@@ -77,9 +78,10 @@ class ActionForm(ModalScreen[Action | None]):
 class ActionPlanScreen(ModalScreen[None]):
     """The whole plan; add, edit and delete rows."""
 
+    BINDINGS = bindings(ACTION_PLAN_KEYS)
+
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
-        self._bindings = bindings(self._bindings, ACTION_PLAN_KEYS)
         self.live = live
 
     def compose(self) -> ComposeResult:
@@ -88,6 +90,7 @@ class ActionPlanScreen(ModalScreen[None]):
             yield DataTable(id="actions-table", cursor_type="row")
             yield Label("", id="actions-empty", markup=False)
             yield Label("", id="actions-next", markup=False)
+            yield Label("", id="actions-message", markup=False)
             yield Label(t("actions.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -102,9 +105,12 @@ class ActionPlanScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        actions = self.live.actions()
+        actions = self.live.plan.actions()
         for action in actions:
-            table.add_row(*(Text(getattr(action, name)) for name in FIELDS), key=action.id)
+            cells = [Text(getattr(action, name)) for name in FIELDS]
+            if is_proposal(action):
+                cells[0] = Text.assemble(cells[0], (f"  ({t('plan.proposal')})", "italic"))
+            table.add_row(*cells, key=action.id)
         ids = [a.id for a in actions]
         if select is not None and select.id in ids:
             row = ids.index(select.id)
@@ -113,7 +119,7 @@ class ActionPlanScreen(ModalScreen[None]):
         empty = self.query_one("#actions-empty", Label)
         empty.update("" if actions else t("actions.none"))
         empty.display = not actions
-        when = self.live.next_follow_up
+        when = self.live.plan.next_follow_up
         self.query_one("#actions-next", Label).update(
             t("actions.next", when=when) if when else t("actions.next_missing")
         )
@@ -123,7 +129,7 @@ class ActionPlanScreen(ModalScreen[None]):
         if table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return next((a for a in self.live.actions() if a.id == row_key.value), None)
+        return next((a for a in self.live.plan.actions() if a.id == row_key.value), None)
 
     def action_new(self) -> None:
         self.app.push_screen(ActionForm(self.live), self.reload)
@@ -144,11 +150,9 @@ class ActionPlanScreen(ModalScreen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.live.delete_action(action.id)
+                    self.live.plan.delete(action.id)
                 except OplaegError as error:
-                    self.notify(
-                        t("error.storage", reason=str(error)), severity="error", markup=False
-                    )
+                    self._message(t("error.storage", reason=str(error)))
                 self.reload()
 
         self.app.push_screen(
@@ -159,16 +163,17 @@ class ActionPlanScreen(ModalScreen[None]):
         def written(when: str | None) -> None:
             if when is not None:
                 try:
-                    self.live.set_next_follow_up(when)
+                    self.live.plan.set_next_follow_up(when)
                 except OplaegError as error:
-                    self.notify(
-                        t("error.storage", reason=str(error)), severity="error", markup=False
-                    )
+                    self._message(t("error.storage", reason=str(error)))
                 self.reload()
 
         self.app.push_screen(
-            TextPrompt(t("actions.next_question"), self.live.next_follow_up), written
+            TextPrompt(t("actions.next_question"), self.live.plan.next_follow_up), written
         )
+
+    def _message(self, text: str) -> None:
+        self.query_one("#actions-message", Label).update(text)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -22,11 +22,13 @@ from tui.keys import AGENDA_KEYS, bindings
 class AgendaPlanner(Screen[None]):
     """Change the session's agenda; every change is saved at once."""
 
+    BINDINGS = bindings(AGENDA_KEYS)
+
     def __init__(self, live: LiveSession, *, before_start: bool) -> None:
         super().__init__()
-        self._bindings = bindings(self._bindings, AGENDA_KEYS)
         self.live = live
         self.before_start = before_start
+        self._undo: list[Schedule] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agenda-planner"):
@@ -34,6 +36,7 @@ class AgendaPlanner(Screen[None]):
             yield Label(title, classes="dialog-title", markup=False)
             yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=False)
             yield Label("", id="agenda-total", markup=False)
+            yield Label("", id="agenda-message", markup=False)
             yield Label(t("agenda.hint"), classes="dialog-hint", markup=False)
         yield Footer()
 
@@ -59,7 +62,7 @@ class AgendaPlanner(Screen[None]):
         clock_times = {row.item.id: row.starts for row in self.schedule.timetable(start)}
         for item in self.schedule.items:
             starts = clock_times.get(item.id)
-            dim = "#6c6c6c" if item.skipped else ""
+            dim = "dim" if item.skipped else ""
             note = t("agenda.skipped") if item.skipped else t("agenda.extra") if item.extra else ""
             if item.id == self.live.page.segment.id and not self.before_start:
                 note = t("agenda.now")
@@ -68,8 +71,8 @@ class AgendaPlanner(Screen[None]):
                 Text(item.title, style=dim),
                 Text(t(f"agenda.kind.{item.kind}"), style=dim),
                 Text(str(item.minutes), style=dim, justify="right"),
-                Text(str(item.minimum), style="#8a8a8a", justify="right"),
-                Text(note, style="#ffd75f" if note else ""),
+                Text(str(item.minimum), style="dim", justify="right"),
+                Text(note, style="bold" if note else ""),
                 key=item.id,
             )
         if selected is not None and selected in [i.id for i in self.schedule.items]:
@@ -96,12 +99,27 @@ class AgendaPlanner(Screen[None]):
         return str(row_key.value) if row_key.value is not None else None
 
     def _change(self, schedule: Schedule, keep: str | None = None) -> None:
+        before = self.schedule
         try:
             self.live.set_schedule(schedule)
         except OplaegError as error:
-            self.notify(t("error.storage", reason=str(error)), severity="error", markup=False)
+            self.query_one("#agenda-message", Label).update(t("error.storage", reason=str(error)))
             return
+        self._undo.append(before)
+        self.query_one("#agenda-message", Label).update("")
         self.refresh_table(keep)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            return
+        previous = self._undo.pop()
+        try:
+            self.live.set_schedule(previous)
+        except OplaegError as error:
+            self.query_one("#agenda-message", Label).update(t("error.storage", reason=str(error)))
+            self._undo.append(previous)
+            return
+        self.refresh_table()
 
     def action_longer(self) -> None:
         if (item_id := self._selected_id()) and (item := self.schedule.item(item_id)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -9,7 +11,6 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from sessions.errors import OplaegError
-from sessions.export.markdown import followup_cells, followup_headers
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.models import FollowUp, FollowUpStatus
@@ -27,21 +28,23 @@ STATUS_KEYS = {
 class FollowUpScreen(ModalScreen[None]):
     """Every carried-over action; 1–4 set its status, `c` its comment. Saved at once."""
 
+    BINDINGS = bindings(FOLLOWUP_KEYS)
+
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
-        self._bindings = bindings(self._bindings, FOLLOWUP_KEYS)
         self.live = live
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog action-plan"):
             yield Label(t("followup.screen_title"), classes="dialog-title", markup=False)
             yield DataTable(id="followup-table", cursor_type="row")
+            yield Label("", id="followup-message", markup=False)
             yield Label(t("followup.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for header in followup_headers(None):
-            table.add_column(header)
+        for header in ("what", "who", "status", "comment"):
+            table.add_column(t(f"followup.col.{header}"))
         self.reload()
         table.focus()
 
@@ -49,8 +52,12 @@ class FollowUpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        for followup in self.live.followups():
-            table.add_row(*(Text(c) for c in followup_cells(followup, None)), key=followup.id)
+        for followup in self.live.plan.followups():
+            status = t(f"followup.status.{followup.status.value}") if followup.status else "–"
+            cells = (followup.action.what, followup.action.who)
+            table.add_row(
+                *(Text(c) for c in cells), Text(status), Text(followup.comment), key=followup.id
+            )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -59,11 +66,11 @@ class FollowUpScreen(ModalScreen[None]):
         if table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return next((f for f in self.live.followups() if f.id == row_key.value), None)
+        return next((f for f in self.live.plan.followups() if f.id == row_key.value), None)
 
     def action_status(self, key: str) -> None:
         if (followup := self._selected()) is not None:
-            self._save(lambda: self.live.set_followup(followup.id, STATUS_KEYS[key]))
+            self._save(lambda: self.live.plan.set_followup(followup.id, STATUS_KEYS[key]))
 
     def action_comment(self) -> None:
         followup = self._selected()
@@ -72,16 +79,18 @@ class FollowUpScreen(ModalScreen[None]):
 
         def written(comment: str | None) -> None:
             if comment is not None:
-                self._save(lambda: self.live.set_followup(followup.id, followup.status, comment))
+                self._save(
+                    lambda: self.live.plan.set_followup(followup.id, followup.status, comment)
+                )
 
         question = t("followup.comment", what=followup.action.what)
         self.app.push_screen(TextPrompt(question, followup.comment), written)
 
-    def _save(self, change: object) -> None:
+    def _save(self, change: Callable[[], object]) -> None:
         try:
-            change()  # type: ignore[operator]
+            change()
         except OplaegError as error:
-            self.notify(t("error.storage", reason=str(error)), severity="error", markup=False)
+            self.query_one("#followup-message", Label).update(t("error.storage", reason=str(error)))
         self.reload()
 
     def action_close(self) -> None:

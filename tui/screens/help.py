@@ -1,4 +1,4 @@
-"""Every key, grouped by screen, from the same table the bindings are made from."""
+"""Every key, grouped by where it works, from the same table the bindings are made from."""
 
 from __future__ import annotations
 
@@ -15,47 +15,53 @@ from tui.keys import (
     AGENDA_KEYS,
     EXERCISE_KEYS,
     FOLLOWUP_KEYS,
+    NAVIGATION_KEYS,
     NOTE_FORM_KEYS,
     NOTES_KEYS,
     PRESENTER_KEYS,
     START_KEYS,
     SUMMARY_KEYS,
     Key,
-    shown_keys,
 )
 
 
-def _table(keys: tuple[Key, ...]) -> Content:
-    width = max(len(shown_keys(k)) for k in keys) + 3
+def key_table(keys: tuple[Key, ...]) -> Content:
+    """Two columns: the keys as people write them, and what they do."""
+    width = max(len(k.shown) for k in keys) + 3
     lines: list[str] = []
     for k in keys:
-        line = f"  {shown_keys(k).ljust(width)}{t(k.command) if k.command else t(k.label)}"
+        line = f"  {k.shown.ljust(width)}{t(k.command)}"
         if line not in lines:  # the ten digit keys are one line
             lines.append(line)
     return Content("\n".join(lines))
 
 
+def help_sections() -> list[tuple[str, tuple[Key, ...]]]:
+    sections = [
+        ("help.presenter", NAVIGATION_KEYS + PRESENTER_KEYS),
+        ("help.notes", NOTE_FORM_KEYS + NOTES_KEYS),
+        ("help.agenda", AGENDA_KEYS),
+        ("help.actions", ACTION_PLAN_KEYS),
+        ("help.followup", FOLLOWUP_KEYS),
+    ]
+    sections += [(f"help.kind.{kind}", keys) for kind, keys in EXERCISE_KEYS.items()]
+    sections += [("help.start", START_KEYS), ("help.summary", SUMMARY_KEYS)]
+    return sections
+
+
 class HelpScreen(ModalScreen[None]):
     """The key reference; Escape, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "close", show=False)]
+    BINDINGS = [Binding("escape,question_mark,q", "close", t("close"))]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Label(t("help.title"), classes="dialog-title", markup=False)
-            for heading, keys in (
-                ("help.presenter", PRESENTER_KEYS),
-                ("help.notes", NOTE_FORM_KEYS + NOTES_KEYS),
-                ("help.agenda", AGENDA_KEYS),
-                ("help.actions", ACTION_PLAN_KEYS),
-                ("help.followup", FOLLOWUP_KEYS),
-                ("help.exercises", tuple(k for group in EXERCISE_KEYS.values() for k in group)),
-                ("help.start", START_KEYS),
-                ("help.summary", SUMMARY_KEYS),
-            ):
+            for heading, keys in help_sections():
                 yield Label(t(heading), classes="help-heading", markup=False)
-                yield Static(_table(keys))
+                yield Static(key_table(keys))
             yield Label(t("help.clicker"), classes="dialog-hint", markup=False)
+            yield Label(t("help.keymap"), classes="dialog-hint", markup=False)
             yield Label(t("help.close"), classes="dialog-hint", markup=False)
 
     def action_close(self) -> None:

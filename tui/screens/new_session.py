@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from sessions.i18n import t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, validate_details
-from sessions.theme.model import PLANS, Theme
+from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
 
 _FIELDS = ("workplace", "date", "start_time", "facilitator", "participants")
 
@@ -21,12 +21,14 @@ _FIELDS = ("workplace", "date", "start_time", "facilitator", "participants")
 class NewSessionScreen(ModalScreen[SessionDetails | None]):
     """A short form; dismisses with valid details, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", t("cancel"))]
 
     def __init__(self, theme: Theme, now: datetime | None = None) -> None:
         super().__init__()
         self._theme = theme
         self._now = now or datetime.now()
+        plans = theme.plans
+        self._default_plan = 90 if 90 in plans else plans[len(plans) // 2]
 
     def compose(self) -> ComposeResult:
         start = f"{self._now.hour:02d}:{self._now.minute:02d}"
@@ -47,9 +49,19 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                 with Vertical():
                     yield from self._field("participants", "")
             yield Label(t("form.length"), classes="field-label form-field", markup=False)
-            with RadioSet(id="plan", compact=True):
-                for plan in PLANS:
-                    yield RadioButton(t(f"form.minutes_{plan}"), value=plan == PLANS[0])
+            with Horizontal(classes="form-row"):
+                with RadioSet(id="plan", compact=True):
+                    for plan in self._theme.plans:
+                        yield RadioButton(
+                            t("form.minutes", minutes=plan), value=plan == self._default_plan
+                        )
+                yield Input(
+                    placeholder=t("form.other_minutes", low=SHORTEST_SESSION, high=LONGEST_SESSION),
+                    id="other-minutes",
+                    restrict=r"[0-9]*",
+                    max_length=3,
+                    compact=True,
+                )
             yield Label("", id="form-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("form.start"), id="submit", variant="primary", compact=True)
@@ -79,6 +91,10 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
     def action_submit(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in _FIELDS}
         plan_index = self.query_one("#plan", RadioSet).pressed_index
+        other = self.query_one("#other-minutes", Input).value.strip()
+        plan = self._theme.plans[plan_index] if plan_index >= 0 else 0
+        if other:
+            plan = int(other) if other.isdigit() else 0
         participants = values["participants"].strip()
         try:
             details = validate_details(
@@ -88,7 +104,7 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                     start_time=values["start_time"],
                     facilitator=values["facilitator"],
                     participants=int(participants) if participants.isdigit() else 0,
-                    plan=PLANS[plan_index] if plan_index >= 0 else 0,
+                    plan=plan,
                 )
             )
         except InvalidDetailsError as error:
@@ -105,3 +121,5 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
         label.add_class("-visible")
         if field in _FIELDS:
             self.query_one(f"#{field}", Input).focus()
+        elif field == "plan":
+            self.query_one("#other-minutes", Input).focus()

@@ -2,35 +2,73 @@
 
 What is typed is kept as a draft a moment after each change, so a crash or a closed terminal
 window loses nothing; the draft is cleared when the note is saved or the form is cancelled.
+
+A note "kun til mig" typed in the single window (which the room sees) is drawn as dots; Ctrl+T
+shows it for a moment.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Checkbox, Label, RadioButton, RadioSet, TextArea
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
-from sessions.models import Note, NoteTag
+from sessions.models import Draft, Note, NoteTag
+from sessions.notebook import Notebook
 from tui.keys import NOTE_FORM_KEYS, bindings
 
 DRAFT_DELAY_SECONDS = 0.4
 TAG_CHOICES: tuple[NoteTag | None, ...] = (None, *NoteTag)
 
-SaveNote = Callable[[str, NoteTag | None, bool], Note]
-"""(text, tag, private) → the saved note."""
-SaveDraft = Callable[[str, NoteTag | None, bool], None]
+
+@dataclass(frozen=True)
+class NoteRequest:
+    """A note to write or edit: where it belongs and what the form starts with."""
+
+    segment_id: str
+    step: int
+    text: str = ""
+    tag: NoteTag | None = None
+    private: bool = False
+    note_id: str | None = None  # editing an existing note
+    card: int | None = None  # the dialogue card it is about
+
+    @classmethod
+    def from_note(cls, note: Note) -> NoteRequest:
+        return cls(
+            note.segment_id, note.step, note.text, note.tag, note.private, note.id, note.card
+        )
+
+    @classmethod
+    def from_draft(cls, draft: Draft) -> NoteRequest:
+        return cls(
+            draft.segment_id, draft.step, draft.text, draft.tag, draft.private, draft.note_id
+        )
+
+
+def mask(text: str) -> str:
+    """Every character but spaces as dots, as wide as it was."""
+    return "".join(c if c.isspace() else "•" * cell_len(c) for c in text)
 
 
 class NoteTextArea(TextArea):
-    """A TextArea where Enter submits; pasted text keeps its line breaks."""
+    """A TextArea where Enter submits, pasted text keeps its line breaks, and the text can be
+    drawn as dots."""
+
+    masked: reactive[bool] = reactive(False)
+    """Draw the text as dots (a private note on a screen the room sees)."""
 
     class Submitted(Message):
         pass
@@ -48,6 +86,15 @@ class NoteTextArea(TextArea):
             return
         await super()._on_key(event)
 
+    def watch_masked(self) -> None:
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if not self.masked:
+            return strip
+        return Strip([Segment(mask(s.text), s.style, s.control) for s in strip], strip.cell_length)
+
 
 class TagPicker(RadioSet):
     """The tag choice: the arrow keys choose at once, so Enter can save straight away."""
@@ -61,33 +108,27 @@ class TagPicker(RadioSet):
         self.action_toggle_button()
 
 
-class NoteForm(ModalScreen[Note | None]):
-    """Write or edit one note. `save` stores it and may raise; the form then stays open."""
+class NoteForm(ModalScreen[bool | None]):
+    """Write or edit one note; it is saved to `notebook` before the form closes (True)."""
+
+    BINDINGS = bindings(NOTE_FORM_KEYS)
 
     def __init__(
-        self,
-        title: str,
-        save: SaveNote,
-        save_draft: SaveDraft,
-        text: str = "",
-        tag: NoteTag | None = None,
-        private: bool = False,
+        self, title: str, notebook: Notebook, request: NoteRequest, *, mask_private: bool
     ) -> None:
         super().__init__()
-        self._initial_private = private
-        self._bindings = bindings(self._bindings, NOTE_FORM_KEYS)
         self._title = title
-        self._save = save
-        self._save_draft = save_draft
-        self._initial_text = text
-        self._initial_tag = tag
+        self.notebook = notebook
+        self.request = request
+        self.mask_private = mask_private
         self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        request = self.request
         with Vertical(classes="dialog note-form"):
             yield Label(self._title, classes="dialog-title", markup=False)
             yield NoteTextArea(
-                self._initial_text,
+                request.text,
                 id="note-text",
                 soft_wrap=True,
                 show_line_numbers=False,
@@ -95,13 +136,10 @@ class NoteForm(ModalScreen[Note | None]):
             )
             with TagPicker(id="note-tag", compact=True):
                 for tag in TAG_CHOICES:
-                    yield RadioButton(
-                        t(f"tag.{tag.value}" if tag else "tag.none"),
-                        value=tag == self._initial_tag,
-                    )
-            yield Checkbox(
-                t("note.private"), self._initial_private, id="note-private", compact=True
-            )
+                    label = t(f"tag.{tag.value}" if tag else "tag.none")
+                    yield RadioButton(label, value=tag == request.tag)
+            yield Checkbox(t("note.private"), request.private, id="note-private", compact=True)
+            yield Label("", id="note-masked", classes="dialog-hint", markup=False)
             yield Label("", id="note-error", markup=False)
             yield Label(t("note.hint"), classes="dialog-hint", markup=False)
 
@@ -109,6 +147,7 @@ class NoteForm(ModalScreen[Note | None]):
         area = self.query_one(NoteTextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        self._apply_mask()
 
     @property
     def text(self) -> str:
@@ -123,7 +162,13 @@ class NoteForm(ModalScreen[Note | None]):
     def private(self) -> bool:
         return self.query_one("#note-private", Checkbox).value
 
+    def _apply_mask(self) -> None:
+        masked = self.mask_private and self.private
+        self.query_one(NoteTextArea).masked = masked
+        self.query_one("#note-masked", Label).update(t("note.masked") if masked else "")
+
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._apply_mask()
         self.flush_draft()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -136,8 +181,17 @@ class NoteForm(ModalScreen[Note | None]):
 
     def flush_draft(self) -> None:
         """Save what is typed now as the draft (also called when the app is told to exit)."""
+        request = replace(self.request, text=self.text, tag=self.tag, private=self.private)
+        draft = Draft(
+            request.segment_id,
+            request.text,
+            request.step,
+            request.note_id,
+            request.tag,
+            request.private,
+        )
         try:
-            self._save_draft(self.text, self.tag, self.private)
+            self.notebook.save_draft(draft)
         except OplaegError as error:
             self._show_error(t("error.storage", reason=str(error)))
 
@@ -149,20 +203,44 @@ class NoteForm(ModalScreen[Note | None]):
         if not self.text.strip():
             self._show_error(t("note.empty"))
             return
+        request = self.request
         try:
-            note = self._save(self.text, self.tag, self.private)
+            if request.note_id:
+                self.notebook.update(request.note_id, self.text, self.tag, self.private)
+            else:
+                self.notebook.add(
+                    request.segment_id,
+                    request.step,
+                    self.text,
+                    self.tag,
+                    self.private,
+                    request.card,
+                )
         except OplaegError as error:
             self._show_error(t("error.not_saved", reason=str(error)))
             return
         self._stop_draft_timer()
-        self.dismiss(note)
+        self._clear_draft()
+        self.dismiss(True)
 
     def action_newline(self) -> None:
         self.query_one(NoteTextArea).insert("\n")
 
+    def action_peek(self) -> None:
+        area = self.query_one(NoteTextArea)
+        if self.mask_private and self.private:
+            area.masked = not area.masked
+
     def action_cancel(self) -> None:
         self._stop_draft_timer()
+        self._clear_draft()
         self.dismiss(None)
+
+    def _clear_draft(self) -> None:
+        try:
+            self.notebook.clear_draft()
+        except OplaegError as error:
+            self._show_error(t("error.storage", reason=str(error)))
 
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
@@ -170,5 +248,6 @@ class NoteForm(ModalScreen[Note | None]):
             self._draft_timer = None
 
     def _show_error(self, message: str) -> None:
-        self.query_one("#note-error", Label).update(message)
-        self.query_one("#note-error", Label).add_class("-visible")
+        label = self.query_one("#note-error", Label)
+        label.update(message)
+        label.add_class("-visible")

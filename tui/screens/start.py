@@ -1,10 +1,12 @@
-"""The first screen: the themes to start from and the earlier sessions to resume or export."""
+"""The first screen: the themes to start from and the earlier sessions to open, export, rename
+or delete."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -12,18 +14,22 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
+from sessions.clock import Clock
 from sessions.errors import OplaegError
 from sessions.i18n import count_notes, t
 from sessions.models import SessionDetails, SessionSummary
-from sessions.theme.library import ThemeEntry, ThemeOrigin
+from sessions.repository import SessionRepository
+from sessions.theme.library import ThemeEntry, ThemeLibrary, ThemeOrigin
+from tui.commands import StartCommands
 from tui.keys import START_KEYS, bindings
+from tui.messages import SessionChosen, ThemeChosen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen
 from tui.screens.new_session import NewSessionScreen
 from tui.screens.text_prompt import TextPrompt
 
 
-def _session_prompt(summary: SessionSummary) -> str:
+def session_prompt(summary: SessionSummary) -> str:
     if summary.problem:
         return t("start.session_problem", id=summary.id, problem=summary.problem)
     return t(
@@ -36,9 +42,9 @@ def _session_prompt(summary: SessionSummary) -> str:
     )
 
 
-def _theme_prompt(entry: ThemeEntry) -> Content:
+def theme_prompt(entry: ThemeEntry) -> Content:
     if entry.theme is None:
-        problem = entry.problems[0] if entry.problems else ""
+        problem = entry.errors[0].message() if entry.errors else ""
         return Content(t("start.broken_theme", title=entry.id, problem=problem))
     title = entry.theme.title
     if entry.origin is ThemeOrigin.USER:
@@ -47,11 +53,16 @@ def _theme_prompt(entry: ThemeEntry) -> Content:
 
 
 class StartScreen(Screen[None]):
-    """Choose a theme (→ new session) or an earlier session (→ resume)."""
+    """Choose a theme (→ a new session) or an earlier session (→ its referat or the session)."""
 
-    def __init__(self) -> None:
+    BINDINGS = bindings(START_KEYS)
+    COMMANDS = {StartCommands}
+
+    def __init__(self, library: ThemeLibrary, repository: SessionRepository, clock: Clock) -> None:
         super().__init__()
-        self._bindings = bindings(self._bindings, START_KEYS)
+        self.library = library
+        self.repository = repository
+        self.clock = clock
         self._entries: list[ThemeEntry] = []
         self._sessions: list[SessionSummary] = []
         self._filter = ""
@@ -62,96 +73,123 @@ class StartScreen(Screen[None]):
             yield Label(t("start.themes"), classes="section-title", markup=False)
             yield OptionList(markup=False, id="themes")
             yield Label("", id="theme-summary", markup=False)
-            yield Label(t("start.sessions"), classes="section-title", markup=False)
+            yield Label("", id="sessions-title", classes="section-title", markup=False)
             yield OptionList(markup=False, id="sessions")
             yield Label(t("start.hint"), classes="dialog-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one("#themes", OptionList).focus()
+        self.reload()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        """Read the themes and sessions again."""
-        self._entries = self.app.library.entries()  # type: ignore[attr-defined]
-        themes = self.query_one("#themes", OptionList)
-        themes.clear_options()
-        if not self._entries:
-            themes.add_option(Option(t("start.no_themes"), disabled=True))
-        for index, entry in enumerate(self._entries):
-            themes.add_option(Option(_theme_prompt(entry), id=f"theme-{index}"))
-        if self._entries:
-            themes.highlighted = 0
-
-        self._sessions = [
-            s
-            for s in self.app.repository.list()  # type: ignore[attr-defined]
-            if self._filter.casefold() in s.workplace.casefold()
+    @work(thread=True, exclusive=True, group="start-lists")
+    def reload(self, keep: str | None = None) -> None:
+        """Read the themes and the sessions off the event loop, then show them."""
+        entries = self.library.entries()
+        sessions = [
+            s for s in self.repository.list() if self._filter.casefold() in s.workplace.casefold()
         ]
-        sessions = self.query_one("#sessions", OptionList)
-        sessions.clear_options()
-        if not self._sessions:
-            sessions.add_option(Option(t("start.no_sessions"), disabled=True))
-        for index, summary in enumerate(self._sessions):
-            sessions.add_option(Option(_session_prompt(summary), id=f"session-{index}"))
-        if self._sessions:
-            sessions.highlighted = 0
-        for warning in self.app.repository.index.warnings:  # type: ignore[attr-defined]
-            self.notify(warning, severity="warning", markup=False, timeout=15)
-        self.app.repository.index.warnings.clear()  # type: ignore[attr-defined]
+        warnings = list(self.repository.index.warnings)
+        self.repository.index.warnings.clear()
+        self.app.call_from_thread(self._show, entries, sessions, warnings, keep)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Under the list, what the highlighted theme is about (one line each keeps all seven
-        themes in view on a small screen)."""
+    def _show(
+        self,
+        entries: list[ThemeEntry],
+        sessions: list[SessionSummary],
+        warnings: list[str],
+        keep: str | None,
+    ) -> None:
+        themes = self.query_one("#themes", OptionList)
+        highlighted_theme = themes.highlighted
+        self._entries = entries
+        themes.clear_options()
+        if not entries:
+            themes.add_option(Option(t("start.no_themes"), disabled=True))
+        themes.add_options(Option(theme_prompt(e), id=f"theme-{i}") for i, e in enumerate(entries))
+        if entries:
+            themes.highlighted = min(highlighted_theme or 0, len(entries) - 1)
+
+        option_list = self.query_one("#sessions", OptionList)
+        current = keep or self._highlighted_id()
+        self._sessions = sessions
+        option_list.clear_options()
+        if not sessions:
+            option_list.add_option(Option(t("start.no_sessions"), disabled=True))
+        option_list.add_options(
+            Option(session_prompt(s), id=f"session-{i}") for i, s in enumerate(sessions)
+        )
+        ids = [s.id for s in sessions]
+        if sessions:
+            option_list.highlighted = ids.index(current) if current in ids else 0
+        title = t("start.sessions")
+        if self._filter:
+            title += " " + t("start.filter_active", text=self._filter)
+        self.query_one("#sessions-title", Label).update(title)
+        for warning in warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=15)
+
+    def _highlighted_id(self) -> str | None:
+        option_list = self.query_one("#sessions", OptionList)
+        index = option_list.highlighted
+        if index is None or not 0 <= index < len(self._sessions):
+            return None
+        return self._sessions[index].id
+
+    @on(OptionList.OptionHighlighted, "#themes")
+    def describe_theme(self, event: OptionList.OptionHighlighted) -> None:
+        """Under the list, what the highlighted theme is about (one line per theme keeps all of
+        them in view on a small screen)."""
         option_id = event.option.id or ""
         if option_id.startswith("theme-"):
             entry = self._entries[int(option_id.removeprefix("theme-"))]
-            summary = entry.theme.summary if entry.theme else ""
+            plans = " / ".join(str(p) for p in entry.theme.plans) if entry.theme else ""
+            summary = f"{entry.theme.summary}  ({plans} min)" if entry.theme else ""
             self.query_one("#theme-summary", Label).update(summary)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected, "#themes")
+    def choose_theme(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        option_id = event.option.id or ""
-        if option_id.startswith("theme-"):
-            self._choose_theme(self._entries[int(option_id.removeprefix("theme-"))])
-        elif option_id.startswith("session-"):
-            summary = self._sessions[int(option_id.removeprefix("session-"))]
-            if summary.problem:
-                self.notify(summary.problem, severity="error", markup=False, timeout=15)
-            else:
-                self.app.present_session(summary.id)  # type: ignore[attr-defined]
-
-    def _choose_theme(self, entry: ThemeEntry) -> None:
+        entry = self._entries[int((event.option.id or "theme-0").removeprefix("theme-"))]
         if entry.theme is None:
-            problem = entry.problems[0] if entry.problems else ""
-            self.notify(
-                t("start.theme_broken", problem=problem), severity="error", markup=False, timeout=15
-            )
+            problem = entry.errors[0].message() if entry.errors else ""
+            self.notify(t("start.theme_broken", problem=problem), severity="error", markup=False)
             return
         theme = entry.theme
 
         def chosen(details: SessionDetails | None) -> None:
             if details is not None:
-                self.app.create_session(theme, details)  # type: ignore[attr-defined]
+                self.post_message(ThemeChosen(theme, details))
 
-        now = datetime.fromtimestamp(self.app.clock.wall())  # type: ignore[attr-defined]
+        now = datetime.fromtimestamp(self.clock.wall())
         self.app.push_screen(NewSessionScreen(theme, now), chosen)
 
+    @on(OptionList.OptionSelected, "#sessions")
+    def choose_session(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        summary = self._highlighted_session()
+        if summary is None:
+            return
+        if summary.problem:
+            self.notify(summary.problem, severity="error", markup=False, timeout=15)
+        else:
+            self.post_message(SessionChosen(summary.id))
+
     def _highlighted_session(self) -> SessionSummary | None:
-        sessions = self.query_one("#sessions", OptionList)
-        if not self._sessions or sessions.highlighted is None:
+        session_id = self._highlighted_id()
+        summary = next((s for s in self._sessions if s.id == session_id), None)
+        if summary is None:
             self.notify(t("start.pick_session_first"), markup=False)
-            return None
-        return self._sessions[sessions.highlighted]
+        return summary
 
     def action_summary(self) -> None:
         if (summary := self._highlighted_session()) is not None:
             from tui.screens.summary import SummaryScreen
 
-            self.app.push_screen(SummaryScreen(self.app.repository, summary.id))  # type: ignore[attr-defined]
+            self.app.push_screen(SummaryScreen(self.repository, summary.id))
 
     def action_filter(self) -> None:
         def chosen(text: str | None) -> None:
@@ -159,8 +197,6 @@ class StartScreen(Screen[None]):
                 self._filter = text.strip()
                 self.reload()
                 self.query_one("#sessions", OptionList).focus()
-                if self._filter:
-                    self.notify(t("start.filtered", text=self._filter), markup=False)
 
         self.app.push_screen(TextPrompt(t("start.filter"), self._filter), chosen)
 
@@ -172,10 +208,10 @@ class StartScreen(Screen[None]):
         def chosen(name: str | None) -> None:
             if name is not None and name.strip():
                 try:
-                    self.app.repository.rename(summary.id, name)  # type: ignore[attr-defined]
+                    self.repository.rename(summary.id, name)
                 except OplaegError as error:
-                    self.app.show_error(error)  # type: ignore[attr-defined]
-                self.reload()
+                    self.notify(str(error), severity="error", markup=False, timeout=15)
+                self.reload(keep=summary.id)
 
         self.app.push_screen(TextPrompt(t("start.rename"), summary.workplace), chosen)
 
@@ -183,16 +219,21 @@ class StartScreen(Screen[None]):
         summary = self._highlighted_session()
         if summary is None:
             return
+        index = self._sessions.index(summary)
+        neighbours = (
+            self._sessions[index + 1 : index + 2] or self._sessions[max(index - 1, 0) : index]
+        )
+        neighbour = neighbours[0].id if neighbours else None
 
         def answered(yes: bool | None) -> None:
             if yes:
                 try:
-                    target = self.app.repository.delete(summary.id)  # type: ignore[attr-defined]
+                    target = self.repository.delete(summary.id)
                 except OplaegError as error:
-                    self.app.show_error(error)  # type: ignore[attr-defined]
+                    self.notify(str(error), severity="error", markup=False, timeout=15)
                 else:
                     self.notify(t("start.deleted", name=target.name), markup=False, timeout=10)
-                self.reload()
+                self.reload(keep=neighbour)
 
         question = t(
             "start.delete_question", workplace=summary.workplace or summary.id, date=summary.date
@@ -209,10 +250,7 @@ class StartScreen(Screen[None]):
             if path is not None:
                 self.notify(t("export.done", path=path), markup=False, timeout=8)
 
-        self.app.push_screen(
-            ExportDialog(self.app.repository, summary.id, Path.home()),  # type: ignore[attr-defined]
-            exported,
-        )
+        self.app.push_screen(ExportDialog(self.repository, summary.id, Path.home()), exported)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

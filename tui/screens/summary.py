@@ -4,27 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
 from sessions.errors import OplaegError
-from sessions.export.markdown import export_markdown
-from sessions.export.referat import build_referat
+from sessions.export import export_session
 from sessions.i18n import t
 from sessions.repository import SessionRepository
 from tui.keys import SUMMARY_KEYS, bindings
+from tui.messages import SessionChosen
 
 
 class SummaryScreen(Screen[None]):
     """Shows what the referat will say (private notes left out). `e` exports it."""
 
-    def __init__(self, repository: SessionRepository, session_id: str) -> None:
+    BINDINGS = bindings(SUMMARY_KEYS)
+
+    def __init__(
+        self, repository: SessionRepository, session_id: str, *, can_resume: bool = False
+    ) -> None:
         super().__init__()
-        self._bindings = bindings(self._bindings, SUMMARY_KEYS)
         self.repository = repository
         self.session_id = session_id
+        self.can_resume = can_resume
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -32,17 +37,31 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(Markdown).update(t("summary.loading"))
+        self.query_one("#summary").focus()
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Build the referat off the event loop, so the clocks keep running."""
         try:
             _, store = self.repository.open(self.session_id, readonly=True)
             try:
                 # The referat's user text is escaped Markdown, so it shows literally here too.
-                text = export_markdown(build_referat(store))
+                text = export_session(store, "md").decode("utf-8")
             finally:
                 store.close()
         except OplaegError as error:
             text = t("error.generic", message=str(error))
-        self.query_one(Markdown).update(text)
-        self.query_one("#summary").focus()
+        self.app.call_from_thread(self.query_one(Markdown).update, text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.can_resume
+        return True
+
+    def action_resume(self) -> None:
+        self.post_message(SessionChosen(self.session_id, resume=True))
 
     def action_export(self) -> None:
         from tui.screens.export_dialog import ExportDialog

@@ -9,10 +9,12 @@ from textual.widget import Widget
 
 from sessions.schedule import Schedule
 
-DONE_STYLE = "#5f5f5f"
-CURRENT_STYLE = "#ffd75f"
-LATER_STYLE = "#303030"
-NOW_STYLE = "bold #ffffff"
+STYLES = {
+    "done": "$text-muted",
+    "current": "bold $primary",
+    "later": "$panel-lighten-2",
+    "now": "bold $foreground",
+}
 
 
 def spans(schedule: Schedule, width: int) -> list[tuple[str, int]]:
@@ -29,40 +31,37 @@ def spans(schedule: Schedule, width: int) -> list[tuple[str, int]]:
 
 
 class AgendaBar(Widget):
-    """One row: done items grey, the current item yellow, later items dark; `│` = on plan."""
+    """One row: done items dim, the current item bright, later items dark; `│` = on plan."""
 
     DEFAULT_CSS = """
-    AgendaBar {
-        height: 1;
-        width: 100%;
-    }
+    AgendaBar { height: 1; width: 100%; }
     """
 
-    state: reactive[tuple[object, ...]] = reactive(())
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id)
-        self._schedule: Schedule | None = None
-        self._current = ""
-        self._progress = 0.0
+    schedule: reactive[Schedule | None] = reactive(None)
+    """The agenda as it stands."""
+    current: reactive[str] = reactive("")
+    """The id of the item the session is in."""
+    tick: reactive[int] = reactive(0)
+    """Where the planned timeline is now, in cells."""
 
     def show(self, schedule: Schedule, current_id: str, progress: float) -> None:
-        """Repaints only when something visible changes."""
-        self._schedule, self._current, self._progress = schedule, current_id, progress
-        self.state = (id(schedule), current_id, round(progress * max(1, self.size.width)))
+        """Repaints only when something visible changes (reactives compare)."""
+        self.schedule = schedule
+        self.current = current_id
+        self.tick = min(max(0, self.size.width - 1), int(progress * self.size.width))
 
     def render(self) -> Content:
         width = self.size.width
-        if self._schedule is None or width <= 0:
+        if self.schedule is None or width <= 0:
             return Content("")
         parts: list[tuple[str, str]] = []
         seen_current = False
-        for item_id, cells in spans(self._schedule, width):
-            if item_id == self._current:
+        for item_id, cells in spans(self.schedule, width):
+            if item_id == self.current:
                 seen_current = True
-                parts.append(("━" * cells, CURRENT_STYLE))
+                name = "current"
             else:
-                parts.append(("━" * cells, LATER_STYLE if seen_current else DONE_STYLE))
+                name = "later" if seen_current else "done"
+            parts.append(("━" * cells, STYLES[name]))
         text = Content.assemble(*parts)
-        tick = min(width - 1, int(self._progress * width))
-        return text[:tick] + Content.styled("│", NOW_STYLE) + text[tick + 1 :]
+        return text[: self.tick] + Content.styled("│", STYLES["now"]) + text[self.tick + 1 :]

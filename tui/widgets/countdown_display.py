@@ -1,6 +1,12 @@
-"""The big timer: remaining time in large digits, coloured by stage, "time is up" at zero."""
+"""The big timer: the remaining time in large digits, coloured by stage, "Tiden er gået" at zero.
+
+It reads its countdown a few times a second (time is read from the stored deadline, never
+counted) and repaints only when the shown text or stage changes.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
@@ -11,59 +17,114 @@ from sessions.countdown import Countdown, CountdownStage, format_clock
 from sessions.i18n import t
 from tui.widgets.big_clock import BigClock
 
+TICK_SECONDS = 0.25
 _STAGE_CLASSES = {stage: f"-{stage.value}" for stage in CountdownStage}
+_COUNTING = (CountdownStage.RUNNING, CountdownStage.WARNING, CountdownStage.URGENT)
 
 
 class CountdownDisplay(Vertical):
-    """Shows a `Countdown`; call `refresh_from` a few times a second."""
+    """Shows the countdown `source` returns (None hides the display)."""
+
+    DEFAULT_CSS = """
+    CountdownDisplay { height: auto; width: 100%; }
+    CountdownDisplay Center { height: auto; }
+    CountdownDisplay #countdown-state { width: 100%; text-align: center; color: $text-muted; }
+    CountdownDisplay #countdown-digits { color: $foreground; }
+    CountdownDisplay.-running #countdown-digits { color: $success; }
+    CountdownDisplay.-warning #countdown-digits { color: $warning; }
+    CountdownDisplay.-urgent #countdown-digits { color: $accent; }
+    CountdownDisplay.-done #countdown-digits { color: $error; }
+    CountdownDisplay.-done #countdown-state, CountdownDisplay.-halfway #countdown-state {
+        color: $background; background: $error; text-style: bold;
+    }
+    CountdownDisplay.-halfway #countdown-state { background: $warning; }
+    """
 
     class TimeUp(Message):
         """Posted once when a running countdown reaches zero."""
 
+    class Halfway(Message):
+        """Posted once when a walk and talk's countdown passes half time."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
+        self._source: Callable[[], Countdown | None] = lambda: None
         self._stage: CountdownStage | None = None
         self._shown: str | None = None
+        self._state_text = ""
         self._budget = (40, 3)
+        self._halfway_said = False
+        self.halfway_text: str | None = None
+        """Said from half time on (walk and talk: "Byt roller!"); None: no such signal."""
         self.done_text: str | None = None
-        """What to say at zero instead of "Tiden er gået" (e.g. "Kom tilbage")."""
+        """Said at zero instead of "Tiden er gået" (walk and talk: "Kom tilbage")."""
 
     def compose(self) -> ComposeResult:
         with Center():
             yield BigClock(id="countdown-digits")
         yield Label("", id="countdown-state", markup=False)
 
-    def refresh_from(self, countdown: Countdown | None) -> None:
-        """Update the digits and the stage; cheap when nothing visible changed."""
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.tick()
+
+    def follow(self, source: Callable[[], Countdown | None]) -> None:
+        """Show the countdown `source` returns from now on (another page); never rings for
+        the change itself."""
+        self._source = source
+        self._stage = None
+        self._shown = None
+        self._halfway_said = False
+        self.tick()
+
+    def tick(self) -> None:
+        """Bring the digits and the stage up to date; cheap when nothing visible changed."""
+        countdown = self._source()
         if self.display != (countdown is not None):
             self.display = countdown is not None
         if countdown is None:
-            self._stage = None
             return
         text = format_clock(countdown.display_seconds())
-        stage = countdown.stage()
         if text != self._shown:
             refit = self._shown is None or len(text) != len(self._shown)
             self._shown = text
             self.query_one(BigClock).value = text
             if refit:
                 self._fit()
+        stage = countdown.stage()
+        halfway = (
+            self.halfway_text is not None
+            and countdown.running
+            and 0 < countdown.remaining() <= countdown.duration / 2
+        )
+        if halfway and not self._halfway_said:
+            self._halfway_said = True
+            if self._stage in _COUNTING:
+                self.post_message(self.Halfway())
         if stage != self._stage:
-            was_counting = self._stage in (
-                CountdownStage.RUNNING,
-                CountdownStage.WARNING,
-                CountdownStage.URGENT,
-            )
+            was_counting = self._stage in _COUNTING
             self._stage = stage
             for name in _STAGE_CLASSES.values():
                 self.remove_class(name)
             self.add_class(_STAGE_CLASSES[stage])
-            text = self._state_text(countdown, stage)
-            if stage is CountdownStage.DONE and self.done_text:
-                text = self.done_text
-            self.query_one("#countdown-state", Label).update(text)
             if stage is CountdownStage.DONE and was_counting:
                 self.post_message(self.TimeUp())
+        self.set_class(halfway and stage is not CountdownStage.DONE, "-halfway")
+        self._say(self._text_for(countdown, stage, halfway))
+
+    def _text_for(self, countdown: Countdown, stage: CountdownStage, halfway: bool) -> str:
+        if stage is CountdownStage.DONE:
+            return self.done_text or t("countdown.time_up")
+        if halfway and self.halfway_text:
+            return self.halfway_text
+        if stage is CountdownStage.IDLE and countdown.remaining() < countdown.duration:
+            return t("countdown.paused")
+        return ""
+
+    def _say(self, text: str) -> None:
+        if text != self._state_text:
+            self._state_text = text
+            self.query_one("#countdown-state", Label).update(text)
 
     def set_budget(self, width: int, height: int) -> None:
         """The room the digits may take; they grow to fill it."""
@@ -73,17 +134,3 @@ class CountdownDisplay(Vertical):
     def _fit(self) -> None:
         clock = self.query_one(BigClock)
         clock.fit(*self._budget, widest="".join("0" if c.isdigit() else c for c in clock.value))
-
-    def reset(self) -> None:
-        """Forget the last stage, so switching pages never rings the bell."""
-        self._stage = None
-        self._shown = None
-
-    @staticmethod
-    def _state_text(countdown: Countdown, stage: CountdownStage) -> str:
-        if stage is CountdownStage.DONE:
-            return t("presenter.time_up")
-        if stage is CountdownStage.IDLE:
-            paused = countdown.remaining() < countdown.duration
-            return t("presenter.timer_paused" if paused else "presenter.timer_idle")
-        return ""

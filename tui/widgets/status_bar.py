@@ -1,22 +1,64 @@
-"""The two lines at the top, always visible: theme, agenda item, position and clock; then the
-agenda bar and where the session stands in time."""
+"""The consultant's line of facts: where the session is and how it stands in time — the clock,
+time left in the item, elapsed, the planned end, ahead or behind with what `j` would do — and one
+calm line for messages. On the console it is two lines with the agenda bar; in the single window
+it shrinks to one discreet line."""
 
 from __future__ import annotations
+
+import math
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
-from sessions.schedule import Schedule
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.timing import Pace, TimingStatus, pace
 from tui.widgets.agenda_bar import AgendaBar
+
+MESSAGE_SECONDS = 6.0
+ERROR_SECONDS = 20.0
+
+
+def _hours_minutes(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def clock(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds).strftime("%H.%M")
 
 
 class StatusBar(Vertical):
-    """All text is shown literally; labels repaint only when their text changes."""
+    """Reads the session once a second; labels repaint only when their text changes."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: auto; background: $panel; color: $foreground; }
+    StatusBar Horizontal { height: 1; }
+    StatusBar Label { width: auto; padding: 0 1; }
+    StatusBar #status-segment { width: 1fr; text-style: bold; text-overflow: ellipsis; text-wrap: nowrap; }
+    StatusBar #status-position { color: $primary; }
+    StatusBar #agenda-bar { width: 1fr; margin: 0 1; }
+    StatusBar #status-pace.-behind { background: $accent; color: $background; text-style: bold; }
+    StatusBar #status-pace.-ahead { color: $success; }
+    StatusBar #status-pace.-paused { background: $warning; color: $background; text-style: bold; }
+    StatusBar #status-message { width: 1fr; color: $text-muted; }
+    StatusBar #status-message.-error { color: $error; text-style: bold; }
+    StatusBar #status-message.-warning { color: $warning; }
+    StatusBar.-compact #status-top, StatusBar.-compact #agenda-bar { display: none; }
+    """
+
+    def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.live = live
+        self._texts: dict[str, str] = {}
+        self._message_until = 0.0
+        self.advice = ""
+        """What `j` would change, as one line (set by the screen)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-top"):
-            yield Label("", id="status-theme", markup=False)
             yield Label("", id="status-segment", markup=False)
             yield Label("", id="status-position", markup=False)
             yield Label("", id="status-clock", markup=False)
@@ -25,35 +67,73 @@ class StatusBar(Vertical):
             yield Label("", id="status-item-left", markup=False)
             yield Label("", id="status-timing", markup=False)
             yield Label("", id="status-pace", markup=False)
+        with Horizontal(id="status-messages"):
+            yield Label("", id="status-message", markup=False)
 
-    def show(self, theme: str, segment: str, position: str) -> None:
-        self._set("#status-theme", theme)
-        self._set("#status-segment", segment)
-        self._set("#status-position", position)
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh_status)
+        self.refresh_status()
 
-    def show_clock(self, text: str) -> None:
-        self._set("#status-clock", text)
-
-    def show_timing(
-        self,
-        schedule: Schedule,
-        current_id: str,
-        progress: float,
-        item_left: str,
-        timing: str,
-        pace: str,
-        pace_class: str,
-    ) -> None:
-        """The agenda bar, time left in the item, elapsed and end, and ahead/behind."""
-        self.query_one(AgendaBar).show(schedule, current_id, progress)
+    def refresh_status(self) -> None:
+        """Read the session's timing and show it."""
+        live = self.live
+        timing = live.timing()
+        compact = self.has_class("-compact")
+        now = live.clock.wall()
+        started = (
+            f" · {t('status.started', time=clock(timing.started_at))}" if timing.started_at else ""
+        )
+        self._set("#status-segment", f"{live.theme.title} · {live.page.segment.title}")
+        self._set("#status-position", f"{live.position + 1}/{len(live.pages)}")
+        self._set("#status-clock", t("status.clock", time=clock(now)) + started)
+        self.query_one(AgendaBar).show(live.schedule, live.page.segment.id, timing.progress)
+        left_minutes = math.ceil(abs(timing.item_left) / 60)
+        item_left = t(
+            "status.item_left" if timing.item_left >= 0 else "status.item_over",
+            minutes=left_minutes,
+        )
+        if compact:
+            item_left = (
+                f"{live.page.segment.title} · {live.position + 1}/{len(live.pages)} · {item_left}"
+            )
         self._set("#status-item-left", item_left)
-        self._set("#status-timing", timing)
-        pace_label = self._set("#status-pace", pace)
-        for name in ("-behind", "-ahead", "-on-time", "-paused"):
-            pace_label.set_class(name == pace_class, name)
+        self._set("#status-timing", self._timing_text(timing))
+        current = pace(timing)
+        label = self.query_one("#status-pace", Label)
+        for name in Pace:
+            label.set_class(current is name, f"-{name.value}")
+        self._set("#status-pace", self._pace_text(timing, current))
+        if now >= self._message_until:
+            self._show_message(self.advice, "")
 
-    def _set(self, selector: str, text: str) -> Label:
-        label = self.query_one(selector, Label)
-        if str(label.content) != text:
-            label.update(text)
-        return label
+    def _timing_text(self, timing: TimingStatus) -> str:
+        if timing.started_at is None or timing.planned_end is None:
+            return t("status.not_started")
+        text = t(
+            "status.timing", elapsed=_hours_minutes(timing.elapsed), end=clock(timing.planned_end)
+        )
+        if timing.paused_seconds >= 60:
+            text += " · " + t("status.paused_minutes", minutes=int(timing.paused_seconds // 60))
+        return text
+
+    @staticmethod
+    def _pace_text(timing: TimingStatus, current: Pace) -> str:
+        minutes = abs(round(timing.behind / 60))
+        return t(f"status.pace.{current.value}", minutes=minutes)
+
+    def say(self, text: str, severity: str = "information") -> None:
+        """Show a message in the status line for a few seconds (errors longer)."""
+        seconds = ERROR_SECONDS if severity == "error" else MESSAGE_SECONDS
+        self._message_until = self.live.clock.wall() + seconds
+        self._show_message(text, severity)
+
+    def _show_message(self, text: str, severity: str) -> None:
+        label = self.query_one("#status-message", Label)
+        label.set_class(severity == "error", "-error")
+        label.set_class(severity == "warning", "-warning")
+        self._set("#status-message", text)
+
+    def _set(self, selector: str, text: str) -> None:
+        if self._texts.get(selector) != text:
+            self._texts[selector] = text
+            self.query_one(selector, Label).update(text)

@@ -1,0 +1,53 @@
+"""Follow a session another process is writing: notice when its files change and read them
+again. The room view uses it; it never takes the lock and never writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sessions.errors import OplaegError
+from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
+
+Stamp = tuple[tuple[int, int, int], ...]
+
+
+def _stamp(directory: Path) -> Stamp:
+    """What identifies the files' current contents: inode, size and modification time."""
+    stamps = []
+    for name in (SNAPSHOT_NAME, JOURNAL_NAME):
+        try:
+            stat = os.stat(directory / name)
+        except OSError:
+            stamps.append((0, 0, 0))
+            continue
+        stamps.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+class StoreFollower:
+    """A read-only store of `directory`, brought up to date by `poll`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._stamp = _stamp(directory)
+        self.store = SessionStore.open(directory, readonly=True)
+
+    def poll(self) -> bool:
+        """Read the session again if its files changed; True when something changed.
+
+        A file caught half-way through a rewrite is read again at the next poll."""
+        stamp = _stamp(self.directory)
+        if stamp == self._stamp:
+            return False
+        try:
+            self.store.reload()
+        except OplaegError:
+            return False
+        if _stamp(self.directory) != stamp:
+            return True  # it changed while being read: read once more next time
+        self._stamp = stamp
+        return True
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,164 @@
+"""What every exercise widget shares: it shows one exercise page to the room, owns its keys, and
+tells the screen what the group did by a message; the screen saves it, then hands the saved
+state back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from sessions.exercises.base import ExerciseState
+from sessions.live import LiveSession
+from sessions.pages import Page
+from sessions.text import clean_line
+from tui.screens.text_prompt import TextPrompt
+
+
+@dataclass(frozen=True)
+class SpeakerClock:
+    """A countdown the exercise shows instead of the step's: (stored key, seconds)."""
+
+    key: str
+    seconds: int
+
+
+class ExerciseWidget(Widget, can_focus=True):
+    """Base of the widgets in `tui/exercises/`. Subclasses render `state` and define `BINDINGS`;
+    with `interactive` False (the room view) no key works and nothing is offered."""
+
+    DEFAULT_CSS = """
+    ExerciseWidget {
+        height: auto;
+        width: 1fr;
+        padding: 0 1;
+    }
+    ExerciseWidget:focus {
+        background-tint: $foreground 0%;
+    }
+    """
+
+    state: reactive[Any] = reactive(None, always_update=False)
+    """The exercise's stored state, as last saved (None for kinds that store nothing)."""
+
+    class Changed(Message):
+        """The group did something: save `state` for `page`'s exercise."""
+
+        def __init__(self, widget: ExerciseWidget, state: ExerciseState) -> None:
+            super().__init__()
+            self.widget = widget
+            self.state = state
+
+    class ActionsProposed(Message):
+        """Items the group chose, to go into the action plan as proposals."""
+
+        def __init__(self, items: list[str]) -> None:
+            super().__init__()
+            self.items = items
+
+    class ClockStart(Message):
+        """Start `clock` from its full time (a new speaker's turn)."""
+
+        def __init__(self, clock: SpeakerClock) -> None:
+            super().__init__()
+            self.clock = clock
+
+    class OpenRequested(Message):
+        """The page's own screen should open (the action plan, the follow-up)."""
+
+        def __init__(self, what: str) -> None:
+            super().__init__()
+            self.what = what
+
+    kinds: ClassVar[tuple[str, ...]] = ()
+    """The `format:` values this widget shows."""
+    takes_keys: ClassVar[bool] = True
+
+    def __init__(self, live: LiveSession, page: Page, *, interactive: bool) -> None:
+        super().__init__()
+        self.live = live
+        self.page = page
+        self.interactive = interactive
+        self.can_focus = interactive and self.takes_keys
+        self.ready = False
+        """Composed: the parts `refresh_view` fills exist."""
+        self.set_reactive(ExerciseWidget.state, live.exercises.state(page.segment))
+
+    # -- what the screen asks of an exercise ---------------------------------------------------
+
+    @classmethod
+    def owns_list(cls, page: Page) -> bool:
+        """Whether this widget shows the step's list items itself (so the page's text leaves
+        them out): a scale's statements, a deck of cards."""
+        return False
+
+    def show_page(self, page: Page) -> None:
+        """Another step of the same exercise."""
+        self.page = page
+        self.reload()
+        self.refresh_view()
+
+    def reload(self) -> None:
+        """Take the stored state again (after the console changed it, or an answer came in)."""
+        self.state = self.live.exercises.state(self.page.segment)
+
+    def saved(self, state: ExerciseState) -> None:
+        """The screen has saved `state`: show it."""
+        self.state = state
+
+    def turn(self, forward: bool) -> bool:
+        """PgDn/PgUp inside the exercise (next speaker, next card); True when it was used."""
+        return False
+
+    def speaker_clock(self) -> SpeakerClock | None:
+        """A countdown to show instead of the step's (a go-round's speaker)."""
+        return None
+
+    def leave_question(self, forward: bool) -> str | None:
+        """A question to ask before leaving the page this way (a round not finished)."""
+        return None
+
+    @property
+    def showing_results(self) -> bool:
+        return self.page.step is not None and self.page.step.show_results
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def watch_state(self) -> None:
+        self.refresh_view()
+
+    def on_mount(self) -> None:
+        self.ready = True
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Bring every part of the view up to date with `state` and `page`."""
+
+    # -- for subclasses ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.interactive:
+            return False
+        return self.available(action, parameters)
+
+    def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether `action` can be used now (None: shown but disabled)."""
+        return True
+
+    def change(self, state: ExerciseState | None) -> None:
+        if state is not None and state != self.state:
+            self.post_message(self.Changed(self, state))
+
+    def ask(self, question: str, then: Callable[[str], None], value: str = "") -> None:
+        """Ask the consultant for a line of text."""
+
+        def answered(text: str | None) -> None:
+            cleaned = clean_line(text or "")
+            if cleaned:
+                then(cleaned)
+
+        self.app.push_screen(TextPrompt(question, value), answered)

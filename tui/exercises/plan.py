@@ -1,0 +1,96 @@
+"""The action plan's page on the wall: every action as the group agrees it (hvad, hvem, hvornår,
+opfølgning), proposals marked; and the follow-up of an earlier plan."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from sessions.action_plan import is_proposal
+from sessions.i18n import t
+from tui.exercises.base import ExerciseWidget
+from tui.exercises.draw import EMPHASIS, MUTED, join_lines
+from tui.keys import FOLLOWUP_PAGE_KEYS, PLAN_PAGE_KEYS, bindings
+
+
+class ActionPlanWidget(ExerciseWidget):
+    """Enter opens the action plan to write in; the room watches it grow here."""
+
+    BINDINGS = bindings(PLAN_PAGE_KEYS)
+    kinds: ClassVar[tuple[str, ...]] = ("action-plan",)
+
+    DEFAULT_CSS = """
+    ActionPlanWidget #plan-rows { width: 100%; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="plan-rows")
+
+    def reload(self) -> None:
+        super().reload()
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if not self.ready:
+            return
+        actions = self.live.plan.actions()
+        lines = [Content.styled(t("plan.title", count=len(actions)), EMPHASIS)]
+        for number, action in enumerate(actions, start=1):
+            mark = f"  ({t('plan.proposal')})" if is_proposal(action) else ""
+            lines.append(Content.assemble((f"{number}. {action.what}", "bold"), (mark, MUTED)))
+            parts = [
+                (t("plan.who"), action.who),
+                (t("plan.when"), action.when),
+                (t("plan.follow_up"), action.follow_up),
+            ]
+            detail = " · ".join(f"{label}: {value or '–'}" for label, value in parts)
+            lines.append(Content.styled("   " + detail, MUTED))
+        if not actions:
+            lines.append(Content.styled(t("plan.empty"), MUTED))
+        follow_up = self.live.plan.next_follow_up
+        if follow_up:
+            lines.append(Content.styled("\n" + t("plan.next_follow_up", when=follow_up), "bold"))
+        self.query_one("#plan-rows", Static).update(join_lines(lines))
+
+    def action_open_plan(self) -> None:
+        self.post_message(self.OpenRequested("action-plan"))
+
+
+class FollowUpWidget(ExerciseWidget):
+    """The earlier plan's actions and how far each has come; Enter opens them to set it."""
+
+    BINDINGS = bindings(FOLLOWUP_PAGE_KEYS)
+    kinds: ClassVar[tuple[str, ...]] = ("follow-up",)
+
+    DEFAULT_CSS = """
+    FollowUpWidget #followup-rows { width: 100%; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="followup-rows")
+
+    def reload(self) -> None:
+        super().reload()
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if not self.ready:
+            return
+        rows = self.live.plan.followups()
+        lines = []
+        for row in rows:
+            status = t(f"followup.status.{row.status.value}") if row.status else "–"
+            lines.append(Content.assemble((f"• {row.action.what}", "bold"), f"  {status}"))
+            details = [row.action.who, row.action.when, row.comment]
+            detail = " · ".join(part for part in details if part)
+            if detail:
+                lines.append(Content.styled("   " + detail, MUTED))
+        if not rows:
+            lines.append(Content.styled(t("followup.none"), MUTED))
+        self.query_one("#followup-rows", Static).update(join_lines(lines))
+
+    def action_open_followup(self) -> None:
+        self.post_message(self.OpenRequested("follow-up"))

@@ -1,0 +1,105 @@
+"""A scale on the wall: what the values mean, every statement with its hands per value and its
+average; the statement being counted is highlighted."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from sessions.exercises.scale import ScaleState, decimal, legend
+from sessions.i18n import t
+from sessions.pages import Page
+from tui.exercises.base import ExerciseWidget
+from tui.exercises.draw import EMPHASIS, MUTED, join_lines
+from tui.keys import SCALE_KEYS, bindings
+
+SPARKS = " ▁▂▃▄▅▆▇█"
+
+
+class ScaleWidget(ExerciseWidget):
+    """↑/↓ choose the statement, a digit counts one more hand on that value, `u` takes back
+    the last hand."""
+
+    BINDINGS = bindings(SCALE_KEYS)
+    kinds: ClassVar[tuple[str, ...]] = ("scale",)
+
+    DEFAULT_CSS = """
+    ScaleWidget #scale-legend { width: 100%; text-align: center; text-style: bold; }
+    ScaleWidget #scale-statements { width: 100%; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="scale-legend")
+        yield Static(id="scale-statements")
+
+    @property
+    def scale(self) -> ScaleState:
+        state = self.state
+        assert isinstance(state, ScaleState)
+        return state
+
+    @classmethod
+    def owns_list(cls, page: Page) -> bool:
+        return page.index == 0
+
+    @property
+    def counting(self) -> bool:
+        """Hands are counted on the scale's first step (the others discuss the result)."""
+        return self.page.index == 0 and not self.showing_results
+
+    def refresh_view(self) -> None:
+        if not self.ready or not isinstance(self.state, ScaleState):
+            return
+        state = self.scale
+        meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
+        self.query_one("#scale-legend", Static).update(Content(meaning))
+        participants = self.live.info.details.participants
+        lines = []
+        if not self.counting:
+            lines.append(Content.styled(t("scale.results_title"), EMPHASIS))
+        for index, statement in enumerate(state.statements):
+            stats = state.stats(index)
+            chosen = self.counting and index == state.selected
+            most = max(stats.counts.values(), default=0)
+            spark = "".join(
+                SPARKS[round(n / most * 8)] if most else " " for n in stats.counts.values()
+            )
+            mean = "–" if stats.average is None else decimal(stats.average, None)
+            summary = t("scale.summary", average=mean, hands=stats.hands)
+            if stats.hands > participants:
+                summary += " " + t("scale.too_many", participants=participants)
+            lines.append(
+                Content.assemble(
+                    ("▶ " if chosen else "  ", "bold"),
+                    (statement, "bold reverse" if chosen else ""),
+                    "  ",
+                    (spark, "$success on $panel"),
+                    (" " + summary, "bold" if chosen else MUTED),
+                )
+            )
+        if self.counting and state.statements:
+            stats = state.stats(state.selected)
+            row = "   ".join(f"{value}: {stats.counts[value]}" for value in state.values)
+            lines.append(Content.styled("\n" + row, "bold"))
+        self.query_one("#scale-statements", Static).update(join_lines(lines))
+
+    def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add_hand":
+            return self.counting and int(str(parameters[0])) in self.scale.values
+        if action == "undo":
+            return self.counting and bool(self.scale.history)
+        if action == "select":
+            return self.counting
+        return True
+
+    def action_add_hand(self, value: int) -> None:
+        self.change(self.scale.add_hand(value))
+
+    def action_undo(self) -> None:
+        self.change(self.scale.undo())
+
+    def action_select(self, offset: int) -> None:
+        self.change(self.scale.select(offset))

@@ -1,0 +1,127 @@
+"""A sorting board on the wall: the columns side by side with their counts. A column longer than
+the window shows the part around the selected item, with how many more there are."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Static
+
+from sessions.exercises.sorting import BoardState
+from sessions.i18n import t
+from tui.exercises.base import ExerciseWidget
+from tui.exercises.draw import EMPHASIS, MUTED, join_lines, line
+from tui.keys import SORTING_KEYS, bindings
+from tui.screens.item_form import ItemForm
+
+
+def visible_window(count: int, selected: int | None, rows: int) -> tuple[int, int]:
+    """Which items of a column to show in `rows` lines: (first, last+1), around `selected`."""
+    if count <= rows:
+        return 0, count
+    rows = max(1, rows - 2)  # a line each for "more above" and "more below"
+    anchor = selected if selected is not None else 0
+    first = min(max(anchor - rows // 2, 0), count - rows)
+    return first, first + rows
+
+
+class SortingWidget(ExerciseWidget):
+    """Enter adds an item to the selected item's column; `<` `>` move it; `w` edits it and its
+    reason; `x` removes it and `u` puts it back."""
+
+    BINDINGS = bindings(SORTING_KEYS)
+    kinds: ClassVar[tuple[str, ...]] = ("sorting",)
+
+    DEFAULT_CSS = """
+    SortingWidget { height: 1fr; }
+    SortingWidget #board { height: 1fr; }
+    SortingWidget .board-column {
+        width: 1fr; height: 100%; padding: 0 1; border-left: vkey $panel-lighten-2;
+    }
+    SortingWidget .board-column:first-child { border-left: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="board"):
+            for index in range(len(self.board.columns)):
+                yield Static(classes="board-column", id=f"column-{index}")
+
+    @property
+    def board(self) -> BoardState:
+        state = self.state
+        assert isinstance(state, BoardState)
+        return state
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.refresh_view()
+
+    def on_focus(self) -> None:
+        self.refresh_view()
+
+    def on_blur(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if not self.ready or not isinstance(self.state, BoardState):
+            return
+        board = self.board
+        rows = max(3, self.size.height - 1)
+        for column, name in enumerate(board.columns):
+            views = self.query(f"#column-{column}")
+            if not views:
+                continue
+            items = board.in_column(column)
+            lines = [Content.styled(f"{name} ({len(items)})", EMPHASIS)]
+            selected = items.index(board.selected) if board.selected in items else None
+            first, last = visible_window(len(items), selected, rows)
+            if first:
+                lines.append(Content.styled(t("board.more_above", count=first), MUTED))
+            for index in items[first:last]:
+                item = board.items[index]
+                text = f"• {item.text}" + (f" ({item.reason})" if item.reason else "")
+                chosen = self.interactive and self.has_focus and index == board.selected
+                lines.append(line(text, selected=chosen))
+            if last < len(items):
+                lines.append(Content.styled(t("board.more_below", count=len(items) - last), MUTED))
+            if not items:
+                lines.append(Content.styled("–", MUTED))
+            views.first(Static).update(join_lines(lines))
+
+    def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move_item", "edit_item", "remove_item", "select"):
+            return bool(self.board.items)
+        if action == "undo":
+            return self.board.removed is not None
+        return True
+
+    def action_add_item(self) -> None:
+        column = self.board.columns[self.board.current_column]
+        self.ask(t("board.new", column=column), lambda text: self.change(self.board.add(text)))
+
+    def action_move_item(self, offset: int) -> None:
+        self.change(self.board.move(offset))
+
+    def action_edit_item(self) -> None:
+        item = self.board.current
+        if item is None:
+            return
+
+        def edited(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                text, reason = result
+                self.change(self.board.with_text(text).with_reason(reason))
+
+        self.app.push_screen(ItemForm(item.text, item.reason), edited)
+
+    def action_remove_item(self) -> None:
+        self.change(self.board.remove())
+
+    def action_undo(self) -> None:
+        self.change(self.board.undo())
+
+    def action_select(self, offset: int) -> None:
+        self.change(self.board.select(offset))

@@ -1,0 +1,120 @@
+"""Dot voting on the wall: the items with their votes as bars, how many votes each person has
+and how many are given; on the result step, the items ranked."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from sessions.exercises.voting import TOP, VotingState
+from sessions.i18n import t
+from tui.exercises.base import ExerciseWidget
+from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines
+from tui.keys import VOTING_KEYS, bindings
+
+BAR_SHARE = 0.35
+"""The share of the width the bars may take."""
+
+
+class VotingWidget(ExerciseWidget):
+    """↑/↓ choose an item, Enter sets its number of votes, `k` carries the top three into the
+    action plan as proposals."""
+
+    BINDINGS = bindings(VOTING_KEYS)
+    kinds: ClassVar[tuple[str, ...]] = ("voting",)
+
+    DEFAULT_CSS = """
+    VotingWidget #vote-budget { width: 100%; color: $text-muted; }
+    VotingWidget #vote-items { width: 100%; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="vote-budget")
+        yield Static(id="vote-items")
+
+    @property
+    def voting(self) -> VotingState:
+        state = self.state
+        assert isinstance(state, VotingState)
+        return state
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if not self.ready or not isinstance(self.state, VotingState):
+            return
+        state = self.voting
+        budget = self.query_one("#vote-budget", Static)
+        items = self.query_one("#vote-items", Static)
+        if not state.items:
+            budget.update(Content(""))
+            items.update(Content.styled(t("voting.empty"), MUTED))
+            return
+        budget.update(
+            Content(
+                t(
+                    "voting.budget",
+                    each=state.votes_per_person,
+                    given=state.total,
+                    budget=state.budget,
+                )
+            )
+        )
+        ranked = self.showing_results
+        rows = state.ranked() if ranked else [(i, state.count(i)) for i in state.items]
+        most = max((n for _, n in rows), default=0)
+        width = max(8, int(self.size.width * BAR_SHARE))
+        lines = []
+        if ranked:
+            lines.append(Content.styled(t("voting.ranked_title"), EMPHASIS))
+        for position, (item, votes) in enumerate(rows):
+            chosen = not ranked and item == state.current and self.interactive
+            count = f"{votes:>3} "
+            drawn = bar(votes, most, width).ljust(width)
+            style = "bold" if ranked and position < TOP and votes else ""
+            lines.append(
+                Content.assemble(
+                    (drawn, "$success"),
+                    (" " + count, "bold"),
+                    (item, "bold reverse" if chosen else style),
+                )
+            )
+        items.update(join_lines(lines))
+
+    def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self.voting
+        if action in ("set_votes", "select"):
+            return bool(state.items)
+        if action == "top_to_plan":
+            return bool(state.top())
+        if action == "undo":
+            return bool(state.history)
+        return True
+
+    def action_set_votes(self) -> None:
+        state = self.voting
+        item = state.current
+        if item is None:
+            return
+
+        def entered(text: str) -> None:
+            if text.isdigit():
+                self.change(self.voting.set_votes(int(text)))
+            else:
+                self.notify(t("voting.not_a_number", text=text), severity="warning", markup=False)
+
+        self.ask(t("voting.votes", item=item), entered, str(state.count(item)))
+
+    def action_select(self, offset: int) -> None:
+        self.change(self.voting.select(offset))
+
+    def action_undo(self) -> None:
+        self.change(self.voting.undo())
+
+    def action_top_to_plan(self) -> None:
+        self.post_message(self.ActionsProposed([item for item, _ in self.voting.top()]))

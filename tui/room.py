@@ -1,0 +1,164 @@
+"""The room view (`oplaeg projector`): what the participants see on the projector, following the
+console. It only reads: it never takes the session's lock and never writes to it, so it can start
+before or after the console, and either can be closed or killed without harm."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Static
+
+from sessions.clock import Clock, SystemClock
+from sessions.errors import OplaegError
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.presence import announce_room, presented_session, withdraw
+from sessions.repository import SessionRepository, info_of
+from sessions.storage.follower import StoreFollower
+from sessions.theme.library import ThemeLibrary
+from tui.themes import DARK, LIGHT, register_themes
+from tui.widgets.stage import Stage
+
+FOLLOW_SECONDS = 0.05
+"""How often the room view looks for the console's changes (well inside 100 ms)."""
+
+
+class RoomScreen(Screen[None]):
+    """The page, the countdown, the notes if the consultant shows them; nothing else."""
+
+    BINDINGS = [Binding("ctrl+q,q", "app.quit", show=False)]
+    DEFAULT_CSS = """
+    RoomScreen { background: $background; }
+    RoomScreen #room-waiting { width: 100%; height: 100%; content-align: center middle; color: $text-muted; }
+    RoomScreen #room-blank { display: none; width: 100%; height: 100%; background: black; layer: blank; }
+    RoomScreen.-blank #room-blank { display: block; }
+    RoomScreen { layers: base blank; }
+    """
+
+    def __init__(
+        self,
+        repository: SessionRepository,
+        library: ThemeLibrary,
+        clock: Clock,
+        session_id: str | None,
+    ) -> None:
+        super().__init__()
+        self.repository = repository
+        self.library = library
+        self.clock = clock
+        self.fixed_session = session_id
+        self.follower: StoreFollower | None = None
+        self.live: LiveSession | None = None
+        self._announcement: Path | None = None
+        self._waiting_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Container(id="room-page")
+        yield Static(t("room.waiting"), id="room-waiting")
+        yield Static(id="room-blank")
+
+    def on_mount(self) -> None:
+        self.set_interval(FOLLOW_SECONDS, self.follow)
+        self.follow()
+
+    def on_unmount(self) -> None:
+        self._release()
+
+    def follow(self) -> None:
+        """Find the session to show, and show what changed in it."""
+        wanted = self.fixed_session or presented_session(self.repository.data_dir)
+        current = self.live.info.id if self.live is not None else None
+        if wanted != current:
+            self._stop()
+            if wanted is not None:
+                self._start(wanted)
+            return
+        if self.follower is not None and self.live is not None and self.follower.poll():
+            self.live.reload()
+            self._show()
+
+    def _start(self, session_id: str) -> None:
+        try:
+            folder = self.repository.root / self.repository.resolve_id(session_id)
+            follower = StoreFollower(folder)
+            info = info_of(follower.store)
+            theme = self.library.get(info.theme_id)
+        except OplaegError as error:
+            self._wait(t("room.cannot_open", reason=str(error)))
+            return
+        self.follower = follower
+        self.live = LiveSession(None, info, follower.store, theme, self.clock)
+        with contextlib.suppress(OplaegError, OSError):
+            self._announcement = announce_room(self.repository.data_dir, info.id)
+        page = self.query_one("#room-page", Container)
+        page.remove_children()
+        page.mount(Stage(self.live, interactive=False, id="room-stage"))
+        self.query_one("#room-waiting").display = False
+        self._show_display()
+
+    def _show(self) -> None:
+        if self.live is None:
+            return
+        stages = self.query("#room-stage")
+        if stages:
+            stages.first(Stage).refresh_page()
+        self._show_display()
+
+    def _show_display(self) -> None:
+        if self.live is None:
+            return
+        display = self.live.display.current
+        self.set_class(display.blank, "-blank")
+        self.app.theme = LIGHT if display.light else DARK
+
+    def _release(self) -> None:
+        if self._announcement is not None:
+            withdraw(self._announcement)
+            self._announcement = None
+        if self.follower is not None:
+            self.follower.close()
+        self.follower = None
+        self.live = None
+
+    def _stop(self) -> None:
+        self._release()
+        self.query_one("#room-page", Container).remove_children()
+        self._wait(t("room.waiting"))
+
+    def _wait(self, text: str) -> None:
+        waiting = self.query_one("#room-waiting", Static)
+        waiting.display = True
+        if text != self._waiting_text:
+            self._waiting_text = text
+            waiting.update(text)
+
+
+class RoomApp(App[None]):
+    """`oplaeg projector`: the room view in a terminal, or (through textual-serve) a browser."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "oplaeg"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self,
+        repository: SessionRepository,
+        library: ThemeLibrary,
+        session_id: str | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.repository = repository
+        self.library = library
+        self.session_id = session_id
+        self.clock = clock or SystemClock()
+
+    def on_mount(self) -> None:
+        register_themes(self)
+        self.theme = DARK
+        self.push_screen(RoomScreen(self.repository, self.library, self.clock, self.session_id))

@@ -1,0 +1,51 @@
+"""`oplaeg projector --browser`: the room view in a web browser, served by textual-serve from
+this computer only (unless another address is asked for), on a free port."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import socket
+import sys
+from pathlib import Path
+
+from sessions.i18n import current_language, t
+
+LOOPBACK = "127.0.0.1"
+
+
+def free_port(host: str) -> int:
+    """A port nothing listens on now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+def room_command(data_dir: Path, session_id: str | None) -> str:
+    """The command textual-serve runs for each browser that connects: a terminal room view."""
+    parts = [
+        sys.executable,
+        "-m",
+        "tui.cli",
+        "--data-dir",
+        str(data_dir),
+        "--lang",
+        current_language(),
+    ]
+    parts += ["projector"] + ([session_id] if session_id else [])
+    return shlex.join(parts)
+
+
+def serve_room(
+    data_dir: Path, session_id: str | None, host: str, port: int, args: argparse.Namespace
+) -> int:
+    from textual_serve.server import Server  # loaded only for the browser
+
+    if host != LOOPBACK:
+        print(t("cli.serve_warning", host=host), file=sys.stderr)
+    port = port or free_port(host)
+    url = f"http://{host}:{port}"
+    print(t("cli.serve_address", url=url), flush=True)
+    server = Server(room_command(data_dir, session_id), host=host, port=port, title="oplaeg")
+    server.serve()
+    return 0

@@ -1,0 +1,75 @@
+"""The consultant's side of the console: the speaker notes of the page, what comes next, and
+every note of the agenda item (private ones too). Never shown to the room."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, Markdown, Static
+
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.pages import Page
+from tui.widgets.note_text import note_line
+
+
+def speaker_notes(page: Page) -> str:
+    """What the theme tells the consultant on this page (Markdown): a slide's notes, or the
+    exercise's notes and the step's."""
+    if page.slide is not None:
+        return page.slide.notes
+    parts = [page.segment.notes, page.step.notes if page.step is not None else ""]
+    return "\n\n".join(part for part in parts if part.strip())
+
+
+def preview(page: Page | None) -> str:
+    """The next page in a line or two."""
+    if page is None:
+        return t("console.last_page")
+    if page.slide is not None:
+        first = next((line for line in page.slide.body.splitlines() if line.strip()), "")
+        return f"{page.slide.title}\n{first.strip()}"
+    if page.step is not None:
+        return f"{page.segment.title} › {page.step.title}"
+    return page.segment.title
+
+
+class ConsolePanel(VerticalScroll, can_focus=False):
+    DEFAULT_CSS = """
+    ConsolePanel { width: 40%; min-width: 30; height: 100%; border-left: vkey $panel-lighten-2; padding: 0 1; }
+    ConsolePanel .console-heading { text-style: bold; color: $primary; margin-top: 1; }
+    ConsolePanel #console-speaker-notes { background: $background; margin: 0; }
+    ConsolePanel #console-next { color: $text-muted; }
+    """
+
+    def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.live = live
+        self._notes_text: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("console.speaker_notes"), classes="console-heading", markup=False)
+        yield Markdown("", id="console-speaker-notes", open_links=False)
+        yield Label(t("console.next"), classes="console-heading", markup=False)
+        yield Static(id="console-next")
+        yield Label("", id="console-notes-title", classes="console-heading", markup=False)
+        yield Static(id="console-notes")
+
+    def show(self, page: Page) -> None:
+        notes = speaker_notes(page) or t("console.no_speaker_notes")
+        if notes != self._notes_text:
+            self._notes_text = notes
+            self.query_one("#console-speaker-notes", Markdown).update(notes)
+        self.query_one("#console-next", Static).update(Content(preview(self.live.nav.page_after())))
+        self.show_notes(page)
+
+    def show_notes(self, page: Page) -> None:
+        notes = self.live.notebook.all(page.segment.id)
+        self.query_one("#console-notes-title", Label).update(
+            t("console.notes_title", count=len(notes))
+        )
+        lines = [note_line(n, reveal_private=True) for n in notes] or [
+            Content(t("console.no_notes"))
+        ]
+        self.query_one("#console-notes", Static).update(Content("\n").join(lines))

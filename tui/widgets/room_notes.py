@@ -1,0 +1,54 @@
+"""The notes on the wall: one quiet line ("3 noter"), opened into the list when the consultant
+wants the room to see them. Private notes are never shown, only counted."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.pages import Page
+from tui.widgets.note_text import note_line
+
+OPEN_NOTES = 12
+"""The newest notes shown when the list is open; the rest are counted."""
+
+
+class RoomNotes(VerticalScroll, can_focus=False):
+    DEFAULT_CSS = """
+    RoomNotes { height: auto; max-height: 35%; border-top: hkey $panel-lighten-2; color: $text-muted; }
+    RoomNotes.-open { color: $foreground; }
+    RoomNotes.-empty { display: none; }
+    """
+
+    def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.live = live
+        self._shown: Content | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="room-notes-body")
+
+    def show(self, page: Page) -> None:
+        notes = self.live.notebook.all(page.segment.id)
+        shared = [n for n in notes if not n.private]
+        private = len(notes) - len(shared)
+        opened = self.live.display.current.notes_to_room
+        self.set_class(opened, "-open")
+        self.set_class(not notes, "-empty")
+        summary = t("room.notes_count", count=len(shared))
+        if private:
+            summary += " · " + t("room.private_count", count=private)
+        lines = [Content.styled(summary, "bold")]
+        if opened:
+            hidden = max(0, len(shared) - OPEN_NOTES)
+            if hidden:
+                lines.append(Content(t("room.more_notes", count=hidden)))
+            lines += [note_line(note) for note in shared[-OPEN_NOTES:]]
+        content = Content("\n").join(lines)
+        if self._shown is None or not content.is_same(self._shown):
+            self._shown = content
+            self.query_one("#room-notes-body", Static).update(content)
+            self.scroll_end(animate=False)

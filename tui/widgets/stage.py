@@ -1,0 +1,235 @@
+"""What the room sees of a page: a slide, an exercise step with its introduction and the group's
+work, or a break — with the big countdown. The same widget serves the room view (read-only) and
+the consultant's window (where the exercise takes keys)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Markdown, Static
+
+from sessions.countdown import Countdown
+from sessions.exercises import KINDS
+from sessions.i18n import t
+from sessions.live import LiveSession
+from sessions.pages import Page
+from sessions.theme.model import SegmentKind
+from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
+from tui.widgets.countdown_display import CountdownDisplay
+from tui.widgets.room_notes import RoomNotes
+
+CLOCK_SHARE = 0.4
+"""The share of the stage's height the countdown may take when the page has little else."""
+BUSY_CLOCK_SHARE = 0.18
+"""… and when the page shows the group's work (a board, a vote, a scale)."""
+MODE_SYMBOLS = {"alene": "●", "par": "●●", "gruppe": "●●●", "plenum": "◉"}
+
+
+def step_line(page: Page) -> str:
+    """ "Trin 2 af 3 · ●● To og to · <step title>", for the room."""
+    step = page.step
+    if step is None:
+        return ""
+    steps = len(page.segment.steps)
+    parts = [t("stage.step", current=page.index + 1, total=steps)] if steps > 1 else []
+    if step.mode is not None:
+        parts.append(f"{MODE_SYMBOLS[step.mode.value]} {t(f'stage.mode.{step.mode.value}')}")
+    if step.title != page.segment.title:
+        parts.append(step.title)
+    return " · ".join(parts)
+
+
+def page_text(page: Page) -> str:
+    """The theme's Markdown for the page: a slide's body, or a step's text (the exercise's
+    introduction — the case story, the instruction — comes with its first step). List items
+    the exercise shows itself (a scale's statements, the cards) are left out."""
+    if page.slide is not None:
+        return page.slide.body
+    segment = page.segment
+    if page.step is None:
+        return segment.intro
+    widget = EXERCISE_WIDGETS.get(segment.format.value) if segment.format else None
+    body = page.step.prose if widget is not None and widget.owns_list(page) else page.step.body
+    if page.index == 0 and segment.intro:
+        return f"{segment.intro}\n\n{body}".strip()
+    return body
+
+
+class Stage(Vertical):
+    """One page for the room. `interactive` gives the exercise its keys (the console, or the
+    single window); the room view is never interactive."""
+
+    DEFAULT_CSS = """
+    Stage { height: 1fr; width: 1fr; padding: 0 2; }
+    Stage.-slide { align-vertical: middle; }
+    Stage #stage-title { width: 100%; text-align: center; text-style: bold; color: $primary; }
+    Stage #stage-step { width: 100%; text-align: center; color: $foreground; }
+    Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
+    Stage.-slide #stage-text { max-height: 85%; }
+    Stage #stage-markdown {
+        width: auto; max-width: 100; background: $background; margin: 0; padding: 0;
+    }
+    Stage #stage-markdown MarkdownH1 { color: $primary; }
+    Stage #stage-markdown MarkdownBlockQuote {
+        background: $background; border-left: outer $primary;
+    }
+    Stage #stage-exercise { height: auto; }
+    Stage.-busy #stage-exercise { height: 1fr; }
+    Stage #stage-break { width: 100%; text-align: center; text-style: bold; margin: 1 0; }
+    Stage #stage-spacer { height: 1fr; }
+    Stage.-busy #stage-spacer, Stage.-slide #stage-spacer { display: none; }
+    """
+
+    def __init__(self, live: LiveSession, *, interactive: bool, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.live = live
+        self.interactive = interactive
+        self._page: Page | None = None
+        self._text: str | None = None
+        self._shown: dict[str, str] = {}
+        self._exercise: ExerciseWidget | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="stage-title")
+        yield Static(id="stage-step")
+        with VerticalScroll(id="stage-text", can_focus=False):
+            yield Markdown("", id="stage-markdown", open_links=False)
+        yield Vertical(id="stage-exercise")
+        yield Static(id="stage-break")
+        yield Static(id="stage-spacer")
+        yield CountdownDisplay(id="countdown")
+        yield RoomNotes(self.live, id="room-notes")
+
+    def on_mount(self) -> None:
+        self.show(self.live.page)
+
+    @property
+    def exercise(self) -> ExerciseWidget | None:
+        """The current page's exercise widget, if it has one."""
+        return self._exercise
+
+    def show(self, page: Page) -> None:
+        """Show `page` (another one, or the same one again after a change)."""
+        previous = self._page
+        self._page = page
+        segment = page.segment
+        kind = segment.kind
+        self.set_class(page.slide is not None, "-slide")
+        title = page.slide.title if page.slide is not None else segment.title
+        if kind is SegmentKind.BREAK:
+            title = t("stage.break_title")
+        self._set("#stage-title", title)
+        self._set("#stage-step", step_line(page))
+        text = page_text(page)
+        if text != self._text:
+            self._text = text
+            self.query_one("#stage-markdown", Markdown).update(text)
+            self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#stage-text").display = bool(text.strip())
+        self._show_exercise(page, previous)
+        self._show_break(page)
+        clock = self.query_one(CountdownDisplay)
+        walking = (
+            segment.format is not None
+            and page.step is not None
+            and KINDS[segment.format].swaps_roles(page.step)
+        )
+        clock.halfway_text = t("stage.swap_roles") if walking else None
+        clock.done_text = t("stage.come_back") if walking else None
+        if page is not previous:
+            clock.follow(self.countdown)
+        else:
+            clock.tick()
+        self.query_one(RoomNotes).show(page)
+        self._fit_clock()
+
+    @property
+    def has_page(self) -> bool:
+        return self._page is not None
+
+    def refresh_page(self) -> None:
+        """The stored session changed (a save here, or the console's in the room view): show
+        the session's page as it is now."""
+        page = self.live.page
+        exercise = self.exercise
+        if (
+            exercise is not None
+            and self._page is not None
+            and page.segment.id == self._page.segment.id
+        ):
+            exercise.reload()
+        self.show(page)
+
+    def countdown(self) -> Countdown | None:
+        """The countdown the room sees: a round's speaker's, or the page's."""
+        page = self._page
+        if page is None:
+            return None
+        exercise = self.exercise
+        speaker = exercise.speaker_clock() if exercise is not None else None
+        if speaker is not None:
+            return self.live.timers.get(speaker.key, speaker.seconds)
+        return self.live.timers.for_page(page)
+
+    def _show_exercise(self, page: Page, previous: Page | None) -> None:
+        container = self.query_one("#stage-exercise", Vertical)
+        exercise = self.exercise
+        same = (
+            exercise is not None and previous is not None and previous.segment.id == page.segment.id
+        )
+        if same and exercise is not None:
+            if previous is not page:
+                exercise.show_page(page)
+        else:
+            container.remove_children()
+            self._exercise = None
+            exercise_format = page.segment.format
+            widget_class = EXERCISE_WIDGETS.get(exercise_format.value) if exercise_format else None
+            if widget_class is not None:
+                widget = widget_class(self.live, page, interactive=self.interactive)
+                self._exercise = widget
+                container.mount(widget)
+                if self.interactive and widget.can_focus:
+                    widget.focus()
+        current = self.exercise
+        busy = current is not None and current.takes_keys and current.state is not None
+        self.set_class(busy, "-busy")
+        container.display = current is not None
+
+    def _show_break(self, page: Page) -> None:
+        view = self.query_one("#stage-break", Static)
+        if page.segment.kind is not SegmentKind.BREAK:
+            view.display = False
+            return
+        view.display = True
+        countdown = self.live.timers.for_page(page)
+        if countdown is not None and countdown.running:
+            ends = countdown.state.ends_at_wall or self.live.clock.wall()
+            back = datetime.fromtimestamp(ends).strftime("%H.%M")
+            view.update(Content(t("stage.back_at", time=back)))
+        else:
+            view.update(Content(t("stage.break_waiting")))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_clock()
+
+    def _fit_clock(self) -> None:
+        width, height = self.content_size
+        share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
+        self.query_one(CountdownDisplay).set_budget(width - 2, int(height * share))
+
+    def scroll_text(self, lines: int) -> None:
+        """Scroll a long slide or step text (the page keys never do)."""
+        self.query_one("#stage-text", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def _set(self, selector: str, text: str) -> None:
+        if self._shown.get(selector) == text:
+            return
+        self._shown[selector] = text
+        label = self.query_one(selector, Static)
+        label.display = bool(text)
+        label.update(Content(text))
