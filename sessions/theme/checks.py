@@ -17,7 +17,8 @@ WORDS_PER_MINUTE = 130
 MINUTES_PER_QUESTION = 1.0
 """A question to the room costs about a minute with one answer."""
 OPTIONAL_NOTE = re.compile(
-    r"^\s*[-*]?\s*(Valgfri(t|e)?|Optional|Før mødet|Forberedelse|Til dig selv|Before the session|For you)\s*:",
+    r"^\s*[-*]?\s*(Valgfri(t|e)?|Optional|Før mødet|Forberedelse|Til dig selv"
+    r"|Before the session|For you)\s*:",
     re.IGNORECASE,
 )
 QUESTION_NOTE = re.compile(r"^\s*[-*]?\s*(Spørg|Ask)\b", re.IGNORECASE)
