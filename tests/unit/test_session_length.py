@@ -19,14 +19,8 @@ LENGTHS = (45, 60, 90, 120, 150, 180)
 
 
 def fitted(theme, minutes):
-    """The theme's schedule for `minutes`; an expected failure while the bundled themes still
-    lack the 45-minute plan their rewrite adds (content/*.md is another helper's work)."""
-    try:
-        return Schedule.from_theme(theme, minutes)
-    except SessionTooShortError as error:
-        if minutes < min(theme.plans):
-            pytest.xfail(f"content: {error} (needs a {minutes}-minute plan or optional segments)")
-        raise
+    """The theme's schedule for `minutes` (every bundled theme has a 45-minute plan)."""
+    return Schedule.from_theme(theme, minutes)
 
 
 def assert_fits(theme, schedule, minutes):
