@@ -152,6 +152,8 @@ class SessionSummary:
     plan: int
     updated_at: float = 0.0
     problem: str | None = None  # set when the session cannot be opened
+    finished: bool = False  # ended (its time log holds the end), until it is reopened
+    ended_at: float | None = None  # wall clock of the end, when finished
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -12,13 +12,16 @@ from pathlib import Path
 from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError
 from sessions.models import Action, Note, SessionDetails, SessionInfo, SessionSummary
+from sessions.navigation import stored_entries
 from sessions.pages import planned_agenda
+from sessions.plan_fit import SessionTooShortError
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
 from sessions.text import clean_line
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
 from sessions.theme.parser import slugify
+from sessions.timing import ended_at as log_ended_at
 
 SESSION_TABLE = "session"
 NOTES_TABLE = "notes"
@@ -26,6 +29,8 @@ ACTIONS_TABLE = "actions"
 TRASH_FOLDER = "trash"
 TRASH_DAYS = 30
 EXPORT_FORMAT = "oplaeg-session"
+RESUME_WITHIN_SECONDS = 12 * 3600
+"""A session changed this recently (and not finished) is offered to go on with at start-up."""
 
 
 class SessionRepository:
@@ -40,6 +45,10 @@ class SessionRepository:
     def create(self, theme: Theme, details: SessionDetails) -> tuple[SessionInfo, SessionStore]:
         """Create and save a new session; it is returned open for writing."""
         details = validate_details(details)
+        try:
+            agenda = planned_agenda(theme, details.plan)
+        except SessionTooShortError as error:
+            raise InvalidDetailsError("plan", str(error)) from None
         session_id = self._new_id(details)
         info = SessionInfo(
             id=session_id,
@@ -47,7 +56,7 @@ class SessionRepository:
             theme_title=theme.title,
             details=details,
             created_at=self.clock.wall(),
-            agenda=planned_agenda(theme, details.plan),
+            agenda=agenda,
             language=theme.language,
         )
         self.root.mkdir(parents=True, exist_ok=True)
@@ -68,8 +77,9 @@ class SessionRepository:
         self.root.mkdir(parents=True, exist_ok=True)
         store = SessionStore.create(self.root / session_id, info.to_dict(), tables)
         notes = store.count(NOTES_TABLE)
+        ended = session_ended_at(store)
         store.close()
-        self.index.put(summary_of(info, notes, self.clock.wall()).to_dict())
+        self.index.put(summary_of(info, notes, self.clock.wall(), ended_at=ended).to_dict())
         return info
 
     def previous_actions(
@@ -131,7 +141,12 @@ class SessionRepository:
         store = SessionStore.open(self.root / session_id, readonly=True)
         try:
             self.index.put(
-                summary_of(info_of(store), store.count(NOTES_TABLE), self.clock.wall()).to_dict()
+                summary_of(
+                    info_of(store),
+                    store.count(NOTES_TABLE),
+                    self.clock.wall(),
+                    ended_at=session_ended_at(store),
+                ).to_dict()
             )
         finally:
             store.close()
@@ -158,11 +173,24 @@ class SessionRepository:
                 continue
             entry = indexed.get(folder.name)
             journal = folder / JOURNAL_NAME
-            if entry is not None and (not journal.exists() or journal.stat().st_size == 0):
+            # An entry from before sessions could be finished is read again from the folder.
+            unchanged = not journal.exists() or journal.stat().st_size == 0
+            if entry is not None and "finished" in entry and unchanged:
                 summaries.append(SessionSummary(**entry))
             else:
                 summaries.append(self._read_summary(folder))
         return sorted(summaries, key=lambda s: (s.date, s.start_time, s.id), reverse=True)
+
+    def recent(self, now: float) -> SessionSummary | None:
+        """The session to offer to go on with at start-up: of the readable, unfinished sessions
+        changed within `RESUME_WITHIN_SECONDS` of `now`, the one changed last. A finished
+        session is never offered (it is reopened only by choosing it)."""
+        candidates = [
+            s
+            for s in self.list()
+            if not s.problem and not s.finished and now - s.updated_at < RESUME_WITHIN_SECONDS
+        ]
+        return max(candidates, key=lambda s: (s.updated_at, s.id), default=None)
 
     def resolve_id(self, text: str) -> str:
         """The id of the session named by `text`: its full id or a unique beginning of it."""
@@ -190,8 +218,18 @@ class SessionRepository:
             store.close()
         finally:
             if not store.readonly:
-                notes = store.count(NOTES_TABLE)
-                self.index.put(summary_of(info_of(store), notes, self.clock.wall()).to_dict())
+                self.update_summary(store)
+
+    def update_summary(self, store: SessionStore) -> SessionSummary:
+        """Bring the session's index entry up to date (notes, finished or not) now."""
+        summary = summary_of(
+            info_of(store),
+            store.count(NOTES_TABLE),
+            self.clock.wall(),
+            ended_at=session_ended_at(store),
+        )
+        self.index.put(summary.to_dict())
+        return summary
 
     def _read_summary(self, folder: Path) -> SessionSummary:
         try:
@@ -200,7 +238,12 @@ class SessionRepository:
             return SessionSummary(folder.name, "", "", "", "", "", 0, 0, problem=str(error))
         try:
             changed = max(p.stat().st_mtime for p in folder.iterdir())
-            return summary_of(info_of(store), store.count(NOTES_TABLE), changed)
+            return summary_of(
+                info_of(store),
+                store.count(NOTES_TABLE),
+                changed,
+                ended_at=session_ended_at(store),
+            )
         finally:
             store.close()
 
@@ -234,7 +277,14 @@ def info_of(store: SessionStore) -> SessionInfo:
     return SessionInfo.from_dict(doc)
 
 
-def summary_of(info: SessionInfo, notes: int, updated_at: float) -> SessionSummary:
+def session_ended_at(store: SessionStore) -> float | None:
+    """When the session in `store` ended, or None while it is not finished."""
+    return log_ended_at(stored_entries(store))
+
+
+def summary_of(
+    info: SessionInfo, notes: int, updated_at: float, *, ended_at: float | None = None
+) -> SessionSummary:
     return SessionSummary(
         id=info.id,
         theme_id=info.theme_id,
@@ -245,6 +295,8 @@ def summary_of(info: SessionInfo, notes: int, updated_at: float) -> SessionSumma
         notes=notes,
         plan=info.details.plan,
         updated_at=updated_at,
+        finished=ended_at is not None,
+        ended_at=ended_at,
     )
 
 

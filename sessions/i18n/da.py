@@ -237,6 +237,8 @@ TEXT: dict[str, str] = {
     "presenter.bell_on": "Klokken ringer, når tiden er gået.",
     "presenter.bell_off": "Klokken er slået fra.",
     "presenter.finished": "Sessionen er slut. Tryk q for at afslutte — alt er gemt.",
+    # Time keeping (domain): session length
+    "schedule.too_short": "«{theme}» kan ikke gøres kortere end {minutes} minutter.",
     "export.col.spent": "Brugt",
     "export.ongoing": "i gang",
     "export.skipped": "sprunget over",

@@ -53,4 +53,5 @@ TEXT: dict[str, str] = {
     "theme.warning.spoken_minutes": "oplægget '{segment}' tager ca. {needed} min. at sige ({words} ord i noterne, {questions} spørgsmål), men har {planned} min.; markér resten 'Valgfrit:'",
     "theme.warning.slide_too_long": "sliden '{slide}' fylder {lines} linjer og kan ikke ses hel på en skærm på 80×24",
     "theme.warning.round_no_fallback": "runden '{segment}' når ikke {people} deltagere i {plan}-minutters-planen; angiv 'fallback: groups | pluk | shorter'",
+    "theme.warning.shortest_session": "temaet kan ikke gøres kortere end {minutes} minutter (en session kan vare ned til {shortest}); giv det en {shortest}-minutters-plan, eller markér segmenter 'optional: yes'",
 }

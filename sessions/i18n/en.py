@@ -236,6 +236,8 @@ TEXT: dict[str, str] = {
     "presenter.bell_on": "The bell rings when time is up.",
     "presenter.bell_off": "The bell is off.",
     "presenter.finished": "The session is over. Press q to finish — everything is saved.",
+    # Time keeping (domain): session length
+    "schedule.too_short": "“{theme}” cannot be made shorter than {minutes} minutes.",
     "export.col.spent": "Spent",
     "export.ongoing": "going on",
     "export.skipped": "skipped",

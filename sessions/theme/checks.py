@@ -9,7 +9,8 @@ import textwrap
 from sessions.exercises.round import plan_round, round_options
 from sessions.exercises.sorting import SortingOptions
 from sessions.exercises.voting import voting_options
-from sessions.theme.model import ExerciseFormat, Segment, SegmentKind
+from sessions.plan_fit import PlanPart, shortest_length
+from sessions.theme.model import SHORTEST_SESSION, ExerciseFormat, Segment, SegmentKind
 from sessions.theme.problems import Problem, problem, warning
 
 WORDS_PER_MINUTE = 130
@@ -32,6 +33,7 @@ TYPICAL_GROUP = 14
 def check_theme(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
     problems: list[Problem] = []
     problems += _plan_sums(segments, plans)
+    problems += _shortest_session(segments, plans)
     problems += _step_minutes(segments, plans)
     problems += _vote_sources(segments)
     problems += _spoken_minutes(segments, plans)
@@ -54,6 +56,33 @@ def _plan_sums(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]
                 )
             )
     return problems
+
+
+def _shortest_session(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    """Every session length from the shortest allowed one can be planned: some plan's
+    minimums (without its optional segments) fit it (see `sessions.plan_fit`)."""
+    if not segments or not plans:
+        return []
+    shortest = min(
+        shortest_length(
+            [
+                PlanPart(s.minutes.for_plan(plan) or 0, s.minimum_for(plan), s.optional)
+                for s in segments
+                if s.minutes.for_plan(plan) is not None
+            ]
+        )
+        for plan in plans
+    )
+    if shortest <= SHORTEST_SESSION:
+        return []
+    return [
+        warning(
+            segments[0].line,
+            "theme.warning.shortest_session",
+            minutes=shortest,
+            shortest=SHORTEST_SESSION,
+        )
+    ]
 
 
 def _step_minutes(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
