@@ -36,8 +36,6 @@ from tui.themes import DARK, LIGHT, register_themes
 if TYPE_CHECKING:
     from tui.screens.presenter import PresenterScreen
 
-RESUME_WITHIN_SECONDS = 12 * 3600
-
 
 @runtime_checkable
 class DraftHolder(Protocol):
@@ -106,6 +104,7 @@ class OplaegApp(App[None]):
 
     @on(SessionChosen)
     def session_chosen(self, event: SessionChosen) -> None:
+        """An ended session opens its referat; going on with it is a choice made there."""
         if not event.resume and self._finished(event.session_id):
             from tui.screens.summary import SummaryScreen
 
@@ -113,6 +112,8 @@ class OplaegApp(App[None]):
             return
         try:
             live = LiveSession.open(self.repository, self.library, event.session_id, self.clock)
+            if event.resume:
+                live.reopen()
         except OplaegError as error:
             self.show_error(error)
             return
@@ -190,16 +191,9 @@ class OplaegApp(App[None]):
 
     @work(exclusive=True, group="resume")
     async def offer_to_resume(self) -> None:
-        now = self.clock.wall()
-        recent = [
-            s
-            for s in self.repository.list()
-            if not s.problem and now - s.updated_at < RESUME_WITHIN_SECONDS
-        ]
-        recent = [s for s in recent if not self._finished(s.id)]
-        if not recent:
+        latest = self.repository.recent(self.clock.wall())
+        if latest is None:
             return
-        latest = max(recent, key=lambda s: s.updated_at)
         question = t(
             "start.resume_question",
             workplace=latest.workplace,

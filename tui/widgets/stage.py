@@ -208,9 +208,8 @@ class Stage(Vertical):
             view.display = False
             return
         view.display = True
-        countdown = self.live.timers.for_page(page)
-        if countdown is not None and countdown.running:
-            ends = countdown.state.ends_at_wall or self.live.clock.wall()
+        ends = self.live.timers.break_return(page)
+        if ends is not None:
             back = datetime.fromtimestamp(ends).strftime("%H.%M")
             view.update(Content(t("stage.back_at", time=back)))
         else:
