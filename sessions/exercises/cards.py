@@ -51,6 +51,9 @@ class CardsState:
 class CardsKind(ExerciseKind[CardsState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.CARDS
 
+    def shows_list(self, segment: Segment, index: int) -> bool:
+        return index == deck_step(segment)
+
     def check(self, segment: Segment) -> list[Problem]:
         if deck_step(segment) is None:
             return [problem(segment.line, "theme.problem.cards_need_deck", segment=segment.title)]

@@ -167,6 +167,9 @@ class ScaleKind(ExerciseKind[ScaleState]):
             ]
         return replace(options, labels=labels), []
 
+    def shows_list(self, segment: Segment, index: int) -> bool:
+        return index == 0
+
     def check(self, segment: Segment) -> list[Problem]:
         if not segment.steps or not segment.steps[0].questions:
             line = segment.steps[0].line if segment.steps else segment.line

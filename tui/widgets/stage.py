@@ -52,8 +52,8 @@ def page_text(page: Page) -> str:
     segment = page.segment
     if page.step is None:
         return segment.intro
-    widget = EXERCISE_WIDGETS.get(segment.format.value) if segment.format else None
-    body = page.step.prose if widget is not None and widget.owns_list(page) else page.step.body
+    owned = segment.format is not None and KINDS[segment.format].shows_list(segment, page.index)
+    body = page.step.prose if owned else page.step.body
     if page.index == 0 and segment.intro:
         return f"{segment.intro}\n\n{body}".strip()
     return body
