@@ -5,17 +5,24 @@ user was told about is on disk. The snapshot (`session.json`, a TinyDB database 
 `AtomicJSONStorage`) is rewritten from memory when the session is opened or closed and every
 `COMPACT_EVERY` changes; a crash between the two steps is harmless because journal entries
 carry a sequence number and the snapshot records the last one it holds.
+
+A failed write (a full disk, an I/O error) refuses the change it was for and nothing else:
+the change is not kept in memory, not left in the journal, and its sequence number is never
+used again. Folding the journal into the snapshot is upkeep: when that fails, the changes are
+still safe in the journal, so it is tried again later and never makes a saved change look
+refused.
 """
 
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 
-from sessions.errors import DamagedFileError, SessionLockedError
+from sessions.errors import DamagedFileError, SessionLockedError, StorageError
 from sessions.storage.atomic import AtomicJSONStorage, remove_stray_temp_files
 from sessions.storage.journal import Journal
 
@@ -24,6 +31,9 @@ JOURNAL_NAME = "journal.jsonl"
 LOCK_NAME = "lock"
 META_TABLE = "_meta"
 COMPACT_EVERY = 1000
+COMPACT_RETRY_AFTER = 100
+"""Changes to wait, after a failed compaction, before trying again (each try rewrites the
+whole snapshot, which is wasted work while the disk stays full)."""
 
 Document = dict[str, Any]
 
@@ -39,8 +49,11 @@ class SessionStore:
         self._lock = FileLock(str(directory / LOCK_NAME), timeout=0)
         self._tables: dict[str, dict[str, Document]] = {}
         self._highest_ids: dict[str, int] = {}
-        self._seq = 0
+        self._seq = 0  # the highest sequence number used, by a saved or a refused change
+        self._compact_at = COMPACT_EVERY
         self._closed = False
+        self.upkeep_error: StorageError | None = None
+        """Why the last compaction failed (nothing was lost: the journal holds the changes)."""
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -55,10 +68,15 @@ class SessionStore:
         import brings); the folder must not exist yet."""
         directory.mkdir(parents=True, exist_ok=False)
         store = cls(directory)
-        store._acquire()
-        store._tables = copy.deepcopy(tables or {})
-        store._tables["session"] = {"1": dict(session_doc)}
-        store._write_snapshot()
+        try:
+            store._acquire()
+            store._tables = copy.deepcopy(tables or {})
+            store._tables["session"] = {"1": dict(session_doc)}
+            store._write_snapshot()
+        except BaseException:
+            store._release()
+            shutil.rmtree(directory, ignore_errors=True)  # a session that was never made
+            raise
         return store
 
     @classmethod
@@ -81,7 +99,7 @@ class SessionStore:
         self._closed = True
         try:
             if not self.readonly and self._journal.count:
-                self.compact()
+                self._try_compact()
         finally:
             self._journal.close()
             self._release()
@@ -112,7 +130,7 @@ class SessionStore:
             self._apply(entry)
             replayed += 1
         if not self.readonly and (entries or torn):
-            self.compact()
+            self._try_compact()
 
     # -- reading -------------------------------------------------------------------------
 
@@ -158,14 +176,26 @@ class SessionStore:
         self._write_snapshot()
         self._journal.reset()
 
+    def _try_compact(self) -> None:
+        """Compact, or keep the journal as it is when that cannot be done now."""
+        try:
+            self.compact()
+        except StorageError as error:
+            self.upkeep_error = error
+            self._compact_at = self._journal.count + COMPACT_RETRY_AFTER
+        else:
+            self.upkeep_error = None
+            self._compact_at = COMPACT_EVERY
+
     def _change(self, entry: Document) -> None:
         if self.readonly or self._closed:
             raise RuntimeError("this session is not open for writing")
-        entry = {"seq": self._seq + 1, **copy.deepcopy(entry)}
+        self._seq += 1  # used up even when the change is refused: it is never written twice
+        entry = {"seq": self._seq, **copy.deepcopy(entry)}
         self._journal.append(entry)
         self._apply(entry)
-        if self._journal.count >= COMPACT_EVERY:
-            self.compact()
+        if self._journal.count >= self._compact_at:
+            self._try_compact()  # the change is saved: upkeep never makes it look refused
 
     def _apply(self, entry: Document) -> None:
         table = self._tables.setdefault(str(entry["table"]), {})
