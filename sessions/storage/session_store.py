@@ -23,7 +23,11 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from sessions.errors import DamagedFileError, SessionLockedError, StorageError
-from sessions.storage.atomic import AtomicJSONStorage, remove_stray_temp_files
+from sessions.storage.atomic import (
+    AtomicJSONStorage,
+    describe_os_error,
+    remove_stray_temp_files,
+)
 from sessions.storage.journal import Journal
 
 SNAPSHOT_NAME = "session.json"
@@ -66,7 +70,10 @@ class SessionStore:
     ) -> SessionStore:
         """Make a new session folder holding `session_doc` (and any other `tables`, as an
         import brings); the folder must not exist yet."""
-        directory.mkdir(parents=True, exist_ok=False)
+        try:
+            directory.mkdir(parents=True, exist_ok=False)
+        except OSError as error:
+            raise StorageError(f"could not make {directory}: {describe_os_error(error)}") from error
         store = cls(directory)
         try:
             store._acquire()
@@ -109,6 +116,10 @@ class SessionStore:
             self._lock.acquire()
         except Timeout:
             raise SessionLockedError(self.directory.name) from None
+        except OSError as error:  # the lock file cannot be made: a full disk, no permission
+            raise StorageError(
+                f"could not open {self.directory}: {describe_os_error(error)}"
+            ) from error
         remove_stray_temp_files(self.directory)
 
     def _release(self) -> None:

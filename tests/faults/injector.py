@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OPS = ("open", "write", "fsync", "truncate", "replace")
 # Cutting the journal back after a failed write is recovery, not a new write: a disk that has
 # just refused a write still lets a file shrink. It is faulted only by tests that ask for it.
 RECOVERY = "cut journal"
@@ -34,6 +33,8 @@ def kind_of(path: str) -> str:
         return "journal"
     if name == "session.json":
         return "snapshot"
+    if name == "lock":
+        return "lock"
     return "other"
 
 
@@ -105,7 +106,7 @@ def inject(root: Path, plan: Plan | None = None) -> Iterator[Injector]:
     """Install an injector for files under `root` (a plan may be set or changed later)."""
     injector = Injector(Path(os.path.abspath(root)), plan)
     real = {name: getattr(os, name) for name in ("open", "close", "write", "fsync", "ftruncate")}
-    real_replace = os.replace
+    real_replace, real_mkdir = os.replace, os.mkdir
 
     def fake_open(path, flags, mode=0o777, *, dir_fd=None):  # type: ignore[no-untyped-def]
         path_text = os.fsdecode(path)
@@ -142,6 +143,12 @@ def inject(root: Path, plan: Plan | None = None) -> Iterator[Injector]:
             injector._point(f"replace {kind_of(os.fsdecode(dst))}")
         return real_replace(src, dst, **kwargs)
 
+    def fake_mkdir(path, mode=0o777, *, dir_fd=None):  # type: ignore[no-untyped-def]
+        if dir_fd is None and injector._inside(os.fsdecode(path)):
+            injector._point("make folder")
+        return real_mkdir(path, mode, dir_fd=dir_fd)
+
+    os.mkdir = fake_mkdir  # type: ignore[assignment]
     os.open, os.close, os.write = fake_open, fake_close, fake_write  # type: ignore[assignment]
     os.fsync, os.ftruncate, os.replace = fake_fsync, fake_ftruncate, fake_replace  # type: ignore[assignment]
     try:
@@ -149,4 +156,4 @@ def inject(root: Path, plan: Plan | None = None) -> Iterator[Injector]:
     finally:
         for name, function in real.items():
             setattr(os, name, function)
-        os.replace = real_replace
+        os.replace, os.mkdir = real_replace, real_mkdir

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from sessions.errors import StorageError
 from sessions.storage import session_store
 from sessions.storage.session_store import JOURNAL_NAME, SessionStore
 from tests.faults.injector import RECOVERY, Plan, fail_at, fail_from, inject
@@ -219,3 +220,37 @@ def test_sequence_numbers_only_grow_across_failures_and_restarts(tmp_path: Path)
             look()
     store.close()
     assert len(numbered) == 8
+
+
+def new_session(parent: Path, plan: Plan | None) -> tuple[Ledger, list[str]]:
+    """Create a session and save its first notes (the journal is made) under `plan`."""
+    folder = parent / "s"
+    ledger = Ledger()
+    with inject(parent, plan) as injector:
+        try:
+            store = SessionStore.create(folder, {"id": "s"})
+        except StorageError:
+            assert not folder.exists(), "a session that could not be made leaves nothing"
+            return ledger, list(injector.trace)
+        for text in ("first", "second"):
+            if save_note(store, text):
+                ledger.acked.add(text)
+            else:
+                ledger.abandoned.add(text)
+        injector.heal()
+        assert save_note(store, "after")
+        ledger.acked.add("after")
+        crash(store)
+        return ledger, list(injector.trace)
+
+
+@pytest.mark.parametrize("code", list(CODES), ids=list(CODES))
+def test_a_fault_while_a_session_is_made_leaves_it_whole_or_absent(tmp_path: Path, code):
+    _, trace = new_session(tmp_path / "dry-run", None)
+    assert {"open journal", "fsync directory", "replace snapshot"} <= set(trace)
+    for point, label in enumerate(trace):
+        parent = tmp_path / f"p{point}"
+        ledger, _ = new_session(parent, fail_at(point, CODES[code]))
+        if (parent / "s").exists():
+            findings = check(parent / "s", ledger)
+            assert findings.clean, f"fault at point {point} ({label}): {findings.problems}"
