@@ -15,6 +15,7 @@ from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.export import FORMATS, export_session, write_export
 from sessions.i18n import LANGUAGES, count_notes, set_language, t
+from sessions.import_check import ImportProblem, Tables, read_export
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
 from sessions.storage.locations import (
@@ -179,6 +180,8 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args.paths)
+    # The whole file is checked before the data folder is touched, so a bad one changes nothing.
+    imported = _read_import(Path(args.file)) if args.command == "import" else None
     data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
     library = make_library(data_dir, getattr(args, "themes_dir", None))
     repository = SessionRepository(data_dir, SystemClock())
@@ -200,8 +203,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "restore":
         print(t("cli.restored", id=repository.restore(args.name)), file=sys.stderr)
         return 0
-    if args.command == "import":
-        return _import(repository, Path(args.file))
+    if imported is not None:
+        info = repository.import_tables(imported)
+        print(t("cli.imported", id=info.id), file=sys.stderr)
+        return 0
     if args.command == "export":
         return _export(repository, args)
     if args.command == "new-theme":
@@ -341,16 +346,11 @@ def _delete(repository: SessionRepository, args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(repository: SessionRepository, path: Path) -> int:
+def _read_import(path: Path) -> Tables:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise OplaegError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise OplaegError(f"{path}: not an oplaeg export (not JSON: {error})") from None
-    info = repository.import_export(data)
-    print(t("cli.imported", id=info.id), file=sys.stderr)
-    return 0
+        return read_export(path)
+    except ImportProblem as problem:
+        raise OplaegError(t("import.failed", file=path, problem=problem)) from None
 
 
 def _sessions(repository: SessionRepository, as_json: bool, workplace: str | None) -> int:

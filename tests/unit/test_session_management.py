@@ -1,5 +1,6 @@
 import json
 import os
+import re
 
 import pytest
 
@@ -34,15 +35,15 @@ def test_import_round_trips_everything(exported, repository, live):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"format": "other"}, "not an oplaeg export"),
+        ({"format": "other"}, "ikke en eksport fra oplaeg"),
         ({"format": "oplaeg-session", "version": 9, "tables": {}}, "version 9"),
-        ({"format": "oplaeg-session", "version": 1, "tables": {"x": []}}, "damaged"),
-        ({"format": "oplaeg-session", "version": 1, "tables": {"notes": {}}}, "incomplete"),
-        ([1, 2], "not an oplaeg export"),
+        ({"format": "oplaeg-session", "version": 1, "tables": {"x": []}}, "tables.\"x\""),
+        ({"format": "oplaeg-session", "version": 1, "tables": {"notes": {}}}, "session: mangler"),
+        ([1, 2], "ikke en eksport fra oplaeg"),
     ],
 )
 def test_import_refuses_what_is_not_an_export(repository, data, message):
-    with pytest.raises(OplaegError, match=message):
+    with pytest.raises(OplaegError, match=re.escape(message)):
         repository.import_export(data)
 
 
@@ -51,8 +52,9 @@ def test_cli_import_errors_are_one_line(capsys, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     assert cli.main(["--data-dir", str(tmp_path / "d"), "import", str(bad)]) == 1
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "not an oplaeg export" in err
+    assert len(err.splitlines()) == 1 and "ikke gyldig JSON (linje 1, kolonne 2)" in err
     assert cli.main(["--data-dir", str(tmp_path / "d"), "import", str(tmp_path / "nope")]) == 1
+    assert "filen findes ikke" in capsys.readouterr().err
 
 
 def test_rename_delete_restore(repository, theme):
