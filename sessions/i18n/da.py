@@ -367,7 +367,7 @@ TEXT: dict[str, str] = {
     "import.unknown_field": "er ikke et felt, oplaeg kender",
     "import.unknown_table": "er ikke en tabel, oplaeg kender",
     "import.bad_name": "navnet indeholder et ugyldigt tegn",
-    "import.only_one": "den eneste post skal have nøglen \"1\"",
+    "import.only_one": 'den eneste post skal have nøglen "1"',
     "import.bad_number_key": "nøglen skal være et positivt helt tal",
     "import.bad_session_id": "er ikke et sessions-id som dem, oplaeg laver (fx 20261124-1300-solsikken)",
     "import.choice": "skal være en af: {choices}",

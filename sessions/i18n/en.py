@@ -366,7 +366,7 @@ TEXT: dict[str, str] = {
     "import.unknown_field": "is not a field oplaeg knows",
     "import.unknown_table": "is not a table oplaeg knows",
     "import.bad_name": "the name holds an invalid character",
-    "import.only_one": "its only entry must have the key \"1\"",
+    "import.only_one": 'its only entry must have the key "1"',
     "import.bad_number_key": "the key must be a positive whole number",
     "import.bad_session_id": "is not a session id like the ones oplaeg makes (e.g. 20261124-1300-solsikken)",
     "import.choice": "must be one of: {choices}",

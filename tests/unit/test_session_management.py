@@ -37,7 +37,7 @@ def test_import_round_trips_everything(exported, repository, live):
     [
         ({"format": "other"}, "ikke en eksport fra oplaeg"),
         ({"format": "oplaeg-session", "version": 9, "tables": {}}, "version 9"),
-        ({"format": "oplaeg-session", "version": 1, "tables": {"x": []}}, "tables.\"x\""),
+        ({"format": "oplaeg-session", "version": 1, "tables": {"x": []}}, 'tables."x"'),
         ({"format": "oplaeg-session", "version": 1, "tables": {"notes": {}}}, "session: mangler"),
         ([1, 2], "ikke en eksport fra oplaeg"),
     ],
