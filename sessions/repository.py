@@ -44,6 +44,9 @@ class SessionRepository:
         self.clock = clock
         self.root = sessions_dir(data_dir)
         self.index = SessionIndex(index_path(data_dir))
+        self.takeovers: list[str] = []
+        """Messages about sessions taken over from a process that ended without closing them;
+        whoever shows messages to the user takes them from here."""
 
     def create(self, theme: Theme, details: SessionDetails) -> tuple[SessionInfo, SessionStore]:
         """Create and save a new session; it is returned open for writing."""
@@ -125,6 +128,7 @@ class SessionRepository:
         """Move a session to the trash folder (kept there; `restore` brings it back)."""
         session_id = self.resolve_id(session_id)
         store = SessionStore.open(self.root / session_id)  # refuses a session open elsewhere
+        self._note_takeover(store)
         store.close()
         trash = self.data_dir / TRASH_FOLDER
         trash.mkdir(exist_ok=True)
@@ -201,7 +205,12 @@ class SessionRepository:
         """Open a session; writers get the session's lock or `SessionLockedError`."""
         folder = self.root / self.resolve_id(session_id)
         store = SessionStore.open(folder, readonly=readonly)
+        self._note_takeover(store)
         return info_of(store), store
+
+    def _note_takeover(self, store: SessionStore) -> None:
+        if store.took_over is not None:
+            self.takeovers.append(store.took_over.taken_over(store.directory.name))
 
     def close(self, store: SessionStore) -> None:
         """Close a writable session and bring its index entry up to date."""

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -25,6 +22,7 @@ from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import Theme
 from tui.screens.confirm import ConfirmScreen
+from tui.shutdown import announce_takeovers, install_shutdown
 
 if TYPE_CHECKING:
     from sessions.live import LiveSession
@@ -119,6 +117,7 @@ class OplaegApp(App[None]):
         from tui.screens.presenter import PresenterScreen  # loaded when first needed
 
         self.push_screen(PresenterScreen(live, plan_first=plan_first))
+        announce_takeovers(self, self.repository.takeovers)
 
     def close_live_session(self) -> None:
         """Fold the open session's journal into its file and release its lock."""
@@ -166,20 +165,19 @@ class OplaegApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def _handle_signals(self) -> None:
-        loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):
-            sig = getattr(signal, name, None)
-            if sig is not None:
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self.terminate)
+        install_shutdown(self, self.save_before_exit)  # SIGHUP/SIGTERM: save, then out in <5 s
 
-    def terminate(self) -> None:
-        """A closed terminal window or a kill: keep the draft, close the session, exit."""
+    def save_before_exit(self) -> None:
+        """Keep what is typed (a draft of an open form) and close the session."""
         for screen in self.screen_stack:
             flush_draft = getattr(screen, "flush_draft", None)
             if callable(flush_draft):
                 flush_draft()
         self.close_live_session()
+
+    def terminate(self) -> None:
+        """A closed terminal window or a kill: keep the draft, close the session, exit."""
+        self.save_before_exit()
         self.exit()
 
 
@@ -201,7 +199,7 @@ def open_live_session(
 def describe_error(error: OplaegError) -> str:
     """One line for the user, in their language."""
     if isinstance(error, SessionLockedError):
-        return t("error.locked", id=error.session_id)
+        return error.describe()
     if isinstance(error, DamagedFileError):
         return t("error.damaged", path=error.path, reason=error.reason, folder=error.path.parent)
     return t("error.generic", message=str(error))

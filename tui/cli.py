@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except SessionLockedError as error:
-        return _fail(t("error.locked", id=error.session_id))
+        return _fail(error.describe())
     except DamagedFileError as error:
         return _fail(
             t("error.damaged", path=error.path, reason=error.reason, folder=error.path.parent)
@@ -192,10 +192,13 @@ def _run(args: argparse.Namespace) -> int:
         return _sessions(repository, args.json, args.workplace)
     if args.command == "rename":
         info = repository.rename(args.session, args.workplace)
+        _report_takeovers(repository)
         print(t("cli.renamed", id=info.id, workplace=info.details.workplace), file=sys.stderr)
         return 0
     if args.command == "delete":
-        return _delete(repository, args)
+        code = _delete(repository, args)
+        _report_takeovers(repository)
+        return code
     if args.command == "trash":
         for folder in repository.trashed():
             print(folder.name)
@@ -220,6 +223,12 @@ def _run(args: argparse.Namespace) -> int:
         session_id = repository.resolve_id(args.session)
         return _launch(library, repository, session_id)
     return _launch(library, repository, None)
+
+
+def _report_takeovers(repository: SessionRepository) -> None:
+    for message in repository.takeovers:
+        print(message, file=sys.stderr)
+    repository.takeovers.clear()
 
 
 def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:

@@ -29,6 +29,7 @@ from sessions.storage.atomic import (
     remove_stray_temp_files,
 )
 from sessions.storage.journal import Journal
+from sessions.storage.owner import LockOwner, read_owner, remove_owner, write_owner
 
 SNAPSHOT_NAME = "session.json"
 JOURNAL_NAME = "journal.jsonl"
@@ -58,6 +59,9 @@ class SessionStore:
         self._closed = False
         self.upkeep_error: StorageError | None = None
         """Why the last compaction failed (nothing was lost: the journal holds the changes)."""
+        self.took_over: LockOwner | None = None
+        """The process that had this session open before and ended without closing it."""
+        self._claimed = False
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -84,6 +88,7 @@ class SessionStore:
             store._release()
             shutil.rmtree(directory, ignore_errors=True)  # a session that was never made
             raise
+        store._claim()
         return store
 
     @classmethod
@@ -97,6 +102,8 @@ class SessionStore:
         except BaseException:
             store._release()
             raise
+        if not readonly:
+            store._claim()
         return store
 
     def close(self) -> None:
@@ -115,14 +122,22 @@ class SessionStore:
         try:
             self._lock.acquire()
         except Timeout:
-            raise SessionLockedError(self.directory.name) from None
+            raise SessionLockedError(self.directory.name, read_owner(self.directory)) from None
         except OSError as error:  # the lock file cannot be made: a full disk, no permission
             raise StorageError(
                 f"could not open {self.directory}: {describe_os_error(error)}"
             ) from error
         remove_stray_temp_files(self.directory)
+        self.took_over = read_owner(self.directory)  # a record left means: not closed cleanly
+
+    def _claim(self) -> None:
+        write_owner(self.directory, LockOwner.me())
+        self._claimed = True
 
     def _release(self) -> None:
+        if self._claimed:
+            remove_owner(self.directory)
+            self._claimed = False
         if self._lock.is_locked:
             self._lock.release()
 

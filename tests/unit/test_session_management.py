@@ -128,3 +128,22 @@ def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
     assert cli.main([*base, "restore", name]) == 0
     cli.main([*base, "sessions", "--json", "--workplace", "syd"])
     assert json.loads(capsys.readouterr().out)[0]["workplace"] == "Solsikken Syd"
+
+
+def test_a_command_that_takes_over_a_session_says_from_whom(capsys, tmp_path, monkeypatch):
+    from sessions.storage.owner import LockOwner, write_owner
+
+    data = tmp_path / "d"
+    argv = ["start", "social-stoette", "--workplace", "Solsikken", "--participants", "5"]
+    argv += ["--minutes", "90", "--date", "2026-11-24", "--time", "13:00"]
+    monkeypatch.setattr(cli, "_launch", lambda *args: 0)
+    assert cli.main(["--data-dir", str(data), *argv]) == 0
+    folder = next((data / "sessions").iterdir())
+    write_owner(folder, LockOwner(4_194_000, "bærbar", 0.0))  # a process that is gone
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data), "rename", folder.name, "Bostøtten"]) == 0
+    err = capsys.readouterr().err
+    assert f"Sessionen {folder.name} var stadig åben" in err
+    assert "proces 4194000 på bærbar" in err
+    assert cli.main(["--data-dir", str(data), "rename", folder.name, "Igen"]) == 0
+    assert "var stadig åben" not in capsys.readouterr().err, "said once, then it is closed"
