@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import sys
 from datetime import date, datetime
@@ -30,6 +32,7 @@ from sessions.theme.model import PLANS, Theme
 from sessions.theme.parser import load_theme_file
 
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SIGPIPE = 13  # the same number on every POSIX system; Windows has no signal.SIGPIPE
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -152,6 +155,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `oplaeg` console script."""
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _output_closed() -> int:
+    """Whoever read the output has stopped (`oplaeg themes | head -1`): end quietly with the
+    status of a command ended by SIGPIPE, as `ls` or `cat` would."""
+    with contextlib.suppress(OSError):  # nothing may be written to the closed pipe at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 128 + SIGPIPE
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     set_language(getattr(args, "lang", "da"))
     try:
