@@ -21,6 +21,7 @@ from sessions.import_check import ImportProblem, Tables, read_export
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
 from sessions.storage.locations import (
+    check_themes_dir,
     prepare_data_dir,
     resolve_data_dir,
     theme_cache_path,
@@ -260,10 +261,7 @@ def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
         (user_themes_dir(data_dir), ThemeOrigin.USER),
     ]
     if themes_dir:
-        folder = Path(themes_dir).expanduser()
-        if not folder.is_dir():
-            raise OplaegError(f"the themes folder {folder} does not exist")
-        folders.append((folder, ThemeOrigin.USER))
+        folders.append((check_themes_dir(Path(themes_dir).expanduser()), ThemeOrigin.USER))
     return ThemeLibrary(folders, ThemeCache(theme_cache_path(data_dir)))
 
 

@@ -349,6 +349,16 @@ TEXT: dict[str, str] = {
     "error.not_saved": "Noten er IKKE gemt: {reason}. Teksten står stadig i feltet.",
     "error.generic": "Fejl: {message}",
     "error.theme_missing": "Temaet «{theme}», som sessionen bruger, findes ikke længere.",
+    # Places: a data folder or themes folder that cannot be used (hardening)
+    "place.data_dir": "Datamappen {path} kan ikke bruges: {reason}.",
+    "place.themes_dir": "Temamappen {path} kan ikke bruges: {reason}.",
+    "place.too_long": "stien er for lang",
+    "place.is_a_file": "det er en fil, ikke en mappe",
+    "place.in_a_file": "en del af stien er en fil, ikke en mappe",
+    "place.no_permission": "du har ikke lov til at skrive der",
+    "place.read_only": "den ligger på et skrivebeskyttet drev",
+    "place.full": "disken er fuld",
+    "place.missing": "den findes ikke",
     # Import: checking a JSON export before anything is written (hardening)
     "import.failed": "Kan ikke læse {file} ind: {problem}. Intet er ændret.",
     "import.no_file": "filen findes ikke",

@@ -348,6 +348,16 @@ TEXT: dict[str, str] = {
     "error.not_saved": "The note is NOT saved: {reason}. The text is still in the field.",
     "error.generic": "Error: {message}",
     "error.theme_missing": "The theme “{theme}” this session uses no longer exists.",
+    # Places: a data folder or themes folder that cannot be used (hardening)
+    "place.data_dir": "The data folder {path} cannot be used: {reason}.",
+    "place.themes_dir": "The themes folder {path} cannot be used: {reason}.",
+    "place.too_long": "the path is too long",
+    "place.is_a_file": "it is a file, not a folder",
+    "place.in_a_file": "part of the path is a file, not a folder",
+    "place.no_permission": "no permission to write there",
+    "place.read_only": "it is on a read-only drive",
+    "place.full": "the disk is full",
+    "place.missing": "it does not exist",
     # Import: checking a JSON export before anything is written (hardening)
     "import.failed": "Cannot import {file}: {problem}. Nothing was changed.",
     "import.no_file": "no such file",
