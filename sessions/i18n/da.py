@@ -339,7 +339,7 @@ TEXT: dict[str, str] = {
     # Errors
     "error.locked": "Sessionen {id} er åben i et andet vindue med oplaeg. Luk det først.",
     # Locks: who has a session open, and taking over from one that is gone (hardening)
-    "error.locked_by": "Sessionen {id} er åben i et andet oplaeg ({owner}). Luk det først.",
+    "error.locked_by": "Sessionen {id} er åben i et andet vindue med oplaeg ({owner}). Luk det først.",
     "lock.owner": "proces {pid} på {host}, åbnet {since}",
     "lock.taken_over": "Sessionen {id} var stadig åben i et oplaeg, der ikke kører længere ({owner}). Den er overtaget; alt gemt er med.",
     "error.damaged": "Filen {path} er beskadiget ({reason}). Den er ikke ændret. "

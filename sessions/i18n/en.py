@@ -338,7 +338,7 @@ TEXT: dict[str, str] = {
     # Errors
     "error.locked": "Session {id} is open in another oplaeg window. Close that one first.",
     # Locks: who has a session open, and taking over from one that is gone (hardening)
-    "error.locked_by": "The session {id} is open in another oplaeg ({owner}). Close it first.",
+    "error.locked_by": "Session {id} is open in another oplaeg window ({owner}). Close that one first.",
     "lock.owner": "process {pid} on {host}, opened {since}",
     "lock.taken_over": "The session {id} was still open in an oplaeg that no longer runs ({owner}). It has been taken over; everything saved is there.",
     "error.damaged": "The file {path} is damaged ({reason}). It has not been changed. "
