@@ -12,17 +12,38 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sessions.errors import OplaegError
 from sessions.exercises import EXERCISES_TABLE
-from sessions.i18n import t
-from sessions.models import MAX_PARTICIPANTS, FollowUpStatus, NoteTag, is_session_id
+from sessions.import_shapes import (
+    OPTIONAL,
+    REQUIRED,
+    Check,
+    Fields,
+    ImportProblem,
+    boolean,
+    choice,
+    date_text,
+    fail,
+    in_range,
+    integer,
+    list_of,
+    nonempty_text,
+    nullable,
+    number,
+    record,
+    session_id,
+    shown,
+    text,
+    time_text,
+    whole_choice,
+)
+from sessions.models import MAX_PARTICIPANTS, FollowUpStatus, NoteTag
 from sessions.text import clean_text
 from sessions.theme.model import PLANS
+
+__all__ = ["ImportProblem", "Tables", "check_export", "read_export"]
 
 EXPORT_FORMAT = "oplaeg-session"
 EXPORT_VERSION = 1
@@ -33,21 +54,6 @@ MAX_DEPTH = 32
 """The deepest real export nests about 7 levels."""
 
 Tables = dict[str, dict[str, dict[str, Any]]]
-Check = Callable[[object, str], Any]
-
-
-class ImportProblem(OplaegError):
-    """The file is not an export this oplaeg can read; `where` says which part (may be '')."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}" if where else problem)
-        self.where = where
-        self.problem = problem
-
-
-def _fail(where: str, key: str, **params: object) -> ImportProblem:
-    template = t(f"import.{key}")
-    return ImportProblem(where, template.format(**params) if params else template)
 
 
 # -- reading the file -----------------------------------------------------------------------
@@ -66,14 +72,14 @@ def read_limited(path: Path) -> bytes:
             raw = handle.read(MAX_EXPORT_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
-        raise _fail("", "no_file") from None
+        raise fail("", "no_file") from None
     except IsADirectoryError:
-        raise _fail("", "not_a_file") from None
+        raise fail("", "not_a_file") from None
     except OSError as error:
-        raise _fail("", "unreadable", reason=error.strerror or error) from None
+        raise fail("", "unreadable", reason=error.strerror or error) from None
     if len(raw) > MAX_EXPORT_BYTES:
         shown = _size(size) if size > MAX_EXPORT_BYTES else f"> {_size(MAX_EXPORT_BYTES)}"
-        raise _fail("", "too_big", size=shown, limit=_size(MAX_EXPORT_BYTES))
+        raise fail("", "too_big", size=shown, limit=_size(MAX_EXPORT_BYTES))
     return raw
 
 
@@ -90,17 +96,17 @@ def parse_export(raw: bytes) -> object:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise _fail("", "not_utf8", offset=error.start) from None
+        raise fail("", "not_utf8", offset=error.start) from None
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise _fail("", "not_json", line=error.lineno, column=error.colno) from None
+        raise fail("", "not_json", line=error.lineno, column=error.colno) from None
     except RecursionError:
-        raise _fail("", "too_deep", limit=MAX_DEPTH) from None
+        raise fail("", "too_deep", limit=MAX_DEPTH) from None
     except ValueError:  # NaN, Infinity, or an integer of thousands of digits
-        raise _fail("", "not_json", line="?", column="?") from None
+        raise fail("", "not_json", line="?", column="?") from None
     if _depth(data) > MAX_DEPTH:
-        raise _fail("", "too_deep", limit=MAX_DEPTH)
+        raise fail("", "too_deep", limit=MAX_DEPTH)
     return data
 
 
@@ -118,147 +124,6 @@ def _depth(data: object) -> int:
         elif isinstance(value, list):
             stack.extend((v, level + 1) for v in value)
     return deepest
-
-
-# -- the shape of each value ------------------------------------------------------------------
-
-
-def text(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise _fail(where, "expected_text")
-    return clean_text(value)
-
-
-def nonempty_text(value: object, where: str) -> str:
-    cleaned = text(value, where)
-    if not cleaned.strip():
-        raise _fail(where, "empty")
-    return cleaned
-
-
-def number(value: object, where: str) -> float | int:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(where, "expected_number")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise _fail(where, "expected_number")
-    return value
-
-
-def integer(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail(where, "expected_integer")
-    return value
-
-
-def boolean(value: object, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise _fail(where, "expected_bool")
-    return value
-
-
-def nullable(check: Check) -> Check:
-    def checked(value: object, where: str) -> Any:
-        if value is None:
-            return None
-        try:
-            return check(value, where)
-        except ImportProblem as problem:
-            raise ImportProblem(where, t("import.or_null", problem=problem.problem)) from None
-
-    return checked
-
-
-def choice(values: tuple[str, ...]) -> Check:
-    def checked(value: object, where: str) -> str:
-        if not isinstance(value, str) or value not in values:
-            raise _fail(where, "choice", choices=", ".join(values))
-        return value
-
-    return checked
-
-
-def whole_choice(values: tuple[int, ...]) -> Check:
-    def checked(value: object, where: str) -> int:
-        whole = integer(value, where)
-        if whole not in values:
-            raise _fail(where, "choice", choices=", ".join(str(v) for v in values))
-        return whole
-
-    return checked
-
-
-def list_of(check: Check) -> Check:
-    def checked(value: object, where: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise _fail(where, "expected_list")
-        return [check(item, f"{where}[{number}]") for number, item in enumerate(value)]
-
-    return checked
-
-
-def in_range(low: int, high: int) -> Check:
-    def checked(value: object, where: str) -> int:
-        whole = integer(value, where)
-        if not low <= whole <= high:
-            raise _fail(where, "out_of_range", low=low, high=high)
-        return whole
-
-    return checked
-
-
-def date_text(value: object, where: str) -> str:
-    cleaned = text(value, where)
-    try:
-        datetime.strptime(cleaned, "%Y-%m-%d")
-    except ValueError:
-        raise _fail(where, "bad_date") from None
-    return cleaned
-
-
-_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
-
-
-def time_text(value: object, where: str) -> str:
-    cleaned = text(value, where)
-    if not _TIME.fullmatch(cleaned):
-        raise _fail(where, "bad_time")
-    return cleaned
-
-
-def session_id(value: object, where: str) -> str:
-    if not isinstance(value, str) or not is_session_id(value):
-        raise _fail(where, "bad_session_id")
-    return value
-
-
-REQUIRED, OPTIONAL = True, False
-Fields = Mapping[str, tuple[Check, bool]]
-
-
-def record(fields: Fields) -> Check:
-    """An object with exactly these fields (the optional ones may be left out)."""
-
-    def checked(value: object, where: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise _fail(where, "expected_object")
-        for name in value:
-            if name not in fields:
-                raise _fail(f"{where}.{_shown(name)}", "unknown_field")
-        result: dict[str, Any] = {}
-        for name, (check, required) in fields.items():
-            if name in value:
-                result[name] = check(value[name], f"{where}.{name}")
-            elif required:
-                raise _fail(f"{where}.{name}", "missing")
-        return result
-
-    return checked
-
-
-def _shown(key: str) -> str:
-    """A key from the file, safe and short enough to name in a message."""
-    shown = json.dumps(key, ensure_ascii=True)
-    return shown if len(shown) <= 42 else shown[:40] + '…"'
 
 
 # -- the tables of a session ------------------------------------------------------------------
@@ -395,13 +260,13 @@ TOP_LEVEL: Fields = {
 def check_export(data: object) -> Tables:
     """The cleaned tables of an export, or `ImportProblem` for the first thing wrong."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise _fail("", "not_export")
+        raise fail("", "not_export")
     if data.get("version") != EXPORT_VERSION:
-        raise _fail("version", "version", version=json.dumps(data.get("version"))[:20])
+        raise fail("version", "version", version=json.dumps(data.get("version"))[:20])
     record(TOP_LEVEL)(data, "")  # types of the other top-level fields; no unknown ones
     tables = data["tables"]
     if not isinstance(tables, dict):
-        raise _fail("tables", "expected_object")
+        raise fail("tables", "expected_object")
     checked: Tables = {}
     for name, table in tables.items():
         if name in SINGLE:
@@ -411,22 +276,22 @@ def check_export(data: object) -> Tables:
         elif name == EXERCISES_TABLE:
             checked[name] = _exercises_table(table)
         else:
-            raise _fail(f"tables.{_shown(name)}", "unknown_table")
+            raise fail(f"tables.{shown(name)}", "unknown_table")
     if "session" not in checked:
-        raise _fail("session", "missing")
+        raise fail("session", "missing")
     return checked
 
 
 def _documents(name: str, table: object) -> dict[str, object]:
     if not isinstance(table, dict):
-        raise _fail(name, "expected_object")
+        raise fail(name, "expected_object")
     return table
 
 
 def _single_table(name: str, table: object, check: Check) -> dict[str, dict[str, Any]]:
     documents = _documents(name, table)
     if list(documents) != ["1"]:
-        raise _fail(name, "only_one")
+        raise fail(name, "only_one")
     return {"1": check(documents["1"], f"{name}[1]")}
 
 
@@ -434,7 +299,7 @@ def _numbered_table(name: str, table: object, check: Check) -> dict[str, dict[st
     checked: dict[str, dict[str, Any]] = {}
     for key, document in _documents(name, table).items():
         if not _NUMBER_KEY.fullmatch(key):
-            raise _fail(f"{name}[{_shown(key)}]", "bad_number_key")
+            raise fail(f"{name}[{shown(key)}]", "bad_number_key")
         checked[key] = check(document, f"{name}[{key}]")
     return checked
 
@@ -443,9 +308,9 @@ def _exercises_table(table: object) -> dict[str, dict[str, Any]]:
     """Only the outline for now: an object of objects (their fields are not checked yet)."""
     checked: dict[str, dict[str, Any]] = {}
     for key, document in _documents(EXERCISES_TABLE, table).items():
-        where = f"{EXERCISES_TABLE}[{_shown(key)}]"
+        where = f"{EXERCISES_TABLE}[{shown(key)}]"
         if not isinstance(document, dict):
-            raise _fail(where, "expected_object")
+            raise fail(where, "expected_object")
         checked[key] = _cleaned(document, where)
     return checked
 
@@ -460,9 +325,9 @@ def _cleaned(value: Any, where: str) -> Any:
         cleaned: dict[str, Any] = {}
         for key, item in value.items():
             if clean_text(key) != key:
-                raise _fail(f"{where}.{_shown(key)}", "bad_name")
+                raise fail(f"{where}.{shown(key)}", "bad_name")
             cleaned[key] = _cleaned(item, where)
         return cleaned
     if isinstance(value, float) and not math.isfinite(value):
-        raise _fail(where, "expected_number")
+        raise fail(where, "expected_number")
     return value
