@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import sys
 from datetime import date, datetime
@@ -15,9 +17,11 @@ from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.export import FORMATS, export_session, write_export
 from sessions.i18n import LANGUAGES, count_notes, set_language, t
+from sessions.import_check import ImportProblem, Tables, read_export
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
 from sessions.storage.locations import (
+    check_themes_dir,
     prepare_data_dir,
     resolve_data_dir,
     theme_cache_path,
@@ -30,6 +34,7 @@ from sessions.theme.parser import load_theme_file
 
 LOOPBACK = "127.0.0.1"
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SIGPIPE = 13  # the same number on every POSIX system; Windows has no signal.SIGPIPE
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -183,12 +188,31 @@ def _session_minutes(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `oplaeg` console script."""
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _output_closed() -> int:
+    """Whoever read the output has stopped (`oplaeg themes | head -1`): end quietly with the
+    status of a command ended by SIGPIPE, as `ls` or `cat` would."""
+    with contextlib.suppress(OSError):  # nothing may be written to the closed pipe at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 128 + SIGPIPE
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     set_language(getattr(args, "lang", "da"))
     try:
         return _run(args)
     except SessionLockedError as error:
-        return _fail(t("error.locked", id=error.session_id))
+        return _fail(error.describe())
     except DamagedFileError as error:
         return _fail(
             t("error.damaged", path=error.path, reason=error.reason, folder=error.path.parent)
@@ -211,6 +235,8 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args.paths)
+    # The whole file is checked before the data folder is touched, so a bad one changes nothing.
+    imported = _read_import(Path(args.file)) if args.command == "import" else None
     data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
     library = make_library(data_dir, getattr(args, "themes_dir", None))
     repository = SessionRepository(data_dir, SystemClock())
@@ -221,10 +247,13 @@ def _run(args: argparse.Namespace) -> int:
         return _sessions(repository, args.json, args.workplace)
     if args.command == "rename":
         info = repository.rename(args.session, args.workplace)
+        _report_takeovers(repository)
         print(t("cli.renamed", id=info.id, workplace=info.details.workplace), file=sys.stderr)
         return 0
     if args.command == "delete":
-        return _delete(repository, args)
+        code = _delete(repository, args)
+        _report_takeovers(repository)
+        return code
     if args.command == "trash":
         for folder in repository.trashed():
             print(folder.name)
@@ -232,8 +261,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "restore":
         print(t("cli.restored", id=repository.restore(args.name)), file=sys.stderr)
         return 0
-    if args.command == "import":
-        return _import(repository, Path(args.file))
+    if imported is not None:
+        info = repository.import_tables(imported)
+        print(t("cli.imported", id=info.id), file=sys.stderr)
+        return 0
     if args.command == "export":
         return _export(repository, args)
     if args.command == "new-theme":
@@ -251,6 +282,12 @@ def _run(args: argparse.Namespace) -> int:
     return _launch(library, repository, None)
 
 
+def _report_takeovers(repository: SessionRepository) -> None:
+    for message in repository.takeovers:
+        print(message, file=sys.stderr)
+    repository.takeovers.clear()
+
+
 def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
     """Bundled themes, then the data folder's themes/, then `--themes-dir` (later wins)."""
     folders = [
@@ -258,10 +295,7 @@ def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
         (user_themes_dir(data_dir), ThemeOrigin.USER),
     ]
     if themes_dir:
-        folder = Path(themes_dir).expanduser()
-        if not folder.is_dir():
-            raise OplaegError(f"the themes folder {folder} does not exist")
-        folders.append((folder, ThemeOrigin.USER))
+        folders.append((check_themes_dir(Path(themes_dir).expanduser()), ThemeOrigin.USER))
     return ThemeLibrary(folders, ThemeCache(theme_cache_path(data_dir)))
 
 
@@ -377,16 +411,11 @@ def _delete(repository: SessionRepository, args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(repository: SessionRepository, path: Path) -> int:
+def _read_import(path: Path) -> Tables:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise OplaegError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise OplaegError(f"{path}: not an oplaeg export (not JSON: {error})") from None
-    info = repository.import_export(data)
-    print(t("cli.imported", id=info.id), file=sys.stderr)
-    return 0
+        return read_export(path)
+    except ImportProblem as problem:
+        raise OplaegError(t("import.failed", file=path, problem=problem)) from None
 
 
 def _sessions(repository: SessionRepository, as_json: bool, workplace: str | None) -> int:

@@ -122,7 +122,7 @@ def test_start_sessions_export(capsys, tmp_path, no_ui):
             ],
             "the workplace needs a name",
         ),
-        (["themes", "--themes-dir", "/no/such/folder"], "does not exist"),
+        (["themes", "--themes-dir", "/no/such/folder"], "Temamappen /no/such/folder kan ikke"),
     ],
 )
 def test_errors_are_one_clear_line(capsys, argv, message, no_ui):
@@ -137,7 +137,7 @@ def test_unwritable_data_dir(capsys, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code, _, err = run(capsys, "--data-dir", str(blocker / "sub"), "sessions")
-    assert code == 1 and "cannot use the data folder" in err
+    assert code == 1 and "en del af stien er en fil, ikke en mappe" in err
 
 
 def test_check(capsys, tmp_path):
