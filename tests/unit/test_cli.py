@@ -56,7 +56,7 @@ def test_themes(capsys):
     assert "social-stoette" in out
     code, out, _ = run(capsys, "themes", "--json")
     rows = {row["id"]: row for row in json.loads(out)}
-    assert rows["social-stoette"]["minutes"] == {"90": 90, "120": 120}
+    assert rows["social-stoette"]["minutes"] == {"45": 45, "90": 90, "120": 120}
     assert rows["social-stoette"]["origin"] == "bundled"
 
 
@@ -150,10 +150,9 @@ def test_check(capsys, tmp_path):
     assert code == 1
     lines = err.strip().splitlines()
     assert all(line.startswith(f"{bad}:") for line in lines)
-    assert any(
-        ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in line
-        for line in lines
-    )
+    assert any(":7: segmentet 'Oplæg': et oplæg skal have mindst én '### Slide'" in line for line in lines)
+    code, _, err = run(capsys, "--lang", "en", "check", str(bad))
+    assert ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in err
     code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
     assert code == 1 and "no such file" in err
 

@@ -11,7 +11,6 @@ import pytest
 
 from sessions.export import export_session
 from sessions.import_check import MAX_DEPTH, MAX_EXPORT_BYTES, NUMBERED, SINGLE, ImportProblem
-from sessions.live import carry_over
 from sessions.models import Action, Draft, NoteTag
 from tui import cli
 
@@ -29,20 +28,22 @@ def tree(folder: Path) -> dict[str, bytes | None]:
 @pytest.fixture
 def full(live, clock):
     """A session with something in every table an export holds."""
-    live.start()
-    live.add_note("Æ [b] <i>", tag=NoteTag.IDEA, private=True, card=1)
-    live.save_action(None, "Fast tjek-ind", "AMR", "Marts", "April")
-    live.set_next_follow_up("uge 10")
-    carry_over(live, live.info, [Action("1", "Gammel handling", "Leder")], "Opfølgning")
-    timed = next(i for i, page in enumerate(live.pages) if page.seconds)
-    live.go_to(timed)
-    live.countdown().start()
-    live.save_countdown()
+    live.nav.start()
+    live.notebook.add(live.page.segment.id, 0, "Æ [b] <i>", NoteTag.IDEA, private=True, card=1)
+    live.plan.save(None, "Fast tjek-ind", "AMR", "Marts", "April")
+    live.plan.set_next_follow_up("uge 10")
+    live.carry_over(live.info, [Action("1", "Gammel handling", "Leder")], "Opfølgning")
+    live.display.change(light=True)
+    round_page = next(i for i, page in enumerate(live.pages) if page.segment.format == "round")
+    live.go_to(round_page)
+    live.timers.start(live.page.key, live.page.seconds or 60)
     live.pause_session()
     clock.advance(30)
     live.resume_session()
-    live.save_exercise_state({"speaker": 2, "counts": {"0": {"3": 4}}})
-    live.save_draft(Draft(segment_id=live.page.segment.id, text="halvt skrevet"))
+    state = live.exercises.state(live.page.segment).next_speaker().next_speaker()
+    live.exercises.save(live.page.segment, state)
+    live.set_schedule(live.schedule.set_minutes(live.schedule.items[0].id, 4))
+    live.notebook.save_draft(Draft(segment_id=live.page.segment.id, text="halvt skrevet"))
     return live
 
 
@@ -219,7 +220,7 @@ def test_nesting_inside_an_exercise_is_bounded(export, tmp_path, capsys, data_di
     nested: object = 1
     for _ in range(MAX_DEPTH + 5):
         nested = {"a": nested}
-    export["tables"]["exercises"]["1"]["deep"] = nested
+    export["tables"]["exercises"]["tjek-ind"]["deep"] = nested
     file = tmp_path / "deep.json"
     file.write_text(json.dumps(export), encoding="utf-8")
     assert f"mere end {MAX_DEPTH} niveauer" in run_import(capsys, data_dir_with_a_session, file)
@@ -265,11 +266,11 @@ def test_a_failed_import_does_not_even_make_the_data_folder(export, tmp_path, ca
 def test_control_characters_in_imported_text_are_removed(export, repository):
     first = note_id(export)
     export["tables"]["notes"][first]["text"] = "rød\x1b[31m tekst\x07 og\ud800 mere"
-    export["tables"]["exercises"]["1"]["title"] = "titel\x1b]0;hacked\x07"
+    export["tables"]["exercises"]["tjek-ind"]["title"] = "titel\x1b]0;hacked\x07"
     info = repository.import_export(export)
     _, store = repository.open(info.id, readonly=True)
     assert store.get("notes", first)["text"] == "rød tekst og mere"
-    assert store.get("exercises", "1")["title"] == "titel"
+    assert store.get("exercises", "tjek-ind")["title"] == "titel"
     store.close()
 
 

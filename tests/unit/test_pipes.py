@@ -23,7 +23,7 @@ def session_id(repository, theme, clock) -> str:
     info, store = repository.create(theme, DETAILS)
     live = LiveSession(repository, info, store, theme, clock)
     for number in range(400):  # a referat far larger than a pipe's buffer
-        live.add_note(f"Note {number}: " + "ord " * 40)
+        live.notebook.add(live.page.segment.id, 0, f"Note {number}: " + "ord " * 40)
     live.close()
     return info.id
 

@@ -12,8 +12,8 @@ from tui import cli
 
 @pytest.fixture
 def exported(live, tmp_path):
-    live.add_note("[bold]ikke fed[/] <script> æøå 🎉", private=True)
-    live.save_action(None, "Fast tjek-ind", "AMR", "Marts", "April")
+    live.notebook.add(live.page.segment.id, 0, "[bold]ikke fed[/] <script> æøå 🎉", private=True)
+    live.plan.save(None, "Fast tjek-ind", "AMR", "Marts", "April")
     path = tmp_path / "flyt.json"
     path.write_bytes(export_session(live.store, "json"))
     return path
