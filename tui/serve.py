@@ -46,6 +46,7 @@ def serve_room(
     port = port or free_port(host)
     url = f"http://{host}:{port}"
     print(t("cli.serve_address", url=url), flush=True)
-    server = Server(room_command(data_dir, session_id), host=host, port=port, title="oplaeg")
+    command = room_command(data_dir, session_id, getattr(args, "themes_dir", None))
+    server = Server(command, host=host, port=port, title="oplaeg")
     server.serve()
     return 0

@@ -150,7 +150,9 @@ def test_check(capsys, tmp_path):
     assert code == 1
     lines = err.strip().splitlines()
     assert all(line.startswith(f"{bad}:") for line in lines)
-    assert any(":7: segmentet 'Oplæg': et oplæg skal have mindst én '### Slide'" in line for line in lines)
+    assert any(
+        ":7: segmentet 'Oplæg': et oplæg skal have mindst én '### Slide'" in line for line in lines
+    )
     code, _, err = run(capsys, "--lang", "en", "check", str(bad))
     assert ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in err
     code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
