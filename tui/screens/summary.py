@@ -10,8 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
 from sessions.errors import OplaegError
-from sessions.export.markdown import export_markdown
-from sessions.export.referat import build_referat
+from sessions.export import export_session
 from sessions.i18n import t
 from sessions.repository import SessionRepository
 from tui.keys import SUMMARY_KEYS, bindings
@@ -36,7 +35,7 @@ class SummaryScreen(Screen[None]):
             _, store = self.repository.open(self.session_id, readonly=True)
             try:
                 # The referat's user text is escaped Markdown, so it shows literally here too.
-                text = export_markdown(build_referat(store))
+                text = export_session(store, "md").decode("utf-8")
             finally:
                 store.close()
         except OplaegError as error:
