@@ -29,6 +29,12 @@ DETAILS = SessionDetails(
     plan=120,
 )
 EXPORTED_AT = datetime(2026, 11, 24, 14, 20)
+ACTIONS = [
+    ("Fast makker på aften- og nattevagter", "Teamlederne", "1. februar 2027", "Status i marts"),
+    ("Introduktion til vikarer: hvem spørger man?", "Ali (AMiR)", "2027-01-15", "Efter 1 måned"),
+    ('=SUM(A1:A2) – budget til ekstern supervision; "4 gange"', "Ledelsen", "1/3-2027", ""),
+    ("Kaffe med kollegerne efter svære episoder", "", "", ""),  # a proposal: no who, no when
+]
 HOSTILE_NOTE = '[bold]x[/] [@click=app.quit]klik[/] <script>alert("x")</script> :smile: @leder'
 
 
@@ -94,7 +100,7 @@ def _work_in(live: LiveSession) -> None:
         live.add_note("Mange nævner kollegerne som det bedste ved jobbet", NoteTag.POSITIVE)
         live.add_note("Husk: Hanne (leder) går kl. 14", private=True)
     elif kind == "reflection":
-        live.add_note("Det er svært at bede om hjælp om aftenen, når man er alene", NoteTag.CHALLENGE)
+        live.add_note("Svært at bede om hjælp om aftenen, når man er alene", NoteTag.CHALLENGE)
         live.add_note("Vikarer ved ikke, hvem de kan spørge", NoteTag.CHALLENGE)
         live.add_note("En fast makker på hver vagt", NoteTag.IDEA)
         live.add_note(HOSTILE_NOTE, NoteTag.IDEA)
@@ -130,10 +136,8 @@ def _work_in(live: LiveSession) -> None:
         live.save_exercise_state({"agreements": agreements}, whole_segment=True)
         live.add_note("Jonas' situation kender mange fra nattevagterne", NoteTag.CHALLENGE)
     elif kind == "action-plan":
-        live.save_action(None, "Fast makker på aften- og nattevagter", "Teamlederne", "1. februar 2027", "Status på personalemødet i marts")
-        live.save_action(None, "Introduktion til vikarer: hvem spørger man?", "Ali (AMiR)", "2027-01-15", "Tjek med vikarerne efter 1 måned")
-        live.save_action(None, '=SUM(A1:A2) – budget til ekstern supervision; "4 gange"', "Ledelsen", "1/3-2027", "")
-        live.save_action(None, "Kaffe med kollegerne efter svære episoder", "", "", "")
+        for what, who, when, follow_up in ACTIONS:
+            live.save_action(None, what, who, when, follow_up)
         live.set_next_follow_up("3. marts 2027 kl. 13-14 (personalemødet)")
         live.add_note("Vi vil gerne have supervision udefra", NoteTag.ACTION)
     elif kind == "sorting":

@@ -25,6 +25,7 @@ tr { break-inside: avoid; }
 table.keep { break-inside: avoid; }
 p, li { orphans: 2; widows: 2; }
 .page-break { break-before: page; }
+p.kind { margin: 0; color: #555; font-size: 9pt; text-transform: uppercase; }
 @media screen { .page-break { border-top: 1px dashed #999; margin: 2em 0; } }
 @media print { body { margin: 0; max-width: none; padding: 0; }
                a { color: inherit; text-decoration: none; } }
