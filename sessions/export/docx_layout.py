@@ -74,8 +74,9 @@ def _house_style(docx: Any, language: str) -> None:
     spacing.set(w("w:after"), "120")
     spacing.set(w("w:line"), "264")
     for style in docx.styles:
-        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+        if style.type is not WD_STYLE_TYPE.LIST:
             _fonts_and_language(style.element.get_or_add_rPr(), language)
+    _one_font(docx.styles.element)
     docx.styles["Normal"].font.size = Pt(11)
     docx.styles["Title"].font.size = Pt(20)
     for name, size, before in (
@@ -90,14 +91,8 @@ def _house_style(docx: Any, language: str) -> None:
 
 
 def _fonts_and_language(run_properties: Any, language: str) -> None:
-    fonts = run_properties.find(w("w:rFonts"))
-    if fonts is None:
-        fonts = element("w:rFonts")
-        run_properties.insert(0, fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(w(theme), None)
-    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(w(script), FONT)
+    if run_properties.find(w("w:rFonts")) is None:
+        run_properties.insert(0, element("w:rFonts"))
     lang = run_properties.find(w("w:lang"))
     if lang is None:
         lang = element("w:lang")
@@ -110,6 +105,15 @@ def _fonts_and_language(run_properties: Any, language: str) -> None:
         else:
             run_properties.append(lang)
     lang.set(w("w:val"), language)
+
+
+def _one_font(styles: Any) -> None:
+    """Calibri everywhere, not the template's theme fonts (Cambria for the body)."""
+    for fonts in styles.iter(w("w:rFonts")):
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(w(theme), None)
+        for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(w(script), FONT)
 
 
 def add_footer(docx: Any, document: Document, page: str, of: str) -> None:

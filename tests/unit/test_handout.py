@@ -1,6 +1,7 @@
 from html.parser import HTMLParser
 
 from sessions.export.handout import handout_html, handout_markdown
+from sessions.theme.model import ExerciseFormat, SegmentKind
 from sessions.theme.parser import parse_theme
 from sessions.theme.starter import starter_theme
 
@@ -8,16 +9,26 @@ from sessions.theme.starter import starter_theme
 def test_markdown_handout(theme):
     text = handout_markdown(theme, 90)
     assert text.startswith(f"# {theme.title}\n")
+    assert "*Til deltagerne · temamøde om det psykiske arbejdsmiljø*" in text
+    assert "**Arbejdsplads:** ____" in text and "**Dato:** ____" in text
     assert "## Det vigtigste" in text and "## Spørgsmål til øvelserne" in text
-    first_slide = theme.agenda(90)[0].slides[0]
-    assert f"### {first_slide.title}" in text
-    assert "Noter:" not in text, "speaker notes stay with the consultant"
-    for segment in theme.agenda(90):
-        for step in segment.steps:
-            for question in step.questions:
-                assert f"- {question}" in text
+    agenda = theme.agenda(90)
+    assert "### Velkommen" not in text and "### Rammer for i dag" not in text, "said in the room"
+    talk = next(s for s in agenda[1:] if s.kind is SegmentKind.PRESENTATION)
+    assert f"### {talk.slides[0].title}" in text
+    assert "Noter:" not in text and "Sig:" not in text, "speaker notes stay with the consultant"
+    for segment in agenda:
+        if (
+            segment.kind is SegmentKind.EXERCISE
+            and segment.format is not ExerciseFormat.ACTION_PLAN
+        ):
+            assert segment.intro.strip() not in text, "instructions are the facilitator's"
+            for step in segment.steps:
+                for question in step.questions:
+                    assert f"- {question}" in text
     assert "| Hvad gør vi? | Hvem (tovholder) | Hvornår | Opfølgning (hvordan og hvornår) |" in text
     assert text.count("|   |   |   |   |") == 6
+    assert "xn--" not in text
 
 
 class _Collect(HTMLParser):
@@ -35,7 +46,7 @@ class _Collect(HTMLParser):
 
 def test_html_handout_is_self_contained_and_escapes_raw_html(theme):
     hostile = starter_theme("x", "Ond <script>alert(1)</script>").replace(
-        "- Dagens program", "- Dagens <img src=x onerror=alert(1)> program"
+        "- Skriv dine egne dias her", "- Dagens <img src=x onerror=alert(1)> program"
     )
     parsed, problems = parse_theme(hostile, "x.md")
     assert problems == [] and parsed is not None
