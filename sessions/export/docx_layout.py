@@ -152,13 +152,13 @@ def column_widths_mm(table: Table) -> list[float]:
         cells = [row[index] for row in (*table.rows, *([table.total] if table.total else []))]
         lines = [line for text in cells for line in text.split("\n")]
         words = [
-            *(_width_mm(word) for line in lines for word in line.split()),
-            *(_width_mm(word, bold=True) for word in column.header.split()),
+            *(text_width_mm(word) for line in lines for word in line.split()),
+            *(text_width_mm(word, bold=True) for word in column.header.split()),
         ]
         least.append(min(max(words, default=0), MAX_WORD_MM) + CELL_PADDING_MM)
-        longest = max((_width_mm(line) for line in lines), default=0)
+        longest = max((text_width_mm(line) for line in lines), default=0)
         if column.role is Role.TEXT:
-            longest = max(longest, _width_mm(column.header, bold=True))
+            longest = max(longest, text_width_mm(column.header, bold=True))
         wanted.append(max(min(longest, _MAX_WANTED_MM[column.role]) + CELL_PADDING_MM, least[-1]))
     spare = TEXT_WIDTH_MM - sum(least)
     if spare <= 0:
@@ -174,7 +174,7 @@ def column_widths_mm(table: Table) -> list[float]:
     return [width + (left * width / share if i in growing else 0) for i, width in enumerate(wanted)]
 
 
-def _width_mm(text: str, *, bold: bool = False) -> float:
+def text_width_mm(text: str, *, bold: bool = False) -> float:
     """About how wide `text` is at the table's size, in the widest common sans-serif (DejaVu
     Sans, LibreOffice's stand-in for Calibri): sized for it, a column fits in Calibri too."""
     ems = sum(

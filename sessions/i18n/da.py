@@ -213,7 +213,7 @@ TEXT: dict[str, str] = {
     "export.sheet_title": "Handlingsplan",
     "export.private_warning": "⚠ Filen kommer til at indeholde private noter («kun til mig»). Send den ikke videre.",
     "export.json_warning": "⚠ JSON er til at flytte sessionen og indeholder alt – også private noter. Send den ikke som referat.",
-    "export.confirm_private": "Tryk Eksportér igen for at gemme filen alligevel.",
+    "export.do_anyway": "Eksportér alligevel",
     "cli.exported_json": "Sessionen er gemt i {path} (med alle noter – også private; til at flytte, ikke til at sende).",
     "cli.exported_plan": "Handlingsplanen er gemt i {path}",
     # Handout

@@ -212,7 +212,7 @@ TEXT: dict[str, str] = {
     "export.sheet_title": "Action plan",
     "export.private_warning": "⚠ The file will hold private notes (“only for me”). Do not pass it on.",
     "export.json_warning": "⚠ JSON is for moving the session and holds everything – private notes too. Do not send it as the minutes.",
-    "export.confirm_private": "Press Export again to save the file anyway.",
+    "export.do_anyway": "Export anyway",
     "cli.exported_json": "The session is saved in {path} (every note, private ones too; for moving, not for sending).",
     "cli.exported_plan": "The action plan is saved in {path}",
     # Handout

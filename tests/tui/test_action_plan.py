@@ -54,8 +54,9 @@ async def test_write_edit_and_delete_actions(library, repository, clock):
     referat = export_session(store, "md").decode()
     store.close()
     assert actions == [HOSTILE]
-    assert "| Hvad gør vi? | Hvem (tovholder) |" in referat and "Arbejdsmiljøgruppen" in referat
-    assert "**Næste opfølgning:** uge 10" in referat
+    assert "| Hvad | Hvem | Hvornår | Opfølgning | Status |" in referat
+    assert "Arbejdsmiljøgruppen" in referat
+    assert "Næste opfølgning: uge 10." in referat
 
 
 async def test_a_private_note_stays_off_the_projector_and_the_referat(library, repository, clock):

@@ -57,7 +57,8 @@ async def test_follow_up_the_last_action_plan(library, repository, clock):
             (FollowUpStatus.DROPPED, "For travlt i foråret"),
         ]
         referat = export_session(live.store, "md").decode()
-        assert "## Opfølgning på handlingsplanen fra 24. november 2026" in referat
+        assert "- Opfølgning på handlingsplanen fra 24. november 2026: " in referat
+        assert "1 gennemført" in referat and "1 droppet" in referat
         assert "| Fast tjek-ind | Leder | Droppet | For travlt i foråret |" in referat
         html = export_session(live.store, "html").decode()
         assert "Gennemført" in html and "&lt;script&gt;" in html

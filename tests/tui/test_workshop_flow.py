@@ -347,7 +347,7 @@ async def test_export_from_the_start_screen(library, repository, clock, tmp_path
         assert isinstance(app.screen, ExportDialog), "an existing file is not overwritten"
         assert "exists already" in str(app.screen.query_one("#form-error").render())
         await pilot.press("escape")
-    assert "\\[@click=app.quit\\]klik\\[/\\]" in target.read_text(encoding="utf-8")
+    assert "\\[\\@click=app.quit]klik\\[/]" in target.read_text(encoding="utf-8")
 
 
 async def test_a_broken_user_theme_is_shown_not_fatal(library, repository, clock, data_dir):

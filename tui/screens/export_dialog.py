@@ -97,6 +97,10 @@ class ExportDialog(ModalScreen[Path | None]):
         key = "export.json_warning" if export_format == "json" else "export.private_warning"
         label.update(t(key) if holds else "")
         label.set_class(holds, "-visible")
+        button = self.query_one("#export", Button)
+        if self._warned_for != self._choice() and str(button.label) != t("export.do"):
+            button.label = t("export.do")
+            button.refresh(layout=True)
         return holds
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -114,7 +118,10 @@ class ExportDialog(ModalScreen[Path | None]):
         export_format, include_private = self._choice()
         if self._show_warning() and self._warned_for != self._choice():
             self._warned_for = self._choice()
-            self._report(t("export.confirm_private"))
+            button = self.query_one("#export", Button)
+            button.label = t("export.do_anyway")
+            button.refresh(layout=True)  # the longer label needs a wider button
+            button.focus()
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         try:
@@ -130,6 +137,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.dismiss(path)
 
     def _report(self, message: str) -> None:
+        self.query_one("#private-warning", Label).remove_class("-visible")  # room on 80×24
         label = self.query_one("#form-error", Label)
         label.update(message)
         label.add_class("-visible")
