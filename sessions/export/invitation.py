@@ -8,7 +8,7 @@ import html
 from functools import partial
 
 from sessions.export.handout import BLANK, exercise_questions, page
-from sessions.i18n import t
+from sessions.i18n import current_language, t
 from sessions.theme.model import SegmentKind, Theme
 
 INVITATION_CSS = """
@@ -74,4 +74,5 @@ def invitation_html(theme: Theme, plan: int, language: str | None = None) -> str
         parts += [f"<p>{e(paragraph)}</p>" for paragraph in paragraphs]
     parts.append(f'<p class="fill"><b>{e(tr("invitation.contact"))}:</b> {BLANK}</p>')
     title = f"{tr('invitation.title')}: {theme.title}"
-    return page(title, language or theme.language, INVITATION_CSS, "\n".join(parts) + "\n")
+    body = "\n".join(parts) + "\n"
+    return page(title, language or current_language(), INVITATION_CSS, body)

@@ -31,7 +31,7 @@ from sessions.export.labels import (
     note_prefix,
 )
 from sessions.export.referat import ExerciseResult, Referat
-from sessions.i18n import t
+from sessions.i18n import current_language, t
 from sessions.live import FOLLOWUP_ITEM_ID
 from sessions.models import Note
 from sessions.timing import TimeLogRow
@@ -41,9 +41,11 @@ _HIGHLIGHT_ORDER = {"case": 0, "voting": 1, "cards": 2, "scale": 3}
 
 
 def build_document(referat: Referat, language: str | None = None) -> Document:
+    language = language or current_language()
     tr = partial(t, language=language)
     details = referat.info.details
-    blocks: list[Block] = [Heading(f"{tr('export.title')}: {referat.info.theme_title}", 1)]
+    title = f"{tr('export.title')}: {referat.info.theme_title}"
+    blocks: list[Block] = [Heading(title, 1)]
     if referat.private_notes:
         blocks.append(Paragraph(tr("export.private_banner"), Style.NOTICE))
     blocks.append(Definitions(tuple(_particulars(referat, language))))
@@ -59,8 +61,8 @@ def build_document(referat: Referat, language: str | None = None) -> Document:
     if referat.private_notes:
         blocks += [PageBreak(), _private(referat, language)]
     return Document(
-        title=blocks[0].text if isinstance(blocks[0], Heading) else "",
-        language=language or referat.info.language,
+        title=title,
+        language=language,
         workplace=details.workplace,
         date=long_date(details.date, language),
         author=details.facilitator or "oplaeg",
