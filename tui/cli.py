@@ -124,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="md",
-        help="md (default), html, docx (Word), json (everything, for import) or csv (action plan)",
+        help="md (default), html or docx (Word): the referat; xlsx (Excel) or csv: the action "
+        "plan; json: everything, private notes too, for moving a session",
     )
     export.add_argument(
         "--include-private", action="store_true", help="include notes marked 'kun til mig'"
@@ -150,6 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=_session_minutes,
         default=DEFAULT_PLANS[0],
         help="which plan's exercises to include (default: 90)",
+    )
+    handout.add_argument(
+        "--invitation",
+        action="store_true",
+        help="a one-page invitation to send ahead instead of the handout",
     )
     handout.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     handout.add_argument("--force", action="store_true", help="replace an existing FILE")
@@ -374,21 +380,23 @@ def _new_theme(folder: Path, args: argparse.Namespace) -> int:
 
 def _handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
     from sessions.export.handout import handout_html, handout_markdown
+    from sessions.export.invitation import invitation_html, invitation_markdown
 
     theme = library.get(args.theme)
-    if args.format == "html":
-        text = handout_html(theme, args.minutes)
-    else:
-        text = handout_markdown(theme, args.minutes)
-    return _emit(text, args.output, args.force)
+    if args.invitation:
+        make = invitation_html if args.format == "html" else invitation_markdown
+        return _emit(make(theme, args.minutes), args.output, args.force, "cli.invitation_written")
+    make = handout_html if args.format == "html" else handout_markdown
+    return _emit(make(theme, args.minutes), args.output, args.force, "cli.handout_written")
 
 
-def _emit(payload: str | bytes, output: str | None, force: bool) -> int:
-    """Write to `output` (never over an existing file unless `force`), or to stdout."""
+def _emit(payload: str | bytes, output: str | None, force: bool, message: str) -> int:
+    """Write to `output` (never over an existing file unless `force`), or to stdout; `message`
+    says what was written where."""
     if output:
         path = Path(output).expanduser()
         write_export(payload, path, force=force)
-        print(t("cli.exported", path=path), file=sys.stderr)
+        print(t(message, path=path), file=sys.stderr)
     elif isinstance(payload, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
@@ -444,7 +452,8 @@ def _export(repository: SessionRepository, args: argparse.Namespace) -> int:
         payload = export_session(store, args.format, include_private=args.include_private)
     finally:
         store.close()
-    return _emit(payload, args.output, args.force)
+    message = {"json": "cli.exported_json", "xlsx": "cli.exported_plan", "csv": "cli.exported_plan"}
+    return _emit(payload, args.output, args.force, message.get(args.format, "cli.exported"))
 
 
 def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:

@@ -61,7 +61,7 @@ class ExerciseKind(Generic[S]):
         return None
 
     def result(
-        self, state: S, title: str, segment_id: str, language: str | None
+        self, state: S, title: str, segment_id: str, language: str | None, participants: int = 0
     ) -> ExerciseResult | None:
         """What the referat shows of this exercise, or None when nothing happened."""
         return None

@@ -72,7 +72,12 @@ class CardsKind(ExerciseKind[CardsState]):
         return CardsState(cards, card, important)
 
     def result(
-        self, state: CardsState, title: str, segment_id: str, language: str | None
+        self,
+        state: CardsState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int = 0,
     ) -> ExerciseResult | None:
         marked = state.marked
         if not marked:
@@ -84,5 +89,5 @@ class CardsKind(ExerciseKind[CardsState]):
             [t("export.important_cards", language=language)],
             [],
             [[card] for card in marked],
-            marked,
+            [t("export.highlight.card", language=language, card=card) for card in marked],
         )

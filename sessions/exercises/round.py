@@ -284,7 +284,12 @@ class RoundKind(ExerciseKind[RoundState]):
         )
 
     def result(
-        self, state: RoundState, title: str, segment_id: str, language: str | None
+        self,
+        state: RoundState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int = 0,
     ) -> ExerciseResult | None:
         if not state.begun:
             return None

@@ -179,3 +179,43 @@ def test_data_dir_from_environment(capsys, tmp_path, monkeypatch, no_ui):
     )
     assert list((tmp_path / "env-data" / "sessions").iterdir())
     assert os.environ["OPLAEG_DATA_DIR"].startswith(str(tmp_path))
+
+
+def test_handout_and_invitation_say_what_they_wrote(capsys, tmp_path):
+    target = tmp_path / "handout.html"
+    code, _, err = run(capsys, "handout", "social-stoette", "--format", "html", "-o", str(target))
+    assert code == 0 and err.strip() == f"Uddelingsarket er gemt i {target}"
+    assert "Referatet" not in err and "<h1>Social støtte" in target.read_text(encoding="utf-8")
+    target = tmp_path / "invitation.md"
+    code, _, err = run(
+        capsys, "handout", "social-stoette", "--invitation", "--minutes", "120", "-o", str(target)
+    )
+    assert code == 0 and err.strip() == f"Invitationen er gemt i {target}"
+    assert target.read_text(encoding="utf-8").startswith("# Invitation: Social støtte")
+    code, out, _ = run(capsys, "--lang", "en", "handout", "social-stoette", "--invitation")
+    assert code == 0 and "## Who should come?" in out
+
+
+def test_export_the_action_plan_as_a_workbook(capsys, tmp_path, no_ui):
+    run(
+        capsys,
+        "start",
+        "social-stoette",
+        "--workplace",
+        "Solsikken",
+        "--participants",
+        "12",
+        "--minutes",
+        "90",
+        "--date",
+        "2026-11-24",
+        "--time",
+        "09:00",
+    )
+    target = tmp_path / "plan.xlsx"
+    code, _, err = run(capsys, "export", "2026", "--format", "xlsx", "-o", str(target))
+    assert code == 0 and err.strip() == f"Handlingsplanen er gemt i {target}"
+    assert target.read_bytes()[:2] == b"PK"
+    target = tmp_path / "flyt.json"
+    code, _, err = run(capsys, "export", "2026", "--format", "json", "-o", str(target))
+    assert code == 0 and "private" in err
