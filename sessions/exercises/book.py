@@ -123,6 +123,22 @@ def stored_doc(store: SessionStore, segment_id: str) -> Mapping[str, Any] | None
     return merged
 
 
+def exercise_result(
+    doc: Mapping[str, Any], participants: int, language: str | None
+) -> ExerciseResult | None:
+    """What one stored exercise reports to the referat, or None (nothing happened, or a kind
+    this oplaeg does not know)."""
+    try:
+        kind = KINDS[ExerciseFormat(str(doc.get("format")))]
+    except ValueError:
+        return None
+    state = kind.load(doc)
+    if state is None:
+        return None
+    title, segment_id = str(doc.get("title", "")), str(doc.get("segment_id", ""))
+    return kind.result(state, title, segment_id, language, participants=participants)
+
+
 def exercise_results(store: SessionStore, language: str | None) -> list[ExerciseResult]:
     """Every exercise's result in the session in `store`, for the referat."""
     participants = info_of(store).details.participants
@@ -133,16 +149,8 @@ def exercise_results(store: SessionStore, language: str | None) -> list[Exercise
         if segment_id in seen:
             continue
         seen.add(segment_id)
-        try:
-            kind = KINDS[ExerciseFormat(str(doc.get("format")))]
-        except ValueError:
-            continue
-        merged = stored_doc(store, segment_id) or doc
-        state = kind.load(merged)
-        if state is None:
-            continue
-        title = str(doc.get("title", ""))
-        result = kind.result(state, title, segment_id, language, participants=participants)
+        merged = {**(stored_doc(store, segment_id) or doc), "segment_id": segment_id}
+        result = exercise_result(merged, participants, language)
         if result is not None:
             results.append(result)
     return results

@@ -144,7 +144,7 @@ def make_session(data_dir: Path, notes: int) -> str:
     info, store = repository.create(theme, details)
     live = LiveSession(repository, info, store, theme, SystemClock())
     for number in range(notes):
-        live.add_note(f"Note nummer {number}: vi hjælper hinanden, når det brænder på.")
+        add_note(live, f"Note nummer {number}: vi hjælper hinanden, når det brænder på.")
     live.close()
     return info.id
 
@@ -163,7 +163,7 @@ def note_latency(data_dir: Path, samples: int) -> tuple[list[float], list[float]
     ours: list[float] = []
     for _ in range(samples):
         begin = time.perf_counter()
-        live.add_note(text)
+        add_note(live, text)
         ours.append(time.perf_counter() - begin)
     line = (live.store._journal.path.read_bytes().splitlines()[-1]) + b"\n"
     live.close()

@@ -25,7 +25,7 @@ async def test_json_and_private_notes_are_written_only_after_a_warning(
     library, repository, clock, tmp_path
 ):
     live = new_live(repository, library, clock)
-    live.add_note("Kun til mig", private=True)
+    add_note(live, "Kun til mig", private=True)
     session_id = live.info.id
     live.close()
     app = make_app(library, repository, clock)
@@ -54,7 +54,7 @@ async def test_json_and_private_notes_are_written_only_after_a_warning(
 
 async def test_a_referat_warns_only_when_private_notes_go_in(library, repository, clock, tmp_path):
     live = new_live(repository, library, clock)
-    live.add_note("Kun til mig", private=True)
+    add_note(live, "Kun til mig", private=True)
     live.close()
     app = make_app(library, repository, clock)
     async with app.run_test(size=(100, 30)) as pilot:

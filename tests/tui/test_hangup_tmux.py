@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sessions.agenda import build_pages
+from sessions.pages import build_pages
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
