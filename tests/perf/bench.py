@@ -134,6 +134,7 @@ def make_session(data_dir: Path, notes: int) -> str:
     from sessions.models import SessionDetails
     from sessions.repository import SessionRepository
     from sessions.storage.locations import prepare_data_dir
+    from tests.sessions_helpers import add_note
     from tui.cli import make_library
 
     prepare_data_dir(data_dir)
@@ -153,6 +154,7 @@ def note_latency(data_dir: Path, samples: int) -> tuple[list[float], list[float]
     """Seconds per `add_note` with 1,000 notes present, and per append+fsync of the same line."""
     from sessions.clock import SystemClock
     from sessions.repository import SessionRepository
+    from tests.sessions_helpers import add_note
     from tui.app import open_live_session
     from tui.cli import make_library
 

@@ -6,6 +6,7 @@ import json
 
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton
 
+from tests.sessions_helpers import add_note
 from tests.tui.helpers import make_app, new_live
 from tui.screens.export_dialog import ExportDialog
 
