@@ -129,7 +129,7 @@ def start_app(tmp_path: Path, prelude: str = "", **env: str) -> RunningApp:
     threading.Thread(target=drain, daemon=True).start()
     sessions = data / "sessions"
     wait_for(lambda: sessions.is_dir() and any(sessions.iterdir()))
-    wait_for(lambda: "Dagsorden".encode() in app.screen)  # the agenda, before the start
+    wait_for(lambda: b"Dagsorden" in app.screen)  # the agenda, before the start
     app.type("\r")
     wait_for(lambda: '"started_at"' in journal_text(app.folder))  # the presenter is up
     return app
@@ -148,7 +148,7 @@ def open_note_form_and_type(app: RunningApp) -> None:
     for _ in range(3):  # the presenter may still be drawing its first page
         app.type("n")
         try:
-            wait_for(lambda: "Ctrl+J: ny linje".encode() in app.screen[seen:], seconds=5)
+            wait_for(lambda: b"Ctrl+J: ny linje" in app.screen[seen:], seconds=5)
             break
         except AssertionError:
             continue
