@@ -59,6 +59,10 @@ def page_text(page: Page) -> str:
     return body
 
 
+READABLE_MEASURE = 100
+SCROLLBAR_ROOM = 2
+
+
 class Stage(Vertical):
     """One page for the room. `interactive` gives the exercise its keys (the console, or the
     single window); the room view is never interactive."""
@@ -71,7 +75,7 @@ class Stage(Vertical):
     Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
     Stage.-slide #stage-text { max-height: 85%; }
     Stage #stage-markdown {
-        width: 1fr; max-width: 100; background: $background; margin: 0; padding: 0;
+        width: auto; max-width: 100; background: $background; margin: 0; padding: 0;
     }
     Stage #stage-markdown MarkdownH1 { color: $primary; }
     Stage #stage-markdown MarkdownBlockQuote {
@@ -217,6 +221,13 @@ class Stage(Vertical):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_clock()
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """Short text stays a centred block as wide as it is; long text wraps at a readable
+        measure, or at the screen's edge when the screen is narrower than that."""
+        room = self.content_size.width - SCROLLBAR_ROOM
+        self.query_one("#stage-markdown").styles.max_width = max(20, min(READABLE_MEASURE, room))
 
     def _fit_clock(self) -> None:
         width, height = self.content_size
