@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sessions.action_plan import ActionPlan
+from sessions.answers import AnswerBook
 from sessions.clock import Clock
 from sessions.display import DisplaySettings
 from sessions.errors import OplaegError, ThemeError, UnknownThemeError
@@ -53,6 +54,7 @@ class LiveSession:
         self.plan = ActionPlan(store, clock)
         self.display = DisplaySettings(store)
         self.exercises = ExerciseBook(store, info.details.participants, self._exercise_segments)
+        self.answers = AnswerBook(store)
 
     @classmethod
     def open(

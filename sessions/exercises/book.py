@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from sessions.answers import AnswerBook, result_with_phones
 from sessions.exercises import KINDS
 from sessions.exercises.base import ExerciseResult, ExerciseState
 from sessions.exercises.case import CaseState
@@ -126,6 +127,7 @@ def exercise_results(store: SessionStore, language: str | None) -> list[Exercise
     """Every exercise's result in the session in `store`, for the referat."""
     seen: set[str] = set()
     results: list[ExerciseResult] = []
+    phones = AnswerBook(store)
     for _, doc in store.items(EXERCISES_TABLE):
         segment_id = str(doc.get("segment_id", ""))
         if segment_id in seen:
@@ -139,7 +141,8 @@ def exercise_results(store: SessionStore, language: str | None) -> list[Exercise
         state = kind.load(merged)
         if state is None:
             continue
-        result = kind.result(state, str(doc.get("title", "")), segment_id, language)
+        title = str(doc.get("title", ""))
+        result = result_with_phones(kind, state, phones, title, segment_id, language)
         if result is not None:
             results.append(result)
     return results
