@@ -31,5 +31,6 @@ TEXT: dict[str, str] = {
     "join.notice.slow": "Vent et øjeblik, og prøv så igen.",
     "join.notice.full": "Der venter mange sedler — vent lidt, og prøv igen.",
     "join.notice.cookie": "Tryk igen: siden skulle lige kende din mobil.",
+    "join.cannot_listen": "Mobilerne kan ikke nå {host}:{port}: {reason}",
     "join.back": "Tilbage",
 }

@@ -31,5 +31,6 @@ TEXT: dict[str, str] = {
     "join.notice.slow": "Wait a moment, then try again.",
     "join.notice.full": "Many notes are waiting — wait a little and try again.",
     "join.notice.cookie": "Tap again: the page needed to get to know your phone.",
+    "join.cannot_listen": "Phones cannot reach {host}:{port}: {reason}",
     "join.back": "Back",
 }

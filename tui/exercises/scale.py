@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
@@ -45,6 +46,9 @@ class ScaleWidget(ExerciseWidget):
     def owns_list(cls, page: Page) -> bool:
         return page.index == 0
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.refresh_view()  # the room code beside it takes some of the width
+
     @property
     def counting(self) -> bool:
         """Hands are counted on the scale's first step (the others discuss the result)."""
@@ -54,7 +58,11 @@ class ScaleWidget(ExerciseWidget):
         if not self.ready or not isinstance(self.state, ScaleState):
             return
         state = self.scale
+        phones = self.live.answers.scale_counts(self.page.segment.id)
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
+        answered = self.live.answers.answered(self.page.segment.id)
+        if answered:
+            meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
         self.query_one("#scale-legend", Static).update(Content(meaning))
         participants = self.live.info.details.participants
         width = self.size.width or 80
@@ -63,7 +71,7 @@ class ScaleWidget(ExerciseWidget):
         if not self.counting:
             lines.append(Content.styled(t("scale.results_title"), EMPHASIS))
         for index, statement in enumerate(state.statements):
-            stats = state.stats(index)
+            stats = state.stats(index, phones.get(index))
             chosen = self.counting and index == state.selected
             most = max(stats.counts.values(), default=0)
             spark = "".join(
@@ -85,12 +93,14 @@ class ScaleWidget(ExerciseWidget):
             )
         if self.counting and state.statements:
             lines.append(Content(""))
-            lines += self._distribution(state, width)
+            lines += self._distribution(state, width, phones.get(state.selected))
         self.query_one("#scale-statements", Static).update(join_lines(lines))
 
-    def _distribution(self, state: ScaleState, width: int) -> list[Content]:
-        """The selected statement's hands per value, as labelled bars."""
-        stats = state.stats(state.selected)
+    def _distribution(
+        self, state: ScaleState, width: int, phones: dict[int, int] | None
+    ) -> list[Content]:
+        """The selected statement's hands (and phones) per value, as labelled bars."""
+        stats = state.stats(state.selected, phones)
         most = max(stats.counts.values(), default=0)
         names = {value: label_for(state, value) for value in state.values}
         label_width = max((len(n) for n in names.values()), default=0)
