@@ -38,7 +38,7 @@ button, .button { font: inherit; min-height: 3.4rem; min-width: 3.4rem; padding:
   border: 2px solid var(--accent); border-radius: .6rem; background: var(--bg); color: var(--fg);
   text-decoration: none; display: inline-flex; flex-direction: column; align-items: center;
   justify-content: center; cursor: pointer; }
-.values button { flex: 1 1 4.2rem; }
+.values button { flex: 1 1 3.2rem; padding: .5rem .3rem; }
 button small { font-size: .8rem; line-height: 1.1; }
 button[aria-pressed="true"], .send { background: var(--accent); color: var(--chosen-fg);
   font-weight: 700; }

@@ -113,7 +113,9 @@ class JoinService:
                 else None
                 for i in range(len(state.statements))
             )
-            question = replace(base, statements=state.statements, values=values, chosen=chosen)
+            question = replace(
+                base, prompt="", statements=state.statements, values=values, chosen=chosen
+            )  # its questions are the statements themselves
             return _versioned(question, page.key, state.statements, values)
         if mode is AnswerMode.VOTE and isinstance(state, VotingState):
             mine = (
