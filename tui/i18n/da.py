@@ -36,7 +36,7 @@ TEXT: dict[str, str] = {
     "command.notes_to_room": "Vis eller skjul noterne for salen",
     "command.undo_adjust": "Fortryd den sidste tilpasning af dagsordenen",
     "command.light": "Skift mellem mørkt og lyst tema (lyst til et lyst lokale)",
-    "command.join": "Lad deltagerne svare fra deres mobiler",
+    "command.join": "Slå mobiler til eller fra: deltagerne svarer anonymt fra deres mobiler",
     "command.resume": "Fortsæt den afsluttede session",
     "command.export": "Eksportér referatet",
     "command.filter": "Vis kun sessioner for en arbejdsplads",

@@ -34,7 +34,7 @@ TEXT: dict[str, str] = {
     "command.notes_to_room": "Show or hide the notes for the room",
     "command.undo_adjust": "Undo the last change to the agenda",
     "command.light": "Switch between the dark and the light theme (light for a bright room)",
-    "command.join": "Let participants answer from their phones",
+    "command.join": "Turn phones on or off: participants answer anonymously from their phones",
     "command.resume": "Continue the finished session",
     "command.export": "Export the referat",
     "command.filter": "Show only one workplace's sessions",
