@@ -81,12 +81,13 @@ def test_the_code_grows_to_the_room_it_has():
 
 
 class FakeUdp:
-    """A socket that reports the address a real one would choose."""
+    """A socket that reports the address a real one would choose for each target."""
 
-    address = "192.168.1.23"
+    routes: dict[str, str] = {}
+    default = "192.168.1.23"
 
     def __init__(self, *args: object) -> None:
-        pass
+        self.target = ""
 
     def __enter__(self) -> FakeUdp:
         return self
@@ -95,20 +96,24 @@ class FakeUdp:
         pass
 
     def connect(self, target: tuple[str, int]) -> None:
-        if self.address == "none":
+        if self.default == "none" and target[0] not in self.routes:
             raise OSError("network is unreachable")
+        self.target = target[0]
 
     def getsockname(self) -> tuple[str, int]:
-        return (self.address, 50000)
+        return (self.routes.get(self.target, self.default), 50000)
 
 
 def test_the_laptop_s_network_address_is_found_without_sending(monkeypatch):
     monkeypatch.setattr(socket, "socket", FakeUdp)
     assert network.local_address() == "192.168.1.23"
-    monkeypatch.setattr(FakeUdp, "address", "127.0.1.1")
+    monkeypatch.setattr(FakeUdp, "routes", {"10.42.0.254": "10.42.0.1"})
+    assert network.local_address() == "10.42.0.1", "the laptop's own hotspot comes first"
+    monkeypatch.setattr(FakeUdp, "routes", {})
+    monkeypatch.setattr(FakeUdp, "default", "127.0.1.1")
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a: [])
     assert network.local_address() == network.LOOPBACK
-    monkeypatch.setattr(FakeUdp, "address", "none")
+    monkeypatch.setattr(FakeUdp, "default", "none")
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a: [(0, 0, 0, "", ("10.20.30.40", 0))])
     assert network.local_address() == "10.20.30.40", "no route: the host's own addresses"
 
