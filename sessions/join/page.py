@@ -9,7 +9,7 @@ from html import escape
 
 from sessions.answers import MAX_SLIP_LENGTH, AnswerMode, SlipTarget
 from sessions.i18n import current_language, t
-from sessions.join.service import Outcome, Question
+from sessions.join.service import Outcome, Question, item_reference
 
 NOTICES = {outcome.value for outcome in Outcome} | {"slow", "cookie"}
 REFRESH_MS = 2000
@@ -174,7 +174,7 @@ def _vote(question: Question, base: str) -> list[str]:
         lines += [
             f'<li id="i{index}"><span class="item">{_e(item)}</span>',
             f'<form method="post" action="{base}/answer" class="votes">',
-            _hidden("vote", question, item=item, anchor=f"i{index}"),
+            _hidden("vote", question, item=item_reference(index, item), anchor=f"i{index}"),
             f'<button name="change" value="1"{add}>{_e(t("join.vote_add"))}</button>',
             f'<button name="change" value="-1"{remove}>{_e(t("join.vote_remove"))}</button>',
             f'<span class="mine">{_e(t("join.your_votes", count=mine))}</span>',

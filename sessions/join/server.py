@@ -127,7 +127,10 @@ class JoinApp:
             change = {"1": 1, "-1": -1}.get(fields.get("change", ""))
             if change is None:
                 raise web.HTTPBadRequest()
-            outcome = self.service.vote(cookie, segment, fields.get("item", ""), change)
+            item = self.service.voting_item(fields.get("item", ""))
+            outcome = (
+                Outcome.CLOSED if item is None else self.service.vote(cookie, segment, item, change)
+            )
             anchor = fields.get("anchor", "")
         elif kind == "slip":
             if not self.slips.allow(cookie):

@@ -179,6 +179,22 @@ class JoinService:
         self._changed()
         return Outcome.HELD
 
+    def voting_item(self, reference: str) -> str | None:
+        """The item a phone's vote form names (see `item_reference`), if it is still on the
+        list the phone saw."""
+        current = self.current()
+        if current is None or current[1] is not AnswerMode.VOTE:
+            return None
+        state = self.live.exercises.state(current[0].segment)
+        if not isinstance(state, VotingState):
+            return None
+        index, _, _ = reference.partition("-")
+        number = _number(index)
+        if number is None or number >= len(state.items):
+            return None
+        item = state.items[number]
+        return item if item_reference(number, item) == reference else None
+
     # -- helpers ---------------------------------------------------------------------------------
 
     def _asked(self, segment_id: str, mode: AnswerMode) -> tuple[Segment | None, object]:
@@ -200,6 +216,12 @@ class JoinService:
     def _changed(self) -> None:
         for listener in list(self._listeners):
             listener()
+
+
+def item_reference(index: int, item: str) -> str:
+    """How a vote form names an item: short (an item can be a long note), and refused if the
+    list has changed under the phone."""
+    return f"{index}-{hashlib.sha256(item.encode()).hexdigest()[:10]}"
 
 
 def _number(text: str) -> int | None:

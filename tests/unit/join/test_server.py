@@ -12,7 +12,7 @@ import pytest
 from sessions.exercises.case import CaseState
 from sessions.i18n import set_language
 from sessions.join.server import COOKIE, MAX_BODY, JoinApp, JoinServer
-from sessions.join.service import JoinService
+from sessions.join.service import JoinService, item_reference
 from sessions.storage.tables import ANSWERS_TABLE
 from tests.unit.join.conftest import go_to
 
@@ -98,17 +98,24 @@ async def test_a_vote_keeps_to_the_budget_and_escapes_the_items(phone, service, 
     html = await (await phone.get(f"/{service.token}")).text()
     assert SCRIPT not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "Du har 3 af 3 stemmer tilbage." in html
+    first = item_reference(0, SCRIPT)
+    assert f'name="item" value="{first}"' in html
     for _ in range(3):
         response = await post(
-            phone, service, kind="vote", segment="stemmer", item=SCRIPT, change="1", anchor="i0"
+            phone, service, kind="vote", segment="stemmer", item=first, change="1", anchor="i0"
         )
         assert response.headers["Location"].endswith("?n=saved#i0")
-    response = await post(phone, service, kind="vote", segment="stemmer", item=SCRIPT, change="1")
+    response = await post(phone, service, kind="vote", segment="stemmer", item=first, change="1")
     assert "n=no_votes" in response.headers["Location"]
+    for stale in (item_reference(0, "Aftal bagvagt"), "7-0000000000", SCRIPT, ""):
+        response = await post(
+            phone, service, kind="vote", segment="stemmer", item=stale, change="-1"
+        )
+        assert response.headers["Location"].endswith("n=closed"), stale
     assert session.answers.phone_votes("stemmer") == {SCRIPT: 3}
     html = await (await phone.get(f"/{service.token}")).text()
     assert "Du har 0 af 3 stemmer tilbage." in html and "Dine stemmer: 3" in html
-    response = await post(phone, service, kind="vote", segment="stemmer", item=SCRIPT, change="5")
+    response = await post(phone, service, kind="vote", segment="stemmer", item=first, change="5")
     assert response.status == 400
 
 
