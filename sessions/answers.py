@@ -278,21 +278,24 @@ def result_with_phones(
     title: str,
     segment_id: str,
     language: str | None,
+    *,
+    participants: int = 0,
 ) -> ExerciseResult | None:
     """An exercise's result for the referat, the phones' answers counted in: a scale's hands
     and phones together, a vote's votes and phone votes together."""
     if isinstance(kind, ScaleKind) and isinstance(state, ScaleState):
-        result = kind.result(state, title, segment_id, language, answers.scale_counts(segment_id))
+        counts = answers.scale_counts(segment_id)
+        result = kind.result(state, title, segment_id, language, participants, extra=counts)
     elif isinstance(kind, VotingKind) and isinstance(state, VotingState):
-        result = kind.result(state, title, segment_id, language, answers.phone_votes(segment_id))
+        votes = answers.phone_votes(segment_id)
+        result = kind.result(state, title, segment_id, language, participants, extra=votes)
     else:
-        return kind.result(state, title, segment_id, language)
+        return kind.result(state, title, segment_id, language, participants=participants)
     phones = answers.answered(segment_id)
     if result is None or not phones:
         return result
-    return replace(
-        result, lines=[*result.lines, t("answers.phones", language=language, count=phones)]
-    )
+    line = t("answers.phones", language=language, count=phones)
+    return replace(result, lines=[*result.lines, line])
 
 
 def _scale_id(segment_id: str, statement: int, key: str) -> str:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sessions.storage.owner import LockOwner
 
 
 class OplaegError(Exception):
@@ -41,8 +45,17 @@ class DamagedFileError(StorageError):
 
 
 class SessionLockedError(StorageError):
-    """Another running oplaeg has the session open."""
+    """Another running oplaeg has the session open; `owner` says which, when it is known."""
 
-    def __init__(self, session_id: str) -> None:
+    def __init__(self, session_id: str, owner: LockOwner | None = None) -> None:
         super().__init__(session_id)
         self.session_id = session_id
+        self.owner = owner
+
+    def describe(self) -> str:
+        """One line for the user, in their language."""
+        from sessions.i18n import t
+
+        if self.owner is None:
+            return t("error.locked", id=self.session_id)
+        return t("error.locked_by", id=self.session_id, owner=self.owner.describe())

@@ -9,25 +9,32 @@ through `reload`.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from sessions.action_plan import ActionPlan
 from sessions.answers import AnswerBook
+from sessions.agenda_clock import AgendaView, agenda_view
+from sessions.agenda_history import AgendaChange, AgendaHistory, UndoPoint
 from sessions.clock import Clock
+from sessions.countdown import Countdown
 from sessions.display import DisplaySettings
 from sessions.errors import OplaegError, ThemeError, UnknownThemeError
 from sessions.exercises.book import ExerciseBook
+from sessions.exercises.round import RoundState, RoundWay
 from sessions.i18n import t
 from sessions.models import Action, SessionInfo
-from sessions.navigation import Navigation
+from sessions.navigation import Advance, Navigation
 from sessions.notebook import Notebook
 from sessions.pages import Page
+from sessions.rebalance import Rebalance, preview
 from sessions.repository import SessionRepository, info_of
+from sessions.rounds import RoundFit, agenda_rounds, round_fit, rounds_that_do_not_fit
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary
-from sessions.theme.model import Segment, SegmentKind, Theme
-from sessions.timers import Timers
-from sessions.timing import TimingStatus, status
+from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
+from sessions.timers import Timers, speaker_key
+from sessions.timing import PaceReading, TimingStatus, pace, status
 
 FOLLOWUP_ITEM_ID = "opfoelgning"
 
@@ -53,6 +60,7 @@ class LiveSession:
         self.notebook = Notebook(store, clock)
         self.plan = ActionPlan(store, clock)
         self.display = DisplaySettings(store)
+        self.history = AgendaHistory(store, clock)
         self.exercises = ExerciseBook(store, info.details.participants, self._exercise_segments)
         self.answers = AnswerBook(store)
 
@@ -109,37 +117,172 @@ class LiveSession:
             self.clock.wall(),
         )
 
+    def pace(self) -> PaceReading:
+        """On time, behind, ahead or far ahead, in whole minutes: what the status line shows."""
+        return pace(self.timing())
+
+    def agenda(self) -> AgendaView:
+        """The agenda on the real clock: the same numbers as `timing()` and `pace()`."""
+        details = self.info.details
+        booked = datetime.fromisoformat(f"{details.date}T{details.start_time}")
+        return agenda_view(self.nav.schedule, self.timing(), booked)
+
     def reload(self) -> None:
         """Read everything again from the store (the room view, after the console changed it)."""
         self.info = info_of(self.store)
         self.nav.reload()
         self.timers.reload()
 
-    def set_schedule(self, schedule: Schedule) -> None:
+    # -- moving through the pages -------------------------------------------------------------
+
+    def enter_page(self) -> Countdown | None:
+        """What showing the current page starts: a break's countdown (see `Timers.enter`). The
+        moves below call it; call it yourself when showing a page after opening the session."""
+        return self.timers.enter(self.page)
+
+    def go_to(self, position: int) -> bool:
+        """Show page `position` (False: no such page, already shown, or finished)."""
+        moved = self.nav.go_to(position)
+        if moved:
+            self.enter_page()
+        return moved
+
+    def advance(self) -> Advance:
+        """The next page; on the last page the session ends (and its index entry says so)."""
+        result = self.nav.advance()
+        if result is Advance.MOVED:
+            self.enter_page()
+        elif result is Advance.FINISHED:
+            self._update_summary()
+        return result
+
+    def back(self) -> bool:
+        return self.go_to(self.position - 1)
+
+    def finish(self) -> None:
+        """End the session: the time log marks the end and the session list shows it."""
+        self.nav.finish()
+        self._update_summary()
+
+    def reopen(self) -> bool:
+        """Go on with a finished session, by the consultant's choice (False if not finished)."""
+        reopened = self.nav.reopen()
+        if reopened:
+            self._update_summary()
+            self.enter_page()
+        return reopened
+
+    @property
+    def finished(self) -> bool:
+        return self.nav.finished
+
+    def pause_session(self) -> None:
+        """Every clock stands still; no countdown can be started until `resume_session`."""
+        self.timers.pause_session()
+
+    def resume_session(self) -> None:
+        self.timers.resume_session()
+        self.enter_page()
+
+    def break_return(self) -> float | None:
+        """When the room is back, if the page shown is a break (wall clock; see
+        `Timers.break_return`)."""
+        return self.timers.break_return(self.page)
+
+    # -- the agenda ---------------------------------------------------------------------------
+
+    def set_schedule(
+        self, schedule: Schedule, *, change: AgendaChange | None = AgendaChange.EDIT
+    ) -> None:
+        """Save a changed agenda. The agenda before it is kept for `undo_agenda`, unless
+        `change` is None: the planner passes None for its second and later edits in one visit,
+        so one undo brings back the agenda as it was when the planner opened."""
+        before = self.nav.schedule
+        if change is not None and schedule != before:
+            self.history.remember(before, change)
         self.nav.set_schedule(schedule)
         self.timers.reload()
+
+    def rebalance(self, skips: tuple[str, ...] = ()) -> Rebalance:
+        """`j`: the preview of how the rest of the agenda absorbs the minutes behind or ahead
+        (nothing is changed; see `sessions.rebalance`). `skips` are the items the consultant
+        chose to leave out from the preview's `skip_choices`."""
+        return preview(self.nav.schedule, self.timing(), skips)
+
+    def apply_rebalance(self, rebalance: Rebalance) -> bool:
+        """Carry out an accepted preview (undoable). False, and nothing changed, when the agenda
+        changed since the preview was made: make a new one."""
+        if rebalance.before != self.nav.schedule:
+            return False
+        if not rebalance.empty:
+            self.set_schedule(rebalance.after, change=AgendaChange.REBALANCE)
+        return True
+
+    def undo_agenda(self) -> UndoPoint | None:
+        """Bring back the agenda as it was before its last change (a rebalancing or a visit to
+        the planner); what was undone, or None when there is nothing to undo."""
+        point = self.history.last()
+        if point is None:
+            return None
+        self.nav.set_schedule(point.schedule)
+        self.timers.reload()
+        self.history.forget()
+        return point
+
+    # -- go-rounds ----------------------------------------------------------------------------
+
+    def rounds(self) -> list[RoundFit]:
+        """Every go-round on the agenda, sized for the session's participants."""
+        return agenda_rounds(self.theme, self.nav.schedule, self.info.details.participants)
+
+    def rounds_that_do_not_fit(self) -> list[RoundFit]:
+        """The go-rounds whose step cannot hold everyone, each with the ways it could be run."""
+        return rounds_that_do_not_fit(self.theme, self.nav.schedule, self.info.details.participants)
+
+    def round_here(self) -> RoundFit | None:
+        """The round on the page shown, sized for the room (None when it is not a round)."""
+        return round_fit(self.page, self.info.details.participants)
+
+    def run_round_as(self, way: RoundWay) -> RoundState | None:
+        """The consultant's choice of how to run the round on the page shown (everyone, fewer
+        seconds, in groups, pluk): stored with the exercise (the referat reports it), from its
+        first speaker, the speaker's countdown set to the new seconds. None when not a round."""
+        fit = self.round_here()
+        if fit is None:
+            return None
+        state = self.exercises.state(fit.page.segment)
+        if not isinstance(state, RoundState):
+            return None
+        state = state.run_as(way, fit.plan)
+        self.exercises.save(fit.page.segment, state)
+        self.timers.reset(speaker_key(fit.page), state.seconds_each)
+        return state
 
     def carry_over(self, source: SessionInfo, actions: list[Action], title: str) -> None:
         """Begin with a follow-up of `source`'s action plan, after the first agenda item."""
         self.plan.carry_over(source, actions)
         schedule = self.schedule
         first = schedule.items[0].id if schedule.items else None
-        added = schedule.add_extra(first, SegmentKind.EXERCISE.value, title)
-        extra_id = next(i.id for i in added.items if i.id not in {x.id for x in schedule.items})
+        added, extra_id = schedule.add_extra(first, SegmentKind.EXERCISE, title)
         items = tuple(
             replace(
                 i,
                 id=FOLLOWUP_ITEM_ID,
-                format="follow-up",
+                format=ExerciseFormat.FOLLOW_UP,
                 minutes=10,
                 minimum=5,
                 original_minutes=10,
+                planned_minutes=10,
             )
             if i.id == extra_id
             else i
             for i in added.items
         )
-        self.set_schedule(replace(added, items=items))
+        self.set_schedule(replace(added, items=items), change=None)
+
+    def _update_summary(self) -> None:
+        if self.repository is not None:
+            self.repository.update_summary(self.store)
 
     def close(self) -> None:
         """Fold the journal into the session file and release its lock."""

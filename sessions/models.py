@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
+
+MAX_PARTICIPANTS = 500
+MAX_SESSION_ID_LENGTH = 80
+# The ids the app makes: `<yyyymmdd>-<hhmm>-<workplace slug>`, maybe with `-2`, `-3` … after.
+# An id names a folder, so one from a file must match this before it is used.
+_SESSION_ID = re.compile(r"[0-9]{8}-[0-9]{4}(-[a-z0-9]+)+")
+
+
+def is_session_id(text: str) -> bool:
+    """Whether `text` is an id the app could have made (and so a safe folder name)."""
+    return len(text) <= MAX_SESSION_ID_LENGTH and _SESSION_ID.fullmatch(text) is not None
 
 
 class NoteTag(StrEnum):
@@ -152,6 +164,8 @@ class SessionSummary:
     plan: int
     updated_at: float = 0.0
     problem: str | None = None  # set when the session cannot be opened
+    finished: bool = False  # ended (its time log holds the end), until it is reopened
+    ended_at: float | None = None  # wall clock of the end, when finished
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,7 +19,7 @@ class Advance(StrEnum):
 
     MOVED = "moved"
     FINISHED = "finished"  # the last page: the session has now ended
-    ALREADY_FINISHED = "already_finished"
+    ALREADY_FINISHED = "already_finished"  # it had ended: nothing moved (`reopen` first)
 
 
 class Navigation:
@@ -61,34 +61,46 @@ class Navigation:
         """Mark the session as begun (once) and log the agenda item it begins on."""
         if self.started_at is None:
             self.started_at = self.clock.wall()
+            if self.store.get(SCHEDULE_TABLE, "1") is None:
+                # The agenda as run is kept whole (minimums, what a shorter session left out),
+                # so the referat never has to work it out again from the theme.
+                self.store.put(SCHEDULE_TABLE, "1", self.schedule.to_dict())
             self._save_state()
             self._log_entry(self.page.segment.id)
 
     def go_to(self, position: int) -> bool:
-        """Show page `position`; False when it does not exist or is already shown."""
-        if not 0 <= position < len(self.pages) or position == self.position:
+        """Show page `position`; False when it does not exist, is already shown, or the
+        session has finished (going on with a finished session is `reopen`, by choice)."""
+        if not 0 <= position < len(self.pages) or position == self.position or self.finished:
             return False
         previous_segment = self.page.segment.id
-        was_finished = self.finished
         self.position = position
         self.start()
         self._save_state()
-        if self.page.segment.id != previous_segment or was_finished:
+        if self.page.segment.id != previous_segment:
             self._log_entry(self.page.segment.id)
         return True
 
     def advance(self) -> Advance:
         """Move to the next page, or end the session on the last one."""
+        if self.finished:
+            return Advance.ALREADY_FINISHED
         if self.position < len(self.pages) - 1:
             self.go_to(self.position + 1)
             return Advance.MOVED
-        if self.finished:
-            return Advance.ALREADY_FINISHED
         self.finish()
         return Advance.FINISHED
 
     def back(self) -> bool:
         return self.go_to(self.position - 1)
+
+    def reopen(self) -> bool:
+        """Go on with a finished session, on the page it ended on: the time log records the
+        re-entry (the time it stood finished counts as a pause). False if it was not finished."""
+        if not self.finished:
+            return False
+        self._log_entry(self.page.segment.id)
+        return True
 
     def entries(self) -> list[tuple[str, float]]:
         """Every log entry, oldest first: (agenda item id, when it was entered)."""
@@ -113,6 +125,9 @@ class Navigation:
         self.position = self._find_page(page.segment.id, page.index, self.position)
         if self.page.segment.id != page.segment.id:
             self._save_state()
+            # The item shown was skipped or removed: the time from now on is the next one's.
+            if self.started_at is not None and not self.finished:
+                self._log_entry(self.page.segment.id)
 
     def _find_page(self, segment_id: object, index: int, fallback: int) -> int:
         for position, page in enumerate(self.pages):

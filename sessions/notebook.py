@@ -4,6 +4,7 @@ the note being typed, kept so a crash or a closed window loses nothing."""
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import Enum
 
 from sessions.clock import Clock
 from sessions.models import Draft, Note, NoteTag
@@ -16,6 +17,20 @@ MAX_NOTE_LENGTH = 20_000
 
 class EmptyNoteError(ValueError):
     """A note needs some text."""
+
+
+class Keep(Enum):
+    """Leave a note's field as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+def draft_of(note: Note) -> Draft:
+    """The draft that edits `note`: its text, tag and privacy as they are."""
+    return Draft(note.segment_id, note.text, note.step, note.id, note.tag, note.private)
 
 
 class Notebook:
@@ -63,13 +78,22 @@ class Notebook:
         self._put(note)
         return note
 
-    def update(self, note_id: str, text: str, tag: NoteTag | None, private: bool) -> Note:
+    def update(
+        self,
+        note_id: str,
+        text: str,
+        tag: NoteTag | None | Keep = KEEP,
+        private: bool | Keep = KEEP,
+    ) -> Note:
+        """Save new text; the tag and the privacy stay as they are unless given (`None`
+        removes the tag)."""
+        note = self.get(note_id)
         note = replace(
-            self.get(note_id),
+            note,
             text=note_text(text),
             updated_at=self.clock.wall(),
-            tag=tag,
-            private=private,
+            tag=note.tag if isinstance(tag, Keep) else tag,
+            private=note.private if isinstance(private, Keep) else private,
         )
         self._put(note)
         return note

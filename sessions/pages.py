@@ -91,7 +91,7 @@ def segment_for(theme: Theme, item: AgendaItem) -> Segment:
     if segment is not None:
         return segment
     minutes = Minutes({item.minutes: item.minutes})
-    if item.kind == SegmentKind.BREAK.value:
+    if item.kind is SegmentKind.BREAK:
         return Segment(item.id, item.title, SegmentKind.BREAK, minutes, line=0)
     return Segment(
         item.id,
@@ -99,13 +99,14 @@ def segment_for(theme: Theme, item: AgendaItem) -> Segment:
         SegmentKind.EXERCISE,
         minutes,
         line=0,
-        format=ExerciseFormat(item.format or ExerciseFormat.ROUND.value),
+        format=item.format or ExerciseFormat.ROUND,
     )
 
 
 def planned_agenda(theme: Theme, plan: int) -> tuple[PlannedSegment, ...]:
-    """The agenda to store with a session, so its referat never depends on the theme file."""
+    """The agenda to store with a session, so its referat never depends on the theme file
+    (what a shorter session leaves out is not planned). Raises `SessionTooShortError`."""
     return tuple(
-        PlannedSegment(item.id, item.title, item.kind, item.minutes)
-        for item in Schedule.from_theme(theme, plan).items
+        PlannedSegment(item.id, item.title, item.kind.value, item.minutes)
+        for item in Schedule.from_theme(theme, plan).active
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import time
@@ -10,22 +11,34 @@ from datetime import datetime
 from pathlib import Path
 
 from sessions.clock import Clock
-from sessions.errors import OplaegError, SessionNotFoundError
-from sessions.models import Action, Note, SessionDetails, SessionInfo, SessionSummary
+from sessions.errors import OplaegError, SessionNotFoundError, StorageError
+from sessions.import_check import Tables, check_export
+from sessions.models import (
+    MAX_PARTICIPANTS,
+    Action,
+    SessionDetails,
+    SessionInfo,
+    SessionSummary,
+    is_session_id,
+)
+from sessions.navigation import stored_entries
 from sessions.pages import planned_agenda
+from sessions.plan_fit import SessionTooShortError
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
 from sessions.text import clean_line
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
 from sessions.theme.parser import slugify
+from sessions.timing import ended_at as log_ended_at
 
 SESSION_TABLE = "session"
 NOTES_TABLE = "notes"
 ACTIONS_TABLE = "actions"
 TRASH_FOLDER = "trash"
 TRASH_DAYS = 30
-EXPORT_FORMAT = "oplaeg-session"
+RESUME_WITHIN_SECONDS = 12 * 3600
+"""A session changed this recently (and not finished) is offered to go on with at start-up."""
 
 
 class SessionRepository:
@@ -36,10 +49,17 @@ class SessionRepository:
         self.clock = clock
         self.root = sessions_dir(data_dir)
         self.index = SessionIndex(index_path(data_dir))
+        self.takeovers: list[str] = []
+        """Messages about sessions taken over from a process that ended without closing them;
+        whoever shows messages to the user takes them from here."""
 
     def create(self, theme: Theme, details: SessionDetails) -> tuple[SessionInfo, SessionStore]:
         """Create and save a new session; it is returned open for writing."""
         details = validate_details(details)
+        try:
+            agenda = planned_agenda(theme, details.plan)
+        except SessionTooShortError as error:
+            raise InvalidDetailsError("plan", str(error)) from None
         session_id = self._new_id(details)
         info = SessionInfo(
             id=session_id,
@@ -47,30 +67,42 @@ class SessionRepository:
             theme_title=theme.title,
             details=details,
             created_at=self.clock.wall(),
-            agenda=planned_agenda(theme, details.plan),
+            agenda=agenda,
             language=theme.language,
         )
         self.root.mkdir(parents=True, exist_ok=True)
         store = SessionStore.create(self.root / session_id, info.to_dict())
-        self.index.put(summary_of(info, 0, self.clock.wall()).to_dict())
+        self._update_index(summary_of(info, 0, self.clock.wall()))
         return info, store
 
     def import_export(self, data: object) -> SessionInfo:
-        """Create a session from a JSON export (`oplaeg export --format json`), checking it
-        first; a session with the same id gets a new one."""
-        tables = check_export(data)
+        """Create a session from a JSON export (`oplaeg export --format json`). The whole
+        document is checked before anything is written (`ImportProblem` says what is wrong and
+        where); a session with the same id gets a new one."""
+        return self.import_tables(check_export(data))
+
+    def import_tables(self, tables: Tables) -> SessionInfo:
+        """Create a session from the tables `check_export` or `read_export` returned."""
         info = SessionInfo.from_dict(tables["session"]["1"])
         session_id = info.id
         number = 2
         while (self.root / session_id).exists():
             session_id, number = f"{info.id}-{number}", number + 1
+        folder = self.root / session_id
+        if not is_session_id(session_id) or folder.parent != self.root:
+            raise OplaegError(f"'{session_id}' cannot name a session folder")  # checked before
         info = replace(info, id=session_id)
-        self.root.mkdir(parents=True, exist_ok=True)
-        store = SessionStore.create(self.root / session_id, info.to_dict(), tables)
+        store = SessionStore.create(folder, info.to_dict(), tables)
         notes = store.count(NOTES_TABLE)
+        ended = session_ended_at(store)
         store.close()
-        self.index.put(summary_of(info, notes, self.clock.wall()).to_dict())
+        self._update_index(summary_of(info, notes, self.clock.wall(), ended_at=ended))
         return info
+
+    def _update_index(self, summary: SessionSummary) -> None:
+        """Best effort: a session missing from the index is read from its folder instead."""
+        with contextlib.suppress(StorageError):
+            self.index.put(summary.to_dict())
 
     def previous_actions(
         self, workplace: str, exclude: str
@@ -106,6 +138,7 @@ class SessionRepository:
         """Move a session to the trash folder (kept there; `restore` brings it back)."""
         session_id = self.resolve_id(session_id)
         store = SessionStore.open(self.root / session_id)  # refuses a session open elsewhere
+        self._note_takeover(store)
         store.close()
         trash = self.data_dir / TRASH_FOLDER
         trash.mkdir(exist_ok=True)
@@ -131,7 +164,12 @@ class SessionRepository:
         store = SessionStore.open(self.root / session_id, readonly=True)
         try:
             self.index.put(
-                summary_of(info_of(store), store.count(NOTES_TABLE), self.clock.wall()).to_dict()
+                summary_of(
+                    info_of(store),
+                    store.count(NOTES_TABLE),
+                    self.clock.wall(),
+                    ended_at=session_ended_at(store),
+                ).to_dict()
             )
         finally:
             store.close()
@@ -158,11 +196,24 @@ class SessionRepository:
                 continue
             entry = indexed.get(folder.name)
             journal = folder / JOURNAL_NAME
-            if entry is not None and (not journal.exists() or journal.stat().st_size == 0):
+            # An entry from before sessions could be finished is read again from the folder.
+            unchanged = not journal.exists() or journal.stat().st_size == 0
+            if entry is not None and "finished" in entry and unchanged:
                 summaries.append(SessionSummary(**entry))
             else:
                 summaries.append(self._read_summary(folder))
         return sorted(summaries, key=lambda s: (s.date, s.start_time, s.id), reverse=True)
+
+    def recent(self, now: float) -> SessionSummary | None:
+        """The session to offer to go on with at start-up: of the readable, unfinished sessions
+        changed within `RESUME_WITHIN_SECONDS` of `now`, the one changed last. A finished
+        session is never offered (it is reopened only by choosing it)."""
+        candidates = [
+            s
+            for s in self.list()
+            if not s.problem and not s.finished and now - s.updated_at < RESUME_WITHIN_SECONDS
+        ]
+        return max(candidates, key=lambda s: (s.updated_at, s.id), default=None)
 
     def resolve_id(self, text: str) -> str:
         """The id of the session named by `text`: its full id or a unique beginning of it."""
@@ -182,7 +233,12 @@ class SessionRepository:
         """Open a session; writers get the session's lock or `SessionLockedError`."""
         folder = self.root / self.resolve_id(session_id)
         store = SessionStore.open(folder, readonly=readonly)
+        self._note_takeover(store)
         return info_of(store), store
+
+    def _note_takeover(self, store: SessionStore) -> None:
+        if store.took_over is not None:
+            self.takeovers.append(store.took_over.taken_over(store.directory.name))
 
     def close(self, store: SessionStore) -> None:
         """Close a writable session and bring its index entry up to date."""
@@ -190,8 +246,18 @@ class SessionRepository:
             store.close()
         finally:
             if not store.readonly:
-                notes = store.count(NOTES_TABLE)
-                self.index.put(summary_of(info_of(store), notes, self.clock.wall()).to_dict())
+                self.update_summary(store)
+
+    def update_summary(self, store: SessionStore) -> SessionSummary:
+        """Bring the session's index entry up to date (notes, finished or not) now."""
+        summary = summary_of(
+            info_of(store),
+            store.count(NOTES_TABLE),
+            self.clock.wall(),
+            ended_at=session_ended_at(store),
+        )
+        self.index.put(summary.to_dict())
+        return summary
 
     def _read_summary(self, folder: Path) -> SessionSummary:
         try:
@@ -200,7 +266,12 @@ class SessionRepository:
             return SessionSummary(folder.name, "", "", "", "", "", 0, 0, problem=str(error))
         try:
             changed = max(p.stat().st_mtime for p in folder.iterdir())
-            return summary_of(info_of(store), store.count(NOTES_TABLE), changed)
+            return summary_of(
+                info_of(store),
+                store.count(NOTES_TABLE),
+                changed,
+                ended_at=session_ended_at(store),
+            )
         finally:
             store.close()
 
@@ -234,7 +305,14 @@ def info_of(store: SessionStore) -> SessionInfo:
     return SessionInfo.from_dict(doc)
 
 
-def summary_of(info: SessionInfo, notes: int, updated_at: float) -> SessionSummary:
+def session_ended_at(store: SessionStore) -> float | None:
+    """When the session in `store` ended, or None while it is not finished."""
+    return log_ended_at(stored_entries(store))
+
+
+def summary_of(
+    info: SessionInfo, notes: int, updated_at: float, *, ended_at: float | None = None
+) -> SessionSummary:
     return SessionSummary(
         id=info.id,
         theme_id=info.theme_id,
@@ -245,6 +323,8 @@ def summary_of(info: SessionInfo, notes: int, updated_at: float) -> SessionSumma
         notes=notes,
         plan=info.details.plan,
         updated_at=updated_at,
+        finished=ended_at is not None,
+        ended_at=ended_at,
     )
 
 
@@ -272,8 +352,10 @@ def validate_details(details: SessionDetails) -> SessionDetails:
     if not match:
         raise InvalidDetailsError("start_time", f"start time '{details.start_time}' must be HH:MM")
     start_time = f"{int(match.group(1)):02d}:{match.group(2)}"
-    if not 1 <= details.participants <= 500:
-        raise InvalidDetailsError("participants", "participants must be between 1 and 500")
+    if not 1 <= details.participants <= MAX_PARTICIPANTS:
+        raise InvalidDetailsError(
+            "participants", f"participants must be between 1 and {MAX_PARTICIPANTS}"
+        )
     if not SHORTEST_SESSION <= details.plan <= LONGEST_SESSION:
         raise InvalidDetailsError(
             "plan", f"a session lasts {SHORTEST_SESSION} to {LONGEST_SESSION} minutes"
@@ -286,24 +368,3 @@ def validate_details(details: SessionDetails) -> SessionDetails:
         participants=details.participants,
         plan=details.plan,
     )
-
-
-def check_export(data: object) -> dict[str, dict[str, dict[str, object]]]:
-    """The tables of a JSON export, or `OplaegError` saying why it is not one."""
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise OplaegError("not an oplaeg export (made with 'oplaeg export --format json')")
-    if data.get("version") != 1:
-        raise OplaegError(f"an export of version {data.get('version')!r}; this oplaeg reads 1")
-    tables = data.get("tables")
-    if not isinstance(tables, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in tables.values()
-    ):
-        raise OplaegError("the export's tables are damaged")
-    try:
-        SessionInfo.from_dict(tables["session"]["1"])
-        for doc_id, doc in tables.get(NOTES_TABLE, {}).items():
-            Note.from_dict({"id": doc_id, **doc})
-    except (KeyError, TypeError, ValueError) as error:
-        raise OplaegError(f"the export is incomplete or damaged ({error})") from None
-    return tables

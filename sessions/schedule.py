@@ -1,18 +1,37 @@
 """The session's own agenda: the theme's plan as the consultant adjusts it before and during
-the session — reordered, lengthened, shortened, skipped, or with an extra break or round."""
+the session — reordered, lengthened, shortened, skipped, or with an extra break or round.
+
+What the agenda should become when the session runs late or early is `sessions.rebalance`.
+"""
 
 from __future__ import annotations
 
-import math
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sessions.models import PlannedSegment
-from sessions.theme.model import SegmentKind, Theme
+from sessions.plan_fit import PlanPart, SessionTooShortError, fit_parts, shortest_length
+from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
 
 EXTRA_BREAK_MINUTES = 10
 EXTRA_ROUND_MINUTES = 5
+
+
+def _kind(value: object) -> SegmentKind:
+    try:
+        return SegmentKind(str(value))
+    except ValueError:
+        return SegmentKind.EXERCISE
+
+
+def _format(value: object) -> ExerciseFormat | None:
+    if value is None:
+        return None
+    try:
+        return ExerciseFormat(str(value))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -21,35 +40,73 @@ class AgendaItem:
 
     id: str
     title: str
-    kind: str  # a SegmentKind value
+    kind: SegmentKind
     minutes: int
     minimum: int
-    original_minutes: int  # as the theme plans it: step timers scale by minutes / this
+    original_minutes: int
+    """As the theme's plan (`Schedule.base_plan`) has it: step timers scale by minutes / this."""
     skipped: bool = False
     extra: bool = False
-    format: str | None = None  # the exercise format ("round", "action-plan", …)
+    format: ExerciseFormat | None = None
     optional: bool = False  # the theme allows leaving it out of a shorter session
+    planned_minutes: int = field(default=0)
+    """As planned for this session before any change: what rebalancing lengthens from, so
+    pressing `j` again never lengthens an item again. 0 means `original_minutes`."""
+
+    def __post_init__(self) -> None:
+        # Callers (and old stored sessions) may give plain strings: keep the enums.
+        object.__setattr__(self, "kind", _kind(self.kind))
+        object.__setattr__(self, "format", _format(self.format))
+        if not self.planned_minutes:
+            object.__setattr__(self, "planned_minutes", self.original_minutes)
 
     @property
     def active(self) -> bool:
         return not self.skipped
 
+    @property
+    def below_minimum(self) -> bool:
+        """Shortened by hand below what the theme allows (the planner warns)."""
+        return self.active and self.minutes < self.minimum
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind is SegmentKind.BREAK
+
+    @property
+    def is_action_plan(self) -> bool:
+        return self.format is ExerciseFormat.ACTION_PLAN
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind.value,
+            "minutes": self.minutes,
+            "minimum": self.minimum,
+            "original_minutes": self.original_minutes,
+            "skipped": self.skipped,
+            "extra": self.extra,
+            "format": self.format.value if self.format else None,
+            "optional": self.optional,
+            "planned_minutes": self.planned_minutes,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgendaItem:
+        original = int(data.get("original_minutes", data["minutes"]))
         return cls(
             id=str(data["id"]),
             title=str(data["title"]),
-            kind=str(data["kind"]),
+            kind=_kind(data["kind"]),
             minutes=int(data["minutes"]),
             minimum=int(data.get("minimum", 0)),
-            original_minutes=int(data.get("original_minutes", data["minutes"])),
+            original_minutes=original,
             skipped=bool(data.get("skipped", False)),
             extra=bool(data.get("extra", False)),
-            format=data.get("format"),
+            format=_format(data.get("format")),
             optional=bool(data.get("optional", False)),
+            planned_minutes=int(data.get("planned_minutes", original)),
         )
 
 
@@ -75,29 +132,41 @@ class Schedule:
 
     @classmethod
     def from_theme(cls, theme: Theme, plan: int) -> Schedule:
-        """The theme's agenda for a session of `plan` minutes: its own plan of that length, or
-        the nearest one (to be fitted to `plan`)."""
-        base = plan if plan in theme.plans else theme.nearest_plan(plan)
-        items = tuple(
-            AgendaItem(
-                id=s.id,
-                title=s.title,
-                kind=s.kind.value,
-                minutes=s.minutes.for_plan(base) or 0,
-                minimum=s.minimum_for(base),
-                original_minutes=s.minutes.for_plan(base) or 0,
-                format=s.format.value if s.format else None,
-                optional=s.optional,
+        """The theme's agenda for a session of `plan` minutes: the theme's own plan of that
+        length, or the nearest one fitted to `plan` (see `sessions.plan_fit` for the rule:
+        minimums kept, only optional segments left out — as skipped items the consultant can
+        bring back —, whole minutes summing exactly to `plan`).
+
+        Raises `SessionTooShortError` when even the minimums of the segments that may not be
+        left out add up to more than `plan`."""
+        if plan in theme.plans:
+            return cls(
+                tuple(_item(s, plan, s.minutes.for_plan(plan) or 0) for s in theme.agenda(plan)),
+                plan,
             )
-            for s in theme.agenda(base)
-        )
-        return cls(items, plan, None if base == plan else base)
+        shortest: list[int] = []
+        for base in sorted(theme.plans, key=lambda p: (abs(p - plan), -p)):
+            agenda = theme.agenda(base)
+            parts = [
+                PlanPart(s.minutes.for_plan(base) or 0, s.minimum_for(base), s.optional)
+                for s in agenda
+            ]
+            shortest.append(shortest_length(parts))
+            fitted = fit_parts(parts, plan)
+            if fitted is None:
+                continue
+            items = tuple(_item(s, base, m) for s, m in zip(agenda, fitted, strict=True))
+            return cls(items, plan, base)
+        raise SessionTooShortError(theme.title, min(shortest, default=plan))
 
     @classmethod
     def from_planned(cls, agenda: tuple[PlannedSegment, ...], plan: int) -> Schedule:
         """The schedule of a session whose agenda was never changed (from its stored plan)."""
         return cls(
-            tuple(AgendaItem(s.id, s.title, s.kind, s.minutes, 0, s.minutes) for s in agenda), plan
+            tuple(
+                AgendaItem(s.id, s.title, _kind(s.kind), s.minutes, 0, s.minutes) for s in agenda
+            ),
+            plan,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,7 +206,8 @@ class Schedule:
         return next((item for item in self.items if item.id == item_id), None)
 
     def timetable(self, start: datetime) -> list[ScheduledItem]:
-        """Clock times of the active items from `start`."""
+        """Clock times of the active items from `start`, pauses not counted (see
+        `sessions.agenda_clock` for the agenda as run)."""
         rows = []
         clock = start
         for item in self.active:
@@ -163,10 +233,12 @@ class Schedule:
         index = self.index_of(item_id)
         return self._with(index, replace(self.items[index], minutes=max(1, minutes)))
 
-    def toggle_skip(self, item_id: str) -> Schedule:
+    def set_skipped(self, item_id: str, skipped: bool) -> Schedule:
         index = self.index_of(item_id)
-        item = self.items[index]
-        return self._with(index, replace(item, skipped=not item.skipped))
+        return self._with(index, replace(self.items[index], skipped=skipped))
+
+    def toggle_skip(self, item_id: str) -> Schedule:
+        return self.set_skipped(item_id, not self.items[self.index_of(item_id)].skipped)
 
     def move(self, item_id: str, offset: int) -> Schedule:
         """Move an item up (negative) or down (positive) the agenda."""
@@ -176,27 +248,30 @@ class Schedule:
         items.insert(target, items.pop(index))
         return replace(self, items=tuple(items))
 
-    def add_extra(self, after_id: str | None, kind: str, title: str) -> Schedule:
-        """Insert an extra break or round after `after_id` (or first)."""
+    def add_extra(
+        self, after_id: str | None, kind: SegmentKind, title: str
+    ) -> tuple[Schedule, str]:
+        """Insert an extra break or round after `after_id` (or first); returns the new agenda
+        and the new item's id."""
         number = 1 + sum(1 for item in self.items if item.extra)
         while self.item(f"extra-{number}") is not None:
             number += 1
-        is_break = kind == SegmentKind.BREAK.value
+        is_break = SegmentKind(kind) is SegmentKind.BREAK
         minutes = EXTRA_BREAK_MINUTES if is_break else EXTRA_ROUND_MINUTES
         extra = AgendaItem(
             id=f"extra-{number}",
             title=title,
-            kind=kind,
+            kind=SegmentKind.BREAK if is_break else SegmentKind.EXERCISE,
             minutes=minutes,
             minimum=max(1, minutes // 2),
             original_minutes=minutes,
             extra=True,
-            format=None if is_break else "round",
+            format=None if is_break else ExerciseFormat.ROUND,
         )
         position = 0 if after_id is None else self.index_of(after_id) + 1
         items = list(self.items)
         items.insert(position, extra)
-        return replace(self, items=tuple(items))
+        return replace(self, items=tuple(items)), extra.id
 
     def remove_extra(self, item_id: str) -> Schedule:
         """Remove an item that was added (theme items are skipped instead)."""
@@ -205,100 +280,20 @@ class Schedule:
         return replace(self, items=tuple(i for i in self.items if i.id != item_id))
 
 
-@dataclass(frozen=True)
-class Adjustment:
-    """One change a suggestion makes."""
-
-    item_id: str
-    title: str
-    old_minutes: int
-    new_minutes: int  # 0 means: skip it
-
-    @property
-    def skips(self) -> bool:
-        return self.new_minutes == 0
-
-
-def suggest(schedule: Schedule, after_id: str, minutes: int) -> list[Adjustment]:
-    """How to absorb `minutes` over (positive) or under (negative) in the items after
-    `after_id`: shorten toward each item's minimum, in proportion to what each can give, then
-    skip optional items from the back; or, when ahead, lengthen the exercises in proportion."""
-    index = schedule.index_of(after_id)
-    later = [item for item in schedule.items[index + 1 :] if item.active]
-    if minutes > 0:
-        return _shorten(later, minutes)
-    if minutes < 0:
-        return _lengthen(later, -minutes)
-    return []
-
-
-def _shorten(later: list[AgendaItem], minutes: int) -> list[Adjustment]:
-    slack = {item.id: item.minutes - min(item.minimum, item.minutes) for item in later}
-    cuts = _share(minutes, slack, slack)
-    missing = minutes - sum(cuts.values())
-    skipped: set[str] = set()
-    # Still short: skip optional items from the back. The action plan and the last item
-    # (the round-off) are what a workplace takes home, so they are never suggested.
-    optional = [
-        item
-        for item in later[:-1]
-        if item.kind != SegmentKind.BREAK.value and item.format != "action-plan"
-    ]
-    for item in reversed(optional):
-        if missing <= 0:
-            break
-        skipped.add(item.id)
-        missing -= item.minutes - cuts[item.id]
-    return [
-        Adjustment(
-            item.id,
-            item.title,
-            item.minutes,
-            0 if item.id in skipped else item.minutes - cuts[item.id],
-        )
-        for item in later
-        if item.id in skipped or cuts[item.id]
-    ]
-
-
-def _lengthen(later: list[AgendaItem], minutes: int) -> list[Adjustment]:
-    growable = [item for item in later if item.kind == SegmentKind.EXERCISE.value]
-    if not growable:
-        return []
-    # An exercise grows by half at most: beyond that, time is better left as a spare.
-    room = {item.id: item.minutes // 2 for item in growable}
-    extra = _share(minutes, {item.id: item.minutes for item in growable}, room)
-    return [
-        Adjustment(item.id, item.title, item.minutes, item.minutes + extra[item.id])
-        for item in growable
-        if extra[item.id]
-    ]
-
-
-def _share(minutes: int, weights: dict[str, int], room: dict[str, int]) -> dict[str, int]:
-    """Share whole `minutes` out in proportion to `weights`, none beyond its `room`; the
-    minutes rounding leaves over go to those with most room left."""
-    minutes = min(minutes, sum(room.values()))
-    total = sum(weights.values())
-    shares = {
-        key: min(room[key], math.floor(minutes * weight / total)) if total else 0
-        for key, weight in weights.items()
-    }
-    leftover = minutes - sum(shares.values())
-    for key in sorted(shares, key=lambda k: room[k] - shares[k], reverse=True):
-        if leftover <= 0:
-            break
-        if shares[key] < room[key]:
-            shares[key] += 1
-            leftover -= 1
-    return shares
-
-
-def apply(schedule: Schedule, adjustments: list[Adjustment]) -> Schedule:
-    """The schedule with a suggestion carried out."""
-    for change in adjustments:
-        if change.skips:
-            schedule = schedule.toggle_skip(change.item_id)
-        else:
-            schedule = schedule.set_minutes(change.item_id, change.new_minutes)
-    return schedule
+def _item(segment: Segment, base: int, minutes: int | None) -> AgendaItem:
+    """The agenda item of `segment` in a session made from the theme's `base` plan, lasting
+    `minutes` (None: left out of this session, so it starts skipped)."""
+    planned = segment.minutes.for_plan(base) or 0
+    length = planned if minutes is None else minutes
+    return AgendaItem(
+        id=segment.id,
+        title=segment.title,
+        kind=segment.kind,
+        minutes=length,
+        minimum=min(segment.minimum_for(base), length),
+        original_minutes=planned,
+        skipped=minutes is None,
+        format=segment.format,
+        optional=segment.optional,
+        planned_minutes=length,
+    )

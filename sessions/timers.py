@@ -1,5 +1,14 @@
 """The session's countdowns (one per timed page, one per go-round's speaker) and the pauses of
-the whole session. Every change is saved before it returns."""
+the whole session. Every change is saved before it returns.
+
+Rules kept here rather than in the UI:
+
+- While the whole session is paused no countdown starts (`start`, `toggle` and `enter` leave
+  it as it is); resuming the session starts again those that were running.
+- A break's countdown starts by itself when its page is entered (`enter`), so its return time
+  is fixed from that moment and moves only when the consultant changes the countdown.
+- `reset` puts a countdown back to its planned time, whatever `+`/`-` did, finished or not.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +19,7 @@ from sessions.countdown import Countdown, CountdownState
 from sessions.pages import Page
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import PAUSES_TABLE, TIMERS_TABLE
+from sessions.theme.model import SegmentKind
 from sessions.timing import Pause
 
 
@@ -71,11 +81,58 @@ class Timers:
         return countdown
 
     def start(self, key: str, seconds: int) -> Countdown:
+        """Start the countdown (not while the session is paused, nor once it is finished)."""
         countdown = self.get(key, seconds)
-        if not countdown.running and not countdown.finished:
+        if not self.paused and not countdown.running and not countdown.finished:
             countdown.start()
             self.save(key)
         return countdown
+
+    def toggle(self, key: str, seconds: int) -> Countdown:
+        """`t`: pause a running countdown, start a paused one, start a finished one over — but
+        never start one while the session is paused."""
+        countdown = self.get(key, seconds)
+        if countdown.running and not countdown.finished:
+            countdown.pause()
+        elif self.paused:
+            return countdown
+        else:
+            countdown.toggle()
+        self.save(key)
+        return countdown
+
+    def adjust(self, key: str, seconds: int, change: float) -> Countdown:
+        """`+`/`-`: add or take away `change` seconds (`reset` undoes it)."""
+        countdown = self.get(key, seconds)
+        countdown.adjust(change)
+        self.save(key)
+        return countdown
+
+    def enter(self, page: Page) -> Countdown | None:
+        """Call on showing `page`: a break's countdown starts by itself, the first time only
+        (once it has been started, paused, changed or reset it is the consultant's), and not
+        while the session is paused. Returns the page's countdown."""
+        countdown = self.for_page(page)
+        if (
+            countdown is not None
+            and page.segment.kind is SegmentKind.BREAK
+            and not self.paused
+            and self._doc(page.key) is None
+        ):
+            countdown.start()
+            self.save(page.key)
+        return countdown
+
+    def break_return(self, page: Page) -> float | None:
+        """When the room is back from the break on `page` (wall clock): the running countdown's
+        deadline, so it stands still minute by minute; before it starts, now plus the planned
+        break; None for a page that is not a break, or once the break is over."""
+        if page.segment.kind is not SegmentKind.BREAK or page.seconds is None:
+            return None
+        countdown = self.get(page.key, page.seconds)
+        if countdown.finished:
+            return None
+        return self.clock.wall() + countdown.remaining()
 
     # -- the whole session paused ------------------------------------------------------
 

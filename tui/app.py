@@ -3,9 +3,7 @@ and exits cleanly on signals."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import signal
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -33,12 +31,11 @@ from tui.keymap import load_keymap
 from tui.messages import SessionChosen, ThemeChosen, ThemeToggled
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.start import StartScreen
+from tui.shutdown import announce_takeovers, install_shutdown
 from tui.themes import DARK, LIGHT, register_themes
 
 if TYPE_CHECKING:
     from tui.screens.presenter import PresenterScreen
-
-RESUME_WITHIN_SECONDS = 12 * 3600
 
 
 @runtime_checkable
@@ -92,7 +89,8 @@ class OplaegApp(App[None]):
             self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, severity="warning", markup=False, timeout=15)
-        self._handle_signals()
+        # SIGHUP and SIGTERM (a closed terminal): save, then out within five seconds.
+        install_shutdown(self, self.save_before_exit)
         self.push_screen(StartScreen(self.library, self.repository, self.clock))
         if self._initial is not None:
             self.present(self._initial)
@@ -111,6 +109,7 @@ class OplaegApp(App[None]):
 
     @on(SessionChosen)
     def session_chosen(self, event: SessionChosen) -> None:
+        """An ended session opens its referat; going on with it is a choice made there."""
         if not event.resume and self._finished(event.session_id):
             from tui.screens.summary import SummaryScreen
 
@@ -118,6 +117,8 @@ class OplaegApp(App[None]):
             return
         try:
             live = LiveSession.open(self.repository, self.library, event.session_id, self.clock)
+            if event.resume:
+                live.reopen()
         except OplaegError as error:
             self.show_error(error)
             return
@@ -169,6 +170,7 @@ class OplaegApp(App[None]):
             live, data_dir=self.repository.data_dir, layout=self.layout, join=self.join
         )
         self.push_screen(screen)
+        announce_takeovers(self, self.repository.takeovers)
         if live.started_at is None:
             self.plan_and_begin(live, screen)
         return screen
@@ -199,16 +201,9 @@ class OplaegApp(App[None]):
 
     @work(exclusive=True, group="resume")
     async def offer_to_resume(self) -> None:
-        now = self.clock.wall()
-        recent = [
-            s
-            for s in self.repository.list()
-            if not s.problem and now - s.updated_at < RESUME_WITHIN_SECONDS
-        ]
-        recent = [s for s in recent if not self._finished(s.id)]
-        if not recent:
+        latest = self.repository.recent(self.clock.wall())
+        if latest is None:
             return
-        latest = max(recent, key=lambda s: s.updated_at)
         question = t(
             "start.resume_question",
             workplace=latest.workplace,
@@ -276,29 +271,20 @@ class OplaegApp(App[None]):
 
         self.push_screen(HelpScreen())
 
-    # -- signals -------------------------------------------------------------------------------
+    # -- stopping ---------------------------------------------------------------------------
 
-    def _handle_signals(self) -> None:
-        loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):
-            sig = getattr(signal, name, None)
-            if sig is not None:
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self.terminate)
-
-    def terminate(self) -> None:
-        """A closed terminal window or a kill: keep the draft, close the session, exit."""
+    def save_before_exit(self) -> None:
+        """Keep what is typed (the draft of an open form) and close the session."""
         for screen in self.screen_stack:
             if isinstance(screen, DraftHolder):
                 screen.flush_draft()
         self.close_live_session()
-        self.exit()
 
 
 def describe_error(error: OplaegError) -> str:
     """One line for the user, in their language."""
     if isinstance(error, SessionLockedError):
-        return t("error.locked", id=error.session_id)
+        return error.describe()
     if isinstance(error, DamagedFileError):
         return t("error.damaged", path=error.path, reason=error.reason, folder=error.path.parent)
     return t("error.generic", message=str(error))

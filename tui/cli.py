@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import sys
 from datetime import date, datetime
@@ -15,9 +17,11 @@ from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.export import FORMATS, export_session, write_export
 from sessions.i18n import LANGUAGES, count_notes, set_language, t
+from sessions.import_check import ImportProblem, Tables, read_export
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
 from sessions.storage.locations import (
+    check_themes_dir,
     prepare_data_dir,
     resolve_data_dir,
     theme_cache_path,
@@ -31,6 +35,7 @@ from tui.join_options import JoinOptions, add_join_arguments, join_options
 
 LOOPBACK = "127.0.0.1"
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SIGPIPE = 13  # the same number on every POSIX system; Windows has no signal.SIGPIPE
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -122,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="md",
-        help="md (default), html, docx (Word), json (everything, for import) or csv (action plan)",
+        help="md (default), html or docx (Word): the referat; xlsx (Excel) or csv: the action "
+        "plan; json: everything, private notes too, for moving a session",
     )
     export.add_argument(
         "--include-private", action="store_true", help="include notes marked 'kun til mig'"
@@ -148,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=_session_minutes,
         default=DEFAULT_PLANS[0],
         help="which plan's exercises to include (default: 90)",
+    )
+    handout.add_argument(
+        "--invitation",
+        action="store_true",
+        help="a one-page invitation to send ahead instead of the handout",
     )
     handout.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     handout.add_argument("--force", action="store_true", help="replace an existing FILE")
@@ -186,12 +197,31 @@ def _session_minutes(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `oplaeg` console script."""
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _output_closed() -> int:
+    """Whoever read the output has stopped (`oplaeg themes | head -1`): end quietly with the
+    status of a command ended by SIGPIPE, as `ls` or `cat` would."""
+    with contextlib.suppress(OSError):  # nothing may be written to the closed pipe at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 128 + SIGPIPE
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     set_language(getattr(args, "lang", "da"))
     try:
         return _run(args)
     except SessionLockedError as error:
-        return _fail(t("error.locked", id=error.session_id))
+        return _fail(error.describe())
     except DamagedFileError as error:
         return _fail(
             t("error.damaged", path=error.path, reason=error.reason, folder=error.path.parent)
@@ -214,6 +244,8 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args.paths)
+    # The whole file is checked before the data folder is touched, so a bad one changes nothing.
+    imported = _read_import(Path(args.file)) if args.command == "import" else None
     data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
     library = make_library(data_dir, getattr(args, "themes_dir", None))
     repository = SessionRepository(data_dir, SystemClock())
@@ -224,10 +256,13 @@ def _run(args: argparse.Namespace) -> int:
         return _sessions(repository, args.json, args.workplace)
     if args.command == "rename":
         info = repository.rename(args.session, args.workplace)
+        _report_takeovers(repository)
         print(t("cli.renamed", id=info.id, workplace=info.details.workplace), file=sys.stderr)
         return 0
     if args.command == "delete":
-        return _delete(repository, args)
+        code = _delete(repository, args)
+        _report_takeovers(repository)
+        return code
     if args.command == "trash":
         for folder in repository.trashed():
             print(folder.name)
@@ -235,8 +270,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "restore":
         print(t("cli.restored", id=repository.restore(args.name)), file=sys.stderr)
         return 0
-    if args.command == "import":
-        return _import(repository, Path(args.file))
+    if imported is not None:
+        info = repository.import_tables(imported)
+        print(t("cli.imported", id=info.id), file=sys.stderr)
+        return 0
     if args.command == "export":
         return _export(repository, args)
     if args.command == "new-theme":
@@ -254,6 +291,12 @@ def _run(args: argparse.Namespace) -> int:
     return _launch(library, repository, None)
 
 
+def _report_takeovers(repository: SessionRepository) -> None:
+    for message in repository.takeovers:
+        print(message, file=sys.stderr)
+    repository.takeovers.clear()
+
+
 def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
     """Bundled themes, then the data folder's themes/, then `--themes-dir` (later wins)."""
     folders = [
@@ -261,10 +304,7 @@ def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
         (user_themes_dir(data_dir), ThemeOrigin.USER),
     ]
     if themes_dir:
-        folder = Path(themes_dir).expanduser()
-        if not folder.is_dir():
-            raise OplaegError(f"the themes folder {folder} does not exist")
-        folders.append((folder, ThemeOrigin.USER))
+        folders.append((check_themes_dir(Path(themes_dir).expanduser()), ThemeOrigin.USER))
     return ThemeLibrary(folders, ThemeCache(theme_cache_path(data_dir)))
 
 
@@ -343,21 +383,23 @@ def _new_theme(folder: Path, args: argparse.Namespace) -> int:
 
 def _handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
     from sessions.export.handout import handout_html, handout_markdown
+    from sessions.export.invitation import invitation_html, invitation_markdown
 
     theme = library.get(args.theme)
-    if args.format == "html":
-        text = handout_html(theme, args.minutes)
-    else:
-        text = handout_markdown(theme, args.minutes)
-    return _emit(text, args.output, args.force)
+    if args.invitation:
+        make = invitation_html if args.format == "html" else invitation_markdown
+        return _emit(make(theme, args.minutes), args.output, args.force, "cli.invitation_written")
+    make = handout_html if args.format == "html" else handout_markdown
+    return _emit(make(theme, args.minutes), args.output, args.force, "cli.handout_written")
 
 
-def _emit(payload: str | bytes, output: str | None, force: bool) -> int:
-    """Write to `output` (never over an existing file unless `force`), or to stdout."""
+def _emit(payload: str | bytes, output: str | None, force: bool, message: str) -> int:
+    """Write to `output` (never over an existing file unless `force`), or to stdout; `message`
+    says what was written where."""
     if output:
         path = Path(output).expanduser()
         write_export(payload, path, force=force)
-        print(t("cli.exported", path=path), file=sys.stderr)
+        print(t(message, path=path), file=sys.stderr)
     elif isinstance(payload, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
@@ -380,16 +422,11 @@ def _delete(repository: SessionRepository, args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(repository: SessionRepository, path: Path) -> int:
+def _read_import(path: Path) -> Tables:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise OplaegError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise OplaegError(f"{path}: not an oplaeg export (not JSON: {error})") from None
-    info = repository.import_export(data)
-    print(t("cli.imported", id=info.id), file=sys.stderr)
-    return 0
+        return read_export(path)
+    except ImportProblem as problem:
+        raise OplaegError(t("import.failed", file=path, problem=problem)) from None
 
 
 def _sessions(repository: SessionRepository, as_json: bool, workplace: str | None) -> int:
@@ -418,7 +455,8 @@ def _export(repository: SessionRepository, args: argparse.Namespace) -> int:
         payload = export_session(store, args.format, include_private=args.include_private)
     finally:
         store.close()
-    return _emit(payload, args.output, args.force)
+    message = {"json": "cli.exported_json", "xlsx": "cli.exported_plan", "csv": "cli.exported_plan"}
+    return _emit(payload, args.output, args.force, message.get(args.format, "cli.exported"))
 
 
 def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:

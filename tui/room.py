@@ -41,7 +41,8 @@ class RoomScreen(Screen[None]):
         display: none; width: 100%; height: 100%; background: black; layer: blank;
     }
     RoomScreen.-blank #room-blank { display: block; }
-    RoomScreen { layers: base blank; }
+    RoomScreen { layers: base blank; overflow: hidden; }
+    RoomScreen #room-page { height: 1fr; }
     """
 
     def __init__(
@@ -103,6 +104,7 @@ class RoomScreen(Screen[None]):
         page.remove_children()
         page.mount(Stage(self.live, interactive=False, id="room-stage"))
         self.query_one("#room-waiting").display = False
+        page.display = True
         self._show_display()
 
     def _show(self) -> None:
@@ -137,6 +139,7 @@ class RoomScreen(Screen[None]):
     def _wait(self, text: str) -> None:
         waiting = self.query_one("#room-waiting", Static)
         waiting.display = True
+        self.query_one("#room-page").display = False
         if text != self._waiting_text:
             self._waiting_text = text
             waiting.update(text)

@@ -21,17 +21,12 @@ def free_port(host: str) -> int:
         return int(probe.getsockname()[1])
 
 
-def room_command(data_dir: Path, session_id: str | None) -> str:
-    """The command textual-serve runs for each browser that connects: a terminal room view."""
-    parts = [
-        sys.executable,
-        "-m",
-        "tui.cli",
-        "--data-dir",
-        str(data_dir),
-        "--lang",
-        current_language(),
-    ]
+def room_command(data_dir: Path, session_id: str | None, themes_dir: str | None = None) -> str:
+    """The command textual-serve runs for each browser that connects: a terminal room view
+    with the same data, themes and language as this one."""
+    parts = [sys.executable, "-m", "tui.cli", "--data-dir", str(data_dir)]
+    parts += ["--lang", current_language()]
+    parts += ["--themes-dir", themes_dir] if themes_dir else []
     parts += ["projector"] + ([session_id] if session_id else [])
     return shlex.join(parts)
 
@@ -46,6 +41,7 @@ def serve_room(
     port = port or free_port(host)
     url = f"http://{host}:{port}"
     print(t("cli.serve_address", url=url), flush=True)
-    server = Server(room_command(data_dir, session_id), host=host, port=port, title="oplaeg")
+    command = room_command(data_dir, session_id, getattr(args, "themes_dir", None))
+    server = Server(command, host=host, port=port, title="oplaeg")
     server.serve()
     return 0

@@ -61,10 +61,15 @@ class ExerciseKind(Generic[S]):
         return None
 
     def result(
-        self, state: S, title: str, segment_id: str, language: str | None
+        self, state: S, title: str, segment_id: str, language: str | None, participants: int = 0
     ) -> ExerciseResult | None:
         """What the referat shows of this exercise, or None when nothing happened."""
         return None
+
+    def shows_list(self, segment: Segment, index: int) -> bool:
+        """Whether step `index`'s list items are drawn by the exercise itself (a scale's
+        statements, a deck of cards) rather than as the step's text."""
+        return False
 
     def swaps_roles(self, step: Step) -> bool:
         """Whether the step's countdown signals "byt roller" halfway (walk and talk)."""

@@ -14,6 +14,7 @@ from sessions.exercises.case import CaseState
 from sessions.exercises.sorting import BoardState
 from sessions.exercises.voting import Material, VotingState, candidates, voting_options
 from sessions.models import Note, NoteTag
+from sessions.repository import info_of
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import EXERCISES_TABLE, NOTES_TABLE
 from sessions.theme.model import ExerciseFormat, Segment
@@ -125,6 +126,7 @@ def stored_doc(store: SessionStore, segment_id: str) -> Mapping[str, Any] | None
 
 def exercise_results(store: SessionStore, language: str | None) -> list[ExerciseResult]:
     """Every exercise's result in the session in `store`, for the referat."""
+    participants = info_of(store).details.participants
     seen: set[str] = set()
     results: list[ExerciseResult] = []
     phones = AnswerBook(store)
@@ -142,7 +144,9 @@ def exercise_results(store: SessionStore, language: str | None) -> list[Exercise
         if state is None:
             continue
         title = str(doc.get("title", ""))
-        result = result_with_phones(kind, state, phones, title, segment_id, language)
+        result = result_with_phones(
+            kind, state, phones, title, segment_id, language, participants=participants
+        )
         if result is not None:
             results.append(result)
     return results

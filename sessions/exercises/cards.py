@@ -51,6 +51,9 @@ class CardsState:
 class CardsKind(ExerciseKind[CardsState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.CARDS
 
+    def shows_list(self, segment: Segment, index: int) -> bool:
+        return index == deck_step(segment)
+
     def check(self, segment: Segment) -> list[Problem]:
         if deck_step(segment) is None:
             return [problem(segment.line, "theme.problem.cards_need_deck", segment=segment.title)]
@@ -69,7 +72,12 @@ class CardsKind(ExerciseKind[CardsState]):
         return CardsState(cards, card, important)
 
     def result(
-        self, state: CardsState, title: str, segment_id: str, language: str | None
+        self,
+        state: CardsState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int = 0,
     ) -> ExerciseResult | None:
         marked = state.marked
         if not marked:
@@ -81,5 +89,5 @@ class CardsKind(ExerciseKind[CardsState]):
             [t("export.important_cards", language=language)],
             [],
             [[card] for card in marked],
-            marked,
+            [t("export.highlight.card", language=language, card=card) for card in marked],
         )

@@ -79,7 +79,12 @@ class CaseKind(ExerciseKind[CaseState]):
         return CaseState(agreements, selected, removed)
 
     def result(
-        self, state: CaseState, title: str, segment_id: str, language: str | None
+        self,
+        state: CaseState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int = 0,
     ) -> ExerciseResult | None:
         if not state.agreements:
             return None
@@ -90,5 +95,5 @@ class CaseKind(ExerciseKind[CaseState]):
             [t("case.agreements", language=language)],
             [],
             [[a] for a in state.agreements],
-            list(state.agreements),
+            [t("export.highlight.agreement", language=language, text=a) for a in state.agreements],
         )

@@ -24,9 +24,9 @@ HANDOVER_SECONDS = 5
 SHORTEST_TURN = 10
 """Fewer seconds than this is not a turn (unless the theme sets its own floor)."""
 GROUP_SIZES = (5, 4, 6)
+"""Group sizes to try, the preferred first."""
 MOST_VOLUNTEERS = 5
 """A pluk is a few voices, not the round by another name."""
-"""Group sizes to try, the preferred first."""
 SECONDS_STEP = 5
 
 
@@ -61,11 +61,11 @@ class RoundPlan:
     seconds_each: int
     needed: int  # seconds for everyone, handovers included
     available: int
-    shorter_seconds: int | None  # seconds each that fit everyone, if not below the floor
-    group_size: int
+    shorter_seconds: int | None  # fewer seconds each that fit everyone, not below the floor
+    group_size: int  # speakers in the largest group
     groups: int
     group_seconds: int  # seconds each inside the groups
-    pluk: int  # volunteers that fit
+    pluk: int  # volunteers that fit (0: not even one)
 
     @property
     def fits(self) -> bool:
@@ -86,14 +86,19 @@ class RoundPlan:
             return self.group_seconds
         return self.seconds_each
 
+    def needs(self, way: RoundWay) -> int:
+        """Seconds the round takes run `way` (in groups: the largest group's round)."""
+        return turn_seconds(self.speakers(way), self.seconds(way))
+
     def possible(self, way: RoundWay) -> bool:
+        """Whether `way` is a real choice that fits the time (everyone is always possible)."""
+        if way is RoundWay.EVERYONE:
+            return True
         if way is RoundWay.SHORTER:
             return self.shorter_seconds is not None
         if way is RoundWay.GROUPS:
-            return self.participants > self.group_size
-        if way is RoundWay.PLUK:
-            return 0 < self.pluk < self.participants
-        return True
+            return self.groups > 1 and self.needs(way) <= self.available
+        return 0 < self.pluk < self.participants
 
 
 def turn_seconds(speakers: int, seconds: int) -> int:
@@ -102,38 +107,62 @@ def turn_seconds(speakers: int, seconds: int) -> int:
 
 
 def plan_round(options: RoundOptions, participants: int, available: int) -> RoundPlan:
-    """Size a round of `participants` for `available` seconds."""
+    """Size a round of `participants` for `available` seconds: everyone at the theme's seconds;
+    everyone at fewer seconds (a multiple of 5, at least the floor); groups of 4–6 (5 preferred)
+    on one shared clock, at fewer seconds if even groups of 4 need it; or as many volunteers as
+    the time holds."""
     each = options.seconds_per_person
     participants = max(1, participants)
-    fitting = available // participants - HANDOVER_SECONDS
-    fitting -= fitting % SECONDS_STEP
-    shorter = min(fitting, each - SECONDS_STEP) if fitting >= options.floor else None
-    size = next((s for s in GROUP_SIZES if turn_seconds(s, each) <= available), min(GROUP_SIZES))
-    size = min(size, participants)
-    group_seconds = each
-    if turn_seconds(size, each) > available:
-        group_seconds = max(options.floor, available // size - HANDOVER_SECONDS)
-    pluk = min(participants, MOST_VOLUNTEERS, max(1, available // (each + HANDOVER_SECONDS)))
+    available = max(0, available)
+    floor = options.floor
+    fitting = available // participants - HANDOVER_SECONDS  # the most seconds each that fit
+    shorter: int | None = None
+    if floor <= fitting:
+        shorter = max(floor, fitting - fitting % SECONDS_STEP)
+        if shorter >= each:
+            shorter = None
+    groups, largest, group_seconds = _groups(participants, each, floor, available)
+    pluk = min(participants, MOST_VOLUNTEERS, available // (each + HANDOVER_SECONDS))
     return RoundPlan(
         participants=participants,
         seconds_each=each,
         needed=turn_seconds(participants, each),
         available=available,
         shorter_seconds=shorter,
-        group_size=size,
-        groups=math.ceil(participants / size),
+        group_size=largest,
+        groups=groups,
         group_seconds=group_seconds,
         pluk=pluk,
     )
 
 
+def _groups(participants: int, each: int, floor: int, available: int) -> tuple[int, int, int]:
+    """(groups, speakers in the largest group, seconds each) for the round in groups."""
+    for size in GROUP_SIZES:
+        groups = math.ceil(participants / size)
+        largest = math.ceil(participants / groups)
+        if turn_seconds(largest, each) <= available:
+            return groups, largest, each
+    groups = math.ceil(participants / min(GROUP_SIZES))
+    largest = math.ceil(participants / groups)
+    seconds = available // largest - HANDOVER_SECONDS
+    seconds -= seconds % SECONDS_STEP
+    return groups, largest, max(floor, min(each, seconds))
+
+
+def ways_that_work(options: RoundOptions, plan: RoundPlan) -> tuple[RoundWay, ...]:
+    """The ways to choose from when everyone does not fit: the preferred one first."""
+    if plan.fits:
+        return (RoundWay.EVERYONE,)
+    order = ([options.fallback] if options.fallback else []) + list(FALLBACKS)
+    ways = tuple(dict.fromkeys(way for way in order if plan.possible(way)))
+    return ways
+
+
 def preferred_way(options: RoundOptions, plan: RoundPlan) -> RoundWay:
     """What to run when nobody chooses: everyone if it fits, else the theme's fallback, else
-    the first way that works."""
-    if plan.fits:
-        return RoundWay.EVERYONE
-    order = ([options.fallback] if options.fallback else []) + list(FALLBACKS)
-    return next((way for way in order if plan.possible(way)), RoundWay.EVERYONE)
+    the first way that works (groups, pluk, shorter); everyone when none does."""
+    return next(iter(ways_that_work(options, plan)), RoundWay.EVERYONE)
 
 
 @dataclass(frozen=True)
@@ -255,7 +284,12 @@ class RoundKind(ExerciseKind[RoundState]):
         )
 
     def result(
-        self, state: RoundState, title: str, segment_id: str, language: str | None
+        self,
+        state: RoundState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int = 0,
     ) -> ExerciseResult | None:
         if not state.begun:
             return None

@@ -167,6 +167,9 @@ class ScaleKind(ExerciseKind[ScaleState]):
             ]
         return replace(options, labels=labels), []
 
+    def shows_list(self, segment: Segment, index: int) -> bool:
+        return index == 0
+
     def check(self, segment: Segment) -> list[Problem]:
         if not segment.steps or not segment.steps[0].questions:
             line = segment.steps[0].line if segment.steps else segment.line
@@ -216,6 +219,7 @@ class ScaleKind(ExerciseKind[ScaleState]):
         title: str,
         segment_id: str,
         language: str | None,
+        participants: int = 0,
         extra: Mapping[int, Mapping[int, int]] | None = None,
     ) -> ExerciseResult | None:
         stats = [state.stats(i, (extra or {}).get(i)) for i in range(len(state.statements))]
@@ -237,19 +241,33 @@ class ScaleKind(ExerciseKind[ScaleState]):
             for s in stats
         ]
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
+        lines = [meaning] if meaning else []
+        lines += [
+            t(
+                "export.too_many_hands",
+                language=language,
+                statement=s.statement,
+                hands=s.hands,
+                participants=participants,
+            )
+            for s in stats
+            if participants and s.hands > participants
+        ]
         answered = [s for s in stats if s.average is not None]
-        lowest = sorted(answered, key=lambda s: s.average or 0.0)[:LOWEST_IN_HIGHLIGHTS]
+        lowest = sorted(answered, key=lambda s: s.average or 0.0)
+        lowest = lowest[: LOWEST_IN_HIGHLIGHTS if len(answered) > LOWEST_IN_HIGHLIGHTS else 1]
         highlights = [
             t(
-                "scale.lowest",
+                "export.highlight.scale",
                 language=language,
                 statement=s.statement,
                 average=decimal(s.average or 0.0, language),
+                low=state.low,
+                high=state.high,
             )
             for s in lowest
         ]
         numeric = tuple(range(1, len(headers)))
-        lines = [meaning] if meaning else []
         return ExerciseResult(
             title, segment_id, self.format.value, lines, headers, rows, highlights, numeric
         )

@@ -185,16 +185,22 @@ class SortingKind(ExerciseKind[BoardState]):
         )
 
     def result(
-        self, state: BoardState, title: str, segment_id: str, language: str | None
+        self,
+        state: BoardState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int = 0,
     ) -> ExerciseResult | None:
         if not state.items:
             return None
+        rows: list[list[str]] = []
+        previous = None
+        for item in (state.items[i] for i in state.reading_order()):
+            name = state.columns[item.column]
+            rows.append([name if name != previous else "", item.text, item.reason])  # grouped
+            previous = name
         headers = [t(f"export.col.{c}", language=language) for c in ("column", "item", "reason")]
-        rows = [
-            [state.columns[item.column], item.text, item.reason]
-            for item in (state.items[i] for i in state.reading_order())
-        ]
-        counts = ", ".join(
-            f"{name}: {count}" for name, count in zip(state.columns, state.counts(), strict=True)
-        )
-        return ExerciseResult(title, segment_id, self.format.value, [counts], headers, rows, [])
+        if not any(item.reason for item in state.items):
+            headers, rows = headers[:2], [row[:2] for row in rows]
+        return ExerciseResult(title, segment_id, self.format.value, [], headers, rows, [])

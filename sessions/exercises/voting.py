@@ -247,16 +247,17 @@ class VotingKind(ExerciseKind[VotingState]):
         title: str,
         segment_id: str,
         language: str | None,
+        participants: int = 0,
         extra: Mapping[str, int] | None = None,
     ) -> ExerciseResult | None:
         ranked = [(item, n) for item, n in state.ranked(extra) if n]
         if not ranked:
             return None
         headers = [t("export.col.item", language=language), t("export.votes", language=language)]
-        highlights = [
-            t("voting.highlight", language=language, item=item, votes=n)
+        top = ", ".join(
+            t("export.item_count", language=language, item=item, count=n)
             for item, n in state.top(TOP, extra)
-        ]
+        )
         return ExerciseResult(
             title,
             segment_id,
@@ -264,6 +265,6 @@ class VotingKind(ExerciseKind[VotingState]):
             [],
             headers,
             [[item, str(n)] for item, n in ranked],
-            highlights,
+            [t("export.highlight.votes", language=language, items=top)],
             (1,),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,9 @@ from sessions.storage.atomic import atomic_write_bytes
 if TYPE_CHECKING:
     from sessions.storage.session_store import SessionStore
 
-FORMATS = ("md", "html", "docx", "json", "csv")
+FORMATS = ("md", "html", "docx", "xlsx", "json", "csv")
+DOCUMENT_FORMATS = frozenset({"md", "html", "docx"})
+ACTION_PLAN_FORMATS = frozenset({"xlsx", "csv"})
 
 
 def export_session(
@@ -20,31 +23,54 @@ def export_session(
     language: str | None = None,
     *,
     include_private: bool = False,
+    now: datetime | None = None,
 ) -> bytes:
     """The session in `store` in `export_format`, as the bytes of the file.
 
     JSON keeps everything, private notes too: it is for moving a session, not for sending.
+    xlsx and csv hold the action plan; md, html and docx the whole referat.
     """
     # The exporters load here, so start-up and the presenter never pay for them.
-    from sessions.export.csv_export import export_csv
-    from sessions.export.docx_export import export_docx
-    from sessions.export.html_export import export_html
-    from sessions.export.json_export import export_json
-    from sessions.export.markdown import export_markdown
     from sessions.export.referat import build_referat
 
     if export_format == "json":
-        return export_json(store).encode("utf-8")
-    referat = build_referat(store, include_private=include_private, language=language)
-    if export_format == "md":
-        return export_markdown(referat, language).encode("utf-8")
-    if export_format == "html":
-        return export_html(referat, language).encode("utf-8")
+        from sessions.export.json_export import export_json
+
+        return export_json(store, now).encode("utf-8")
+    if export_format not in FORMATS:
+        raise OplaegError(f"unknown format '{export_format}' (choose {', '.join(FORMATS)})")
+    referat = build_referat(store, include_private=include_private, language=language, now=now)
     if export_format == "csv":
+        from sessions.export.csv_export import export_csv
+
         return export_csv(referat, language).encode("utf-8")
+    if export_format == "xlsx":
+        from sessions.export.xlsx_export import export_xlsx
+
+        return export_xlsx(referat, language)
+    from sessions.export.referat_document import build_document
+
+    document = build_document(referat, language)
     if export_format == "docx":
-        return export_docx(referat, language)
-    raise OplaegError(f"unknown format '{export_format}' (choose {', '.join(FORMATS)})")
+        from sessions.export.docx_export import export_docx
+
+        return export_docx(document)
+    if export_format == "html":
+        from sessions.export.html_export import export_html
+
+        return export_html(document).encode("utf-8")
+    from sessions.export.markdown import export_markdown
+
+    return export_markdown(document).encode("utf-8")
+
+
+def contains_private_notes(store: SessionStore, export_format: str, include_private: bool) -> bool:
+    """Whether the file `export_format` makes holds notes marked "kun til mig"."""
+    from sessions.export.referat import has_private_notes
+
+    if export_format in ACTION_PLAN_FORMATS:
+        return False
+    return (export_format == "json" or include_private) and has_private_notes(store)
 
 
 def write_export(payload: bytes | str, path: Path, *, force: bool = False) -> None:

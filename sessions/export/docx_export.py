@@ -1,112 +1,166 @@
-"""The referat as a Word document: headings, lists, and the action plan as a table.
-Danish workplaces pass Word files around; python-docx writes them without Word."""
+"""The referat as a Word document. Danish workplaces pass Word files around; python-docx writes
+them without Word. The page and house style are in `docx_layout.py`."""
 
 from __future__ import annotations
 
 import io
-from datetime import datetime
 from typing import Any
 
-from sessions.export.markdown import (
-    action_headers,
-    details,
-    followup_cells,
-    followup_headers,
-    followup_title,
-    note_prefix,
-    time_log_cells,
-    time_log_headers,
+from sessions.export.document import (
+    Block,
+    Bullets,
+    Definitions,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Private,
+    Role,
+    Style,
+    Table,
 )
-from sessions.export.referat import Referat
+from sessions.export.docx_layout import (
+    TABLE_POINTS,
+    add_footer,
+    column_widths_mm,
+    fix_table,
+    left_border,
+    set_up,
+    shade,
+    shade_paragraph,
+)
+from sessions.export.labels import xml_safe
 from sessions.i18n import t
-from sessions.models import Note
+
+PRIVATE_RED = "B00020"
+HEADER_FILL, TOTAL_FILL = "E7E6E6", "F2F2F2"
+LABEL_WIDTH_MM = 32
 
 
-def export_docx(referat: Referat, language: str | None = None) -> bytes:
-    from docx import Document  # loaded only when a Word file is made
+def export_docx(document: Document) -> bytes:
+    from docx import Document as new_document  # loaded only when a Word file is made
 
-    def tr(key: str, **params: object) -> str:
-        return t(key, language=language, **params)
-
-    document = Document()
-    document.core_properties.title = f"{tr('export.title')}: {referat.info.theme_title}"
-    document.add_heading(f"{tr('export.title')}: {referat.info.theme_title}", level=0)
-    for label, value in details(referat, language):
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(value)
-
-    document.add_heading(tr("export.agenda"), level=1)
-    _table(
-        document,
-        time_log_headers(language),
-        [time_log_cells(row, language) for row in referat.time_log],
-    )
-
-    if referat.followups:
-        document.add_heading(followup_title(referat, language), level=1)
-        rows = [followup_cells(f, language) for f in referat.followups]
-        _table(document, followup_headers(language), rows)
-
-    if referat.exercises:
-        document.add_heading(tr("export.exercises"), level=1)
-        for result in referat.exercises:
-            document.add_heading(result.title, level=2)
-            for line in result.lines:
-                document.add_paragraph(line)
-            if result.headers:
-                _table(document, result.headers, result.rows)
-            else:
-                for cells in result.rows:
-                    document.add_paragraph(cells[0], style="List Bullet")
-
-    document.add_heading(tr("export.notes"), level=1)
-    if not referat.has_notes:
-        document.add_paragraph(tr("export.no_notes"))
-    for group in referat.groups:
-        if group.notes:
-            document.add_heading(group.title, level=2)
-            _notes(document, group.notes, language)
-    if referat.other_notes:
-        document.add_heading(tr("export.other_notes"), level=2)
-        _notes(document, referat.other_notes, language)
-
-    if referat.actions or referat.action_notes:
-        document.add_heading(tr("export.actions"), level=1)
-    if referat.actions:
-        rows = [[a.what, a.who, a.when, a.follow_up] for a in referat.actions]
-        _table(document, action_headers(language), rows)
-    if referat.action_notes:
-        _notes(document, referat.action_notes, language, with_tag=False)
-    exported = datetime.now().strftime("%Y-%m-%d %H:%M")
-    document.add_paragraph(tr("export.footer", when=exported)).runs[0].italic = True
+    docx = new_document()
+    set_up(docx, document)
+    page, of = (t(key, language=document.language) for key in ("export.page", "export.page_of"))
+    add_footer(docx, document, page, of)
+    _Writer(docx).blocks(document.blocks)
     buffer = io.BytesIO()
-    document.save(buffer)
+    docx.save(buffer)
     return buffer.getvalue()
 
 
-def _table(document: Any, headers: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(header).bold = True
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = value
+class _Writer:
+    def __init__(self, docx: Any) -> None:
+        self.docx = docx
+        self.break_before_next = False
+
+    def blocks(self, blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            self.block(block)
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self.heading(block.text, block.level)
+        elif isinstance(block, Paragraph):
+            self.paragraph(block)
+        elif isinstance(block, Definitions):
+            self.definitions(block)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                paragraph = self.docx.add_paragraph(style="List Bullet")
+                if item.label:
+                    paragraph.add_run(xml_safe(f"{item.label}: ")).bold = True
+                _lines(paragraph, item.text)
+        elif isinstance(block, Private):
+            self.private(block)
+        else:
+            assert isinstance(block, PageBreak)
+            self.break_before_next = True
+
+    def heading(self, text: str, level: int) -> Any:
+        heading = self.docx.add_heading(xml_safe(text), level=level - 1)
+        if self.break_before_next:
+            heading.paragraph_format.page_break_before = True
+            self.break_before_next = False
+        return heading
+
+    def paragraph(self, block: Paragraph) -> None:
+        from docx.shared import Pt, RGBColor
+
+        if block.style is Style.SMALL and self.docx.paragraphs:
+            # The colophon goes with the last lines, never alone on a page of its own.
+            self.docx.paragraphs[-1].paragraph_format.keep_with_next = True
+        paragraph = self.docx.add_paragraph()
+        run = _lines(paragraph, block.text)
+        if block.style is Style.NOTICE:
+            run.bold = True
+            run.font.color.rgb = RGBColor.from_string(PRIVATE_RED)
+            shade_paragraph(paragraph, "FDECEA")
+        elif block.style is Style.SMALL:
+            run.italic = True
+            run.font.size = Pt(8.5)
+
+    def definitions(self, block: Definitions) -> None:
+        from docx.shared import Mm
+
+        for label, value in block.items:
+            paragraph = self.docx.add_paragraph()
+            layout = paragraph.paragraph_format
+            layout.tab_stops.add_tab_stop(Mm(LABEL_WIDTH_MM))
+            layout.left_indent, layout.first_line_indent = Mm(LABEL_WIDTH_MM), -Mm(LABEL_WIDTH_MM)
+            layout.space_after = 0
+            paragraph.add_run(xml_safe(f"{label}:")).bold = True
+            paragraph.add_run("\t" + xml_safe(value))
+        self.docx.paragraphs[-1].paragraph_format.space_after = Mm(3)
+
+    def table(self, block: Table) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        rows = [tuple(c.header for c in block.columns), *block.rows]
+        if block.total:
+            rows.append(block.total)
+        table = self.docx.add_table(rows=len(rows), cols=len(block.columns))
+        table.style = "Table Grid"
+        fix_table(table, column_widths_mm(block))
+        for number, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+            bold = number == 0 or (block.total is not None and number == len(rows) - 1)
+            for cell, value, column in zip(row.cells, values, block.columns, strict=True):
+                paragraph = cell.paragraphs[0]
+                _lines(paragraph, value)
+                for run in paragraph.runs:
+                    run.bold, run.font.size = bold, Pt(TABLE_POINTS)
+                if column.role is Role.NUMBER:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if block.keep_together and number < len(rows) - 1:
+                    paragraph.paragraph_format.keep_with_next = True  # Word's "keep together"
+                if number == 0:
+                    shade(cell, HEADER_FILL)
+                elif bold:
+                    shade(cell, TOTAL_FILL)
+        gap = self.docx.add_paragraph().paragraph_format  # a little room below the table
+        gap.space_after, gap.line_spacing = 0, Pt(6)
+
+    def private(self, block: Private) -> None:
+        from docx.shared import RGBColor
+
+        heading = self.heading(block.title, 2)
+        for run in heading.runs:
+            run.font.color.rgb = RGBColor.from_string(PRIVATE_RED)
+        first = len(self.docx.paragraphs)
+        self.blocks(block.blocks)
+        for paragraph in self.docx.paragraphs[first:]:
+            left_border(paragraph, PRIVATE_RED)
 
 
-def _notes(
-    document: Any, notes: list[Note], language: str | None, *, with_tag: bool = True
-) -> None:
-    for note in notes:
-        paragraph = document.add_paragraph(style="List Bullet")
-        prefix = note_prefix(note, language) if with_tag else ""
-        if prefix:
-            paragraph.add_run(f"{prefix}: ").bold = True
-        lines = note.text.split("\n")
-        run = paragraph.add_run(lines[0])
-        for line in lines[1:]:
-            run.add_break()
-            run = paragraph.add_run(line)
+def _lines(paragraph: Any, text: str) -> Any:
+    """`text` in `paragraph`, its line breaks kept; returns the last run."""
+    lines = xml_safe(text).split("\n")
+    run = paragraph.add_run(lines[0])
+    for line in lines[1:]:
+        run.add_break()
+        run = paragraph.add_run(line)
+    return run

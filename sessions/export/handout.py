@@ -1,76 +1,192 @@
-"""A participant handout for a theme: the key points, the exercise questions, and an empty
-action-plan table to fill in. Markdown, or one self-contained HTML page for print."""
+"""The participants' handout for a theme: what it is, the key points from the slides, the
+exercise questions, an empty action plan to fill in and the sources — at most two A4 pages.
+Markdown, or one self-contained HTML page for print.
+
+Only what participants saw on the wall goes in: slide bodies and exercise questions, never the
+speaker notes or the facilitator's instructions. The opening item (welcome, the frame for the
+day) is said in the room and left out."""
 
 from __future__ import annotations
 
+import contextlib
 import html
+from dataclasses import dataclass
+from functools import partial
+from urllib.parse import unquote, urlsplit
 
+from sessions.export.print_css import BASE_CSS
 from sessions.i18n import t
-from sessions.theme.model import SegmentKind, Theme
+from sessions.theme.model import ExerciseFormat, SegmentKind, Source, Theme
 
 EMPTY_ACTION_ROWS = 6
+BLANK = "_" * 24
+# Formats whose questions are not for participants to take home: the action plan is the table
+# below, and a follow-up goes through the last plan.
+_NO_QUESTIONS = {ExerciseFormat.ACTION_PLAN, ExerciseFormat.FOLLOW_UP}
 
-PRINT_CSS = """
-@page { size: A4; margin: 18mm 16mm; }
-body { font-family: "Segoe UI", Helvetica, Arial, sans-serif; font-size: 11pt;
-       line-height: 1.45; color: #111; max-width: 44em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 20pt; margin-bottom: 0.2em; }
-h2 { font-size: 14pt; border-bottom: 1px solid #999; padding-bottom: 0.15em; margin-top: 1.6em; }
-h3 { font-size: 12pt; margin-bottom: 0.3em; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #666; padding: 0.4em; text-align: left; vertical-align: top; }
-td { height: 2.2em; }
-@media print { a { color: inherit; text-decoration: none; } h2 { break-after: avoid; } }
+HANDOUT_CSS = """
+body { font-size: 10pt; line-height: 1.3; }
+h1 { font-size: 17pt; }
+h2 { font-size: 12pt; margin: 0.9em 0 0.35em; }
+h3 { font-size: 10pt; margin: 0 0 0.15em; }
+p.fill { margin: 0.6em 0 0; }
+.columns { column-count: 2; column-gap: 1.6em; }
+.point { break-inside: avoid; margin-bottom: 0.5em; }
+.point p, .point ul { margin: 0.1em 0; }
+.point ul { padding-left: 1.2em; }
+section.plan { break-inside: avoid; }
+table.blank td { height: 2.2em; }
+section.sources ul { padding-left: 1.2em; font-size: 8.5pt; }
+section.sources li { overflow-wrap: anywhere; }
+@media print { a[href]::after { content: " (" attr(data-url) ")"; font-size: 8pt; color: #444; } }
 """
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    title: str
+    body: str  # theme Markdown, as written
+
+
+@dataclass(frozen=True)
+class Questions:
+    exercise: str
+    questions: tuple[str, ...]
+
+
+def key_points(theme: Theme, plan: int) -> list[KeyPoint]:
+    agenda = theme.agenda(plan)
+    talks = [s for s in agenda if s.kind is SegmentKind.PRESENTATION]
+    if len(talks) > 1 and agenda and agenda[0] is talks[0]:
+        talks = talks[1:]  # the welcome and the frame for the day
+    return [KeyPoint(slide.title, slide.body.strip()) for s in talks for slide in s.slides]
+
+
+def exercise_questions(theme: Theme, plan: int) -> list[Questions]:
+    found = []
+    for segment in theme.agenda(plan):
+        if segment.kind is not SegmentKind.EXERCISE or segment.format in _NO_QUESTIONS:
+            continue
+        asked = dict.fromkeys(
+            question
+            for step in segment.steps
+            if step.minutes.for_plan(plan) is not None
+            for question in step.questions
+        )
+        if asked:
+            found.append(Questions(segment.title, tuple(asked)))
+    return found
+
+
+def shown_url(url: str, *, scheme: bool = False) -> str:
+    """`https://xn--detdumrker-i6a.dk/a%C3%A6/` → `detdumærker.dk/aæ`: what a reader types."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    with contextlib.suppress(UnicodeError):  # not punycode: shown as it is
+        host = host.encode("ascii").decode("idna")
+    path = unquote(parts.path)
+    if " " in path:
+        path = parts.path  # a space would end the address on paper
+    shown = (host + path + (f"?{parts.query}" if parts.query else "")).rstrip("/")
+    if not host:
+        return url
+    return f"{parts.scheme}://{shown}" if scheme else shown
 
 
 def handout_markdown(theme: Theme, plan: int, language: str | None = None) -> str:
     """The handout as Markdown. Theme text is Markdown by design and is kept as written."""
-
-    def tr(key: str) -> str:
-        return t(key, language=language)
-
-    out = [f"# {theme.title}", "", theme.summary, ""]
-    agenda = theme.agenda(plan)
+    tr = partial(t, language=language)
+    out = [f"# {theme.title}", "", f"*{tr('handout.what')}*", "", theme.summary, ""]
+    out += [f"**{tr('export.workplace')}:** {BLANK}  **{tr('export.date')}:** {BLANK[:12]}", ""]
     out += [f"## {tr('handout.key_points')}", ""]
-    for segment in agenda:
-        for slide in segment.slides if segment.kind is SegmentKind.PRESENTATION else ():
-            out += [f"### {slide.title}", "", slide.body.strip(), ""]
-    exercises = [s for s in agenda if s.kind is SegmentKind.EXERCISE and s.steps]
+    for point in key_points(theme, plan):
+        out += [f"### {point.title}", "", point.body, ""]
     out += [f"## {tr('handout.questions')}", ""]
-    for segment in exercises:
-        out += [f"### {segment.title}", ""]
-        if segment.intro:
-            out += [segment.intro.strip(), ""]
-        for step in segment.steps:
-            if step.minutes.for_plan(plan) is None or not step.questions:
-                continue
-            out += [f"**{step.title}**", ""]
-            out += [f"- {question}" for question in step.questions]
-            out.append("")
-    columns = [tr(f"handout.col.{name}") for name in ("what", "who", "when", "follow_up")]
+    for asked in exercise_questions(theme, plan):
+        out += [f"### {asked.exercise}", "", *(f"- {q}" for q in asked.questions), ""]
+    columns = _plan_columns(language)
     out += [f"## {tr('handout.action_plan')}", "", "| " + " | ".join(columns) + " |"]
     out.append("|" + "---|" * len(columns))
     out += ["|" + "   |" * len(columns)] * EMPTY_ACTION_ROWS
     out += ["", f"## {tr('handout.sources')}", ""]
-    out += [
-        f"- [{source.title}]({source.url})" if source.url else f"- {source.title}"
-        for source in theme.sources
-    ]
+    out += [_source_markdown(source) for source in theme.sources]
     out.append("")
     return "\n".join(out)
 
 
 def handout_html(theme: Theme, plan: int, language: str | None = None) -> str:
     """The handout as one self-contained, print-friendly HTML page; raw HTML is escaped."""
+    tr = partial(t, language=language)
+    e = html.escape
+    points = "".join(
+        f'<div class="point"><h3>{e(p.title)}</h3>{_render(p.body)}</div>'
+        for p in key_points(theme, plan)
+    )
+    questions = "".join(
+        f'<div class="point"><h3>{e(q.exercise)}</h3><ul>'
+        + "".join(f"<li>{_render(x, inline=True)}</li>" for x in q.questions)
+        + "</ul></div>"
+        for q in exercise_questions(theme, plan)
+    )
+    head = "".join(f"<th>{e(c)}</th>" for c in _plan_columns(language))
+    empty = "<tr>" + "<td></td>" * len(_plan_columns(language)) + "</tr>"
+    sources = "".join(f"<li>{_source_html(s)}</li>" for s in theme.sources)
+    body = (
+        f'<p class="kind">{e(tr("handout.what"))}</p>\n<h1>{e(theme.title)}</h1>\n'
+        f"<p>{e(theme.summary)}</p>\n"
+        f'<p class="fill"><b>{e(tr("export.workplace"))}:</b> {BLANK} &nbsp; '
+        f"<b>{e(tr('export.date'))}:</b> {BLANK[:12]}</p>\n"
+        f'<section><h2>{e(tr("handout.key_points"))}</h2><div class="columns">{points}</div>'
+        f"</section>\n<section><h2>{e(tr('handout.questions'))}</h2>"
+        f'<div class="columns">{questions}</div></section>\n'
+        f'<section class="plan"><h2>{e(tr("handout.action_plan"))}</h2>'
+        f'<table class="blank"><thead><tr>{head}</tr></thead><tbody>'
+        f"{empty * EMPTY_ACTION_ROWS}</tbody></table></section>\n"
+        f'<section class="sources"><h2>{e(tr("handout.sources"))}</h2><ul>{sources}</ul>'
+        "</section>\n"
+    )
+    title = f"{tr('handout.title')}: {theme.title}"
+    return page(title, language or theme.language, HANDOUT_CSS, body)
+
+
+def page(title: str, language: str, css: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style>{BASE_CSS}{css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+
+
+def _plan_columns(language: str | None) -> list[str]:
+    return [
+        t(f"handout.col.{name}", language=language) for name in ("what", "who", "when", "follow_up")
+    ]
+
+
+def _source_markdown(source: Source) -> str:
+    if not source.url:
+        return f"- {source.title}"
+    return f"- {source.title}: <{shown_url(source.url, scheme=True)}>"
+
+
+def _source_html(source: Source) -> str:
+    title = html.escape(source.title)
+    if not source.url:
+        return title
+    url, shown = html.escape(source.url), html.escape(shown_url(source.url))
+    return f'<a href="{url}" data-url="{shown}">{title}</a>'
+
+
+def _render(markdown: str, *, inline: bool = False) -> str:
+    """Theme Markdown as HTML: raw HTML in it is escaped, links show their address in print."""
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = renderer.render(handout_markdown(theme, plan, language))
-    lang = language or theme.language
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(theme.title)}</title>\n"
-        f"<style>{PRINT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
-    )
+    tokens = renderer.parseInline(markdown) if inline else renderer.parse(markdown)
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                child.attrSet("data-url", shown_url(str(child.attrGet("href") or "")))
+    return str(renderer.renderer.render(tokens, renderer.options, {}))

@@ -1,4 +1,5 @@
-"""What a referat holds, gathered once from the stored session; each format renders it."""
+"""What a referat holds, gathered once from the stored session; `document.py` arranges it for
+the reader and each format renders that."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from datetime import datetime
 
 from sessions.exercises.base import ExerciseResult
 from sessions.exercises.book import exercise_results
-from sessions.i18n import t
-from sessions.models import Action, FollowUp, Note, NoteTag, SessionInfo
+from sessions.models import Action, FollowUp, Note, SessionInfo
 from sessions.navigation import stored_entries
 from sessions.repository import info_of
 from sessions.schedule import Schedule
@@ -21,11 +21,14 @@ from sessions.storage.tables import (
     PLAN_TABLE,
     SCHEDULE_TABLE,
 )
-from sessions.timing import Pause, TimeLogRow, time_log
+from sessions.timing import END_MARKER, Pause, TimeLogRow, paused_between, time_log
+
+__all__ = ["ExerciseResult", "NoteGroup", "Referat", "build_referat", "has_private_notes"]
 
 
 @dataclass(frozen=True)
 class NoteGroup:
+    segment_id: str
     title: str
     notes: list[Note]
 
@@ -34,32 +37,35 @@ class NoteGroup:
 class Referat:
     info: SessionInfo
     time_log: list[TimeLogRow]
-    groups: list[NoteGroup]  # notes under their agenda item, in agenda order
+    groups: list[NoteGroup]  # the workplace's notes under their agenda item, in agenda order
     other_notes: list[Note]  # notes of items no longer on the agenda
     actions: list[Action]
-    action_notes: list[Note]  # notes tagged "handling"
     followups: list[FollowUp]  # an earlier action plan, followed up
+    created: datetime  # when this referat was made
     next_follow_up: str = ""
     exercises: list[ExerciseResult] = field(default_factory=list)
+    private_notes: list[Note] = field(default_factory=list)  # only when asked for
+    started_at: float | None = None
+    ended_at: float | None = None  # None while the session is not finished
+    paused_seconds: float = 0.0
 
     @property
     def has_notes(self) -> bool:
         return any(g.notes for g in self.groups) or bool(self.other_notes)
 
 
-def decimal(value: float, language: str | None) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if t("decimal.comma", language=language) == "," else text
-
-
 def build_referat(
-    store: SessionStore, *, include_private: bool = False, language: str | None = None
+    store: SessionStore,
+    *,
+    include_private: bool = False,
+    language: str | None = None,
+    now: datetime | None = None,
 ) -> Referat:
     """The referat of the session in `store`. Private notes only when `include_private`."""
     info = info_of(store)
-    notes = [Note.from_dict({"id": i, **d}) for i, d in store.items(NOTES_TABLE)]
     notes = sorted(
-        (n for n in notes if include_private or not n.private), key=lambda n: n.created_at
+        (Note.from_dict({"id": i, **d}) for i, d in store.items(NOTES_TABLE)),
+        key=lambda n: n.created_at,
     )
     stored = store.get(SCHEDULE_TABLE, "1")
     schedule = (
@@ -72,24 +78,44 @@ def build_referat(
     start = datetime.fromisoformat(f"{info.details.date}T{info.details.start_time}")
     rows = time_log(schedule, start, entries, pauses)
     known = {row.item.id for row in rows}
-    actions = sorted(
-        (Action.from_dict({"id": i, **d}) for i, d in store.items(ACTIONS_TABLE)),
-        key=lambda a: a.created_at,
-    )
+    public = [n for n in notes if not n.private]
+    ordered = sorted(entries, key=lambda e: e[1])
+    started_at = ordered[0][1] if ordered else None
+    ended_at = ordered[-1][1] if ordered and ordered[-1][0] == END_MARKER else None
     return Referat(
         info=info,
         time_log=rows,
         groups=[
-            NoteGroup(row.item.title, [n for n in notes if n.segment_id == row.item.id])
+            NoteGroup(
+                row.item.id, row.item.title, [n for n in public if n.segment_id == row.item.id]
+            )
             for row in rows
         ],
-        other_notes=[n for n in notes if n.segment_id not in known],
-        actions=actions,
-        action_notes=[n for n in notes if n.tag is NoteTag.ACTION],
+        other_notes=[n for n in public if n.segment_id not in known],
+        private_notes=[n for n in notes if n.private] if include_private else [],
+        actions=sorted(
+            (Action.from_dict({"id": i, **d}) for i, d in store.items(ACTIONS_TABLE)),
+            key=lambda a: a.created_at,
+        ),
         next_follow_up=str((store.get(PLAN_TABLE, "1") or {}).get("next_follow_up", "")),
         exercises=exercise_results(store, language),
         followups=sorted(
             (FollowUp.from_dict({"id": i, **d}) for i, d in store.items(FOLLOWUP_TABLE)),
-            key=lambda f: int(f.id) if f.id.isdigit() else 0,
+            key=lambda f: _number(f.id),
+        ),
+        created=now or datetime.now(),
+        started_at=started_at,
+        ended_at=ended_at,
+        paused_seconds=(
+            paused_between(pauses, started_at, ended_at or started_at) if started_at else 0.0
         ),
     )
+
+
+def has_private_notes(store: SessionStore) -> bool:
+    """Whether the session holds notes marked "kun til mig" (a JSON export carries them)."""
+    return any(bool(doc.get("private")) for _, doc in store.items(NOTES_TABLE))
+
+
+def _number(doc_id: str) -> int:
+    return int(doc_id) if doc_id.isdigit() else 0

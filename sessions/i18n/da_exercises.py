@@ -5,6 +5,4 @@ TEXT: dict[str, str] = {
     "round.result.shorter": "Runde med kortere taletid: {spoke} af {speakers} talte, {seconds} sek. hver",
     "round.result.groups": "Runde i grupper på {speakers} ({participants} deltagere), {seconds} sek. hver",
     "round.result.pluk": "Pluk: {spoke} af {speakers} frivillige talte, {seconds} sek. hver",
-    "scale.lowest": "Lavest: «{statement}» (gns. {average})",
-    "voting.highlight": "{item} ({votes} stemmer)",
 }

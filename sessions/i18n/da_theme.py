@@ -52,5 +52,7 @@ TEXT: dict[str, str] = {
     "theme.problem.source_column": "source '{source}': kolonnen findes ikke (kolonner: {columns})",
     "theme.warning.spoken_minutes": "oplægget '{segment}' tager ca. {needed} min. at sige ({words} ord i noterne, {questions} spørgsmål), men har {planned} min.; markér resten 'Valgfrit:'",
     "theme.warning.slide_too_long": "sliden '{slide}' fylder {lines} linjer og kan ikke ses hel på en skærm på 80×24",
+    "theme.warning.step_too_long": "trinnet '{step}' fylder {lines} linjer med sin tekst og kan ikke ses helt sammen med øvelsen på en skærm på 80×24; kort teksten ned eller flyt noget til Noter:",
     "theme.warning.round_no_fallback": "runden '{segment}' når ikke {people} deltagere i {plan}-minutters-planen; angiv 'fallback: groups | pluk | shorter'",
+    "theme.warning.shortest_session": "temaet kan ikke gøres kortere end {minutes} minutter (en session kan vare ned til {shortest}); giv det en {shortest}-minutters-plan, eller markér segmenter 'optional: yes'",
 }

@@ -5,6 +5,4 @@ TEXT: dict[str, str] = {
     "round.result.shorter": "Round with shorter turns: {spoke} of {speakers} spoke, {seconds} s each",
     "round.result.groups": "Round in groups of {speakers} ({participants} participants), {seconds} s each",
     "round.result.pluk": "Volunteers: {spoke} of {speakers} spoke, {seconds} s each",
-    "scale.lowest": "Lowest: “{statement}” (avg. {average})",
-    "voting.highlight": "{item} ({votes} votes)",
 }

@@ -52,5 +52,7 @@ TEXT: dict[str, str] = {
     "theme.problem.source_column": "source '{source}': no such column (columns: {columns})",
     "theme.warning.spoken_minutes": "the presentation '{segment}' takes about {needed} min to say ({words} words of notes, {questions} questions) but has {planned} min; mark the rest 'Optional:'",
     "theme.warning.slide_too_long": "the slide '{slide}' takes {lines} lines and cannot be seen whole on an 80×24 screen",
+    "theme.warning.step_too_long": "the step '{step}' takes {lines} lines with its text and cannot be seen whole beside the exercise on an 80×24 screen; shorten it or move some of it to Notes:",
     "theme.warning.round_no_fallback": "the round '{segment}' does not fit {people} participants in the {plan}-minute plan; add 'fallback: groups | pluk | shorter'",
+    "theme.warning.shortest_session": "the theme cannot be made shorter than {minutes} minutes (a session may last down to {shortest}); give it a {shortest}-minute plan, or mark segments 'optional: yes'",
 }

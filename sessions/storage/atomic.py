@@ -37,6 +37,15 @@ def describe_os_error(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def write_all(fd: int, payload: bytes) -> None:
+    """Write every byte of `payload` to `fd`, unbuffered: when this raises, nothing of it is
+    left waiting in a buffer to be written later."""
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def atomic_write_bytes(path: Path, payload: bytes, *, readable_by_others: bool = False) -> None:
     """Replace `path` with `payload`: afterwards the file holds the old or the new bytes.
     Data files stay private to the user; an export meant for sending can be made readable."""
@@ -46,12 +55,13 @@ def atomic_write_bytes(path: Path, payload: bytes, *, readable_by_others: bool =
     except OSError as error:
         raise StorageError(f"could not save {path}: {describe_os_error(error)}") from error
     try:
-        if readable_by_others and os.name == "posix":
-            os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            if readable_by_others and os.name == "posix":
+                os.fchmod(fd, 0o644)
+            write_all(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp_name, path)
         fsync_directory(directory)
     except OSError as error:

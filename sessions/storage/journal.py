@@ -1,4 +1,10 @@
-"""An append-only, fsynced journal: one JSON line per change, durable before it returns."""
+"""An append-only, fsynced journal: one JSON line per change, durable before it returns.
+
+The file is written through a raw file descriptor, never a buffered file object: after a failed
+write a buffer would keep the refused bytes and write them with the next change (a change the
+user was told was not saved would appear later, or a line would be torn). The journal knows the
+length of its last confirmed line and cuts the file back to it after any failure.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,23 @@ import contextlib
 import json
 import os
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sessions.errors import DamagedFileError, StorageError
-from sessions.storage.atomic import atomic_write_bytes, describe_os_error, fsync_directory
+from sessions.storage.atomic import describe_os_error, fsync_directory, write_all
 
 
 class Journal:
     """Changes since the last snapshot. A torn last line (a crash mid-write) was never confirmed
-    to the user and is ignored; damage anywhere else is reported."""
+    to the user and is ignored (and cut off before the next append); damage anywhere else is
+    reported."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle: BinaryIO | None = None
+        self._fd: int | None = None
+        self._confirmed_size = 0  # bytes up to the end of the last confirmed line
+        self._needs_cut = False  # the file may hold bytes after `_confirmed_size`
+        self._entry_known = False  # the journal's name in its folder is durable
         self.count = 0
 
     def read(self) -> tuple[list[dict[str, Any]], bool]:
@@ -26,63 +36,86 @@ class Journal:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
+            self._confirmed_size, self.count = 0, 0
             return [], False
         except OSError as error:
             raise StorageError(f"could not read {self.path}: {describe_os_error(error)}") from error
         lines = raw.split(b"\n")
         tail = lines.pop()  # after the last newline: empty, or a torn write
         entries: list[dict[str, Any]] = []
+        size = 0
+        torn = bool(tail)
         for number, line in enumerate(lines, start=1):
             try:
                 entry = json.loads(line.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError):
                 if number == len(lines) and not tail:
-                    return entries, True
+                    torn = True
+                    break
                 raise DamagedFileError(self.path, f"line {number} is damaged") from None
             if not isinstance(entry, dict):
                 raise DamagedFileError(self.path, f"line {number} is not a change")
             entries.append(entry)
-        self.count = len(entries)
-        return entries, bool(tail)
+            size += len(line) + 1
+        self._confirmed_size, self.count = size, len(entries)
+        self._needs_cut = self._needs_cut or torn
+        self._entry_known = True
+        return entries, torn
 
     def append(self, entry: dict[str, Any]) -> None:
-        """Write one entry and fsync it; on failure the file is as it was before."""
+        """Write one entry and fsync it. When this raises, the entry is not in the journal and
+        never will be: the file is cut back to its last confirmed line."""
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-        handle = self._open()
-        position = handle.tell()
         try:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+            fd = self._open()
+            self._cut_back(fd)
+            self._needs_cut = True
+            write_all(fd, line)
+            os.fsync(fd)
         except OSError as error:
             with contextlib.suppress(OSError):
-                handle.truncate(position)
-                handle.seek(position)
-            reason = describe_os_error(error)
-            raise StorageError(f"could not save to {self.path}: {reason}") from error
+                self._cut_back(self._open())
+            raise StorageError(
+                f"could not save to {self.path}: {describe_os_error(error)}"
+            ) from error
+        self._confirmed_size += len(line)
+        self._needs_cut = False
         self.count += 1
 
     def reset(self) -> None:
-        """Empty the journal (after its entries are safe in a snapshot)."""
-        self.close()
-        atomic_write_bytes(self.path, b"")
-        self.count = 0
+        """Empty the journal (after its entries are safe in a snapshot). Shrinking a file
+        needs no free space, so this works on a full disk too."""
+        try:
+            fd = self._open()
+            os.ftruncate(fd, 0)
+            self._confirmed_size, self._needs_cut, self.count = 0, False, 0
+            os.fsync(fd)
+        except OSError as error:
+            raise StorageError(
+                f"could not empty {self.path}: {describe_os_error(error)}"
+            ) from error
 
     def close(self) -> None:
-        if self._handle is not None:
+        if self._fd is not None:
             with contextlib.suppress(OSError):
-                self._handle.close()
-            self._handle = None
+                os.close(self._fd)
+            self._fd = None
 
-    def _open(self) -> BinaryIO:
-        if self._handle is None:
-            existed = self.path.exists()
-            try:
-                self._handle = open(self.path, "ab")  # noqa: SIM115 - kept open between appends
-                if not existed:
-                    fsync_directory(self.path.parent)
-            except OSError as error:
-                raise StorageError(
-                    f"could not open {self.path}: {describe_os_error(error)}"
-                ) from error
-        return self._handle
+    def _cut_back(self, fd: int) -> None:
+        """Remove whatever a failed or interrupted write left after the last confirmed line."""
+        if self._needs_cut:
+            if os.fstat(fd).st_size > self._confirmed_size:
+                os.ftruncate(fd, self._confirmed_size)
+                os.fsync(fd)
+            self._needs_cut = False
+
+    def _open(self) -> int:
+        if self._fd is None:
+            if not self.path.exists():
+                self._entry_known = False
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+            self._fd = os.open(self.path, flags, 0o600)
+        if not self._entry_known:
+            fsync_directory(self.path.parent)  # until this succeeds, no line counts as saved
+            self._entry_known = True
+        return self._fd

@@ -5,25 +5,40 @@ user was told about is on disk. The snapshot (`session.json`, a TinyDB database 
 `AtomicJSONStorage`) is rewritten from memory when the session is opened or closed and every
 `COMPACT_EVERY` changes; a crash between the two steps is harmless because journal entries
 carry a sequence number and the snapshot records the last one it holds.
+
+A failed write (a full disk, an I/O error) refuses the change it was for and nothing else:
+the change is not kept in memory, not left in the journal, and its sequence number is never
+used again. Folding the journal into the snapshot is upkeep: when that fails, the changes are
+still safe in the journal, so it is tried again later and never makes a saved change look
+refused.
 """
 
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 
-from sessions.errors import DamagedFileError, SessionLockedError
-from sessions.storage.atomic import AtomicJSONStorage, remove_stray_temp_files
+from sessions.errors import DamagedFileError, SessionLockedError, StorageError
+from sessions.storage.atomic import (
+    AtomicJSONStorage,
+    describe_os_error,
+    remove_stray_temp_files,
+)
 from sessions.storage.journal import Journal
+from sessions.storage.owner import LockOwner, read_owner, remove_owner, write_owner
 
 SNAPSHOT_NAME = "session.json"
 JOURNAL_NAME = "journal.jsonl"
 LOCK_NAME = "lock"
 META_TABLE = "_meta"
 COMPACT_EVERY = 1000
+COMPACT_RETRY_AFTER = 100
+"""Changes to wait, after a failed compaction, before trying again (each try rewrites the
+whole snapshot, which is wasted work while the disk stays full)."""
 
 Document = dict[str, Any]
 
@@ -39,8 +54,14 @@ class SessionStore:
         self._lock = FileLock(str(directory / LOCK_NAME), timeout=0)
         self._tables: dict[str, dict[str, Document]] = {}
         self._highest_ids: dict[str, int] = {}
-        self._seq = 0
+        self._seq = 0  # the highest sequence number used, by a saved or a refused change
+        self._compact_at = COMPACT_EVERY
         self._closed = False
+        self.upkeep_error: StorageError | None = None
+        """Why the last compaction failed (nothing was lost: the journal holds the changes)."""
+        self.took_over: LockOwner | None = None
+        """The process that had this session open before and ended without closing it."""
+        self._claimed = False
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -53,12 +74,21 @@ class SessionStore:
     ) -> SessionStore:
         """Make a new session folder holding `session_doc` (and any other `tables`, as an
         import brings); the folder must not exist yet."""
-        directory.mkdir(parents=True, exist_ok=False)
+        try:
+            directory.mkdir(parents=True, exist_ok=False)
+        except OSError as error:
+            raise StorageError(f"could not make {directory}: {describe_os_error(error)}") from error
         store = cls(directory)
-        store._acquire()
-        store._tables = copy.deepcopy(tables or {})
-        store._tables["session"] = {"1": dict(session_doc)}
-        store._write_snapshot()
+        try:
+            store._acquire()
+            store._tables = copy.deepcopy(tables or {})
+            store._tables["session"] = {"1": dict(session_doc)}
+            store._write_snapshot()
+        except BaseException:
+            store._release()
+            shutil.rmtree(directory, ignore_errors=True)  # a session that was never made
+            raise
+        store._claim()
         return store
 
     @classmethod
@@ -72,6 +102,8 @@ class SessionStore:
         except BaseException:
             store._release()
             raise
+        if not readonly:
+            store._claim()
         return store
 
     def close(self) -> None:
@@ -81,7 +113,7 @@ class SessionStore:
         self._closed = True
         try:
             if not self.readonly and self._journal.count:
-                self.compact()
+                self._try_compact()
         finally:
             self._journal.close()
             self._release()
@@ -90,10 +122,22 @@ class SessionStore:
         try:
             self._lock.acquire()
         except Timeout:
-            raise SessionLockedError(self.directory.name) from None
+            raise SessionLockedError(self.directory.name, read_owner(self.directory)) from None
+        except OSError as error:  # the lock file cannot be made: a full disk, no permission
+            raise StorageError(
+                f"could not open {self.directory}: {describe_os_error(error)}"
+            ) from error
         remove_stray_temp_files(self.directory)
+        self.took_over = read_owner(self.directory)  # a record left means: not closed cleanly
+
+    def _claim(self) -> None:
+        write_owner(self.directory, LockOwner.me())
+        self._claimed = True
 
     def _release(self) -> None:
+        if self._claimed:
+            remove_owner(self.directory)
+            self._claimed = False
         if self._lock.is_locked:
             self._lock.release()
 
@@ -112,7 +156,7 @@ class SessionStore:
             self._apply(entry)
             replayed += 1
         if not self.readonly and (entries or torn):
-            self.compact()
+            self._try_compact()
 
     def reload(self) -> None:
         """Read the files again: how a read-only store follows the writer's changes."""
@@ -166,14 +210,26 @@ class SessionStore:
         self._write_snapshot()
         self._journal.reset()
 
+    def _try_compact(self) -> None:
+        """Compact, or keep the journal as it is when that cannot be done now."""
+        try:
+            self.compact()
+        except StorageError as error:
+            self.upkeep_error = error
+            self._compact_at = self._journal.count + COMPACT_RETRY_AFTER
+        else:
+            self.upkeep_error = None
+            self._compact_at = COMPACT_EVERY
+
     def _change(self, entry: Document) -> None:
         if self.readonly or self._closed:
             raise RuntimeError("this session is not open for writing")
-        entry = {"seq": self._seq + 1, **copy.deepcopy(entry)}
+        self._seq += 1  # used up even when the change is refused: it is never written twice
+        entry = {"seq": self._seq, **copy.deepcopy(entry)}
         self._journal.append(entry)
         self._apply(entry)
-        if self._journal.count >= COMPACT_EVERY:
-            self.compact()
+        if self._journal.count >= self._compact_at:
+            self._try_compact()  # the change is saved: upkeep never makes it look refused
 
     def _apply(self, entry: Document) -> None:
         table = self._tables.setdefault(str(entry["table"]), {})

@@ -11,6 +11,7 @@ FOLLOWUP_TABLE = "followup"  # action_plan: an earlier plan being followed up
 STATE_TABLE = "state"  # navigation: the page shown and when the session began, document "1"
 LOG_TABLE = "log"  # navigation: when each agenda item was entered
 SCHEDULE_TABLE = "schedule"  # navigation: the agenda as adjusted, document "1"
+AGENDA_HISTORY_TABLE = "agenda_history"  # agenda_history: the agenda before its last change, "1"
 DISPLAY_TABLE = "display"  # display: blank screen, notes shown to the room, bell, document "1"
 TIMERS_TABLE = "timers"  # timers: each countdown, by key
 PAUSES_TABLE = "pauses"  # timers: the whole session paused

@@ -19,7 +19,7 @@ from sessions.theme.problems import Problem
 
 Parsed = tuple[Theme | None, list[Problem]]
 
-_FORMAT_MODULES = ("model.py", "parser.py", "sections.py", "checks.py", "problems.py")
+_FORMAT_MODULES = ("model.py", "parser.py", "sections.py", "sources.py", "checks.py", "problems.py")
 
 
 @cache

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import textwrap
 
+from sessions.exercises import KINDS
 from sessions.exercises.round import plan_round, round_options
 from sessions.exercises.sorting import SortingOptions
 from sessions.exercises.voting import voting_options
-from sessions.theme.model import ExerciseFormat, Segment, SegmentKind
+from sessions.plan_fit import PlanPart, shortest_length
+from sessions.theme.model import SHORTEST_SESSION, ExerciseFormat, Segment, SegmentKind
 from sessions.theme.problems import Problem, problem, warning
 
 WORDS_PER_MINUTE = 130
@@ -25,6 +27,9 @@ QUESTION_NOTE = re.compile(r"^\s*[-*]?\s*(Spørg|Ask)\b", re.IGNORECASE)
 ROOM_COLUMNS = 76
 ROOM_LINES = 14
 """What the room view at 80×24 has for a slide's text once the title and margins are drawn."""
+STEP_LINES = 12
+"""… and for an exercise step's text, which shares the screen with the group's work and the
+countdown."""
 TYPICAL_GROUP = 14
 """A staff meeting has 14–30 people: a round should fit at least this many, or name a fallback."""
 
@@ -32,6 +37,7 @@ TYPICAL_GROUP = 14
 def check_theme(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
     problems: list[Problem] = []
     problems += _plan_sums(segments, plans)
+    problems += _shortest_session(segments, plans)
     problems += _step_minutes(segments, plans)
     problems += _vote_sources(segments)
     problems += _spoken_minutes(segments, plans)
@@ -54,6 +60,33 @@ def _plan_sums(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]
                 )
             )
     return problems
+
+
+def _shortest_session(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    """Every session length from the shortest allowed one can be planned: some plan's
+    minimums (without its optional segments) fit it (see `sessions.plan_fit`)."""
+    if not segments or not plans:
+        return []
+    shortest = min(
+        shortest_length(
+            [
+                PlanPart(s.minutes.for_plan(plan) or 0, s.minimum_for(plan), s.optional)
+                for s in segments
+                if s.minutes.for_plan(plan) is not None
+            ]
+        )
+        for plan in plans
+    )
+    if shortest <= SHORTEST_SESSION:
+        return []
+    return [
+        warning(
+            segments[0].line,
+            "theme.warning.shortest_session",
+            minutes=shortest,
+            shortest=SHORTEST_SESSION,
+        )
+    ]
 
 
 def _step_minutes(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
@@ -153,18 +186,31 @@ def _spoken_minutes(segments: list[Segment], plans: tuple[int, ...]) -> list[Pro
     return problems
 
 
+def wrapped_lines(text: str) -> int:
+    """How many lines `text` takes on the room's 80-column screen."""
+    return sum(max(1, len(textwrap.wrap(line, ROOM_COLUMNS))) for line in text.splitlines())
+
+
 def _slides_fit(segments: list[Segment]) -> list[Problem]:
+    """Every slide, and every step with the text that comes with it, fits the room's 80×24."""
     problems = []
     for segment in segments:
         for slide in segment.slides:
-            lines = sum(
-                max(1, len(textwrap.wrap(line, ROOM_COLUMNS))) for line in slide.body.splitlines()
-            )
+            lines = wrapped_lines(slide.body)
             if lines > ROOM_LINES:
                 problems.append(
                     warning(
                         slide.line, "theme.warning.slide_too_long", slide=slide.title, lines=lines
                     )
+                )
+        kind = KINDS[segment.format] if segment.format else None
+        for index, step in enumerate(segment.steps):
+            body = step.prose if kind is not None and kind.shows_list(segment, index) else step.body
+            text = f"{segment.intro}\n\n{body}" if index == 0 and segment.intro else body
+            lines = wrapped_lines(text.strip())
+            if lines > STEP_LINES:
+                problems.append(
+                    warning(step.line, "theme.warning.step_too_long", step=step.title, lines=lines)
                 )
     return problems
 

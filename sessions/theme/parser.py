@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
 
 from sessions.exercises import KINDS
 from sessions.theme.checks import check_theme
@@ -34,6 +33,7 @@ from sessions.theme.sections import (
     slice_lines,
     split_sections,
 )
+from sessions.theme.sources import read_sources
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -302,42 +302,6 @@ class _Reader:
             show_results=show == "results",
         )
 
-    def sources(self, section: Section) -> list[Source]:
-        sources: list[Source] = []
-        awaiting = False
-        for token in section.tokens:
-            if token.type == "list_item_open":
-                awaiting = True
-            elif token.type == "inline" and awaiting:
-                awaiting = False
-                line = (token.map[0] + 1) if token.map else section.line
-                url: str | None = None
-                title_parts: list[str] = []
-                for child in token.children or []:
-                    if child.type == "link_open":
-                        href = child.attrs.get("href")
-                        url = readable_url(str(href)) if href else None
-                    elif child.type in ("text", "code_inline"):
-                        title_parts.append(child.content)
-                title = "".join(title_parts).strip() or token.content.strip()
-                if url is not None and not url.startswith(("http://", "https://")):
-                    self.problems.add(line, "theme.problem.source_url", url=url)
-                sources.append(Source(title=title, url=url, line=line))
-        return sources
-
-
-def readable_url(url: str) -> str:
-    """A link as people write it: markdown-it turns `detdumærker.dk` into punycode
-    (`xn--detdumrker-i6a.dk`); the referat and the handout show the real name."""
-    parts = urlsplit(url)
-    if "xn--" not in parts.netloc:
-        return url
-    try:
-        host = parts.netloc.encode("ascii").decode("idna")
-    except UnicodeError:
-        return url
-    return urlunsplit(parts._replace(netloc=host))
-
 
 def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, list[Problem]]:
     """Parse theme `text`; return the theme (None when unusable) and every problem found
@@ -361,7 +325,7 @@ def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, 
     for section in (s for s in sections if s.level == 2):
         if section.title.strip().lower() in _SOURCES_TITLES:
             found_sources = True
-            sources = reader.sources(section)
+            sources = read_sources(section, reader.problems)
             continue
         segment = reader.segment(section)
         if segment is None:

@@ -6,47 +6,56 @@ STARTER = """---
 id: {theme_id}
 title: {title}
 summary: Én linje, der fortæller arbejdspladsen, hvad temaet handler om.
+plans: 45 / 90 / 120
 ---
 
 # {title}
 
-Skriv her et par linjer om temaet. De vises ikke på lærredet, men står i referatet og
-hjælper dig selv, når du vender tilbage til temaet. Formatet er beskrevet i content/README.md
-i oplaeg; kør `oplaeg check` på filen, hver gang du har ændret den.
+Skriv her et par linjer om temaet. De vises ikke på lærredet, men i oversigten over temaer
+og hjælper dig selv, når du vender tilbage til temaet. Formatet er beskrevet i
+content/README.md i oplaeg; kør `oplaeg check` på filen, hver gang du har ændret den.
 
 ## Velkommen
 kind: presentation
-minutes: 5 / 5
+minutes: 5 / 5 / 5
 
 ### Velkommen
 
 - Dagens program
-- Fortrolighed: det, der bliver sagt her, bliver her
-- Ingen navne i referatet
+- Referatet: temaer, aftaler og handlingsplanen – ingen navne
+- Det sendes til lederen og arbejdsmiljøgruppen
+- Vi forhandler ikke løn og arbejdstid i dag
 
 Noter:
 Alt efter "Noter:" er dine talenoter. De vises aldrig på lærredet.
-Sig, hvem du er, hvad I skal nå, og hvordan noterne bliver brugt bagefter.
+Fortæl, hvem du er, hvad I skal nå, og hvem der får referatet.
+Spørg: Er der noget, der skal være på plads, før vi går i gang?
+Valgfrit: Linjer, der begynder med "Valgfrit:", kan du springe over, når tiden er knap.
 
 ## Tjek-ind
 kind: exercise
 format: round
-seconds-per-person: 45
-minutes: 10 / 10
-minimum: 5
+seconds-per-person: 15
+min-seconds-per-person: 10
+fallback: groups
+minutes: - / 5 / 10
+optional: yes
 
-Vi går en runde. Én taler ad gangen, de andre lytter.
+Én sætning hver. De andre lytter.
+
+Noter:
+Med mange deltagere foreslår oplaeg selv at tage runden i grupper.
 
 ### Runden
-minutes: 10 / 10
+minutes: - / 5 / 10
 mode: plenum
 
 - Hvordan har du det lige nu – med ét ord?
 
 ## Oplæg
 kind: presentation
-minutes: 20 / 25
-minimum: 10
+minutes: 10 / 20 / 25
+minimum: 8
 
 ### Første pointe
 
@@ -54,8 +63,8 @@ minimum: 10
 - Hold det kort: en overskrift og få linjer
 
 Noter:
-Hvad du vil sige til dette dias. Et spørgsmål til salen. Et eksempel fra en dansk
-arbejdsplads.
+Hvad du vil sige til dette dias, og ét eksempel fra en dansk arbejdsplads.
+Spørg: Hvad kender I fra jeres egen hverdag?
 
 ### Anden pointe
 
@@ -67,45 +76,45 @@ Slet eller ret dias, så de passer til temaet.
 ## Refleksion
 kind: exercise
 format: reflection
-minutes: 25 / 30
-minimum: 15
+minutes: 15 / 25 / 30
+minimum: 10
 
 Tænk først selv, tal så med din sidemand, og saml op i plenum.
 
 ### Alene
-minutes: 5 / 5
+minutes: 3 / 5 / 5
 mode: alene
 
 - Skriv spørgsmålet til den stille refleksion her.
 
 ### To og to
-minutes: 10 / 10
+minutes: 6 / 10 / 10
 mode: par
 
 - Hvad lagde I mærke til hos hinanden?
 
 ### Plenum
-minutes: 10 / 15
+minutes: 6 / 10 / 15
 mode: plenum
 
 - Hvad vil vi gerne gøre mere af?
 
 ## Pause
 kind: break
-minutes: - / 10
+minutes: - / - / 10
 
 Vi ses om lidt.
 
 ## Handlingsplan
 kind: exercise
 format: action-plan
-minutes: 25 / 35
+minutes: 15 / 30 / 35
 minimum: 10
 
 Hvad gør vi nu? Hvem tager sig af det, hvornår, og hvordan følger vi op?
 
 ### Aftaler
-minutes: 25 / 35
+minutes: 15 / 30 / 35
 mode: plenum
 
 - Hvad gør vi?
@@ -116,14 +125,15 @@ mode: plenum
 ## Afrunding
 kind: exercise
 format: round
-seconds-per-person: 20
-minutes: 5 / 5
+seconds-per-person: 10
+fallback: pluk
+minutes: - / 5 / 5
 
 ### Én ting, jeg tager med
-minutes: 5 / 5
+minutes: - / 5 / 5
 mode: plenum
 
-- Hvad tager du med herfra i dag?
+- Ét ord om i dag
 
 ## Kilder
 

@@ -111,7 +111,7 @@ def scene(
         "voting-result": page_of(live, "voting", 1),
         "action-plan": page_of(live, "action-plan"),
     }
-    live.nav.go_to(positions[name])
+    live.go_to(positions[name])
     page = live.page
     if page.seconds:
         key = f"{page.key}#speaker" if name == "round" else page.key

@@ -17,7 +17,7 @@ from tui.widgets.stage import Stage
 
 
 def go(app, live, position: int) -> None:
-    live.nav.go_to(position)
+    live.go_to(position)
     app.screen.show_page(entered=True)
 
 

@@ -49,7 +49,7 @@ async def test_the_room_view_follows_page_timer_blank_and_exercise(
         desk.screen._check_presence()
         assert desk.screen.console, "with a room view open, the desk is the console"
 
-        live.nav.go_to(page_of(live, "scale"))
+        live.go_to(page_of(live, "scale"))
         desk.screen.show_page(entered=True)
         await desk_pilot.press("4", "t")
         screen.follow()

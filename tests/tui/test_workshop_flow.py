@@ -108,7 +108,7 @@ async def test_clicker_keys_the_timer_notes_and_the_end(library, repository, clo
         await pilot.pause()
         assert not live.display.current.blank
 
-        live.nav.go_to(len(live.pages) - 1)
+        live.go_to(len(live.pages) - 1)
         app.screen.show_page()
         await pilot.press("pagedown")
         await pilot.pause()

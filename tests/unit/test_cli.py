@@ -58,7 +58,7 @@ def test_themes(capsys):
     assert "social-stoette" in out
     code, out, _ = run(capsys, "themes", "--json")
     rows = {row["id"]: row for row in json.loads(out)}
-    assert rows["social-stoette"]["minutes"] == {"90": 90, "120": 120}
+    assert rows["social-stoette"]["minutes"] == {"45": 45, "90": 90, "120": 120}
     assert rows["social-stoette"]["origin"] == "bundled"
 
 
@@ -124,7 +124,7 @@ def test_start_sessions_export(capsys, tmp_path, no_ui):
             ],
             "the workplace needs a name",
         ),
-        (["themes", "--themes-dir", "/no/such/folder"], "does not exist"),
+        (["themes", "--themes-dir", "/no/such/folder"], "Temamappen /no/such/folder kan ikke"),
     ],
 )
 def test_errors_are_one_clear_line(capsys, argv, message, no_ui):
@@ -139,7 +139,7 @@ def test_unwritable_data_dir(capsys, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code, _, err = run(capsys, "--data-dir", str(blocker / "sub"), "sessions")
-    assert code == 1 and "cannot use the data folder" in err
+    assert code == 1 and "en del af stien er en fil, ikke en mappe" in err
 
 
 def test_check(capsys, tmp_path):
@@ -153,9 +153,10 @@ def test_check(capsys, tmp_path):
     lines = err.strip().splitlines()
     assert all(line.startswith(f"{bad}:") for line in lines)
     assert any(
-        ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in line
-        for line in lines
+        ":7: segmentet 'Oplæg': et oplæg skal have mindst én '### Slide'" in line for line in lines
     )
+    code, _, err = run(capsys, "--lang", "en", "check", str(bad))
+    assert ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in err
     code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
     assert code == 1 and "no such file" in err
 
@@ -180,3 +181,43 @@ def test_data_dir_from_environment(capsys, tmp_path, monkeypatch, no_ui):
     )
     assert list((tmp_path / "env-data" / "sessions").iterdir())
     assert os.environ["OPLAEG_DATA_DIR"].startswith(str(tmp_path))
+
+
+def test_handout_and_invitation_say_what_they_wrote(capsys, tmp_path):
+    target = tmp_path / "handout.html"
+    code, _, err = run(capsys, "handout", "social-stoette", "--format", "html", "-o", str(target))
+    assert code == 0 and err.strip() == f"Uddelingsarket er gemt i {target}"
+    assert "Referatet" not in err and "<h1>Social støtte" in target.read_text(encoding="utf-8")
+    target = tmp_path / "invitation.md"
+    code, _, err = run(
+        capsys, "handout", "social-stoette", "--invitation", "--minutes", "120", "-o", str(target)
+    )
+    assert code == 0 and err.strip() == f"Invitationen er gemt i {target}"
+    assert target.read_text(encoding="utf-8").startswith("# Invitation: Social støtte")
+    code, out, _ = run(capsys, "--lang", "en", "handout", "social-stoette", "--invitation")
+    assert code == 0 and "## Who should come?" in out
+
+
+def test_export_the_action_plan_as_a_workbook(capsys, tmp_path, no_ui):
+    run(
+        capsys,
+        "start",
+        "social-stoette",
+        "--workplace",
+        "Solsikken",
+        "--participants",
+        "12",
+        "--minutes",
+        "90",
+        "--date",
+        "2026-11-24",
+        "--time",
+        "09:00",
+    )
+    target = tmp_path / "plan.xlsx"
+    code, _, err = run(capsys, "export", "2026", "--format", "xlsx", "-o", str(target))
+    assert code == 0 and err.strip() == f"Handlingsplanen er gemt i {target}"
+    assert target.read_bytes()[:2] == b"PK"
+    target = tmp_path / "flyt.json"
+    code, _, err = run(capsys, "export", "2026", "--format", "json", "-o", str(target))
+    assert code == 0 and "private" in err

@@ -62,7 +62,8 @@ def test_a_damaged_session_is_listed_with_its_problem(repository, theme, data_di
         ({"date": "24/11/2026"}, "date"),
         ({"start_time": "25:00"}, "start_time"),
         ({"participants": 0}, "participants"),
-        ({"plan": 60}, "plan"),
+        ({"plan": 44}, "plan"),
+        ({"plan": 181}, "plan"),
     ],
 )
 def test_invalid_details_name_the_field(change, field):

@@ -1,5 +1,6 @@
 import json
 import os
+import re
 
 import pytest
 
@@ -11,8 +12,8 @@ from tui import cli
 
 @pytest.fixture
 def exported(live, tmp_path):
-    live.add_note("[bold]ikke fed[/] <script> æøå 🎉", private=True)
-    live.save_action(None, "Fast tjek-ind", "AMR", "Marts", "April")
+    live.notebook.add(live.page.segment.id, 0, "[bold]ikke fed[/] <script> æøå 🎉", private=True)
+    live.plan.save(None, "Fast tjek-ind", "AMR", "Marts", "April")
     path = tmp_path / "flyt.json"
     path.write_bytes(export_session(live.store, "json"))
     return path
@@ -34,15 +35,15 @@ def test_import_round_trips_everything(exported, repository, live):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"format": "other"}, "not an oplaeg export"),
+        ({"format": "other"}, "ikke en eksport fra oplaeg"),
         ({"format": "oplaeg-session", "version": 9, "tables": {}}, "version 9"),
-        ({"format": "oplaeg-session", "version": 1, "tables": {"x": []}}, "damaged"),
-        ({"format": "oplaeg-session", "version": 1, "tables": {"notes": {}}}, "incomplete"),
-        ([1, 2], "not an oplaeg export"),
+        ({"format": "oplaeg-session", "version": 1, "tables": {"x": []}}, 'tables."x"'),
+        ({"format": "oplaeg-session", "version": 1, "tables": {"notes": {}}}, "session: mangler"),
+        ([1, 2], "ikke en eksport fra oplaeg"),
     ],
 )
 def test_import_refuses_what_is_not_an_export(repository, data, message):
-    with pytest.raises(OplaegError, match=message):
+    with pytest.raises(OplaegError, match=re.escape(message)):
         repository.import_export(data)
 
 
@@ -51,8 +52,9 @@ def test_cli_import_errors_are_one_line(capsys, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     assert cli.main(["--data-dir", str(tmp_path / "d"), "import", str(bad)]) == 1
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "not an oplaeg export" in err
+    assert len(err.splitlines()) == 1 and "ikke gyldig JSON (linje 1, kolonne 2)" in err
     assert cli.main(["--data-dir", str(tmp_path / "d"), "import", str(tmp_path / "nope")]) == 1
+    assert "filen findes ikke" in capsys.readouterr().err
 
 
 def test_rename_delete_restore(repository, theme):
@@ -126,3 +128,22 @@ def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
     assert cli.main([*base, "restore", name]) == 0
     cli.main([*base, "sessions", "--json", "--workplace", "syd"])
     assert json.loads(capsys.readouterr().out)[0]["workplace"] == "Solsikken Syd"
+
+
+def test_a_command_that_takes_over_a_session_says_from_whom(capsys, tmp_path, monkeypatch):
+    from sessions.storage.owner import LockOwner, write_owner
+
+    data = tmp_path / "d"
+    argv = ["start", "social-stoette", "--workplace", "Solsikken", "--participants", "5"]
+    argv += ["--minutes", "90", "--date", "2026-11-24", "--time", "13:00"]
+    monkeypatch.setattr(cli, "_launch", lambda *args: 0)
+    assert cli.main(["--data-dir", str(data), *argv]) == 0
+    folder = next((data / "sessions").iterdir())
+    write_owner(folder, LockOwner(4_194_000, "bærbar", 0.0))  # a process that is gone
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data), "rename", folder.name, "Bostøtten"]) == 0
+    err = capsys.readouterr().err
+    assert f"Sessionen {folder.name} var stadig åben" in err
+    assert "proces 4194000 på bærbar" in err
+    assert cli.main(["--data-dir", str(data), "rename", folder.name, "Igen"]) == 0
+    assert "var stadig åben" not in capsys.readouterr().err, "said once, then it is closed"

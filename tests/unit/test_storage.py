@@ -2,6 +2,7 @@ import errno
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from sessions.errors import DamagedFileError, SessionLockedError, StorageError
-from sessions.storage import atomic, journal
+from sessions.storage import atomic, journal, owner
 from sessions.storage.atomic import AtomicJSONStorage, atomic_write_bytes
+from sessions.storage.owner import OWNER_NAME
 from sessions.storage.session_store import COMPACT_EVERY, SessionStore
 
 
@@ -222,3 +224,41 @@ def test_kill_minus_nine_at_any_moment_never_tears_the_session(tmp_path: Path):
         reader.close()
         assert count >= confirmed, "every confirmed change is on disk"
     assert confirmed > 0
+
+
+def test_a_session_left_open_by_a_dead_process_is_taken_over_naming_it(tmp_path: Path):
+    new_store(tmp_path).close()
+    assert not (tmp_path / "s1" / OWNER_NAME).exists(), "a clean close leaves no record"
+    code = (
+        "import sys, time; sys.path.insert(0, {!r})\n"
+        "from sessions.storage.session_store import SessionStore\n"
+        "s = SessionStore.open(__import__('pathlib').Path({!r})); print('open', flush=True); "
+        "time.sleep(60)"
+    ).format(str(Path(__file__).parents[2]), str(tmp_path / "s1"))
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == b"open"
+    with pytest.raises(SessionLockedError) as locked:
+        SessionStore.open(tmp_path / "s1")
+    assert locked.value.owner is not None and locked.value.owner.pid == child.pid
+    assert f"proces {child.pid} på {socket.gethostname()}" in locked.value.describe()
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    again = SessionStore.open(tmp_path / "s1")
+    assert again.took_over is not None and again.took_over.pid == child.pid
+    message = again.took_over.taken_over("s1")
+    assert f"proces {child.pid}" in message and "overtaget" in message
+    again.close()
+    assert SessionStore.open(tmp_path / "s1").took_over is None, "closed cleanly this time"
+
+
+def test_the_owner_record_is_best_effort_on_a_full_disk(tmp_path: Path, monkeypatch):
+    new_store(tmp_path).close()
+
+    def full(*args, **kwargs):
+        raise StorageError("the disk is full")
+
+    monkeypatch.setattr(owner, "atomic_write_bytes", full)
+    store = SessionStore.open(tmp_path / "s1")  # opens all the same
+    store.put("notes", "1", {"text": "x"})
+    store.close()

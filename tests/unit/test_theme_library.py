@@ -31,7 +31,7 @@ def test_a_broken_user_theme_is_listed_with_its_problem(tmp_path: Path):
     library = library_with(tmp_path)
     entry = next(e for e in library.entries() if e.id == "halv")
     assert entry.theme is None
-    assert entry.problems[0].startswith(f"{tmp_path / 'halv.md'}:")
+    assert str(entry.problems[0]).startswith(f"{tmp_path / 'halv.md'}:")
     assert len([e for e in library.entries() if e.theme]) == BUNDLED
 
 

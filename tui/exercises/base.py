@@ -89,12 +89,6 @@ class ExerciseWidget(Widget, can_focus=True):
 
     # -- what the screen asks of an exercise ---------------------------------------------------
 
-    @classmethod
-    def owns_list(cls, page: Page) -> bool:
-        """Whether this widget shows the step's list items itself (so the page's text leaves
-        them out): a scale's statements, a deck of cards."""
-        return False
-
     def show_page(self, page: Page) -> None:
         """Another step of the same exercise."""
         self.page = page

@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from sessions.exercises.cards import CardsState, deck_step
 from sessions.i18n import t
-from sessions.pages import Page
 from tui.exercises.base import ExerciseWidget
 from tui.exercises.draw import EMPHASIS, MUTED, join_lines
 from tui.keys import CARDS_KEYS, bindings
@@ -36,10 +35,6 @@ class CardsWidget(ExerciseWidget):
         yield Static(id="card-position")
         yield Static(id="card-text")
         yield Static(id="card-marked")
-
-    @classmethod
-    def owns_list(cls, page: Page) -> bool:
-        return page.index == deck_step(page.segment)
 
     @property
     def cards(self) -> CardsState:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from sessions.exercises.case import CaseState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, join_lines, line
+from tui.exercises.draw import EMPHASIS, join_lines, line, windowed
 from tui.keys import CASE_KEYS, bindings
 
 
@@ -23,6 +23,7 @@ class CaseWidget(ExerciseWidget):
     kinds: ClassVar[tuple[str, ...]] = ("case",)
 
     DEFAULT_CSS = """
+    CaseWidget { height: 1fr; }
     CaseWidget #case-agreements { width: 100%; margin-top: 1; }
     """
 
@@ -41,11 +42,18 @@ class CaseWidget(ExerciseWidget):
         state = self.case
         view = self.query_one("#case-agreements", Static)
         view.display = bool(state.agreements) or self.showing_results
-        lines = [Content.styled(t("case.agreements_title", count=len(state.agreements)), EMPHASIS)]
+        lines = []
         for index, agreement in enumerate(state.agreements):
             selected = self.interactive and index == state.selected and self.has_focus
             lines.append(line(f"• {agreement}", selected=selected))
-        view.update(join_lines(lines))
+        room = max(3, self.size.height - 2)
+        more = (t("board.more_above"), t("board.more_below"))
+        shown = windowed(lines, state.selected, room, more)
+        title = t("case.agreements_title", count=len(state.agreements))
+        view.update(join_lines([Content.styled(title, EMPHASIS), *shown]))
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     def on_focus(self) -> None:
         self.refresh_view()

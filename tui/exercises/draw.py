@@ -24,3 +24,27 @@ def line(text: str, *, selected: bool = False, style: str = "") -> Content:
 
 def join_lines(lines: list[Content]) -> Content:
     return Content("\n").join(lines)
+
+
+def visible_window(count: int, selected: int | None, rows: int) -> tuple[int, int]:
+    """Which of `count` lines to show in `rows`: (first, last+1), around `selected`. A list
+    longer than the window pages instead of hiding behind a scrollbar the room cannot use."""
+    if count <= rows:
+        return 0, count
+    rows = max(1, rows - 2)  # a line each for "more above" and "more below"
+    anchor = selected if selected is not None else 0
+    first = min(max(anchor - rows // 2, 0), count - rows)
+    return first, first + rows
+
+
+def windowed(
+    lines: list[Content], selected: int | None, rows: int, more: tuple[str, str]
+) -> list[Content]:
+    """`lines` cut to `rows`, with "▲ n mere" / "▼ n mere" where lines are left out."""
+    first, last = visible_window(len(lines), selected, rows)
+    shown = lines[first:last]
+    if first:
+        shown.insert(0, Content.styled(more[0].format(count=first), MUTED))
+    if last < len(lines):
+        shown.append(Content.styled(more[1].format(count=len(lines) - last), MUTED))
+    return shown

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
 from sessions.exercises.scale import ScaleState, decimal, label_for, legend
 from sessions.i18n import t
-from sessions.pages import Page
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines
+from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed
 from tui.keys import SCALE_KEYS, bindings
 
 SPARKS = " ▁▂▃▄▅▆▇█"
@@ -28,6 +26,7 @@ class ScaleWidget(ExerciseWidget):
     kinds: ClassVar[tuple[str, ...]] = ("scale",)
 
     DEFAULT_CSS = """
+    ScaleWidget { height: 1fr; }
     ScaleWidget #scale-legend { width: 100%; text-align: center; text-style: bold; }
     ScaleWidget #scale-statements { width: 100%; margin-top: 1; }
     """
@@ -41,13 +40,6 @@ class ScaleWidget(ExerciseWidget):
         state = self.state
         assert isinstance(state, ScaleState)
         return state
-
-    @classmethod
-    def owns_list(cls, page: Page) -> bool:
-        return page.index == 0
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.refresh_view()  # the room code beside it takes some of the width
 
     @property
     def counting(self) -> bool:
@@ -68,8 +60,6 @@ class ScaleWidget(ExerciseWidget):
         width = self.size.width or 80
         column = min(max((len(x) for x in state.statements), default=0), max(20, width // 2))
         lines = []
-        if not self.counting:
-            lines.append(Content.styled(t("scale.results_title"), EMPHASIS))
         for index, statement in enumerate(state.statements):
             stats = state.stats(index, phones.get(index))
             chosen = self.counting and index == state.selected
@@ -91,10 +81,15 @@ class ScaleWidget(ExerciseWidget):
                     ("  " + summary, "bold" if chosen else MUTED),
                 )
             )
-        if self.counting and state.statements:
-            lines.append(Content(""))
-            lines += self._distribution(state, width, phones.get(state.selected))
-        self.query_one("#scale-statements", Static).update(join_lines(lines))
+        below = self._distribution(state, width, phones.get(state.selected)) if self.counting and state.statements else []
+        room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
+        selected = state.selected if self.counting else None
+        shown = windowed(lines, selected, room, (t("board.more_above"), t("board.more_below")))
+        if not self.counting:
+            shown.insert(0, Content.styled(t("scale.results_title"), EMPHASIS))
+        if below:
+            shown += [Content(""), *below]
+        self.query_one("#scale-statements", Static).update(join_lines(shown))
 
     def _distribution(
         self, state: ScaleState, width: int, phones: dict[int, int] | None
@@ -114,6 +109,9 @@ class ScaleWidget(ExerciseWidget):
             )
             for value, count in stats.counts.items()
         ]
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_hand":

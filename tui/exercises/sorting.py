@@ -14,19 +14,9 @@ from textual.widgets import Static
 from sessions.exercises.sorting import BoardState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, join_lines, line
+from tui.exercises.draw import EMPHASIS, MUTED, join_lines, line, visible_window
 from tui.keys import SORTING_KEYS, bindings
 from tui.screens.item_form import ItemForm
-
-
-def visible_window(count: int, selected: int | None, rows: int) -> tuple[int, int]:
-    """Which items of a column to show in `rows` lines: (first, last+1), around `selected`."""
-    if count <= rows:
-        return 0, count
-    rows = max(1, rows - 2)  # a line each for "more above" and "more below"
-    anchor = selected if selected is not None else 0
-    first = min(max(anchor - rows // 2, 0), count - rows)
-    return first, first + rows
 
 
 class SortingWidget(ExerciseWidget):

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from sessions.exercises.voting import TOP, VotingState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines
+from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed
 from tui.keys import VOTING_KEYS, bindings
 
 BAR_SHARE = 0.35
@@ -28,6 +28,7 @@ class VotingWidget(ExerciseWidget):
     kinds: ClassVar[tuple[str, ...]] = ("voting",)
 
     DEFAULT_CSS = """
+    VotingWidget { height: 1fr; }
     VotingWidget #vote-budget { width: 100%; color: $text-muted; }
     VotingWidget #vote-items { width: 100%; margin-top: 1; }
     """
@@ -71,8 +72,6 @@ class VotingWidget(ExerciseWidget):
         most = max((n for _, n in rows), default=0)
         width = max(8, int(self.size.width * BAR_SHARE))
         lines = []
-        if ranked:
-            lines.append(Content.styled(t("voting.ranked_title"), EMPHASIS))
         for position, (item, votes) in enumerate(rows):
             chosen = not ranked and item == state.current and self.interactive
             count = f"{votes:>3} "
@@ -85,7 +84,12 @@ class VotingWidget(ExerciseWidget):
                     (item, "bold reverse" if chosen else style),
                 )
             )
-        items.update(join_lines(lines))
+        selected = None if ranked else state.selected
+        room = max(3, self.size.height - 3)
+        shown = windowed(lines, selected, room, (t("board.more_above"), t("board.more_below")))
+        if ranked:
+            shown.insert(0, Content.styled(t("voting.ranked_title"), EMPHASIS))
+        items.update(join_lines(shown))
 
     def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.voting

@@ -1,9 +1,8 @@
-"""The agenda planner: every item with its minutes and clock time, the total against 90 or
-120, and keys to reorder, lengthen, shorten, skip or add a break or a round."""
+"""The agenda: every item with its clock time (from the session's real start) and minutes, the
+total against the session's length, what is done, what is now, the rounds that do not fit the
+room, and keys to reorder, lengthen, shorten, skip or add a break or a round."""
 
 from __future__ import annotations
-
-from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,16 +10,22 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from sessions.agenda_clock import AgendaRow
+from sessions.agenda_history import AgendaChange
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.schedule import Schedule
 from sessions.theme.model import SegmentKind
+from sessions.timing import ItemState
 from tui.keys import AGENDA_KEYS, bindings
+
+NOTE_STYLES = {ItemState.NOW: "bold", ItemState.DONE: "dim", ItemState.SKIPPED: "dim"}
 
 
 class AgendaPlanner(Screen[None]):
-    """Change the session's agenda; every change is saved at once."""
+    """Change the session's agenda; every change is saved at once, and `z` brings back the
+    agenda as it was when the planner opened."""
 
     BINDINGS = bindings(AGENDA_KEYS)
 
@@ -28,12 +33,13 @@ class AgendaPlanner(Screen[None]):
         super().__init__()
         self.live = live
         self.before_start = before_start
-        self._undo: list[Schedule] = []
+        self._edited = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agenda-planner"):
             title = t("agenda.title_before" if self.before_start else "agenda.title")
             yield Label(title, classes="dialog-title", markup=False)
+            yield Label("", id="agenda-rounds", markup=False)
             yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=False)
             yield Label("", id="agenda-total", markup=False)
             yield Label("", id="agenda-message", markup=False)
@@ -44,7 +50,8 @@ class AgendaPlanner(Screen[None]):
         table = self.query_one(DataTable)
         for key in ("time", "item", "kind", "minutes", "minimum", "note"):
             table.add_column(t(f"agenda.col.{key}"), key=key)
-        self.refresh_table()
+        self.refresh_table(keep=self.live.page.segment.id)
+        self._show_rounds()
         table.focus()
 
     @property
@@ -52,44 +59,75 @@ class AgendaPlanner(Screen[None]):
         return self.live.schedule
 
     def refresh_table(self, keep: str | None = None) -> None:
-        """Fill the table from the schedule; keep the cursor on item `keep`."""
+        """Fill the table from the agenda on the clock; keep the cursor on item `keep`."""
         table = self.query_one(DataTable)
         selected = keep or self._selected_id()
         row = table.cursor_row
         table.clear()
-        details = self.live.info.details
-        start = datetime.fromisoformat(f"{details.date}T{details.start_time}")
-        clock_times = {row.item.id: row.starts for row in self.schedule.timetable(start)}
-        for item in self.schedule.items:
-            starts = clock_times.get(item.id)
-            dim = "dim" if item.skipped else ""
-            note = t("agenda.skipped") if item.skipped else t("agenda.extra") if item.extra else ""
-            if item.id == self.live.page.segment.id and not self.before_start:
-                note = t("agenda.now")
-            table.add_row(
-                Text(starts.strftime("%H:%M") if starts else "–", style=dim),
-                Text(item.title, style=dim),
-                Text(t(f"agenda.kind.{item.kind}"), style=dim),
-                Text(str(item.minutes), style=dim, justify="right"),
-                Text(str(item.minimum), style="dim", justify="right"),
-                Text(note, style="bold" if note else ""),
-                key=item.id,
-            )
-        if selected is not None and selected in [i.id for i in self.schedule.items]:
-            table.move_cursor(row=self.schedule.index_of(selected))
-        else:  # the selected item was removed: stay on the same row
+        view = self.live.agenda()
+        for agenda_row in view.rows:
+            table.add_row(*self._cells(agenda_row), key=agenda_row.item.id)
+        ids = [r.item.id for r in view.rows]
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected))
+        elif table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        difference = self.schedule.difference()
         total = self.query_one("#agenda-total", Label)
+        difference = (
+            view.projected_minutes - view.plan if view.started else view.planned_minutes - view.plan
+        )
+        shown = view.projected_minutes if view.started else view.planned_minutes
         key = (
             "agenda.total_ok"
             if difference == 0
             else ("agenda.total_over" if difference > 0 else "agenda.total_under")
         )
-        total.update(
-            t(key, total=self.schedule.total(), plan=self.schedule.plan, difference=abs(difference))
-        )
+        text = t(key, total=shown, plan=view.plan, difference=abs(difference))
+        text += "  " + t("agenda.ends", time=view.projected_end.strftime("%H.%M"))
+        if view.paused_minutes:
+            text += "  " + t("agenda.paused", minutes=view.paused_minutes)
+        total.update(text)
         total.set_class(difference != 0, "-warning")
+
+    def _cells(self, row: AgendaRow) -> tuple[Text, ...]:
+        item = row.item
+        dim = "dim" if row.state in (ItemState.SKIPPED, ItemState.DONE) else ""
+        starts = row.actual_start or row.expected_start or row.planned_start
+        note = {
+            ItemState.NOW: t("agenda.now"),
+            ItemState.SKIPPED: t("agenda.skipped"),
+            ItemState.DONE: t("agenda.done", minutes=row.minutes_used),
+        }.get(row.state, t("agenda.extra") if item.extra else "")
+        if item.below_minimum and row.state is not ItemState.SKIPPED:
+            note = (note + " " + t("agenda.below_minimum")).strip()
+        return (
+            Text(starts.strftime("%H.%M") if starts else "–", style=dim),
+            Text(item.title, style=dim),
+            Text(t(f"agenda.kind.{item.kind.value}"), style=dim),
+            Text(str(item.minutes), style=dim, justify="right"),
+            Text(str(item.minimum), style="dim", justify="right"),
+            Text(note, style=NOTE_STYLES.get(row.state, "")),
+        )
+
+    def _show_rounds(self) -> None:
+        """The go-rounds that cannot hold everyone in their minutes, and what the theme
+        suggests instead (chosen on the round's page)."""
+        misfits = self.live.rounds_that_do_not_fit()
+        label = self.query_one("#agenda-rounds", Label)
+        label.display = bool(misfits)
+        label.update(
+            "\n".join(
+                t(
+                    "agenda.round_misfit",
+                    title=fit.title,
+                    participants=fit.plan.participants,
+                    needed=round(fit.plan.needed / 60),
+                    available=round(fit.plan.available / 60),
+                    way=t(f"agenda.round_way.{fit.preferred.value}"),
+                )
+                for fit in misfits
+            )
+        )
 
     def _selected_id(self) -> str | None:
         table = self.query_one(DataTable)
@@ -99,27 +137,29 @@ class AgendaPlanner(Screen[None]):
         return str(row_key.value) if row_key.value is not None else None
 
     def _change(self, schedule: Schedule, keep: str | None = None) -> None:
-        before = self.schedule
+        # One visit is one undo point: `z` brings back the agenda as it was when it opened.
+        change = None if self._edited else AgendaChange.EDIT
         try:
-            self.live.set_schedule(schedule)
+            self.live.set_schedule(schedule, change=change)
         except OplaegError as error:
             self.query_one("#agenda-message", Label).update(t("error.storage", reason=str(error)))
             return
-        self._undo.append(before)
+        self._edited = True
         self.query_one("#agenda-message", Label).update("")
         self.refresh_table(keep)
+        self._show_rounds()
 
     def action_undo(self) -> None:
-        if not self._undo:
-            return
-        previous = self._undo.pop()
         try:
-            self.live.set_schedule(previous)
+            undone = self.live.undo_agenda()
         except OplaegError as error:
             self.query_one("#agenda-message", Label).update(t("error.storage", reason=str(error)))
-            self._undo.append(previous)
             return
+        self._edited = False
+        message = t("presenter.undone" if undone else "presenter.nothing_to_undo")
+        self.query_one("#agenda-message", Label).update(message)
         self.refresh_table()
+        self._show_rounds()
 
     def action_longer(self) -> None:
         if (item_id := self._selected_id()) and (item := self.schedule.item(item_id)):
@@ -138,15 +178,11 @@ class AgendaPlanner(Screen[None]):
             if item.extra:
                 self._change(self.schedule.remove_extra(item_id))
             else:
-                self._change(self.schedule.toggle_skip(item_id))
+                self._change(self.schedule.toggle_skip(item_id), keep=item_id)
 
     def action_add(self, kind: str) -> None:
         title = t("agenda.extra_break" if kind == SegmentKind.BREAK.value else "agenda.extra_round")
-        after = self._selected_id()
-        changed = self.schedule.add_extra(after, kind, title)
-        new_id = next(
-            i.id for i in changed.items if i.id not in {x.id for x in self.schedule.items}
-        )
+        changed, new_id = self.schedule.add_extra(self._selected_id(), SegmentKind(kind), title)
         self._change(changed, keep=new_id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

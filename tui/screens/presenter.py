@@ -24,7 +24,6 @@ from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.navigation import Advance
 from sessions.presence import rooms_following
-from sessions.schedule import Schedule
 from tui.advice import advice_line
 from tui.commands import PresenterCommands
 from tui.exercises import ExerciseWidget
@@ -72,7 +71,6 @@ class PresenterScreen(JoinActions, Screen[None]):
         self.data_dir = data_dir
         self._layout_choice = layout
         self._console_mode = layout == "console"
-        self._before_adjust: Schedule | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.live, id="status")
@@ -122,10 +120,11 @@ class PresenterScreen(JoinActions, Screen[None]):
     # -- showing ---------------------------------------------------------------------------
 
     def show_page(self, *, entered: bool = False) -> None:
-        """Show the current page and everything that depends on it."""
+        """Show the current page and everything that depends on it; `entered` when it is shown
+        for the first time since the session was opened (a break's clock starts by itself)."""
+        if entered:
+            self._guard(self.live.enter_page)
         page = self.live.page
-        if entered and page.segment.kind.value == "break":
-            self._guard(lambda: self.live.timers.start(page.key, page.seconds or 0))
         self.stage.show(page)
         self.query_one(ConsolePanel).show(page)
         self._update_advice()
@@ -177,15 +176,15 @@ class PresenterScreen(JoinActions, Screen[None]):
             if self.live.position == 0:
                 self.say(t("presenter.first_page"))
                 return
-            ok, _ = self._guard(self.live.nav.back)
+            ok, _ = self._guard(self.live.back)
             if ok:
-                self.show_page(entered=True)
+                self.show_page()
             return
-        ok, result = self._guard(self.live.nav.advance)
+        ok, result = self._guard(self.live.advance)
         if not ok:
             return
         if result is Advance.MOVED:
-            self.show_page(entered=True)
+            self.show_page()
         elif result is Advance.FINISHED:
             self.stop_join()
             self.say(t("presenter.finished"))
@@ -196,9 +195,9 @@ class PresenterScreen(JoinActions, Screen[None]):
     def action_goto(self) -> None:
         def chosen(position: int | None) -> None:
             if position is not None:
-                ok, moved = self._guard(lambda: self.live.nav.go_to(position))
+                ok, moved = self._guard(lambda: self.live.go_to(position))
                 if ok and moved:
-                    self.show_page(entered=True)
+                    self.show_page()
 
         self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
 
@@ -247,7 +246,7 @@ class PresenterScreen(JoinActions, Screen[None]):
 
     # -- the timer -------------------------------------------------------------------------
 
-    def _change_timer(self, change: Callable[[], None], *, starts: bool = False) -> None:
+    def _change_timer(self, change: Callable[[], object], *, starts: bool = False) -> None:
         if starts and self.live.timers.paused:
             self.say(t("presenter.session_paused_timer"), "warning")
             return
@@ -269,28 +268,17 @@ class PresenterScreen(JoinActions, Screen[None]):
             return
         countdown = self.live.timers.get(*clock)
         starting = not countdown.running or countdown.finished
-
-        def toggle() -> None:
-            countdown.toggle()
-            self.live.timers.save(clock[0])
-
-        self._change_timer(toggle, starts=starting)
+        self._change_timer(lambda: self.live.timers.toggle(*clock), starts=starting)
 
     def action_adjust_timer(self, seconds: int) -> None:
         clock = self._clock()
         if clock is not None:
-            countdown = self.live.timers.get(*clock)
-
-            def adjust() -> None:
-                countdown.adjust(seconds)
-                self.live.timers.save(clock[0])
-
-            self._change_timer(adjust)
+            self._change_timer(lambda: self.live.timers.adjust(*clock, seconds))
 
     def action_reset_timer(self) -> None:
         clock = self._clock()
         if clock is not None:
-            self._change_timer(lambda: None if self.live.timers.reset(*clock) else None)
+            self._change_timer(lambda: self.live.timers.reset(*clock))
 
     # -- notes -----------------------------------------------------------------------------
 
@@ -383,31 +371,22 @@ class PresenterScreen(JoinActions, Screen[None]):
     def action_adjust_agenda(self) -> None:
         from tui.screens.rebalance import RebalanceScreen
 
-        before = self.live.schedule
-
         def done(message: str | None) -> None:
             if message:
-                self._before_adjust = before
                 self.say(message)
             self.show_page()
 
         self.app.push_screen(RebalanceScreen(self.live), done)
 
     def action_undo_adjust(self) -> None:
-        previous = self._before_adjust
-        if previous is None:
-            self.say(t("presenter.nothing_to_undo"))
-            return
-        ok, _ = self._guard(lambda: self.live.set_schedule(previous))
+        ok, undone = self._guard(self.live.undo_agenda)
         if ok:
-            self._before_adjust = None
-            self.say(t("presenter.undone"))
+            self.say(t("presenter.undone" if undone else "presenter.nothing_to_undo"))
             self.show_page()
 
     def action_pause_session(self) -> None:
-        timers = self.live.timers
-        paused = timers.paused
-        ok, _ = self._guard(timers.resume_session if paused else timers.pause_session)
+        paused = self.live.timers.paused
+        ok, _ = self._guard(self.live.resume_session if paused else self.live.pause_session)
         if ok:
             self.say(t("presenter.resumed" if paused else "presenter.paused_banner"))
             self.show_page()

@@ -53,8 +53,8 @@ def page_text(page: Page) -> str:
     segment = page.segment
     if page.step is None:
         return segment.intro
-    widget = EXERCISE_WIDGETS.get(segment.format.value) if segment.format else None
-    body = page.step.prose if widget is not None and widget.owns_list(page) else page.step.body
+    owned = segment.format is not None and KINDS[segment.format].shows_list(segment, page.index)
+    body = page.step.prose if owned else page.step.body
     if page.index == 0 and segment.intro:
         return f"{segment.intro}\n\n{body}".strip()
     return body
@@ -211,9 +211,8 @@ class Stage(Vertical):
             view.display = False
             return
         view.display = True
-        countdown = self.live.timers.for_page(page)
-        if countdown is not None and countdown.running:
-            ends = countdown.state.ends_at_wall or self.live.clock.wall()
+        ends = self.live.timers.break_return(page)
+        if ends is not None:
             back = datetime.fromtimestamp(ends).strftime("%H.%M")
             view.update(Content(t("stage.back_at", time=back)))
         else:

@@ -14,7 +14,7 @@ from textual.widgets import Label
 
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.timing import Pace, TimingStatus, pace
+from sessions.timing import Pace, PaceReading, TimingStatus
 from tui.widgets.agenda_bar import AgendaBar
 from tui.widgets.join_status import JoinStatus
 
@@ -44,7 +44,7 @@ class StatusBar(Vertical):
     StatusBar #status-position { color: $primary; }
     StatusBar #agenda-bar { width: 1fr; margin: 0 1; }
     StatusBar #status-pace.-behind { background: $accent; color: $background; text-style: bold; }
-    StatusBar #status-pace.-ahead { color: $success; }
+    StatusBar #status-pace.-ahead, StatusBar #status-pace.-far_ahead { color: $success; }
     StatusBar #status-pace.-paused { background: $warning; color: $background; text-style: bold; }
     StatusBar #status-message { width: 1fr; color: $text-muted; }
     StatusBar #status-message.-error { color: $error; text-style: bold; }
@@ -102,11 +102,12 @@ class StatusBar(Vertical):
             )
         self._set("#status-item-left", item_left)
         self._set("#status-timing", self._timing_text(timing))
-        current = pace(timing)
+        current = live.pace()
         label = self.query_one("#status-pace", Label)
         for name in Pace:
-            label.set_class(current is name, f"-{name.value}")
-        self._set("#status-pace", self._pace_text(timing, current))
+            label.set_class(current.pace is name, f"-{name.value}")
+        label.set_class(current.paused, "-paused")
+        self._set("#status-pace", self._pace_text(current))
         if now >= self._message_until:
             self._show_message(self.advice, "")
         self.query_one(JoinStatus).refresh_join()
@@ -122,9 +123,10 @@ class StatusBar(Vertical):
         return text
 
     @staticmethod
-    def _pace_text(timing: TimingStatus, current: Pace) -> str:
-        minutes = abs(round(timing.behind / 60))
-        return t(f"status.pace.{current.value}", minutes=minutes)
+    def _pace_text(current: PaceReading) -> str:
+        if current.paused:
+            return t("status.pace.paused")
+        return t(f"status.pace.{current.pace.value}", minutes=current.minutes)
 
     def say(self, text: str, severity: str = "information") -> None:
         """Show a message in the status line for a few seconds (errors longer)."""

@@ -60,7 +60,8 @@ def test_one_participant_and_a_tiny_step():
     assert not plan.fits
     assert plan.group_size == 1
     assert not plan.possible(RoundWay.GROUPS)
-    assert plan.pluk == 1
+    assert plan.pluk == 0, "not even one volunteer's 60 s fit in 30 s"
+    assert not plan.possible(RoundWay.PLUK)
 
 
 def test_speakers_in_turn_and_back():
