@@ -12,9 +12,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from sessions.action_plan import ActionPlan
-from sessions.answers import AnswerBook
 from sessions.agenda_clock import AgendaView, agenda_view
 from sessions.agenda_history import AgendaChange, AgendaHistory, UndoPoint
+from sessions.answers import AnswerBook
 from sessions.clock import Clock
 from sessions.countdown import Countdown
 from sessions.display import DisplaySettings

@@ -81,7 +81,11 @@ class ScaleWidget(ExerciseWidget):
                     ("  " + summary, "bold" if chosen else MUTED),
                 )
             )
-        below = self._distribution(state, width, phones.get(state.selected)) if self.counting and state.statements else []
+        below = (
+            self._distribution(state, width, phones.get(state.selected))
+            if self.counting and state.statements
+            else []
+        )
         room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
         selected = state.selected if self.counting else None
         shown = windowed(lines, selected, room, (t("board.more_above"), t("board.more_below")))

@@ -5,31 +5,22 @@ the stored answers and what the console's widgets show reflect it."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from sessions.exercises.case import CaseState
-from tests.tui.helpers import make_app, new_live, page_of
+from tests.browser.conftest import CHROMIUM, FLAGS
+from tests.tui.helpers import library_with_fixtures, make_app, new_live, page_of
 from tui.join_options import JoinOptions
 
-CHROMIUM = os.environ.get("OPLAEG_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 390, "height": 844}
 SHOTS = os.environ.get("OPLAEG_PHONE_SHOTS")
 """A folder to save the phone's screens in, to look at them."""
 
-playwright_api = pytest.importorskip("playwright.async_api", reason="playwright is not installed")
+playwright_api = pytest.importorskip("playwright.async_api", reason="Playwright is not installed")
 pytestmark = pytest.mark.skipif(
-    not shutil.which(CHROMIUM), reason=f"no Chromium at {CHROMIUM} (Debian package chromium)"
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium')"
 )
 
 
@@ -42,7 +33,8 @@ async def snap(page, name: str) -> None:
         await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
 
 
-async def test_a_phone_answers_a_scale_and_a_vote(library, repository, clock, tmp_path):
+async def test_a_phone_answers_a_scale_and_a_vote(repository, clock, tmp_path):
+    library = library_with_fixtures()
     live = new_live(repository, library, clock)
     case = next(p.segment for p in live.pages if p.segment.id == "sagen")
     live.exercises.save(case, CaseState(("Ring til en kollega", "Aftal hvem der har bagvagt")))
