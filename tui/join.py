@@ -126,7 +126,7 @@ class JoinControl:
         if host == LOOPBACK and self.options.host is None:
             self._say(t("join.only_here", url=server.url), "warning")
         else:
-            self._say(t("join.started", url=server.url, code=service.code), "information")
+            self._say(t("join.started", code=service.code), "information")
         self._repaint()
 
     async def stop(self, *, quietly: bool = False) -> None:

@@ -4,6 +4,8 @@ foreground; whoever draws the rows must use dark on light, with the quiet zone l
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 
 QUIET_ZONE = 2
@@ -12,19 +14,27 @@ QUIET_ZONE = 2
 
 def qr_modules(text: str) -> list[list[bool]]:
     """The code's modules with the quiet zone, row by row (True: dark)."""
+    return [list(row) for row in _modules(text)]
+
+
+@lru_cache(maxsize=8)
+def _modules(text: str) -> tuple[tuple[bool, ...], ...]:
+    # The wall redraws often (the room view on every change); the code changes rarely.
     code = segno.make(text, error="m", micro=False)
-    return [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
+    return tuple(
+        tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)
+    )
 
 
 def qr_size(text: str) -> int:
     """Modules across, quiet zone included."""
-    return len(qr_modules(text))
+    return len(_modules(text))
 
 
 def qr_rows(text: str, scale: int = 1) -> list[str]:
     """The code as text rows at `scale` (each module `scale` cells wide and `scale` half-cells
     high)."""
-    modules = qr_modules(text)
+    modules = _modules(text)
     pixels = [[m for m in row for _ in range(scale)] for row in modules for _ in range(scale)]
     if len(pixels) % 2:
         pixels.append([False] * len(pixels[0]))

@@ -218,7 +218,7 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Fortryd den sidste afvisning",
     "command.peek_slips": "Vis eller skjul sedlernes tekst (når salen ser skærmen)",
     "help.moderation": "Sedler fra mobilerne (S)",
-    "join.started": "Mobiler: {url} · kode {code} — J slår fra.",
+    "join.started": "Mobiler er slået til: deltagerne scanner koden på skærmen (kode {code}). J slår fra.",
     "join.only_here": "Intet lokalt netværk fundet: kun denne computer kan åbne {url}. Se README om hotspot.",
     "join.stopped": "Mobiler er slået fra: adressen svarer ikke længere.",
     "join.failed": "Mobiler kunne ikke starte: {reason}",

@@ -212,7 +212,7 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Undo the last rejection",
     "command.peek_slips": "Show or hide the notes' text (when the room sees this screen)",
     "help.moderation": "Notes from the phones (S)",
-    "join.started": "Phones: {url} · code {code} — J turns it off.",
+    "join.started": "Phones are on: participants scan the code on the screen (code {code}). J turns them off.",
     "join.only_here": "No local network found: only this computer can open {url}. See the README on hotspots.",
     "join.stopped": "Phones are off: the address no longer answers.",
     "join.failed": "Phones could not start: {reason}",

@@ -267,3 +267,16 @@ def test_a_scale_state_with_phones_shows_their_answers(session):
     assert isinstance(state, ScaleState)
     stats = state.stats(0, session.answers.scale_counts("skala").get(0))
     assert stats.hands == 1 and stats.counts[5] == 1
+
+
+def test_the_exported_referat_counts_the_phones(session):
+    from sessions.export import export_session
+
+    go_to(session, "scale")
+    service = JoinService(session)
+    for value in ("5", "5", "1"):
+        service.answer_scale(service.devices.issue(), "skala", "1", value)
+    referat = export_session(session.store, "md").decode("utf-8")
+    assert "Heraf svar fra 3 mobiler" in referat
+    assert "Jeg får hjælp, når jeg beder om den" in referat
+    assert "3,7" in referat, "the average of the phones' answers"
