@@ -108,7 +108,7 @@ class JoinControl:
             return
         if self._service is None:
             self._service = JoinService(live)
-            self._service.listen(self._answered)
+            self._service.listen(self._answered, self._not_saved)
         service = self._service
         service.open = True
         host = self.options.host or local_address()
@@ -174,6 +174,9 @@ class JoinControl:
             self._say(t("error.storage", reason=str(error)), "error")
             return False
         return True
+
+    def _not_saved(self, error: OplaegError) -> None:
+        self._say(t("join.not_saved", reason=str(error)), "error")
 
     def _answered(self) -> None:
         if self._repaint_due:

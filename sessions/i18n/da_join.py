@@ -30,6 +30,7 @@ TEXT: dict[str, str] = {
     "join.notice.too_long": "Sedlen er for lang: højst {max} tegn.",
     "join.notice.slow": "Vent et øjeblik, og prøv så igen.",
     "join.notice.full": "Der venter mange sedler — vent lidt, og prøv igen.",
+    "join.notice.not_saved": "Svaret blev ikke gemt. Vent et øjeblik, og prøv igen.",
     "join.notice.cookie": "Tryk igen: siden skulle lige kende din mobil.",
     "join.cannot_listen": "Mobilerne kan ikke nå {host}:{port}: {reason}",
     "join.back": "Tilbage",

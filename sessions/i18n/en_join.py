@@ -30,6 +30,7 @@ TEXT: dict[str, str] = {
     "join.notice.too_long": "The note is too long: {max} characters at most.",
     "join.notice.slow": "Wait a moment, then try again.",
     "join.notice.full": "Many notes are waiting — wait a little and try again.",
+    "join.notice.not_saved": "Your answer was not saved. Wait a moment, then try again.",
     "join.notice.cookie": "Tap again: the page needed to get to know your phone.",
     "join.cannot_listen": "Phones cannot reach {host}:{port}: {reason}",
     "join.back": "Back",

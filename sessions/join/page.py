@@ -221,15 +221,16 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def limited_page(token: str, nonce: str) -> str:
-    """What a phone that sends too fast sees (with status 429)."""
+def limited_page(token: str, nonce: str, *, saved: bool = True) -> str:
+    """What a phone that sends too fast sees (429), or whose answer could not be saved (503)."""
+    notice = t("join.notice.slow") if saved else t("join.notice.not_saved")
     return "\n".join(
         [
             "<!doctype html>",
             f'<html lang="{_e(current_language())}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f'<style nonce="{nonce}">{STYLE}</style></head><body><main>',
-            f'<p class="notice" role="status">{_e(t("join.notice.slow"))}</p>',
+            f'<p class="notice" role="status">{_e(notice)}</p>',
             f'<p><a class="button" href="/{token}">{_e(t("join.back"))}</a></p>',
             "</main></body></html>",
         ]

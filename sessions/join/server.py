@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from sessions.errors import OplaegError
 from sessions.join.limits import RateLimit
 from sessions.join.network import PREFERRED_PORT, url_host
 from sessions.join.page import limited_page, render_page
@@ -116,6 +117,13 @@ class JoinApp:
         assert cookie is not None
         if not self.answers.allow(cookie):
             return self._limited()
+        try:
+            return self._answer(cookie, fields)
+        except OplaegError as error:  # the disk is full, say: nothing was saved
+            self.service.failed(error)
+            return self._limited(status=503)
+
+    def _answer(self, cookie: str, fields: dict[str, str]) -> web.StreamResponse:
         kind = fields.get("kind", "")
         segment = fields.get("segment", "")
         anchor = ""
@@ -179,11 +187,12 @@ class JoinApp:
         location = f"/{self.service.token}?n={notice}{fragment}"
         return web.Response(status=303, headers={"Location": location})
 
-    def _limited(self) -> web.StreamResponse:
+    def _limited(self, status: int = 429) -> web.StreamResponse:
+        """Too fast (429), or not saved (503): wait a moment and try again."""
         nonce = secrets.token_urlsafe(12)
         response = web.Response(
-            status=429,
-            text=limited_page(self.service.token, nonce),
+            status=status,
+            text=limited_page(self.service.token, nonce, saved=status != 503),
             content_type="text/html",
             charset="utf-8",
         )

@@ -17,6 +17,7 @@ from sessions.answers import (
     SlipTarget,
     answer_mode,
 )
+from sessions.errors import OplaegError
 from sessions.exercises.scale import ScaleState, label_for
 from sessions.exercises.sorting import BoardState
 from sessions.exercises.voting import VotingState
@@ -73,10 +74,23 @@ class JoinService:
         self.code = new_code()
         self.open = True
         self._listeners: list[Callable[[], None]] = []
+        self._failures: list[Callable[[OplaegError], None]] = []
 
-    def listen(self, listener: Callable[[], None]) -> None:
-        """Call `listener` after every answer saved (the console repaints)."""
+    def listen(
+        self,
+        listener: Callable[[], None],
+        failure: Callable[[OplaegError], None] | None = None,
+    ) -> None:
+        """Call `listener` after every answer saved (the console repaints), and `failure` when
+        one could not be saved (the console says so)."""
         self._listeners.append(listener)
+        if failure is not None:
+            self._failures.append(failure)
+
+    def failed(self, error: OplaegError) -> None:
+        """An answer could not be saved (the phone was told to try again)."""
+        for failure in list(self._failures):
+            failure(error)
 
     def close(self) -> None:
         self.open = False

@@ -222,6 +222,7 @@ TEXT: dict[str, str] = {
     "join.only_here": "Intet lokalt netværk fundet: kun denne computer kan åbne {url}. Se README om hotspot.",
     "join.stopped": "Mobiler er slået fra: adressen svarer ikke længere.",
     "join.failed": "Mobiler kunne ikke starte: {reason}",
+    "join.not_saved": "Et svar fra en mobil blev IKKE gemt: {reason}. Mobilen beder om at prøve igen.",
     "join.code_shown": "Mobilkoden vises på skærmen.",
     "join.code_hidden": "Mobilkoden er skjult på denne side — K viser den igen.",
     "join.off": "Mobiler er slået fra — J slår til.",

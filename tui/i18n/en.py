@@ -216,6 +216,7 @@ TEXT: dict[str, str] = {
     "join.only_here": "No local network found: only this computer can open {url}. See the README on hotspots.",
     "join.stopped": "Phones are off: the address no longer answers.",
     "join.failed": "Phones could not start: {reason}",
+    "join.not_saved": "An answer from a phone was NOT saved: {reason}. The phone asks to try again.",
     "join.code_shown": "The phone code is on the screen.",
     "join.code_hidden": "The phone code is hidden on this page — K shows it again.",
     "join.off": "Phones are off — J turns them on.",

@@ -252,3 +252,25 @@ async def test_the_server_listens_on_loopback_and_stops(service, session):
     async with aiohttp.ClientSession() as browser:
         with pytest.raises(aiohttp.ClientConnectionError):
             await browser.get(server.url)
+
+
+async def test_an_answer_that_cannot_be_saved_says_so_and_stores_nothing(
+    phone, service, session, monkeypatch
+):
+    from sessions.errors import StorageError
+
+    go_to(session, "scale")
+    session.exercises.save(session.page.segment, session.exercises.state(session.page.segment))
+    failures = []
+    service.listen(lambda: None, failures.append)
+
+    def full(*args, **kwargs):
+        raise StorageError("No space left on device")
+
+    monkeypatch.setattr(session.store, "put", full)
+    response = await post(phone, service, kind="scale", segment="skala", statement="0", value="3")
+    assert response.status == 503
+    assert "Svaret blev ikke gemt" in await response.text()
+    assert [str(f) for f in failures] == ["No space left on device"]
+    monkeypatch.undo()
+    assert stored(session) == []
