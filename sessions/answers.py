@@ -9,8 +9,8 @@ phone sends (a seddel) carries no key at all.
 
 The documents of the `answers` table:
 
-- `scale:<segment>:<statement>:<key>` — {"kind": "scale", "segment_id", "statement", "value"}
-- `vote:<segment>:<key>` — {"kind": "vote", "segment_id", "votes": [[item, n], …]}
+- `batch:<n>` — scale values and votes, as many as arrived together, each with its key; a
+  phone's latest answer to a question counts (`sessions.answer_log`);
 - `slip:<n>` — {"kind": "slip", "segment_id", "step", "text", "target", "column"}: a text
   waiting for the consultant. Approved, it becomes a board item, an agreement or a note
   (`sessions.join.moderation`); rejected, it is deleted.
@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from sessions.answer_log import AnswerLog
 from sessions.exercises.base import ExerciseKind, ExerciseResult, as_int
 from sessions.exercises.scale import ScaleKind, ScaleState
 from sessions.exercises.voting import VotingKind, VotingState
@@ -143,6 +144,7 @@ class AnswerBook:
 
     def __init__(self, store: SessionStore) -> None:
         self.store = store
+        self.log = AnswerLog(store)
         self._last_slip: int | None = None
         """The highest slip number used while this process runs (a rejected one put back
         keeps its number, so numbers are never given twice)."""
@@ -151,65 +153,79 @@ class AnswerBook:
 
     def scale_value(self, segment_id: str, statement: int, key: str) -> int | None:
         """The value this phone gave `statement`, if it answered."""
-        doc = self.store.get(ANSWERS_TABLE, _scale_id(segment_id, statement, key))
-        return as_int(doc.get("value")) if doc is not None else None
+        return self.log.latest().scale.get((segment_id, statement, key))
 
-    def answer_scale(self, segment_id: str, statement: int, key: str, value: int) -> None:
-        """This phone's answer to `statement`, replacing an earlier one."""
-        doc = {"kind": SCALE, "segment_id": segment_id, "statement": statement, "value": value}
-        doc_id = _scale_id(segment_id, statement, key)
-        if self.store.get(ANSWERS_TABLE, doc_id) != doc:
-            self.store.put(ANSWERS_TABLE, doc_id, doc)
+    def answer_scale(
+        self, segment_id: str, statement: int, key: str, value: int, *, defer: bool = False
+    ) -> None:
+        """This phone's answer to `statement`, replacing an earlier one. Durable when this
+        returns — or, with `defer`, once `flush` has returned (answers arriving together are
+        then written as one)."""
+        if self.scale_value(segment_id, statement, key) == value:
+            return
+        entry = {"kind": SCALE, "segment_id": segment_id, "statement": statement}
+        self.log.stage({**entry, "key": key, "value": value})
+        if not defer:
+            self.flush()
 
     def scale_counts(self, segment_id: str) -> dict[int, dict[int, int]]:
         """Per statement, the phones per value."""
         counts: dict[int, Counter[int]] = {}
-        for doc in self._of(SCALE, segment_id):
-            statement = as_int(doc.get("statement"), -1)
-            counts.setdefault(statement, Counter())[as_int(doc.get("value"))] += 1
+        for (segment, statement, _), value in self.log.latest().scale.items():
+            if segment == segment_id:
+                counts.setdefault(statement, Counter())[value] += 1
         return {statement: dict(values) for statement, values in counts.items()}
 
     # -- a vote --------------------------------------------------------------------------------
 
     def votes_of(self, segment_id: str, key: str) -> dict[str, int]:
         """This phone's votes per item."""
-        doc = self.store.get(ANSWERS_TABLE, _vote_id(segment_id, key))
-        return dict(_vote_pairs(doc.get("votes"))) if doc is not None else {}
+        return dict(self.log.latest().votes.get((segment_id, key), {}))
 
-    def vote(self, segment_id: str, key: str, item: str, change: int, allowed: int) -> bool:
+    def vote(
+        self,
+        segment_id: str,
+        key: str,
+        item: str,
+        change: int,
+        allowed: int,
+        *,
+        defer: bool = False,
+    ) -> bool:
         """One vote more (`change` 1) or less (-1) from this phone on `item`; False when it
-        has none left to give, or none on the item to take back."""
+        has none left to give, or none on the item to take back. Durable as `answer_scale`."""
         votes = self.votes_of(segment_id, key)
         given = votes.get(item, 0) + change
         if given < 0 or sum(votes.values()) + change > allowed:
             return False
         votes[item] = given
         kept = [[text, n] for text, n in votes.items() if n > 0]
-        doc_id = _vote_id(segment_id, key)
-        if kept:
-            self.store.put(
-                ANSWERS_TABLE, doc_id, {"kind": VOTE, "segment_id": segment_id, "votes": kept}
-            )
-        else:
-            self.store.delete(ANSWERS_TABLE, doc_id)
+        self.log.stage({"kind": VOTE, "segment_id": segment_id, "key": key, "votes": kept})
+        if not defer:
+            self.flush()
         return True
 
     def phone_votes(self, segment_id: str) -> dict[str, int]:
         """Every phone's votes together, per item."""
         total: Counter[str] = Counter()
-        for doc in self._of(VOTE, segment_id):
-            for item, n in _vote_pairs(doc.get("votes")):
-                total[item] += n
+        for (segment, _), votes in self.log.latest().votes.items():
+            if segment == segment_id:
+                total.update(votes)
         return dict(total)
 
     def answered(self, segment_id: str) -> int:
         """How many phones have answered the exercise: the voters, or a scale's most
         answered statement."""
-        voters = sum(1 for _ in self._of(VOTE, segment_id))
+        latest = self.log.latest()
+        voters = sum(1 for segment, _ in latest.votes if segment == segment_id)
         if voters:
             return voters
-        per_statement = Counter(as_int(d.get("statement")) for d in self._of(SCALE, segment_id))
+        per_statement = Counter(s for segment, s, _ in latest.scale if segment == segment_id)
         return max(per_statement.values(), default=0)
+
+    def flush(self) -> None:
+        """Write the answers staged with `defer` (one journal line for all of them)."""
+        self.log.flush()
 
     # -- texts held for the consultant -------------------------------------------------------------
 
@@ -261,15 +277,6 @@ class AnswerBook:
         if state != self.join_state():
             self.store.put(JOIN_TABLE, "1", asdict(state))
 
-    # -- helpers -------------------------------------------------------------------------------
-
-    def _of(self, kind: str, segment_id: str) -> list[Mapping[str, Any]]:
-        return [
-            doc
-            for _, doc in self.store.items(ANSWERS_TABLE)
-            if doc.get("kind") == kind and doc.get("segment_id") == segment_id
-        ]
-
 
 def result_with_phones(
     kind: ExerciseKind[Any],
@@ -296,24 +303,6 @@ def result_with_phones(
         return result
     line = t("answers.phones", language=language, count=phones)
     return replace(result, lines=[*result.lines, line])
-
-
-def _scale_id(segment_id: str, statement: int, key: str) -> str:
-    return f"{SCALE}:{segment_id}:{statement}:{key}"
-
-
-def _vote_id(segment_id: str, key: str) -> str:
-    return f"{VOTE}:{segment_id}:{key}"
-
-
-def _vote_pairs(raw: object) -> list[tuple[str, int]]:
-    if not isinstance(raw, list):
-        return []
-    return [
-        (str(pair[0]), max(0, as_int(pair[1])))
-        for pair in raw
-        if isinstance(pair, list | tuple) and len(pair) == 2
-    ]
 
 
 def _slip_doc(slip: Slip) -> dict[str, Any]:

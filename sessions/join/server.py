@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from sessions.errors import OplaegError
+from sessions.join.commit import GroupCommit
 from sessions.join.limits import RateLimit
 from sessions.join.network import PREFERRED_PORT, url_host
 from sessions.join.page import limited_page, render_page
@@ -53,6 +54,7 @@ class JoinApp:
         self.service = service
         self.answers = RateLimit(ANSWERS_AT_ONCE, ANSWERS_PER_SECOND)
         self.slips = RateLimit(SLIPS_AT_ONCE, SLIPS_PER_SECOND)
+        self.commits = GroupCommit(service)
         participants = service.live.info.details.participants
         self.max_phones = max(MIN_PHONES, MAX_PHONES_PER_PARTICIPANT * participants)
         self.phones = 0
@@ -118,18 +120,27 @@ class JoinApp:
         if not self.answers.allow(cookie):
             return self._limited()
         try:
-            return self._answer(cookie, fields)
+            outcome, anchor = self._answer(cookie, fields)
         except OplaegError as error:  # the disk is full, say: nothing was saved
             self.service.failed(error)
             return self._limited(status=503)
+        if outcome is Outcome.SAVED:
+            try:
+                await self.commits.saved()  # on disk before the phone hears "gemt"
+            except OplaegError:  # the commit has told the console
+                return self._limited(status=503)
+        if outcome is Outcome.SLOW:
+            return self._limited()
+        return self._back(outcome.value, anchor if outcome is not Outcome.CLOSED else "")
 
-    def _answer(self, cookie: str, fields: dict[str, str]) -> web.StreamResponse:
+    def _answer(self, cookie: str, fields: dict[str, str]) -> tuple[Outcome, str]:
         kind = fields.get("kind", "")
         segment = fields.get("segment", "")
         anchor = ""
         if kind == "scale":
             statement = fields.get("statement", "")
-            outcome = self.service.answer_scale(cookie, segment, statement, fields.get("value", ""))
+            value = fields.get("value", "")
+            outcome = self.service.answer_scale(cookie, segment, statement, value, defer=True)
             anchor = f"s{statement}"
         elif kind == "vote":
             change = {"1": 1, "-1": -1}.get(fields.get("change", ""))
@@ -137,18 +148,20 @@ class JoinApp:
                 raise web.HTTPBadRequest()
             item = self.service.voting_item(fields.get("item", ""))
             outcome = (
-                Outcome.CLOSED if item is None else self.service.vote(cookie, segment, item, change)
+                Outcome.CLOSED
+                if item is None
+                else self.service.vote(cookie, segment, item, change, defer=True)
             )
             anchor = fields.get("anchor", "")
         elif kind == "slip":
             if not self.slips.allow(cookie):
-                return self._limited()
+                return Outcome.SLOW, ""
             outcome = self.service.send_slip(
                 segment, fields.get("text", ""), fields.get("column", "")
             )
         else:
             raise web.HTTPBadRequest()
-        return self._back(outcome.value, anchor if outcome is not Outcome.CLOSED else "")
+        return outcome, anchor
 
     # -- helpers -------------------------------------------------------------------------------
 

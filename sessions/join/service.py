@@ -39,6 +39,7 @@ class Outcome(StrEnum):
     EMPTY = "empty"
     TOO_LONG = "too_long"
     FULL = "full"  # too many texts waiting already
+    SLOW = "slow"  # this phone sends too fast
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,11 @@ class JoinService:
 
     # -- answering -------------------------------------------------------------------------------
 
-    def answer_scale(self, cookie: str, segment_id: str, statement: str, value: str) -> Outcome:
+    def answer_scale(
+        self, cookie: str, segment_id: str, statement: str, value: str, *, defer: bool = False
+    ) -> Outcome:
+        """A scale answer. With `defer` it is only staged: the caller calls `commit` (or awaits
+        a `GroupCommit`) before telling the phone it is saved."""
         segment, state = self._asked(segment_id, AnswerMode.SCALE)
         if segment is None or not isinstance(state, ScaleState):
             return Outcome.CLOSED
@@ -158,20 +163,36 @@ class JoinService:
             return Outcome.CLOSED
         self._keep_exercise(segment)
         key = self.devices.key(cookie, segment.id, index)
-        self.live.answers.answer_scale(segment.id, index, key, number)
-        self._changed()
+        self.live.answers.answer_scale(segment.id, index, key, number, defer=True)
+        if not defer:
+            self.commit()
         return Outcome.SAVED
 
-    def vote(self, cookie: str, segment_id: str, item: str, change: int) -> Outcome:
+    def vote(
+        self, cookie: str, segment_id: str, item: str, change: int, *, defer: bool = False
+    ) -> Outcome:
+        """A vote more or less on `item`; staged only with `defer`, as `answer_scale`."""
         segment, state = self._asked(segment_id, AnswerMode.VOTE)
         if segment is None or not isinstance(state, VotingState) or item not in state.items:
             return Outcome.CLOSED
         self._keep_exercise(segment)
         key = self.devices.key(cookie, segment.id)
-        if not self.live.answers.vote(segment.id, key, item, change, state.votes_per_person):
+        allowed = state.votes_per_person
+        if not self.live.answers.vote(segment.id, key, item, change, allowed, defer=True):
             return Outcome.NO_VOTES
-        self._changed()
+        if not defer:
+            self.commit()
         return Outcome.SAVED
+
+    def commit(self) -> None:
+        """Write the staged answers (one journal line for all); durable when this returns.
+        A storage error drops them and goes on to the caller (the phones try again)."""
+        try:
+            self.live.answers.flush()
+        except OplaegError as error:
+            self.failed(error)
+            raise
+        self._changed()
 
     def send_slip(self, segment_id: str, text: str, column: str = "") -> Outcome:
         segment, state = self._asked(segment_id, AnswerMode.SLIP)

@@ -45,6 +45,11 @@ FIXTURE = ROOT / "tests" / "fixtures" / "alle-oevelser.md"
 # -- the theme: the test theme, with a scale of as many statements as asked ----------------------
 
 
+def answer_id(entry: dict[str, object]) -> str:
+    """One phone's answer to one statement, as the log stores it."""
+    return f"{entry.get('segment_id')}:{entry.get('statement')}:{entry.get('key')}"
+
+
 def write_theme(folder: Path, statements: int) -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     old = "- Jeg kan sige fra\n- Jeg får hjælp, når jeg beder om den\n"
@@ -77,9 +82,9 @@ async def room_process(data: Path, themes: Path, session_id: str, out: Path, exp
         original(screen)
         now = time.monotonic()
         if screen.live is not None:
-            for doc_id, doc in screen.live.store.items(ANSWERS_TABLE):
-                if doc.get("kind") == "scale":
-                    seen.setdefault(doc_id, now)
+            for _, doc in screen.live.store.items(ANSWERS_TABLE):
+                for entry in doc.get("answers", []) if doc.get("kind") == "batch" else []:
+                    seen.setdefault(answer_id(entry), now)
 
     RoomScreen._show = show  # type: ignore[method-assign]
     clock = SystemClock()
@@ -167,6 +172,8 @@ class LoadReport:
     seen_at: dict[str, float] = field(default_factory=dict)
     expected_ids: dict[str, int] = field(default_factory=dict)
     stored_docs: dict[str, dict[str, object]] = field(default_factory=dict)
+    stored_twice: int = 0
+    batches: int = 0
     probe_gaps: list[float] = field(default_factory=list)
     tick_gaps: list[float] = field(default_factory=list)
     countdown_shown: list[str] = field(default_factory=list)
@@ -193,7 +200,7 @@ class LoadReport:
         saved = [p for p in self.posts if p["status"] == 303 and "n=saved" in str(p["location"])]
         if len(saved) != self.answers:
             found.append(f"{self.answers - len(saved)} answers were not saved")
-        if set(self.stored_docs) != set(self.expected_ids):
+        if set(self.stored_docs) != set(self.expected_ids) or self.stored_twice:
             found.append("the stored answers are not one per phone and statement")
         wrong = [
             i for i, v in self.expected_ids.items() if self.stored_docs.get(i, {}).get("value") != v
@@ -266,15 +273,18 @@ async def run_load(phones: int = 60, statements: int = 8, folder: Path | None = 
             assert server is not None
             await pilot.press("t")  # the countdown runs through the load
 
-            answer_scale = live.answers.answer_scale
+            flush = live.answers.log.flush
 
-            def stored(segment_id: str, statement: int, key: str, value: int) -> None:
-                answer_scale(segment_id, statement, key, value)
-                report.stored_at.setdefault(
-                    f"scale:{segment_id}:{statement}:{key}", time.monotonic()
-                )
+            def stored() -> None:
+                """Note when each answer is on disk (a batch at a time)."""
+                staged = list(live.answers.log._pending)
+                flush()
+                now = time.monotonic()
+                for entry in staged:
+                    report.stored_at.setdefault(answer_id(entry), now)
+                report.batches += 1 if staged else 0
 
-            live.answers.answer_scale = stored  # type: ignore[method-assign]
+            live.answers.log.flush = stored  # type: ignore[method-assign]
             probes: list[float] = []
             display = app.screen.query_one(CountdownDisplay)
 
@@ -315,12 +325,17 @@ async def run_load(phones: int = 60, statements: int = 8, folder: Path | None = 
             for post in report.posts:
                 statement = int(post["statement"])  # type: ignore[call-overload]
                 key = server.service.devices.key(str(post["cookie"]), SEGMENT, statement)
-                doc_id = f"scale:{SEGMENT}:{statement}:{key}"
+                doc_id = f"{SEGMENT}:{statement}:{key}"
                 post["doc_id"] = doc_id
                 report.expected_ids[doc_id] = int(post["value"])  # type: ignore[call-overload]
-            report.stored_docs = {
-                i: d for i, d in live.store.items(ANSWERS_TABLE) if d.get("kind") == "scale"
-            }
+            entries = [
+                entry
+                for _, doc in live.store.items(ANSWERS_TABLE)
+                if doc.get("kind") == "batch"
+                for entry in doc["answers"]
+            ]
+            report.stored_docs = {answer_id(e): e for e in entries}
+            report.stored_twice = len(entries) - len(report.stored_docs)
             during = [t for t in probes if started <= t <= finished]
             report.probe_gaps = [b - a for a, b in zip(during, during[1:], strict=False)]
             around = (started - COUNTDOWN_MARGIN, finished + COUNTDOWN_MARGIN)
@@ -344,8 +359,8 @@ def table(report: LoadReport) -> str:
     lines = [
         f"{report.phones} phones × {report.statements} statements = {report.answers} answers; "
         f"saved {saved}, stored {len(report.stored_docs)} (one per phone and statement: "
-        f"{set(report.stored_docs) == set(report.expected_ids)}), "
-        f"seen by the room view {len(report.seen_at)}",
+        f"{set(report.stored_docs) == set(report.expected_ids) and not report.stored_twice}) "
+        f"in {report.batches} writes, seen by the room view {len(report.seen_at)}",
         "",
         "| measure | n | p50 | p95 | max |",
         "|---|---|---|---|---|",

@@ -222,8 +222,8 @@ async def test_phone_answers_reach_the_store_through_the_running_app(library, re
             ) as response:
                 assert response.status == 303
                 assert response.headers["Location"].endswith("?n=saved#s1")
-        answers = [d for _, d in live.store.items(ANSWERS_TABLE)]
-        assert [(d["statement"], d["value"]) for d in answers] == [(1, 2)]
+        answers = [e for _, d in live.store.items(ANSWERS_TABLE) for e in d["answers"]]
+        assert [(e["statement"], e["value"]) for e in answers] == [(1, 2)]
         await pilot.pause(0.2)
         scale = app.screen.stage.exercise
         assert "1 har svaret på mobilen" in "\n".join(

@@ -206,15 +206,13 @@ def test_nothing_stored_can_tell_who_answered(session, repository):
     stored = json.dumps(docs)
     raw, _, signature = phone.partition(".")
     assert raw not in stored and signature not in stored, "the cookie is never stored"
-    assert all(
-        set(d)
-        <= {"kind", "segment_id", "statement", "value", "votes", "step", "text", "target", "column"}
-        for d in docs.values()
-    )
+    entries = [e for d in docs.values() if d["kind"] == "batch" for e in d["answers"]]
+    fields = {"kind", "segment_id", "statement", "value", "votes", "key"}
+    assert all(set(e) <= fields for e in entries), "no address, browser, time or cookie"
     slip = next(d for d in docs.values() if d["kind"] == "slip")
     assert set(slip) == {"kind", "segment_id", "step", "text", "target", "column"}, "no key"
-    keys = {doc_id.rsplit(":", 1)[1] for doc_id in docs if not doc_id.startswith("slip:")}
-    assert len(keys) == 3, "the same phone has an unrelated key for each question"
+    keys = {e["key"] for e in entries}
+    assert len(entries) == 3 and len(keys) == 3, "an unrelated key for each question"
     files = "".join(
         p.read_text(encoding="utf-8") for p in (repository.root / session.info.id).glob("*.json*")
     )

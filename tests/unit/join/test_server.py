@@ -274,3 +274,39 @@ async def test_an_answer_that_cannot_be_saved_says_so_and_stores_nothing(
     assert [str(f) for f in failures] == ["No space left on device"]
     monkeypatch.undo()
     assert stored(session) == []
+
+
+async def test_phones_answering_together_share_one_write(aiohttp_client, service, session):
+    import asyncio
+
+    go_to(session, "scale")
+    app = JoinApp(service).application()
+    phones = [await aiohttp_client(app) for _ in range(12)]
+    for phone in phones:
+        await phone.get(f"/{service.token}")
+
+    async def answer(phone, value: str):
+        response = await post(
+            phone, service, kind="scale", segment="skala", statement="0", value=value
+        )
+        return response.headers["Location"]
+
+    locations = await asyncio.gather(*(answer(p, str(1 + n % 5)) for n, p in enumerate(phones)))
+    assert all(location.endswith("?n=saved#s0") for location in locations)
+    assert sum(session.answers.scale_counts("skala")[0].values()) == 12
+    batches = [d for d in stored(session) if d["kind"] == "batch"]
+    assert 1 <= len(batches) < 12, "answers that arrive together are written together"
+
+
+async def test_answers_read_back_the_same_after_a_restart(phone, service, session, repository):
+    from sessions.answers import AnswerBook
+    from sessions.storage.session_store import SessionStore
+
+    go_to(session, "scale")
+    for value in ("1", "4", "2"):  # the same phone changing its mind: the last one counts
+        await post(phone, service, kind="scale", segment="skala", statement="1", value=value)
+    reader = SessionStore.open(repository.root / session.info.id, readonly=True)
+    try:
+        assert AnswerBook(reader).scale_counts("skala") == {1: {2: 1}}
+    finally:
+        reader.close()
