@@ -3,6 +3,7 @@ referat."""
 
 TEXT: dict[str, str] = {
     "answers.phones": "Heraf svar fra {count} mobiler",
+    "import.bad_answer_key": "nøglen skal være batch:<tal> eller slip:<tal>",
     "join.page_title": "oplaeg · rum {code}",
     "join.room": "Rum {code}",
     "join.anonymous": "Anonymt: ingen navne, og skærmen viser kun det samlede resultat.",

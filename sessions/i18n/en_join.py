@@ -3,6 +3,7 @@ referat."""
 
 TEXT: dict[str, str] = {
     "answers.phones": "Of these, answers from {count} phones",
+    "import.bad_answer_key": "the key must be batch:<number> or slip:<number>",
     "join.page_title": "oplaeg · room {code}",
     "join.room": "Room {code}",
     "join.anonymous": "Anonymous: no names, and the screen shows only the totals.",

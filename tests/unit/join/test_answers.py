@@ -278,3 +278,32 @@ def test_the_exported_referat_counts_the_phones(session):
     assert "Heraf svar fra 3 mobiler" in referat
     assert "Jeg får hjælp, når jeg beder om den" in referat
     assert "3,7" in referat, "the average of the phones' answers"
+
+
+def test_a_session_with_phone_answers_moves_to_another_laptop(session, repository):
+    from sessions.export import export_session
+    from sessions.storage.session_store import SessionStore
+
+    go_to(session, "scale")
+    service = JoinService(session)
+    service.answer_scale(service.devices.issue(), "skala", "0", "4")
+    go_to(session, "case")
+    service.send_slip("sagen", "En tanke", "")
+    session.answers.set_join_state(JoinState(on=True, url="http://x/y", address="x/y", code="1234"))
+    exported = json.loads(export_session(session.store, "json"))
+    info = repository.import_export(exported)
+    store = SessionStore.open(repository.root / info.id, readonly=True)
+    try:
+        book = AnswerBook(store)
+        assert book.scale_counts("skala") == {0: {4: 1}}
+        assert [s.text for s in book.pending()] == ["En tanke"]
+        assert not book.join_state().on, "an imported session never has phones on"
+    finally:
+        store.close()
+    exported["tables"]["answers"]["bad key"] = {}
+    import pytest
+
+    from sessions.import_shapes import ImportProblem
+
+    with pytest.raises(ImportProblem, match="answers"):
+        repository.import_export(exported)
