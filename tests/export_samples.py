@@ -14,11 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sessions.clock import FakeClock
-from sessions.live import LiveSession, carry_over
+from sessions.live import LiveSession
 from sessions.models import Action, FollowUpStatus, NoteTag, SessionDetails
 from sessions.repository import SessionRepository
 from sessions.storage.locations import prepare_data_dir
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
+from tests.sessions_helpers import add_note, save_exercise
 
 DETAILS = SessionDetails(
     workplace="Botilbuddet Solsikken",
@@ -69,8 +70,8 @@ def realistic_session(repository: SessionRepository, library: ThemeLibrary, cloc
 
     info, store = repository.create(theme, DETAILS)
     live = LiveSession(repository, info, store, theme, clock)
-    carry_over(live, earlier_info, earlier, "Opfølgning på sidste handlingsplan")
-    live.start()
+    live.carry_over(earlier_info, earlier, "Opfølgning på sidste handlingsplan")
+    live.nav.start()
     minutes = iter([4, 9, 8, 17, 13, 10, 6, 11, 12, 9, 4, 4, 4])
     for index in segment_pages(live)[1:]:
         clock.advance(next(minutes, 5) * 60)
@@ -94,17 +95,17 @@ def _work_in(live: LiveSession) -> None:
             ],
             start=1,
         ):
-            live.set_followup(str(number), status, comment)
+            live.plan.set_followup(str(number), status, comment)
     elif kind == "round":
-        live.save_exercise_state({"speaker": 14, "participants": 14})
-        live.add_note("Mange nævner kollegerne som det bedste ved jobbet", NoteTag.POSITIVE)
-        live.add_note("Husk: Hanne (leder) går kl. 14", private=True)
+        save_exercise(live, {"speaker": 14, "speakers": 14, "participants": 14})
+        add_note(live, "Mange nævner kollegerne som det bedste ved jobbet", NoteTag.POSITIVE)
+        add_note(live, "Husk: Hanne (leder) går kl. 14", private=True)
     elif kind == "reflection":
-        live.add_note("Svært at bede om hjælp om aftenen, når man er alene", NoteTag.CHALLENGE)
-        live.add_note("Vikarer ved ikke, hvem de kan spørge", NoteTag.CHALLENGE)
-        live.add_note("En fast makker på hver vagt", NoteTag.IDEA)
-        live.add_note(HOSTILE_NOTE, NoteTag.IDEA)
-        live.add_note("Birgitte virkede presset under runden", private=True)
+        add_note(live, "Svært at bede om hjælp om aftenen, når man er alene", NoteTag.CHALLENGE)
+        add_note(live, "Vikarer ved ikke, hvem de kan spørge", NoteTag.CHALLENGE)
+        add_note(live, "En fast makker på hver vagt", NoteTag.IDEA)
+        add_note(live, HOSTILE_NOTE, NoteTag.IDEA)
+        add_note(live, "Birgitte virkede presset under runden", private=True)
     elif kind == "scale":
         statements = list(live.page.step.questions if live.page.step else ())
         counts = [
@@ -116,33 +117,24 @@ def _work_in(live: LiveSession) -> None:
             {1: 2, 2: 9, 3: 3},
             {3: 6, 4: 16, 5: 2},  # 24 hands from 14 participants: a slip of the keys
         ]
-        state = {
-            "statements": statements,
-            "scale": segment.settings.get("scale", "1-5"),
-            "selected": 0,
-            "counts": {
-                str(n): {str(v): c for v, c in row.items()}
-                for n, row in enumerate(counts[: len(statements)])
-            },
-        }
-        live.save_exercise_state(state)
-        live.add_note("Mange savner, at nogen spørger ind efter en hård vagt", NoteTag.CHALLENGE)
+        grid = [[row.get(v, 0) for v in range(1, 6)] for row in counts[: len(statements)]]
+        save_exercise(live, {"statements": statements, "counts": grid})
+        add_note(live, "Mange savner, at nogen spørger ind efter en hård vagt", NoteTag.CHALLENGE)
     elif kind == "case":
         agreements = [
             "Vi ringer til hinanden samme aften efter en voldsom episode",
             "1:1-samtale med lederen hver 14. dag",
             "Den, der lukker, skriver en kort status i vagtbogen",
         ]
-        live.save_exercise_state({"agreements": agreements}, whole_segment=True)
-        live.add_note("Jonas' situation kender mange fra nattevagterne", NoteTag.CHALLENGE)
+        save_exercise(live, {"agreements": agreements})
+        add_note(live, "Jonas' situation kender mange fra nattevagterne", NoteTag.CHALLENGE)
     elif kind == "action-plan":
         for what, who, when, follow_up in ACTIONS:
-            live.save_action(None, what, who, when, follow_up)
-        live.set_next_follow_up("3. marts 2027 kl. 13-14 (personalemødet)")
-        live.add_note("Vi vil gerne have supervision udefra", NoteTag.ACTION)
+            live.plan.save(None, what, who, when, follow_up)
+        live.plan.set_next_follow_up("3. marts 2027 kl. 13-14 (personalemødet)")
+        add_note(live, "Vi vil gerne have supervision udefra", NoteTag.ACTION)
     elif kind == "sorting":
         board = {
-            "columns": list(segment.columns),
             "items": [
                 {"text": "Ærlig snak om aftenerne", "column": 0, "reason": "Det blev sagt højt"},
                 {"text": "Konkrete aftaler", "column": 0, "reason": ""},
@@ -150,7 +142,7 @@ def _work_in(live: LiveSession) -> None:
             ],
             "selected": 0,
         }
-        live.save_exercise_state(board, whole_segment=True)
+        save_exercise(live, board)
     if kind == "presentation" and segment.id == "hvad-kan-vi-goere":
         live.pause_session()
         live.clock.advance(5 * 60)  # type: ignore[attr-defined]

@@ -181,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the address to listen on (default 127.0.0.1: only this computer)",
     )
 
+    projector.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+
     check = commands.add_parser("check", parents=[common], help="validate theme files")
     check.add_argument("paths", nargs="+", metavar="PATH", help="theme files or folders")
     return parser
@@ -514,7 +516,7 @@ def _projector(
         return serve_room(repository.data_dir, session_id, args.host, args.port, args)
     from tui.room import RoomApp  # Textual loads only when the UI starts.
 
-    RoomApp(repository, library, session_id).run()
+    RoomApp(repository, library, session_id, served=args.served).run()
     return 0
 
 

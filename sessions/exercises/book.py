@@ -124,6 +124,29 @@ def stored_doc(store: SessionStore, segment_id: str) -> Mapping[str, Any] | None
     return merged
 
 
+def exercise_result(
+    doc: Mapping[str, Any],
+    participants: int,
+    language: str | None,
+    phones: AnswerBook | None = None,
+) -> ExerciseResult | None:
+    """What one stored exercise reports to the referat, or None (nothing happened, or a kind
+    this oplaeg does not know); with `phones`, their answers are counted in."""
+    try:
+        kind = KINDS[ExerciseFormat(str(doc.get("format")))]
+    except ValueError:
+        return None
+    state = kind.load(doc)
+    if state is None:
+        return None
+    title, segment_id = str(doc.get("title", "")), str(doc.get("segment_id", ""))
+    if phones is not None:
+        return result_with_phones(
+            kind, state, phones, title, segment_id, language, participants=participants
+        )
+    return kind.result(state, title, segment_id, language, participants=participants)
+
+
 def exercise_results(store: SessionStore, language: str | None) -> list[ExerciseResult]:
     """Every exercise's result in the session in `store`, for the referat."""
     participants = info_of(store).details.participants
@@ -135,18 +158,8 @@ def exercise_results(store: SessionStore, language: str | None) -> list[Exercise
         if segment_id in seen:
             continue
         seen.add(segment_id)
-        try:
-            kind = KINDS[ExerciseFormat(str(doc.get("format")))]
-        except ValueError:
-            continue
-        merged = stored_doc(store, segment_id) or doc
-        state = kind.load(merged)
-        if state is None:
-            continue
-        title = str(doc.get("title", ""))
-        result = result_with_phones(
-            kind, state, phones, title, segment_id, language, participants=participants
-        )
+        merged = {**(stored_doc(store, segment_id) or doc), "segment_id": segment_id}
+        result = exercise_result(merged, participants, language, phones)
         if result is not None:
             results.append(result)
     return results

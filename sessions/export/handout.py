@@ -36,9 +36,9 @@ p.fill { margin: 0.6em 0 0; }
 .point ul { padding-left: 1.2em; }
 section.plan { break-inside: avoid; }
 table.blank td { height: 2.2em; }
-section.sources ul { padding-left: 1.2em; font-size: 8.5pt; }
-section.sources li { overflow-wrap: anywhere; }
-@media print { a[href]::after { content: " (" attr(data-url) ")"; font-size: 8pt; color: #444; } }
+section.sources ul { padding-left: 1.2em; font-size: 8pt; column-count: 2; column-gap: 1.6em; }
+section.sources li { break-inside: avoid; overflow-wrap: anywhere; }
+@media print { a[href]::after { content: " (" attr(data-url) ")"; font-size: 7pt; color: #444; } }
 """
 
 

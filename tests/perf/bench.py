@@ -134,6 +134,7 @@ def make_session(data_dir: Path, notes: int) -> str:
     from sessions.models import SessionDetails
     from sessions.repository import SessionRepository
     from sessions.storage.locations import prepare_data_dir
+    from tests.sessions_helpers import add_note
     from tui.cli import make_library
 
     prepare_data_dir(data_dir)
@@ -144,7 +145,7 @@ def make_session(data_dir: Path, notes: int) -> str:
     info, store = repository.create(theme, details)
     live = LiveSession(repository, info, store, theme, SystemClock())
     for number in range(notes):
-        live.add_note(f"Note nummer {number}: vi hjælper hinanden, når det brænder på.")
+        add_note(live, f"Note nummer {number}: vi hjælper hinanden, når det brænder på.")
     live.close()
     return info.id
 
@@ -153,6 +154,7 @@ def note_latency(data_dir: Path, samples: int) -> tuple[list[float], list[float]
     """Seconds per `add_note` with 1,000 notes present, and per append+fsync of the same line."""
     from sessions.clock import SystemClock
     from sessions.repository import SessionRepository
+    from tests.sessions_helpers import add_note
     from tui.app import open_live_session
     from tui.cli import make_library
 
@@ -163,7 +165,7 @@ def note_latency(data_dir: Path, samples: int) -> tuple[list[float], list[float]
     ours: list[float] = []
     for _ in range(samples):
         begin = time.perf_counter()
-        live.add_note(text)
+        add_note(live, text)
         ours.append(time.perf_counter() - begin)
     line = (live.store._journal.path.read_bytes().splitlines()[-1]) + b"\n"
     live.close()

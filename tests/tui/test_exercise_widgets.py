@@ -16,6 +16,7 @@ from sessions.live import LiveSession
 from sessions.pages import Page
 from tests.tui.helpers import TYPED_HOSTILE, new_live, page_of
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
+from tui.exercises.scale import statement_blocks
 from tui.screens.item_form import ItemForm
 from tui.screens.text_prompt import TextPrompt
 
@@ -185,3 +186,17 @@ async def test_the_room_views_copy_takes_no_keys(repository, library, clock):
         await pilot.press("4")
         assert app.widget.check_action("add_hand", ("4",)) is False
         assert live.exercises.state(app.page.segment).stats(0).hands == 0
+
+
+def test_scale_statements_are_never_cut_short():
+    long = "Nye kolleger og vikarer kender vores aftaler om pauser og om at sige fra i tide"
+    short = "Vi hjælper hinanden"
+    rows = [(long, "▁▃█", "gns. 3,4 · 12 hænder", True), (short, "   ", "gns. – · 0 hænder", False)]
+    for width in (40, 76, 200):
+        blocks = statement_blocks(rows, width)
+        text = [str(line.plain) for block in blocks for line in block]
+        assert all(len(line) <= width for line in text), width
+        assert " ".join(" ".join(text).split()).count(long) == 1, "every word, in order"
+        assert "…" not in "".join(text)
+    assert len(statement_blocks(rows, 200)[0]) == 1, "beside its figures when it fits"
+    assert len(statement_blocks(rows, 76)[0]) >= 2, "above its figures when it does not"

@@ -6,6 +6,7 @@ import json
 
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton
 
+from tests.sessions_helpers import add_note
 from tests.tui.helpers import make_app, new_live
 from tui.screens.export_dialog import ExportDialog
 
@@ -25,7 +26,7 @@ async def test_json_and_private_notes_are_written_only_after_a_warning(
     library, repository, clock, tmp_path
 ):
     live = new_live(repository, library, clock)
-    live.add_note("Kun til mig", private=True)
+    add_note(live, "Kun til mig", private=True)
     session_id = live.info.id
     live.close()
     app = make_app(library, repository, clock)
@@ -54,7 +55,7 @@ async def test_json_and_private_notes_are_written_only_after_a_warning(
 
 async def test_a_referat_warns_only_when_private_notes_go_in(library, repository, clock, tmp_path):
     live = new_live(repository, library, clock)
-    live.add_note("Kun til mig", private=True)
+    add_note(live, "Kun til mig", private=True)
     live.close()
     app = make_app(library, repository, clock)
     async with app.run_test(size=(100, 30)) as pilot:

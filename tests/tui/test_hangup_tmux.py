@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sessions.agenda import build_pages
+from sessions.pages import build_pages
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
@@ -98,6 +98,11 @@ def test_killing_the_terminal_under_load_ends_oplaeg_and_frees_the_session(tmp_p
                 str(ROOT), command,
             )  # fmt: skip
             assert started.returncode == 0, started.stderr
+        for number in range(SESSIONS):  # the agenda, before the start
+            wait_for(
+                lambda n=number: "Dagsorden" in tmux("capture-pane", "-p", "-t", f"s{n}").stdout
+            )
+            tmux("send-keys", "-t", f"s{number}", "Enter")
         for data in datas:  # the presenter is up
             wait_for(lambda data=data: any("started_at" in str(e) for e in journal_entries(data)))
         for number in range(SESSIONS):

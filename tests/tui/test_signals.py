@@ -129,6 +129,8 @@ def start_app(tmp_path: Path, prelude: str = "", **env: str) -> RunningApp:
     threading.Thread(target=drain, daemon=True).start()
     sessions = data / "sessions"
     wait_for(lambda: sessions.is_dir() and any(sessions.iterdir()))
+    wait_for(lambda: b"Dagsorden" in app.screen)  # the agenda, before the start
+    app.type("\r")
     wait_for(lambda: '"started_at"' in journal_text(app.folder))  # the presenter is up
     return app
 
@@ -142,8 +144,14 @@ def stop(app: RunningApp) -> None:
 
 
 def open_note_form_and_type(app: RunningApp) -> None:
-    app.type("n")
-    time.sleep(0.5)
+    seen = len(app.screen)
+    for _ in range(3):  # the presenter may still be drawing its first page
+        app.type("n")
+        try:
+            wait_for(lambda: b"Ctrl+J: ny linje" in app.screen[seen:], seconds=5)
+            break
+        except AssertionError:
+            continue
     app.type(TYPED)
     # Signal as soon as the app shows the text: well before the draft's own autosave.
     wait_for(lambda: "æøå".encode() in app.screen, seconds=10)

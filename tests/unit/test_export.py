@@ -7,6 +7,8 @@ from sessions.errors import OplaegError
 from sessions.export import export_session, write_export
 from sessions.export.markdown import escape_inline, escape_markdown
 from sessions.models import NoteTag
+from sessions.theme.model import SegmentKind
+from tests.sessions_helpers import add_note
 from tests.unit.test_live import HOSTILE
 
 NOW = datetime(2026, 11, 24, 15, 30)
@@ -21,12 +23,12 @@ def sections(text: str) -> list[str]:
 
 
 def test_markdown_referat_in_the_readers_order(live, clock):
-    live.start()
-    live.add_note("Vi hjælper hinanden, når det brænder på", NoteTag.POSITIVE)
+    live.nav.start()
+    add_note(live, "Vi hjælper hinanden, når det brænder på", NoteTag.POSITIVE)
     clock.advance(70 * 60)
     live.go_to(len(live.pages) - 1)
-    live.add_note("Nyt møde om vagtplan", NoteTag.ACTION)
-    live.save_action(None, "Fast tjek-ind", "AMR", "1. marts 2027", "Personalemødet")
+    add_note(live, "Nyt møde om vagtplan", NoteTag.ACTION)
+    live.plan.save(None, "Fast tjek-ind", "AMR", "1. marts 2027", "Personalemødet")
     clock.advance(8 * 60)
     live.finish()
     text = md(live)
@@ -49,8 +51,8 @@ def test_markdown_referat_in_the_readers_order(live, clock):
 
 
 def test_an_action_without_who_or_when_is_a_proposal(live):
-    live.save_action(None, "Kaffe efter svære episoder", "", "", "")
-    live.save_action(None, "Supervision", "Ledelsen", "", "")
+    live.plan.save(None, "Kaffe efter svære episoder", "", "", "")
+    live.plan.save(None, "Supervision", "Ledelsen", "", "")
     text = md(live)
     assert "| Kaffe efter svære episoder | – | – | – | Forslag |" in text
     assert "| Supervision | Ledelsen | – | – | Forslag |" in text
@@ -63,12 +65,12 @@ def test_next_steps_point_to_the_follow_up(live):
     next_steps = text.split("## Næste skridt")[1]
     assert "Der er ikke sat en dato for opfølgningen" in next_steps
     assert "ny session" in next_steps and "denne handlingsplan" in next_steps
-    live.set_next_follow_up("3. marts 2027 (personalemødet)")
+    live.plan.set_next_follow_up("3. marts 2027 (personalemødet)")
     assert "Næste opfølgning: 3. marts 2027 (personalemødet)." in md(live).split("## Næste")[1]
 
 
 def test_the_time_log_shows_planned_against_actual(live, clock):
-    live.start()
+    live.nav.start()
     clock.advance(8 * 60)  # the welcome (5 min planned) takes 8
     second = next(i for i, p in enumerate(live.pages) if p.segment.id != live.pages[0].segment.id)
     live.go_to(second)
@@ -84,13 +86,18 @@ def test_the_time_log_shows_planned_against_actual(live, clock):
     live.go_to(third)
     schedule = live.schedule
     changed = schedule.toggle_skip(schedule.items[-2].id)
-    live.set_schedule(changed.add_extra(schedule.items[2].id, "break", "Kaffe"))
+    with_break, _ = changed.add_extra(schedule.items[2].id, SegmentKind.BREAK, "Kaffe")
+    live.set_schedule(with_break)
     text = md(live).split("## Tidsforløb")[1]
     assert "| Planlagt kl. | Punkt | Planlagt min. | Startede kl. | Brugt min. |" in text
     assert "|---|---|---:|---|---:|" in text, "numbers are right-aligned"
     assert "| 13.00 | Velkommen | 5 | 13.00 | 8 |" in text
-    assert f"| 13.05 | {live.pages[second].segment.title} | 7 | 13.08 | 6 |" in text
-    assert "| 13.12 |" in text and "i gang |" in text
+    second_item = live.schedule.item(live.pages[second].segment.id)
+    assert second_item is not None
+    minutes = second_item.minutes
+    assert f"| 13.05 | {second_item.title} | {minutes} | 13.08 | 6 |" in text
+    third_planned = 5 + minutes + 5  # the pause pushes what is still to come
+    assert f"| 13.{third_planned:02d} |" in text and "i gang |" in text
     assert "sprunget over" in text
     assert "| Kaffe |" in text and "tilføjet" not in text
     assert "| Slut |  | – |  |" in text, "not finished yet"
@@ -98,8 +105,8 @@ def test_the_time_log_shows_planned_against_actual(live, clock):
 
 
 def test_private_notes_only_when_asked_and_then_marked(live):
-    live.add_note("Offentlig note")
-    live.add_note("Kun til konsulenten", private=True)
+    add_note(live, "Offentlig note")
+    add_note(live, "Kun til konsulenten", private=True)
     assert "Kun til konsulenten" not in md(live)
     assert "Privat" not in md(live)
     text = md(live, include_private=True)
@@ -149,18 +156,18 @@ def test_markdown_leaves_ordinary_text_alone():
 
 
 def test_multiline_notes_stay_in_their_item(live):
-    live.add_note("linje 1\nlinje 2\n\nlinje 4")
+    add_note(live, "linje 1\nlinje 2\n\nlinje 4")
     assert "- linje 1\\\n  linje 2\\\n  \\\n  linje 4" in md(live)
 
 
 def test_json_says_first_whether_it_holds_private_notes(live):
-    note = live.add_note(HOSTILE, NoteTag.IDEA)
+    note = add_note(live, HOSTILE, NoteTag.IDEA)
     data = json.loads(export_session(live.store, "json").decode())
     assert next(iter(data)) == "private_notes" and data["private_notes"] is False
     assert data["format"] == "oplaeg-session"
     assert data["tables"]["notes"][note.id]["text"] == HOSTILE
     assert data["tables"]["session"]["1"]["details"]["participants"] == 14
-    live.add_note("hemmelig", private=True)
+    add_note(live, "hemmelig", private=True)
     raw = export_session(live.store, "json").decode()
     assert raw.startswith('{\n  "private_notes": true,')
 

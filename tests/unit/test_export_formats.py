@@ -16,6 +16,7 @@ import pytest
 
 from sessions.export import FORMATS, export_session
 from sessions.models import NoteTag
+from tests.sessions_helpers import add_note
 
 NOW = datetime(2026, 11, 24, 15, 30)
 HOSTILE = [
@@ -34,15 +35,15 @@ READER_ORDER = ["Det vigtigste", "Handlingsplan", "Punkt for punkt", "Tidsforlø
 
 @pytest.fixture
 def filled(live, clock):
-    live.start()
+    live.nav.start()
     for text in [*HOSTILE, LONG]:
-        live.add_note(text, NoteTag.IDEA)
-    live.add_note("Skal vi have supervision?", NoteTag.ACTION)
-    live.add_note("Kun til konsulenten", private=True)
+        add_note(live, text, NoteTag.IDEA)
+    add_note(live, "Skal vi have supervision?", NoteTag.ACTION)
+    add_note(live, "Kun til konsulenten", private=True)
     for text in HOSTILE:
-        live.save_action(None, text, text, "1. marts 2027", text)
-    live.save_action(None, "Fast tjek-ind på teammøder", "Ledelsen, AMR", "uge 10", "")
-    live.save_action(None, LONG, "", "", "")
+        live.plan.save(None, text, text, "1. marts 2027", text)
+    live.plan.save(None, "Fast tjek-ind på teammøder", "Ledelsen, AMR", "uge 10", "")
+    live.plan.save(None, LONG, "", "", "")
     # As an import could bring them: a tab and a carriage return at the start of a cell.
     live.store.put("actions", "90", {"what": "\tTAB", "who": "\rCR", "created_at": 1e10})
     clock.advance(60 * 60)

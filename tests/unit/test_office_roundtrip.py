@@ -14,8 +14,9 @@ import pytest
 from sessions.export import export_session
 from sessions.export.handout import handout_html
 from sessions.export.invitation import invitation_html
-from sessions.theme.model import PLANS
 from tests.export_samples import EXPORTED_AT, realistic_session
+
+PLANS = (45, 90, 120)
 
 SOFFICE, CHROMIUM = shutil.which("soffice"), shutil.which("chromium")
 PDFINFO = shutil.which("pdfinfo") and shutil.which("pdftotext")

@@ -41,10 +41,30 @@ def windowed(
     lines: list[Content], selected: int | None, rows: int, more: tuple[str, str]
 ) -> list[Content]:
     """`lines` cut to `rows`, with "▲ n mere" / "▼ n mere" where lines are left out."""
-    first, last = visible_window(len(lines), selected, rows)
-    shown = lines[first:last]
+    return windowed_blocks([[each] for each in lines], selected, rows, more)
+
+
+def windowed_blocks(
+    blocks: list[list[Content]], selected: int | None, rows: int, more: tuple[str, str]
+) -> list[Content]:
+    """Items of one or more lines each, cut to `rows` around the selected item: whole items
+    only, with "▲ n mere" / "▼ n mere" counting the items left out."""
+    heights = [len(block) for block in blocks]
+    if sum(heights) <= rows:
+        return [each for block in blocks for each in block]
+    budget = max(1, rows - 2)
+    anchor = min(selected or 0, len(blocks) - 1)
+    first, last, used = anchor, anchor + 1, heights[anchor]
+    grew = True
+    while grew:
+        grew = False
+        if first > 0 and used + heights[first - 1] <= budget:
+            first, used, grew = first - 1, used + heights[first - 1], True
+        if last < len(blocks) and used + heights[last] <= budget:
+            last, used, grew = last + 1, used + heights[last], True
+    shown = [each for block in blocks[first:last] for each in block]
     if first:
         shown.insert(0, Content.styled(more[0].format(count=first), MUTED))
-    if last < len(lines):
-        shown.append(Content.styled(more[1].format(count=len(lines) - last), MUTED))
+    if last < len(blocks):
+        shown.append(Content.styled(more[1].format(count=len(blocks) - last), MUTED))
     return shown

@@ -3,6 +3,7 @@ average; the statement being counted is highlighted."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,10 +13,42 @@ from textual.widgets import Static
 from sessions.exercises.scale import ScaleState, decimal, label_for, legend
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed
+from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed_blocks
 from tui.keys import SCALE_KEYS, bindings
 
 SPARKS = " ▁▂▃▄▅▆▇█"
+
+
+def statement_blocks(rows: list[tuple[str, str, str, bool]], width: int) -> list[list[Content]]:
+    """Each statement with its hands (a sparkline per value) and its summary. Statements are
+    never cut short: when the longest does not fit beside its figures, every statement gets
+    its own wrapped lines and the figures go on the line below, so the room can tell them
+    apart."""
+    marker = 2
+    figures = max((len(spark) + 2 + len(summary) for _, spark, summary, _ in rows), default=0)
+    longest = max((len(statement) for statement, *_ in rows), default=0)
+    beside = longest + 2 + figures + marker <= width
+    blocks = []
+    for statement, spark, summary, chosen in rows:
+        text_style = "bold reverse" if chosen else ""
+        summary_style = "bold" if chosen else MUTED
+        first = ("▶ " if chosen else "  ", "bold")
+        if beside:
+            blocks.append([
+                Content.assemble(
+                    first, (statement.ljust(longest), text_style), "  ", (spark, "$success"),
+                    ("  " + summary, summary_style),
+                )
+            ])  # fmt: skip
+            continue
+        wrapped = textwrap.wrap(statement, max(10, width - marker)) or [""]
+        block = [
+            Content.assemble(first if n == 0 else "  ", (part, text_style))
+            for n, part in enumerate(wrapped)
+        ]
+        block.append(Content.assemble("    ", (spark, "$success"), ("  " + summary, summary_style)))
+        blocks.append(block)
+    return blocks
 
 
 class ScaleWidget(ExerciseWidget):
@@ -58,11 +91,9 @@ class ScaleWidget(ExerciseWidget):
         self.query_one("#scale-legend", Static).update(Content(meaning))
         participants = self.live.info.details.participants
         width = self.size.width or 80
-        column = min(max((len(x) for x in state.statements), default=0), max(20, width // 2))
-        lines = []
+        rows: list[tuple[str, str, str, bool]] = []
         for index, statement in enumerate(state.statements):
             stats = state.stats(index, phones.get(index))
-            chosen = self.counting and index == state.selected
             most = max(stats.counts.values(), default=0)
             spark = "".join(
                 SPARKS[round(n / most * 8)] if most else " " for n in stats.counts.values()
@@ -71,16 +102,8 @@ class ScaleWidget(ExerciseWidget):
             summary = t("scale.summary", average=mean, hands=stats.hands)
             if stats.hands > participants:
                 summary += " " + t("scale.too_many", participants=participants)
-            text = statement if len(statement) <= column else statement[: column - 1] + "…"
-            lines.append(
-                Content.assemble(
-                    ("▶ " if chosen else "  ", "bold"),
-                    (text.ljust(column), "bold reverse" if chosen else ""),
-                    "  ",
-                    (spark, "$success"),
-                    ("  " + summary, "bold" if chosen else MUTED),
-                )
-            )
+            rows.append((statement, spark, summary, self.counting and index == state.selected))
+        blocks = statement_blocks(rows, width)
         below = (
             self._distribution(state, width, phones.get(state.selected))
             if self.counting and state.statements
@@ -88,7 +111,8 @@ class ScaleWidget(ExerciseWidget):
         )
         room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
         selected = state.selected if self.counting else None
-        shown = windowed(lines, selected, room, (t("board.more_above"), t("board.more_below")))
+        more = (t("board.more_above"), t("board.more_below"))
+        shown = windowed_blocks(blocks, selected, room, more)
         if not self.counting:
             shown.insert(0, Content.styled(t("scale.results_title"), EMPHASIS))
         if below:

@@ -154,7 +154,7 @@ TEXT: dict[str, str] = {
     "console.next": "Næste",
     "console.last_page": "(sidste side)",
     "console.notes_title": "Noter ({count})",
-    "console.no_notes": "Ingen noter endnu — n skriver en.",
+    "console.no_notes": "Ingen noter endnu. Tryk n for at skrive en.",
     "status.clock": "kl. {time}",
     "status.started": "start {time}",
     "status.item_left": "{minutes} min tilbage",

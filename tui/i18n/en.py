@@ -148,7 +148,7 @@ TEXT: dict[str, str] = {
     "console.next": "Next",
     "console.last_page": "(last page)",
     "console.notes_title": "Notes ({count})",
-    "console.no_notes": "No notes yet — n writes one.",
+    "console.no_notes": "No notes yet. Press n to write one.",
     "status.clock": "{time}",
     "status.started": "began {time}",
     "status.item_left": "{minutes} min left",

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
 from sessions.i18n import t
+from tui.widgets.console_panel import line_per_thought
 
 
 class SpeakerNotesScreen(ModalScreen[None]):
@@ -26,7 +27,11 @@ class SpeakerNotesScreen(ModalScreen[None]):
                 classes="dialog-title",
                 markup=False,
             )
-            yield Markdown(self._notes or t("console.no_speaker_notes"), open_links=False)
+            yield Markdown(
+                self._notes or t("console.no_speaker_notes"),
+                open_links=False,
+                parser_factory=line_per_thought,
+            )
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

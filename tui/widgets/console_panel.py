@@ -3,6 +3,8 @@ every note of the agenda item (private ones too). Never shown to the room."""
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -12,6 +14,21 @@ from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.pages import Page
 from tui.widgets.note_text import note_line
+
+
+def line_per_thought() -> MarkdownIt:
+    """Notes are written a thought to a line ("Spørg: …", "Valgfrit: …"): each line break
+    stays a line break instead of running the thoughts together."""
+    parser = MarkdownIt("gfm-like")
+    parser.core.ruler.push("line_per_thought", _soft_breaks_are_hard)
+    return parser
+
+
+def _soft_breaks_are_hard(state: StateCore) -> None:
+    for token in state.tokens:
+        for child in token.children or ():
+            if child.type == "softbreak":
+                child.type = "hardbreak"
 
 
 def speaker_notes(page: Page) -> str:
@@ -52,7 +69,9 @@ class ConsolePanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Label(t("console.speaker_notes"), classes="console-heading", markup=False)
-        yield Markdown("", id="console-speaker-notes", open_links=False)
+        yield Markdown(
+            "", id="console-speaker-notes", open_links=False, parser_factory=line_per_thought
+        )
         yield Label(t("console.next"), classes="console-heading", markup=False)
         yield Static(id="console-next")
         yield Label("", id="console-notes-title", classes="console-heading", markup=False)

@@ -72,7 +72,7 @@ class Stage(Vertical):
     Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
     Stage.-slide #stage-text { max-height: 85%; }
     Stage #stage-markdown {
-        width: auto; max-width: 100; background: $background; margin: 0; padding: 0;
+        width: 1fr; max-width: 100; background: $background; margin: 0; padding: 0;
     }
     Stage #stage-markdown MarkdownH1 { color: $primary; }
     Stage #stage-markdown MarkdownBlockQuote {

@@ -123,7 +123,9 @@ def test_the_referat_gets_each_exercises_result(repository, clock):
     live = live_session(repository, clock)
     live.exercises.save(segment(live, "sagen"), CaseState().add("Ring samme aften"))
     results = exercise_results(live.store, "da")
-    assert [(r.segment_id, r.highlights) for r in results] == [("sagen", ["Ring samme aften"])]
+    assert [(r.segment_id, r.highlights) for r in results] == [
+        ("sagen", ["Aftale: Ring samme aften"])
+    ]
     live.close()
 
 

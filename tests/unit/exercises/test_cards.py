@@ -45,5 +45,5 @@ def test_stored_and_reported():
         ("A",), 0, (0,)
     )
     result = KIND.result(state, "Dialogkort", "kort", "da")
-    assert result is not None and result.highlights == ["B"]
+    assert result is not None and result.highlights == ["Vigtigt kort: «B»"]
     assert KIND.result(CardsState(("A",)), "Dialogkort", "kort", "da") is None

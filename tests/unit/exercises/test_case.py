@@ -27,5 +27,5 @@ def test_stored_and_reported():
     assert KIND.load(state.to_doc()) == state
     assert KIND.load({"agreements": ["A"]}) == CaseState(("A",))
     result = KIND.result(state, "Case", "case", "da")
-    assert result is not None and result.highlights == ["A", "B"]
+    assert result is not None and result.highlights == ["Aftale: A", "Aftale: B"]
     assert KIND.result(CaseState(), "Case", "case", "da") is None

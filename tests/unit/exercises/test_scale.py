@@ -67,5 +67,7 @@ def test_stored_reported_and_the_first_format_read():
     assert result is not None
     assert result.rows[0] == ["Jeg kan sige fra", "0", "1", "1", "0", "0", "2,5", "2"]
     assert result.lines == ["1 = Slet ikke · 5 = Helt"]
-    assert result.highlights[0].startswith("Lavest: «Jeg får hjælp»")
+    assert result.highlights == ["Lavest på skalaen 1–5: «Jeg får hjælp» (gns. 1,0)"]
+    crowded = KIND.result(state, "Skala", "s", "da", participants=1)
+    assert crowded is not None and "flere end deltagerne (1)" in crowded.lines[-1]
     assert set(result.numeric_columns) == set(range(1, 8))

@@ -87,5 +87,5 @@ def test_stored_reported_and_the_first_format_read():
     assert old.count("B") == 5 and old.count("A") == 2
     result = KIND.result(state, "Afstemning", "v", "da")
     assert result is not None and result.rows == [["B", "6"]]
-    assert result.highlights == ["B (6 stemmer)"]
+    assert result.highlights == ["Flest stemmer: «B» (6)"]
     assert KIND.result(voting(), "Afstemning", "v", "da") is None
