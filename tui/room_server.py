@@ -5,6 +5,7 @@ prints nothing of its own (oplaeg says where the room view is, in the user's lan
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 
 from aiohttp import web
@@ -22,10 +23,9 @@ class RoomServer(Server):
         self.initialize_logging()
         loop = asyncio.new_event_loop()
         for stop in (signal.SIGINT, signal.SIGTERM):
-            try:
+            # Windows has no signal handlers on the loop: Ctrl+C raises KeyboardInterrupt there.
+            with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(stop, self.request_exit)
-            except NotImplementedError:  # Windows: Ctrl+C still raises KeyboardInterrupt
-                pass
         web.run_app(
             self._make_app(),
             host=self.host,
