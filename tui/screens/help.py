@@ -17,6 +17,7 @@ from tui.keys import (
     AGENDA_KEYS,
     EXERCISE_KEYS,
     FOLLOWUP_KEYS,
+    MODERATION_KEYS,
     NAVIGATION_KEYS,
     NOTE_FORM_KEYS,
     NOTES_KEYS,
@@ -50,6 +51,7 @@ def help_sections() -> list[tuple[str, tuple[Key, ...]]]:
         ("help.agenda", AGENDA_KEYS),
         ("help.actions", ACTION_PLAN_KEYS),
         ("help.followup", FOLLOWUP_KEYS),
+        ("help.moderation", MODERATION_KEYS),
     ]
     sections += [(f"help.kind.{kind}", keys) for kind, keys in EXERCISE_KEYS.items()]
     sections += [("help.start", START_KEYS), ("help.summary", SUMMARY_KEYS)]

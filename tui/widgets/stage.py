@@ -20,6 +20,7 @@ from sessions.pages import Page
 from sessions.theme.model import SegmentKind
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.countdown_display import CountdownDisplay
+from tui.widgets.join_code import JoinCode
 from tui.widgets.room_notes import RoomNotes
 
 CLOCK_SHARE = 0.4
@@ -104,6 +105,7 @@ class Stage(Vertical):
         yield Static(id="stage-step")
         with VerticalScroll(id="stage-text", can_focus=False):
             yield Markdown("", id="stage-markdown", open_links=False)
+        yield JoinCode(self.live, id="join-code")
         yield Vertical(id="stage-exercise")
         yield Static(id="stage-break")
         yield Static(id="stage-spacer")
@@ -151,6 +153,7 @@ class Stage(Vertical):
         else:
             clock.tick()
         self.query_one(RoomNotes).show(page)
+        self.query_one(JoinCode).show(page)
         self._fit_clock()
 
     @property
@@ -232,7 +235,11 @@ class Stage(Vertical):
     def _fit_clock(self) -> None:
         width, height = self.content_size
         share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
-        self.query_one(CountdownDisplay).set_budget(width - 2, int(height * share))
+        join = self.query_one(JoinCode)
+        join.fit(width, height)
+        self.query_one(CountdownDisplay).set_budget(
+            width - 2 - join.width_taken, int(height * share)
+        )
 
     def scroll_text(self, lines: int) -> None:
         """Scroll a long slide or step text (the page keys never do)."""
