@@ -155,3 +155,17 @@ async def test_the_palette_speaks_danish_and_offers_the_exercise_on_the_page(
         await pilot.pause()
         state = live.exercises.state(live.page.segment)
         assert state.stats(0).counts[1] == 1
+
+
+async def test_turning_pages_faster_than_they_are_drawn(library, repository, clock):
+    """A clicker held down: each exercise widget is taken down again while it mounts."""
+    live = new_live(repository, library, clock)
+    app = make_app(library, repository, clock, live=live)
+    async with app.run_test(size=(120, 32)) as pilot:
+        for _ in range(8):
+            go(app, live, 0)
+            await pilot.pause()
+            for _ in range(6):
+                app.screen.action_next()
+            await pilot.pause()
+        assert live.position == 6

@@ -83,8 +83,7 @@ class ExerciseWidget(Widget, can_focus=True):
         self.page = page
         self.interactive = interactive
         self.can_focus = interactive and self.takes_keys
-        self.ready = False
-        """Composed: the parts `refresh_view` fills exist."""
+        self._composed = False
         self.set_reactive(ExerciseWidget.state, live.exercises.state(page.segment))
 
     # -- what the screen asks of an exercise ---------------------------------------------------
@@ -129,8 +128,15 @@ class ExerciseWidget(Widget, can_focus=True):
         self.refresh_view()
 
     def on_mount(self) -> None:
-        self.ready = True
+        self._composed = True
         self.refresh_view()
+
+    @property
+    def ready(self) -> bool:
+        """The parts `refresh_view` fills exist: composed, and not being taken down (a page
+        turned again before this one was drawn removes it, parts first, while it mounts)."""
+        being_removed = self.styles.display != "none" and not self.display
+        return self._composed and not being_removed
 
     def refresh_view(self) -> None:
         """Bring every part of the view up to date with `state` and `page`."""
