@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sessions.errors import ThemeError, UnknownThemeError
+from sessions.storage.locations import check_themes_dir, theme_cache_path, user_themes_dir
 from sessions.theme.cache import ThemeCache
 from sessions.theme.model import Theme
 from sessions.theme.parser import load_theme_file
@@ -87,3 +88,15 @@ class ThemeLibrary:
         if entry.theme is None:
             raise ThemeError(entry.problems)
         return entry.theme
+
+
+def library_for(data_dir: Path, themes_dir: str | None = None) -> ThemeLibrary:
+    """The themes a consultant has: the bundled ones, then the data folder's themes/, then
+    `--themes-dir` (a later folder's theme replaces an earlier one's)."""
+    folders = [
+        (bundled_content_dir(), ThemeOrigin.BUNDLED),
+        (user_themes_dir(data_dir), ThemeOrigin.USER),
+    ]
+    if themes_dir:
+        folders.append((check_themes_dir(Path(themes_dir).expanduser()), ThemeOrigin.USER))
+    return ThemeLibrary(folders, ThemeCache(theme_cache_path(data_dir)))

@@ -65,8 +65,8 @@ def child_bare(mode: str, seconds: float) -> None:
 def child_oplaeg(mode: str, seconds: float, data_dir: str) -> None:
     from sessions.clock import SystemClock
     from sessions.repository import SessionRepository
+    from sessions.theme.library import library_for as make_library
     from tui.app import OplaegApp, open_live_session
-    from tui.cli import make_library
 
     clock = SystemClock()
     library = make_library(Path(data_dir), None)
@@ -134,8 +134,8 @@ def make_session(data_dir: Path, notes: int) -> str:
     from sessions.models import SessionDetails
     from sessions.repository import SessionRepository
     from sessions.storage.locations import prepare_data_dir
+    from sessions.theme.library import library_for as make_library
     from tests.sessions_helpers import add_note
-    from tui.cli import make_library
 
     prepare_data_dir(data_dir)
     library = make_library(data_dir, None)
@@ -154,9 +154,9 @@ def note_latency(data_dir: Path, samples: int) -> tuple[list[float], list[float]
     """Seconds per `add_note` with 1,000 notes present, and per append+fsync of the same line."""
     from sessions.clock import SystemClock
     from sessions.repository import SessionRepository
+    from sessions.theme.library import library_for as make_library
     from tests.sessions_helpers import add_note
     from tui.app import open_live_session
-    from tui.cli import make_library
 
     repository = SessionRepository(data_dir, SystemClock())
     (summary,) = repository.list()
@@ -186,8 +186,8 @@ async def ui_note_latency(data_dir: Path, samples: int) -> list[float]:
 
     from sessions.clock import SystemClock
     from sessions.repository import SessionRepository
+    from sessions.theme.library import library_for as make_library
     from tui.app import OplaegApp, open_live_session
-    from tui.cli import make_library
     from tui.screens.note_form import NoteForm
 
     clock = SystemClock()

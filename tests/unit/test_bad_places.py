@@ -12,6 +12,7 @@ import pytest
 
 from sessions.export import export_session
 from tui import cli
+from tui.cli import run_commands
 
 THEME_ARGS = ["--workplace", "X", "--participants", "5", "--minutes", "90"]
 
@@ -88,7 +89,7 @@ REASONS = {
 
 def run_failing(capsys, monkeypatch, argv: list[str]) -> str:
     launched: list[object] = []
-    monkeypatch.setattr(cli, "_launch", lambda *args: launched.append(args) or 0)
+    monkeypatch.setattr(run_commands, "launch", lambda *args: launched.append(args) or 0)
     code = cli.main(argv)
     err = capsys.readouterr().err
     assert code != 0, argv

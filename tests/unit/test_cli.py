@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from sessions.theme.library import theme_files
+from sessions.theme.library import bundled_content_dir, theme_files
 from tui import cli
+from tui.cli import run_commands
 
 BROKEN = """---
 id: broken
@@ -29,8 +30,8 @@ def run(capsys, *argv):
 def no_ui(monkeypatch):
     launched = []
     monkeypatch.setattr(
-        cli,
-        "_launch",
+        run_commands,
+        "launch",
         lambda library, repo, session_id, join=None: launched.append(session_id) or 0,
     )
     return launched
@@ -43,13 +44,42 @@ def test_version_and_help(capsys):
     assert capsys.readouterr().out.startswith("oplaeg ")
 
 
-def test_bad_arguments_give_one_line(capsys):
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["start", "social-stoette", "--minutes", "60"], "mangler: --workplace, --participants"),
+        (["start", "x", "--minutes", "30"], "--minutes: '30' er ikke en længde for en session"),
+        (["export", "x", "--format", "pdf"], "'pdf' kan ikke bruges (vælg md, html, docx"),
+        (["bogus"], "KOMMANDO: 'bogus' kan ikke bruges"),
+        (["sessions", "--workplace"], "--workplace: mangler en værdi"),
+        (["themes", "--nope"], "ukendt: --nope"),
+        (["--lang", "en", "start", "x", "--participants", "x"], "'x' is not a whole number"),
+    ],
+)
+def test_bad_arguments_give_one_line_in_the_users_language(capsys, argv, said):
     with pytest.raises(SystemExit) as caught:
-        cli.main(["start", "social-stoette", "--minutes", "60"])
+        cli.main(argv)
     assert caught.value.code == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
-    assert "invalid choice" in err or "required" in err
+    assert said in err and "--help" in err
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("da", ["Brug: oplaeg start", "tilvalg:", "--workplace NAVN", "vis denne hjælp"]),
+        ("en", ["Usage: oplaeg start", "options:", "--workplace NAME", "show this help"]),
+    ],
+)
+def test_help_is_in_the_users_language(capsys, language, words):
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", language, "start", "--help"])
+    out = capsys.readouterr().out
+    assert all(word in out for word in words), out
+    assert out.count("tilvalg:" if language == "da" else "options:") == 1, "one group of options"
+    english = ["show this help message", "positional arguments", "usage:"]
+    assert language == "en" or not any(word in out for word in english)
 
 
 def test_themes(capsys):
@@ -143,8 +173,8 @@ def test_unwritable_data_dir(capsys, tmp_path):
 
 
 def test_check(capsys, tmp_path):
-    code, out, _ = run(capsys, "check", str(Path(cli.bundled_content_dir())))
-    bundled = len(theme_files(cli.bundled_content_dir()))
+    code, out, _ = run(capsys, "check", str(Path(bundled_content_dir())))
+    bundled = len(theme_files(bundled_content_dir()))
     assert code == 0 and f"{bundled} temafil(er)" in out
     bad = tmp_path / "broken.md"
     bad.write_text(BROKEN)
@@ -158,7 +188,7 @@ def test_check(capsys, tmp_path):
     code, _, err = run(capsys, "--lang", "en", "check", str(bad))
     assert ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in err
     code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
-    assert code == 1 and "no such file" in err
+    assert code == 1 and "filen eller mappen findes ikke" in err
 
 
 def test_lang_en(capsys):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sessions.i18n import register
-from tui.i18n import da, en
+from tui.i18n import da, da_cli, en, en_cli
 
-register("da", da.TEXT)
-register("en", en.TEXT)
+register("da", {**da.TEXT, **da_cli.TEXT})
+register("en", {**en.TEXT, **en_cli.TEXT})

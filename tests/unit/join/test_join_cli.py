@@ -8,6 +8,7 @@ import socket
 import pytest
 
 from tui import cli
+from tui.cli import run_commands
 from tui.join_options import JoinOptions
 
 START = ["start", "social-stoette", "--workplace", "Solsikken", "--participants", "12"]
@@ -21,7 +22,7 @@ def launched(monkeypatch):
         calls.append((session_id, join))
         return 0
 
-    monkeypatch.setattr(cli, "_launch", launch)
+    monkeypatch.setattr(run_commands, "launch", launch)
     return calls
 
 

@@ -1,0 +1,122 @@
+"""The `oplaeg` command: reads the command line, runs the command, and turns every error the
+user can act on into one line on stderr (never a traceback)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import tui.i18n  # noqa: F401  (the UI's and the command line's texts)
+from sessions.clock import SystemClock
+from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
+from sessions.i18n import LANGUAGES, set_language, t
+from sessions.repository import SessionRepository
+from sessions.storage.locations import prepare_data_dir, resolve_data_dir
+from sessions.theme.library import ThemeLibrary, library_for
+from tui.cli import run_commands, session_commands, theme_commands
+from tui.cli.parser import build_parser
+from tui.install import check_installation
+
+SIGPIPE = 13  # the same number on every POSIX system; Windows has no signal.SIGPIPE
+
+Command = Callable[[ThemeLibrary, SessionRepository, argparse.Namespace], int]
+
+COMMANDS: dict[str | None, Command] = {
+    "themes": lambda library, _, args: theme_commands.themes(library, args.json),
+    "handout": lambda library, _, args: theme_commands.handout(library, args),
+    "new-theme": lambda _, repository, args: theme_commands.new_theme(repository.data_dir, args),
+    "sessions": lambda _, repository, args: session_commands.list_sessions(
+        repository, args.json, args.workplace
+    ),
+    "rename": lambda _, repository, args: session_commands.rename(repository, args),
+    "delete": lambda _, repository, args: session_commands.delete(repository, args),
+    "trash": lambda _, repository, args: session_commands.trash(repository),
+    "restore": lambda _, repository, args: session_commands.restore(repository, args.name),
+    "export": lambda _, repository, args: session_commands.export(repository, args),
+    "start": lambda library, repository, args: run_commands.start(library, repository, args),
+    "resume": lambda library, repository, args: run_commands.resume(library, repository, args),
+    "projector": lambda library, repository, args: run_commands.projector(
+        library, repository, args
+    ),
+    None: lambda library, repository, _: run_commands.launch(library, repository, None),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `oplaeg` console script."""
+    try:
+        try:
+            return _main(sys.argv[1:] if argv is None else argv)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _output_closed() -> int:
+    """Whoever read the output has stopped (`oplaeg themes | head -1`): end quietly with the
+    status of a command ended by SIGPIPE, as `ls` or `cat` would."""
+    with contextlib.suppress(OSError):  # nothing may be written to the closed pipe at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 128 + SIGPIPE
+
+
+def language_asked_for(argv: list[str]) -> str:
+    """`--lang` as given, read before the parser is built so that its help is in that
+    language (argparse itself reports a language it does not know)."""
+    for index, word in enumerate(argv):
+        value = word.partition("=")[2] if word.startswith("--lang=") else None
+        if word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in LANGUAGES:
+            return value
+    return "da"
+
+
+def _main(argv: list[str]) -> int:
+    set_language(language_asked_for(argv))
+    args = build_parser().parse_args(argv)
+    problem = check_installation()
+    if problem is not None:
+        return _fail(problem)
+    try:
+        return _run(args)
+    except SessionLockedError as error:
+        return _fail(error.describe())
+    except DamagedFileError as error:
+        return _fail(
+            t("error.damaged", path=error.path, reason=error.reason, folder=error.path.parent)
+        )
+    except ThemeError as error:
+        for theme_problem in error.problems:
+            print(theme_problem, file=sys.stderr)
+        return 1
+    except OplaegError as error:
+        return _fail(f"oplaeg: {error}")
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return theme_commands.check(args.paths)
+    # The whole file is checked before the data folder is touched, so a bad one changes nothing.
+    imported = session_commands.read_import(Path(args.file)) if args.command == "import" else None
+    data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
+    library = library_for(data_dir, getattr(args, "themes_dir", None))
+    repository = SessionRepository(data_dir, SystemClock())
+    if args.command != "themes":
+        repository.empty_trash()
+    if imported is not None:
+        return session_commands.import_session(repository, imported)
+    return COMMANDS[args.command](library, repository, args)

@@ -1,0 +1,81 @@
+"""Commands that start a UI: the app itself (`oplaeg`, `start`, `resume`) and the room view
+(`projector`). Textual is imported only here, when it is needed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+
+from sessions.clock import SystemClock
+from sessions.errors import OplaegError
+from sessions.i18n import t
+from sessions.models import SessionDetails
+from sessions.repository import InvalidDetailsError, SessionRepository
+from sessions.theme.library import ThemeLibrary
+from tui.cli.join_arguments import join_options
+from tui.join_options import JoinOptions
+
+
+def start(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:
+    join = join_options(args)  # a bad address says so before a session is made
+    theme = library.get(args.theme)
+    details = SessionDetails(
+        workplace=args.workplace,
+        date=args.date or date.today().isoformat(),
+        start_time=args.time or datetime.now().strftime("%H:%M"),
+        facilitator=args.facilitator,
+        participants=args.participants,
+        plan=args.minutes,
+    )
+    try:
+        info, store = repository.create(theme, details)
+    except InvalidDetailsError as error:
+        raise OplaegError(str(error)) from None
+    repository.close(store)
+    print(t("cli.created", id=info.id), file=sys.stderr)
+    return launch(library, repository, info.id, join)
+
+
+def resume(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:
+    session_id = repository.resolve_id(args.session)
+    return launch(library, repository, session_id, join_options(args))
+
+
+def launch(
+    library: ThemeLibrary,
+    repository: SessionRepository,
+    session_id: str | None,
+    join: JoinOptions | None = None,
+) -> int:
+    from platformdirs import user_config_path
+
+    from sessions.live import LiveSession
+    from tui.app import OplaegApp
+
+    clock = SystemClock()
+    live = LiveSession.open(repository, library, session_id, clock) if session_id else None
+    config_dir = user_config_path("oplaeg", appauthor=False)
+    app = OplaegApp(library, repository, live, clock, config_dir=config_dir, join=join)
+    try:
+        app.run()
+    finally:
+        app.close_live_session()
+    if app.exit_message:
+        print(app.exit_message, file=sys.stderr)
+        return 1
+    return app.return_code or 0
+
+
+def projector(
+    library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace
+) -> int:
+    session_id = repository.resolve_id(args.session) if args.session else None
+    if args.browser:
+        from tui.serve import serve_room
+
+        return serve_room(repository.data_dir, session_id, args.host, args.port, args)
+    from tui.room import RoomApp
+
+    RoomApp(repository, library, session_id, served=args.served).run()
+    return 0

@@ -1,0 +1,99 @@
+"""Commands about stored sessions: `sessions`, `rename`, `delete`, `trash`, `restore`,
+`import`, `export`. None of them starts the UI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sessions.errors import OplaegError
+from sessions.export import export_session
+from sessions.i18n import count_notes, t
+from sessions.import_check import ImportProblem, Tables, read_export
+from sessions.repository import SessionRepository
+from tui.cli.output import emit
+
+
+def report_takeovers(repository: SessionRepository) -> None:
+    """Say which sessions were taken over from a copy of oplaeg that had died."""
+    for message in repository.takeovers:
+        print(message, file=sys.stderr)
+    repository.takeovers.clear()
+
+
+def list_sessions(repository: SessionRepository, as_json: bool, workplace: str | None) -> int:
+    summaries = repository.list()
+    if workplace:
+        summaries = [s for s in summaries if workplace.casefold() in s.workplace.casefold()]
+    if as_json:
+        print(json.dumps([s.to_dict() for s in summaries], ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print(t("cli.no_sessions"))
+    for s in summaries:
+        if s.problem:
+            print(f"{s.id}  ⚠ {s.problem}")
+        else:
+            print(
+                f"{s.id}  {s.date} {s.start_time}  {s.workplace} · {s.theme_title} · "
+                f"{count_notes(s.notes)}"
+            )
+    return 0
+
+
+def rename(repository: SessionRepository, args: argparse.Namespace) -> int:
+    info = repository.rename(args.session, args.workplace)
+    report_takeovers(repository)
+    print(t("cli.renamed", id=info.id, workplace=info.details.workplace), file=sys.stderr)
+    return 0
+
+
+def delete(repository: SessionRepository, args: argparse.Namespace) -> int:
+    session_id = repository.resolve_id(args.session)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise OplaegError(t("cli.delete_needs_yes", id=session_id))
+        answer = input(t("cli.delete_question", id=session_id) + " ")
+        if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+            return 1
+    target = repository.delete(session_id)
+    report_takeovers(repository)
+    print(t("cli.deleted", id=session_id, name=target.name), file=sys.stderr)
+    return 0
+
+
+def trash(repository: SessionRepository) -> int:
+    for folder in repository.trashed():
+        print(folder.name)
+    return 0
+
+
+def restore(repository: SessionRepository, name: str) -> int:
+    print(t("cli.restored", id=repository.restore(name)), file=sys.stderr)
+    return 0
+
+
+def read_import(path: Path) -> Tables:
+    """The whole file, checked before anything is written: a bad one changes nothing."""
+    try:
+        return read_export(path)
+    except ImportProblem as problem:
+        raise OplaegError(t("import.failed", file=path, problem=problem)) from None
+
+
+def import_session(repository: SessionRepository, tables: Tables) -> int:
+    info = repository.import_tables(tables)
+    print(t("cli.imported", id=info.id), file=sys.stderr)
+    return 0
+
+
+def export(repository: SessionRepository, args: argparse.Namespace) -> int:
+    _, store = repository.open(args.session, readonly=True)
+    try:
+        payload = export_session(store, args.format, include_private=args.include_private)
+    finally:
+        store.close()
+    message = {"json": "cli.exported_json", "xlsx": "cli.exported_plan", "csv": "cli.exported_plan"}
+    return emit(payload, args.output, args.force, message.get(args.format, "cli.exported"))
