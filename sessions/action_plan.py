@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sessions.clock import Clock
+from sessions.i18n import t
 from sessions.models import Action, FollowUp, FollowUpStatus, SessionInfo
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import ACTIONS_TABLE, FOLLOWUP_TABLE, PLAN_TABLE
@@ -37,7 +38,7 @@ class ActionPlan:
         """Add a row (`action_id` None) or change one; `what` may not be empty."""
         what = clean_line(what)
         if not what:
-            raise EmptyActionError("an action needs a 'what'")
+            raise EmptyActionError(t("error.empty_action"))
         old = self.store.get(ACTIONS_TABLE, action_id) if action_id else None
         action = Action(
             id=action_id or self.store.next_id(ACTIONS_TABLE),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from enum import Enum
 
 from sessions.clock import Clock
+from sessions.i18n import t
 from sessions.models import Draft, Note, NoteTag
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import DRAFT_TABLE, NOTES_TABLE
@@ -139,5 +140,5 @@ class Notebook:
 def note_text(text: str) -> str:
     cleaned = clean_text(text).strip("\n")
     if not cleaned.strip():
-        raise EmptyNoteError("a note needs some text")
+        raise EmptyNoteError(t("error.empty_note"))
     return cleaned[:MAX_NOTE_LENGTH]

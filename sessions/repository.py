@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError, StorageError
+from sessions.i18n import t
 from sessions.import_check import Tables, check_export
 from sessions.models import (
     MAX_PARTICIPANTS,
@@ -90,7 +91,7 @@ class SessionRepository:
             session_id, number = f"{info.id}-{number}", number + 1
         folder = self.root / session_id
         if not is_session_id(session_id) or folder.parent != self.root:
-            raise OplaegError(f"'{session_id}' cannot name a session folder")  # checked before
+            raise OplaegError(t("error.bad_session_id", id=session_id))  # checked before
         info = replace(info, id=session_id)
         store = SessionStore.create(folder, info.to_dict(), tables)
         notes = store.count(NOTES_TABLE)
@@ -125,7 +126,7 @@ class SessionRepository:
         """Change the workplace a session is listed under (its id stays)."""
         name = clean_line(workplace)
         if not name:
-            raise InvalidDetailsError("workplace", "the workplace needs a name")
+            raise InvalidDetailsError("workplace", t("error.workplace_needed"))
         info, store = self.open(session_id)
         try:
             info = replace(info, details=replace(info.details, workplace=name))
@@ -156,10 +157,10 @@ class SessionRepository:
         """Bring a deleted session back from the trash; returns its id."""
         matches = [p for p in self.trashed() if p.name == name or p.name.startswith(name)]
         if len(matches) != 1:
-            raise SessionNotFoundError(f"no single deleted session '{name}' (see 'oplaeg trash')")
+            raise SessionNotFoundError(t("error.no_deleted_session", name=name))
         session_id = matches[0].name.split("--")[0]
         if (self.root / session_id).exists():
-            raise OplaegError(f"a session '{session_id}' exists already")
+            raise OplaegError(t("error.session_exists", id=session_id))
         matches[0].rename(self.root / session_id)
         store = SessionStore.open(self.root / session_id, readonly=True)
         try:
@@ -224,10 +225,11 @@ class SessionRepository:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
+            shown = ", ".join(sorted(matches)[:5])
             raise SessionNotFoundError(
-                f"'{text}' matches {len(matches)} sessions: {', '.join(sorted(matches)[:5])}"
+                t("error.ambiguous_session", text=text, count=len(matches), matches=shown)
             )
-        raise SessionNotFoundError(f"no session '{text}' (see 'oplaeg sessions')")
+        raise SessionNotFoundError(t("error.no_session", text=text))
 
     def open(self, session_id: str, *, readonly: bool = False) -> tuple[SessionInfo, SessionStore]:
         """Open a session; writers get the session's lock or `SessionLockedError`."""
@@ -301,7 +303,7 @@ def trashed_at(folder_name: str) -> float | None:
 def info_of(store: SessionStore) -> SessionInfo:
     doc = store.get(SESSION_TABLE, "1")
     if doc is None:
-        raise SessionNotFoundError(f"{store.directory}: the session record is missing")
+        raise SessionNotFoundError(t("error.record_missing", folder=store.directory))
     return SessionInfo.from_dict(doc)
 
 
@@ -343,22 +345,22 @@ def validate_details(details: SessionDetails) -> SessionDetails:
     """Clean the typed details and check them; raises `InvalidDetailsError` naming the field."""
     workplace = clean_line(details.workplace)
     if not workplace:
-        raise InvalidDetailsError("workplace", "the workplace needs a name")
+        raise InvalidDetailsError("workplace", t("error.workplace_needed"))
     try:
         date = datetime.strptime(details.date.strip(), "%Y-%m-%d").date().isoformat()
     except ValueError:
-        raise InvalidDetailsError("date", f"date '{details.date}' must be YYYY-MM-DD") from None
+        raise InvalidDetailsError("date", t("error.bad_date", date=details.date)) from None
     match = _TIME.match(details.start_time.strip())
     if not match:
-        raise InvalidDetailsError("start_time", f"start time '{details.start_time}' must be HH:MM")
+        raise InvalidDetailsError("start_time", t("error.bad_time", time=details.start_time))
     start_time = f"{int(match.group(1)):02d}:{match.group(2)}"
     if not 1 <= details.participants <= MAX_PARTICIPANTS:
         raise InvalidDetailsError(
-            "participants", f"participants must be between 1 and {MAX_PARTICIPANTS}"
+            "participants", t("error.participants_range", most=MAX_PARTICIPANTS)
         )
     if not SHORTEST_SESSION <= details.plan <= LONGEST_SESSION:
         raise InvalidDetailsError(
-            "plan", f"a session lasts {SHORTEST_SESSION} to {LONGEST_SESSION} minutes"
+            "plan", t("error.plan_range", shortest=SHORTEST_SESSION, longest=LONGEST_SESSION)
         )
     return SessionDetails(
         workplace=workplace,

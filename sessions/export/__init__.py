@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
+from sessions.i18n import t
 from sessions.storage.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ def export_session(
 
         return export_json(store, now).encode("utf-8")
     if export_format not in FORMATS:
-        raise OplaegError(f"unknown format '{export_format}' (choose {', '.join(FORMATS)})")
+        raise OplaegError(
+            t("error.unknown_format", format=export_format, choices=", ".join(FORMATS))
+        )
     referat = build_referat(store, include_private=include_private, language=language, now=now)
     if export_format == "csv":
         from sessions.export.csv_export import export_csv
@@ -76,8 +79,8 @@ def contains_private_notes(store: SessionStore, export_format: str, include_priv
 def write_export(payload: bytes | str, path: Path, *, force: bool = False) -> None:
     """Write an export file atomically; an existing file is kept unless `force`."""
     if path.exists() and not force:
-        raise OplaegError(f"{path} exists already (use --force to replace it)")
+        raise OplaegError(t("error.file_exists", path=path))
     if not path.parent.is_dir():
-        raise OplaegError(f"the folder {path.parent} does not exist")
+        raise OplaegError(t("error.folder_missing", folder=path.parent))
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     atomic_write_bytes(path, data, readable_by_others=True)

@@ -413,9 +413,9 @@ TEXT: dict[str, str] = {
     "lock.taken_over": "Sessionen {id} var stadig åben i et oplaeg, der ikke kører længere ({owner}). Den er overtaget; alt gemt er med.",
     "error.damaged": "Filen {path} er beskadiget ({reason}). Den er ikke ændret. "
     "Tag en kopi af mappen {folder}, og kontakt den, der hjælper dig med oplaeg.",
-    "error.storage": "Kunne ikke gemme: {reason}. Intet tidligere er tabt — "
+    "error.storage": "{reason} Intet tidligere er tabt — "
     "frigør plads eller tjek mappen, og prøv igen.",
-    "error.not_saved": "Noten er IKKE gemt: {reason}. Teksten står stadig i feltet.",
+    "error.not_saved": "Noten er IKKE gemt. {reason} Teksten står stadig i feltet.",
     "error.generic": "Fejl: {message}",
     "error.theme_missing": "Temaet «{theme}», som sessionen bruger, findes ikke længere.",
     # Places: a data folder or themes folder that cannot be used (hardening)

@@ -412,9 +412,9 @@ TEXT: dict[str, str] = {
     "lock.taken_over": "The session {id} was still open in an oplaeg that no longer runs ({owner}). It has been taken over; everything saved is there.",
     "error.damaged": "The file {path} is damaged ({reason}). It has not been changed. "
     "Make a copy of the folder {folder} and contact whoever supports you with oplaeg.",
-    "error.storage": "Could not save: {reason}. Nothing earlier is lost — "
+    "error.storage": "{reason} Nothing earlier is lost — "
     "free some space or check the folder, and try again.",
-    "error.not_saved": "The note is NOT saved: {reason}. The text is still in the field.",
+    "error.not_saved": "The note is NOT saved. {reason} The text is still in the field.",
     "error.generic": "Error: {message}",
     "error.theme_missing": "The theme “{theme}” this session uses no longer exists.",
     # Places: a data folder or themes folder that cannot be used (hardening)

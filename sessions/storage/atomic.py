@@ -13,6 +13,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from sessions.errors import DamagedFileError, StorageError
+from sessions.i18n import t
 
 TEMP_PREFIX = ".tmp-"
 
@@ -31,9 +32,9 @@ def fsync_directory(directory: Path) -> None:
 def describe_os_error(error: OSError) -> str:
     """A short human reason for an OS error, naming the full disk plainly."""
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
+        return t("error.disk_full")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "no permission to write there"
+        return t("error.no_permission")
     return error.strerror or str(error)
 
 
@@ -53,7 +54,9 @@ def atomic_write_bytes(path: Path, payload: bytes, *, readable_by_others: bool =
     try:
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=TEMP_PREFIX)
     except OSError as error:
-        raise StorageError(f"could not save {path}: {describe_os_error(error)}") from error
+        raise StorageError(
+            t("error.could_not_save", path=path, reason=describe_os_error(error))
+        ) from error
     try:
         try:
             if readable_by_others and os.name == "posix":
@@ -67,7 +70,9 @@ def atomic_write_bytes(path: Path, payload: bytes, *, readable_by_others: bool =
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise StorageError(f"could not save {path}: {describe_os_error(error)}") from error
+        raise StorageError(
+            t("error.could_not_save", path=path, reason=describe_os_error(error))
+        ) from error
 
 
 def remove_stray_temp_files(directory: Path) -> None:
@@ -84,20 +89,21 @@ def read_json_tables(path: Path) -> dict[str, dict[str, Any]] | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StorageError(f"could not read {path}: {describe_os_error(error)}") from error
+        raise StorageError(
+            t("error.could_not_read", path=path, reason=describe_os_error(error))
+        ) from error
     if not raw.strip():
-        reason = "the file is empty (0 bytes)" if not raw else "the file holds only blank space"
-        raise DamagedFileError(path, reason)
+        raise DamagedFileError(path, t("error.file_empty" if not raw else "error.file_blank"))
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise DamagedFileError(path, "the file is not UTF-8 text") from None
+        raise DamagedFileError(path, t("error.not_utf8")) from None
     except json.JSONDecodeError as error:
         raise DamagedFileError(
-            path, f"the JSON is damaged at line {error.lineno}, column {error.colno}"
+            path, t("error.json_damaged", line=error.lineno, column=error.colno)
         ) from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise DamagedFileError(path, "the file is JSON, but not an oplaeg database")
+        raise DamagedFileError(path, t("error.not_a_database"))
     return data
 
 

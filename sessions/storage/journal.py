@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sessions.errors import DamagedFileError, StorageError
+from sessions.i18n import t
 from sessions.storage.atomic import describe_os_error, fsync_directory, write_all
 
 
@@ -39,7 +40,9 @@ class Journal:
             self._confirmed_size, self.count = 0, 0
             return [], False
         except OSError as error:
-            raise StorageError(f"could not read {self.path}: {describe_os_error(error)}") from error
+            raise StorageError(
+                t("error.could_not_read", path=self.path, reason=describe_os_error(error))
+            ) from error
         lines = raw.split(b"\n")
         tail = lines.pop()  # after the last newline: empty, or a torn write
         entries: list[dict[str, Any]] = []
@@ -76,7 +79,7 @@ class Journal:
             with contextlib.suppress(OSError):
                 self._cut_back(self._open())
             raise StorageError(
-                f"could not save to {self.path}: {describe_os_error(error)}"
+                t("error.could_not_save", path=self.path, reason=describe_os_error(error))
             ) from error
         self._confirmed_size += len(line)
         self._needs_cut = False
@@ -92,7 +95,7 @@ class Journal:
             os.fsync(fd)
         except OSError as error:
             raise StorageError(
-                f"could not empty {self.path}: {describe_os_error(error)}"
+                t("error.could_not_empty", path=self.path, reason=describe_os_error(error))
             ) from error
 
     def close(self) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from sessions.errors import DamagedFileError, SessionLockedError, StorageError
+from sessions.i18n import t
 from sessions.storage.atomic import (
     AtomicJSONStorage,
     describe_os_error,
@@ -77,7 +78,9 @@ class SessionStore:
         try:
             directory.mkdir(parents=True, exist_ok=False)
         except OSError as error:
-            raise StorageError(f"could not make {directory}: {describe_os_error(error)}") from error
+            raise StorageError(
+                t("error.could_not_make", path=directory, reason=describe_os_error(error))
+            ) from error
         store = cls(directory)
         try:
             store._acquire()
@@ -124,8 +127,9 @@ class SessionStore:
         except Timeout:
             raise SessionLockedError(self.directory.name, read_owner(self.directory)) from None
         except OSError as error:  # the lock file cannot be made: a full disk, no permission
+            reason = describe_os_error(error)
             raise StorageError(
-                f"could not open {self.directory}: {describe_os_error(error)}"
+                t("error.could_not_open", path=self.directory, reason=reason)
             ) from error
         remove_stray_temp_files(self.directory)
         self.took_over = read_owner(self.directory)  # a record left means: not closed cleanly
@@ -144,7 +148,7 @@ class SessionStore:
     def _load(self) -> None:
         data = self._snapshot.read()
         if data is None:
-            raise DamagedFileError(self.directory / SNAPSHOT_NAME, "the file is missing")
+            raise DamagedFileError(self.directory / SNAPSHOT_NAME, t("error.file_missing"))
         meta = data.pop(META_TABLE, {}).get("1", {})
         self._seq = int(meta.get("seq", 0))
         self._tables = data

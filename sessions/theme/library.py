@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sessions.errors import ThemeError, UnknownThemeError
+from sessions.i18n import t
 from sessions.storage.locations import check_themes_dir, theme_cache_path, user_themes_dir
 from sessions.theme.cache import ThemeCache
 from sessions.theme.model import Theme
@@ -84,7 +85,7 @@ class ThemeLibrary:
         entry = next((e for e in self.entries() if e.id == theme_id), None)
         if entry is None:
             known = ", ".join(e.id for e in self.entries()) or "none"
-            raise UnknownThemeError(f"unknown theme '{theme_id}' (available: {known})")
+            raise UnknownThemeError(t("error.unknown_theme", id=theme_id, known=known))
         if entry.theme is None:
             raise ThemeError(entry.problems)
         return entry.theme

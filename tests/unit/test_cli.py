@@ -126,7 +126,7 @@ def test_start_sessions_export(capsys, tmp_path, no_ui):
     )
     assert json.loads(target.read_text())["format"] == "oplaeg-session"
     code, _, err = run(capsys, "export", "20261124-0900-solsikken", "-o", str(target))
-    assert code == 1 and err.strip().endswith("exists already (use --force to replace it)")
+    assert code == 1 and err.strip().endswith("findes allerede (brug --force for at erstatte den).")
     assert len(err.strip().splitlines()) == 1
     code, _, _ = run(capsys, "export", "20261124-0900-solsikken", "-o", str(target), "--force")
     assert code == 0 and target.read_text().startswith("# Referat")
@@ -135,11 +135,11 @@ def test_start_sessions_export(capsys, tmp_path, no_ui):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["export", "nope"], "no session 'nope'"),
-        (["resume", "nope"], "no session 'nope'"),
+        (["export", "nope"], "Der er ingen session 'nope'"),
+        (["resume", "nope"], "Der er ingen session 'nope'"),
         (
             ["start", "nope", "--workplace", "x", "--participants", "3", "--minutes", "90"],
-            "unknown theme 'nope'",
+            "Der er intet tema 'nope'",
         ),
         (
             [
@@ -152,7 +152,7 @@ def test_start_sessions_export(capsys, tmp_path, no_ui):
                 "--minutes",
                 "90",
             ],
-            "the workplace needs a name",
+            "Arbejdspladsen skal have et navn",
         ),
         (["themes", "--themes-dir", "/no/such/folder"], "Temamappen /no/such/folder kan ikke"),
     ],

@@ -175,12 +175,12 @@ def test_json_says_first_whether_it_holds_private_notes(live):
 def test_write_export_never_overwrites_silently(tmp_path):
     target = tmp_path / "referat.md"
     write_export("første", target)
-    with pytest.raises(OplaegError, match="exists already"):
+    with pytest.raises(OplaegError, match="findes allerede"):
         write_export("anden", target)
     assert target.read_text() == "første"
     write_export("anden", target, force=True)
     assert target.read_text() == "anden"
-    with pytest.raises(OplaegError, match="does not exist"):
+    with pytest.raises(OplaegError, match="findes ikke"):
         write_export("x", tmp_path / "nope" / "r.md")
 
 

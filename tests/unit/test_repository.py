@@ -21,9 +21,9 @@ def test_create_list_and_resolve(repository, theme):
     second, store2 = repository.create(theme, DETAILS)
     assert second.id == info.id + "-2"
     repository.close(store2)
-    with pytest.raises(SessionNotFoundError, match="matches 2 sessions"):
+    with pytest.raises(SessionNotFoundError, match="passer på 2 sessioner"):
         repository.resolve_id("2026")
-    with pytest.raises(SessionNotFoundError, match="no session 'nope'"):
+    with pytest.raises(SessionNotFoundError, match="Der er ingen session 'nope'"):
         repository.resolve_id("nope")
 
 
@@ -52,7 +52,7 @@ def test_a_damaged_session_is_listed_with_its_problem(repository, theme, data_di
     (data_dir / "sessions" / info.id / "session.json").write_bytes(b"")
     (data_dir / "index.json").unlink()
     (summary,) = repository.list()
-    assert "empty (0 bytes)" in (summary.problem or "")
+    assert "tom (0 byte)" in (summary.problem or "")
 
 
 @pytest.mark.parametrize(

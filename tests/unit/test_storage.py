@@ -76,11 +76,11 @@ def test_damage_in_the_middle_of_the_journal_is_reported(tmp_path: Path):
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"", r"empty \(0 bytes\)"),
-        (b"   \n", "blank space"),
-        (b'{"session": {"1": {"id"', "JSON is damaged"),
-        (b"\xff\xfe\x00", "not UTF-8"),
-        (b"[]", "not an oplaeg database"),
+        (b"", r"tom \(0 byte\)"),
+        (b"   \n", "kun tomme tegn"),
+        (b'{"session": {"1": {"id"', "beskadiget i linje 1"),
+        (b"\xff\xfe\x00", "ikke UTF-8"),
+        (b"[]", "ikke en oplaeg-database"),
     ],
 )
 def test_a_damaged_snapshot_is_reported_and_left_alone(tmp_path: Path, content, reason):
@@ -152,7 +152,7 @@ def test_a_full_disk_loses_nothing_earlier(tmp_path: Path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(journal.os, "fsync", full)
-    with pytest.raises(StorageError, match="the disk is full"):
+    with pytest.raises(StorageError, match="disken er fuld"):
         store.put("notes", "2", {"text": "efter"})
     monkeypatch.setattr(journal.os, "fsync", real_fsync)
     assert store.get("notes", "2") is None
@@ -170,7 +170,7 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path, monk
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", fail)
-    with pytest.raises(StorageError, match="disk is full"):
+    with pytest.raises(StorageError, match="disken er fuld"):
         atomic_write_bytes(target, b"new")
     assert target.read_text() == "old"
     assert list(tmp_path.glob(".tmp-*")) == []

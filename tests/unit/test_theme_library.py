@@ -51,7 +51,7 @@ def test_new_theme_command(capsys, tmp_path: Path):
     assert "title: Trivsel" in written.read_text(encoding="utf-8")
     assert cli.main(["--data-dir", str(tmp_path), "check", str(written)]) == 0
     assert cli.main(["--data-dir", str(tmp_path), "new-theme", "trivsel"]) == 1
-    assert "exists already" in capsys.readouterr().err
+    assert "findes allerede" in capsys.readouterr().err
     assert cli.main(["--data-dir", str(tmp_path), "new-theme", "Ikke Gyldig"]) == 1
     cli.main(["--data-dir", str(tmp_path), "themes", "--json"])
     rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
