@@ -10,14 +10,13 @@ import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from sessions import __version__
 from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.export import FORMATS, export_session, write_export
 from sessions.i18n import LANGUAGES, count_notes, set_language, t
-from sessions.import_check import ImportProblem, Tables, read_export
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
 from sessions.storage.locations import (
@@ -30,7 +29,9 @@ from sessions.storage.locations import (
 from sessions.theme.cache import ThemeCache
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION, Theme
-from sessions.theme.parser import load_theme_file
+
+if TYPE_CHECKING:
+    from sessions.import_check import Tables
 
 LOOPBACK = "127.0.0.1"
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -306,6 +307,8 @@ def make_library(data_dir: Path, themes_dir: str | None) -> ThemeLibrary:
 
 
 def _check(paths: list[str]) -> int:
+    from sessions.theme.parser import load_theme_file
+
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -420,6 +423,8 @@ def _delete(repository: SessionRepository, args: argparse.Namespace) -> int:
 
 
 def _read_import(path: Path) -> Tables:
+    from sessions.import_check import ImportProblem, read_export
+
     try:
         return read_export(path)
     except ImportProblem as problem:

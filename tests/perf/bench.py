@@ -45,6 +45,17 @@ class Settings:
     follow_samples: int
 
 
+PYCACHE = Path(tempfile.gettempdir()) / "oplaeg-bench-pycache"
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The children's environment. Compiled bytecode is kept (in a folder of its own, so the
+    checkout stays clean), as an installed program has it: without it every start would
+    compile oplaeg's modules, which no user's start does."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **(extra or {}), "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+
+
 def child(*arguments: str, env: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Run `tests.perf.children` with `arguments`; its JSON lines."""
     result = subprocess.run(
@@ -52,7 +63,7 @@ def child(*arguments: str, env: dict[str, str] | None = None) -> list[dict[str, 
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)},
+        env=child_env(env),
         check=False,
     )
     if result.returncode != 0:
@@ -68,7 +79,7 @@ def start_child(*arguments: str, env: dict[str, str] | None = None) -> subproces
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
-        env={**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)},
+        env=child_env(env),
     )
 
 

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from sessions.display import Display
 from sessions.errors import OplaegError
@@ -37,6 +36,7 @@ from tui.screens.note_form import NoteForm, NoteRequest
 from tui.screens.notes_manager import NotesManager
 from tui.screens.speaker_notes import SpeakerNotesScreen
 from tui.widgets.console_panel import ConsolePanel, speaker_notes
+from tui.widgets.footer import Footer
 from tui.widgets.stage import Stage
 from tui.widgets.status_bar import StatusBar
 
