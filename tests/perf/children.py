@@ -101,7 +101,7 @@ def idle(kind: str, data_dir: str, session_id: str, seconds: float) -> None:
         app = bare_app()
         ready: Callable[[Any], bool] = lambda a: bool(a.query("MarkdownBlock"))  # noqa: E731
     elif kind == "room":
-        app = _room_app(data_dir, session_id)
+        app = _room_app(data_dir, None)  # as `oplaeg projector` runs: following the console
         ready = lambda a: bool(a.screen.query("#room-stage"))  # noqa: E731
     else:
         app = _console_app(data_dir, session_id)
@@ -149,7 +149,7 @@ def _console_app(data_dir: str, session_id: str, layout: str = "auto") -> Any:
     return OplaegApp(themes, repository, live=live, clock=clock, offer_resume=False, layout=layout)
 
 
-def _room_app(data_dir: str, session_id: str) -> Any:
+def _room_app(data_dir: str, session_id: str | None) -> Any:
     from sessions.repository import SessionRepository
     from tests.perf.workload import library
     from tui.room import RoomApp

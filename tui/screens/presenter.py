@@ -105,7 +105,10 @@ class PresenterScreen(Screen[None]):
         self.set_class(self._console_mode, "-console")
         self.set_class(not self._console_mode, "-single")
         self.query_one(StatusBar).set_class(not self._console_mode, "-compact")
-        self.query_one(ConsolePanel).display = self._console_mode
+        panel = self.query_one(ConsolePanel)
+        panel.display = self._console_mode
+        if self._console_mode:
+            panel.show(self.live.page)
         self.refresh_bindings()
 
     # -- showing ---------------------------------------------------------------------------
@@ -116,11 +119,12 @@ class PresenterScreen(Screen[None]):
         if entered:
             self._guard(self.live.enter_page)
         page = self.live.page
-        self.stage.show(page)
-        self.query_one(ConsolePanel).show(page)
-        self._update_advice()
-        status = self.query_one(StatusBar)
-        status.refresh_status()
+        with self.app.batch_update():
+            self.stage.show(page)
+            if self.console:  # a hidden panel is brought up to date when it is shown
+                self.query_one(ConsolePanel).show(page)
+            self._update_advice()
+            self.query_one(StatusBar).refresh_status()
 
     def _update_advice(self) -> None:
         self.query_one(StatusBar).advice = advice_line(self.live)
