@@ -5,6 +5,7 @@ before or after the console, and either can be closed or killed without harm."""
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from pathlib import Path
 
@@ -66,6 +67,7 @@ class RoomScreen(Screen[None]):
         self._waiting_text = ""
         self._presence_checked = float("-inf")
         self._presence_stamp: tuple[int, int, int] | None = None
+        self._console_file = str(console_file(repository.data_dir))
         self._wanted: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -98,7 +100,7 @@ class RoomScreen(Screen[None]):
         changes, and once a second besides (to notice a console that was killed); in between,
         a look at the file's stamp is all a poll costs."""
         try:
-            stat = console_file(self.repository.data_dir).stat()
+            stat = os.stat(self._console_file)
             stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         except OSError:
             stamp = None

@@ -73,9 +73,10 @@ class BigClock(Widget):
     """How many cells wide one pixel of the font is."""
 
     def watch_value(self, old: str, new: str) -> None:
-        # Each second changes the digits, rarely the size: lay the screen out again only when
-        # the clock's width changes (every digit is as wide as every other).
-        self.refresh(layout=pixel_width(old) != pixel_width(new))
+        # Each second changes the digits (a repaint), rarely the size: lay the screen out again
+        # only when the clock's width changes (every digit is as wide as every other).
+        if pixel_width(old) != pixel_width(new):
+            self.refresh(layout=True)
 
     def fit(self, width: int, height: int, widest: str = "00:00") -> None:
         """Choose the largest scale at which `widest` fits in `width` × `height` cells."""
