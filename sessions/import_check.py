@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sessions.exercises import KINDS
+from sessions.import_answers import ANSWER_TABLES
 from sessions.import_shapes import (
     OPTIONAL,
     REQUIRED,
@@ -299,6 +300,8 @@ def check_export(data: object) -> Tables:
             checked[name] = _numbered_table(name, table, NUMBERED[name])
         elif name == EXERCISES_TABLE:
             checked[name] = _exercises_table(table)
+        elif name in ANSWER_TABLES:
+            checked[name] = ANSWER_TABLES[name](table)
         else:
             raise fail(f"tables.{shown(name)}", "unknown_table")
     if "session" not in checked:

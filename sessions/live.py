@@ -14,6 +14,7 @@ from datetime import datetime
 from sessions.action_plan import ActionPlan
 from sessions.agenda_clock import AgendaView, agenda_view
 from sessions.agenda_history import AgendaChange, AgendaHistory, UndoPoint
+from sessions.answers import AnswerBook
 from sessions.clock import Clock
 from sessions.countdown import Countdown
 from sessions.display import DisplaySettings
@@ -61,6 +62,7 @@ class LiveSession:
         self.display = DisplaySettings(store)
         self.history = AgendaHistory(store, clock)
         self.exercises = ExerciseBook(store, info.details.participants, self._exercise_segments)
+        self.answers = AnswerBook(store)
 
     @classmethod
     def open(

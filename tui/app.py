@@ -20,6 +20,8 @@ from sessions.i18n import t
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
+from tui.join import JoinControl
+from tui.join_options import JoinOptions
 from tui.keymap import load_keymap
 from tui.messages import SessionChosen, ThemeChosen, ThemeToggled
 from tui.screens.start import StartScreen
@@ -61,8 +63,10 @@ class OplaegApp(App[None]):
         offer_resume: bool = True,
         layout: str = "auto",
         config_dir: Path | None = None,
+        join: JoinOptions | None = None,
     ) -> None:
         super().__init__()
+        self.join = JoinControl(join)
         self.library = library
         self.repository = repository
         self.clock = clock or SystemClock()
@@ -91,7 +95,8 @@ class OplaegApp(App[None]):
         elif self._offer_resume:
             self.offer_to_resume()
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
+        await self.join.shutdown()
         self.close_live_session()
 
     # -- what the screens choose -------------------------------------------------------------
@@ -162,10 +167,13 @@ class OplaegApp(App[None]):
 
         self.close_live_session()
         self.live = live
+        self.join.attach(live)
         with contextlib.suppress(OplaegError, OSError):
             self._announcement = announce_console(self.repository.data_dir, live.info.id)
         self.theme = LIGHT if live.display.current.light else DARK
-        screen = PresenterScreen(live, data_dir=self.repository.data_dir, layout=self.layout)
+        screen = PresenterScreen(
+            live, data_dir=self.repository.data_dir, layout=self.layout, join=self.join
+        )
         self.push_screen(screen)
         announce_takeovers(self, self.repository.takeovers)
         if live.started_at is None:
@@ -191,6 +199,7 @@ class OplaegApp(App[None]):
             withdraw(self._announcement)
             self._announcement = None
         if self.live is not None:
+            self.join.detach()
             live, self.live = self.live, None
             try:
                 live.close()

@@ -29,6 +29,7 @@ from sessions.storage.locations import (
 from sessions.theme.cache import ThemeCache
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir, theme_files
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION, Theme
+from tui.join_options import JoinOptions, add_join_arguments, join_options
 
 if TYPE_CHECKING:
     from sessions.import_check import Tables
@@ -90,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     resume = commands.add_parser("resume", parents=[common], help="continue a session")
     resume.add_argument("session", help="session id, or the start of it")
+    for presenting in (start, resume):
+        add_join_arguments(presenting)
 
     themes = commands.add_parser("themes", parents=[common], help="list the themes")
     themes.add_argument("--json", action="store_true", help="print JSON")
@@ -178,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=LOOPBACK,
         help="the address to listen on (default 127.0.0.1: only this computer)",
     )
+
+    projector.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 
     check = commands.add_parser("check", parents=[common], help="validate theme files")
     check.add_argument("paths", nargs="+", metavar="PATH", help="theme files or folders")
@@ -285,7 +290,7 @@ def _run(args: argparse.Namespace) -> int:
         return _projector(library, repository, args)
     if args.command == "resume":
         session_id = repository.resolve_id(args.session)
-        return _launch(library, repository, session_id)
+        return _launch(library, repository, session_id, join_options(args))
     return _launch(library, repository, None)
 
 
@@ -462,6 +467,7 @@ def _export(repository: SessionRepository, args: argparse.Namespace) -> int:
 
 
 def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:
+    join = join_options(args)
     theme = library.get(args.theme)
     details = SessionDetails(
         workplace=args.workplace,
@@ -477,10 +483,15 @@ def _start(library: ThemeLibrary, repository: SessionRepository, args: argparse.
         raise OplaegError(str(error)) from None
     repository.close(store)
     print(t("cli.created", id=info.id), file=sys.stderr)
-    return _launch(library, repository, info.id)
+    return _launch(library, repository, info.id, join)
 
 
-def _launch(library: ThemeLibrary, repository: SessionRepository, session_id: str | None) -> int:
+def _launch(
+    library: ThemeLibrary,
+    repository: SessionRepository,
+    session_id: str | None,
+    join: JoinOptions | None = None,
+) -> int:
     from platformdirs import user_config_path
 
     from sessions.live import LiveSession
@@ -489,7 +500,7 @@ def _launch(library: ThemeLibrary, repository: SessionRepository, session_id: st
     clock = SystemClock()
     live = LiveSession.open(repository, library, session_id, clock) if session_id else None
     config_dir = user_config_path("oplaeg", appauthor=False)
-    app = OplaegApp(library, repository, live, clock, config_dir=config_dir)
+    app = OplaegApp(library, repository, live, clock, config_dir=config_dir, join=join)
     try:
         app.run()
     finally:
@@ -510,7 +521,7 @@ def _projector(
         return serve_room(repository.data_dir, session_id, args.host, args.port, args)
     from tui.room import RoomApp  # Textual loads only when the UI starts.
 
-    RoomApp(repository, library, session_id).run()
+    RoomApp(repository, library, session_id, served=args.served).run()
     return 0
 
 

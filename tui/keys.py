@@ -131,6 +131,8 @@ PRESENTER_KEYS: tuple[Key, ...] = (
     Key("followup", "o", "followup", "key.followup", "command.followup", "o", footer=False),
     Key("summary", "v", "summary", "key.summary", "command.summary", "v", footer=False),
     Key("join", "J", "join", "key.join", "command.join", "J", footer=False),
+    Key("join-code", "K", "join_code", "key.join_code", "command.join_code", "K", footer=False),
+    Key("slips", "S", "slips", "key.slips", "command.slips", "S", footer=False),
     Key("help", "question_mark", "help", "key.help", "command.help", "?"),
     Key("quit", "q", "quit_session", "key.quit", "command.quit", "q"),
 )
@@ -359,6 +361,15 @@ NOTES_KEYS: tuple[Key, ...] = (
         "Delete",
     ),
     Key("notes-close", "escape,e", "close", "close", "command.close", "Esc"),
+)
+
+MODERATION_KEYS: tuple[Key, ...] = (
+    Key("slip-approve", "enter", "approve", "key.approve", "command.approve_slip", "Enter"),
+    Key("slip-edit", "w", "edit", "key.edit_item", "command.edit_slip", "w"),
+    Key("slip-reject", "delete,x", "reject", "key.reject", "command.reject_slip", "x Delete"),
+    Key("slip-undo", "u", "undo", "key.undo_short", "command.undo_reject", "u"),
+    Key("slip-peek", "ctrl+t", "peek", "key.peek", "command.peek_slips", "Ctrl+T", footer=False),
+    Key("slip-close", "escape,S", "close", "close", "command.close", "Esc"),
 )
 
 DIALOG_KEYS: tuple[Key, ...] = (

@@ -168,6 +168,9 @@ class RoomScreen(Screen[None]):
             waiting.update(text)
 
 
+SERVER_CHECK_SECONDS = 1.0
+
+
 class RoomApp(App[None]):
     """`oplaeg projector`: the room view in a terminal, or (through textual-serve) a browser."""
 
@@ -181,14 +184,27 @@ class RoomApp(App[None]):
         library: ThemeLibrary,
         session_id: str | None = None,
         clock: Clock | None = None,
+        *,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.repository = repository
         self.library = library
         self.session_id = session_id
         self.clock = clock or SystemClock()
+        self.served = served
+        self._server = os.getppid()
 
     def on_mount(self) -> None:
+        if self.served:
+            self.set_interval(SERVER_CHECK_SECONDS, self._end_with_the_server)
         register_themes(self)
         self.theme = DARK
         self.push_screen(RoomScreen(self.repository, self.library, self.clock, self.session_id))
+
+    def _end_with_the_server(self) -> None:
+        """A browser's room view runs under textual-serve, which does not stop it when the
+        server itself is stopped: once the server is gone (this process has a new parent),
+        nobody can see this view any more."""
+        if os.getppid() != self._server:
+            self.exit()

@@ -4,6 +4,7 @@ this computer only (unless another address is asked for), on a free port."""
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import socket
 import sys
@@ -27,14 +28,16 @@ def room_command(data_dir: Path, session_id: str | None, themes_dir: str | None 
     parts = [sys.executable, "-m", "tui.cli", "--data-dir", str(data_dir)]
     parts += ["--lang", current_language()]
     parts += ["--themes-dir", themes_dir] if themes_dir else []
-    parts += ["projector"] + ([session_id] if session_id else [])
-    return shlex.join(parts)
+    parts += ["projector", "--served"] + ([session_id] if session_id else [])
+    # `exec`: the shell textual-serve starts becomes the room view, so the room view's parent
+    # is the server and it can tell when the server is gone.
+    return ("exec " if os.name == "posix" else "") + shlex.join(parts)
 
 
 def serve_room(
     data_dir: Path, session_id: str | None, host: str, port: int, args: argparse.Namespace
 ) -> int:
-    from textual_serve.server import Server  # loaded only for the browser
+    from tui.room_server import RoomServer  # loaded only for the browser
 
     if host != LOOPBACK:
         print(t("cli.serve_warning", host=host), file=sys.stderr)
@@ -42,6 +45,6 @@ def serve_room(
     url = f"http://{host}:{port}"
     print(t("cli.serve_address", url=url), flush=True)
     command = room_command(data_dir, session_id, getattr(args, "themes_dir", None))
-    server = Server(command, host=host, port=port, title="oplaeg")
+    server = RoomServer(command, host=host, port=port, title="oplaeg")
     server.serve()
     return 0

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from sessions.answers import AnswerBook, result_with_phones
 from sessions.exercises import KINDS
 from sessions.exercises.base import ExerciseResult, ExerciseState
 from sessions.exercises.case import CaseState
@@ -124,10 +125,13 @@ def stored_doc(store: SessionStore, segment_id: str) -> Mapping[str, Any] | None
 
 
 def exercise_result(
-    doc: Mapping[str, Any], participants: int, language: str | None
+    doc: Mapping[str, Any],
+    participants: int,
+    language: str | None,
+    phones: AnswerBook | None = None,
 ) -> ExerciseResult | None:
     """What one stored exercise reports to the referat, or None (nothing happened, or a kind
-    this oplaeg does not know)."""
+    this oplaeg does not know); with `phones`, their answers are counted in."""
     try:
         kind = KINDS[ExerciseFormat(str(doc.get("format")))]
     except ValueError:
@@ -136,6 +140,10 @@ def exercise_result(
     if state is None:
         return None
     title, segment_id = str(doc.get("title", "")), str(doc.get("segment_id", ""))
+    if phones is not None:
+        return result_with_phones(
+            kind, state, phones, title, segment_id, language, participants=participants
+        )
     return kind.result(state, title, segment_id, language, participants=participants)
 
 
@@ -144,13 +152,14 @@ def exercise_results(store: SessionStore, language: str | None) -> list[Exercise
     participants = info_of(store).details.participants
     seen: set[str] = set()
     results: list[ExerciseResult] = []
+    phones = AnswerBook(store)
     for _, doc in store.items(EXERCISES_TABLE):
         segment_id = str(doc.get("segment_id", ""))
         if segment_id in seen:
             continue
         seen.add(segment_id)
         merged = {**(stored_doc(store, segment_id) or doc), "segment_id": segment_id}
-        result = exercise_result(merged, participants, language)
+        result = exercise_result(merged, participants, language, phones)
         if result is not None:
             results.append(result)
     return results

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from sessions.i18n import da, da_exercises, da_theme, en, en_exercises, en_theme
+from sessions.i18n import (
+    da,
+    da_exercises,
+    da_join,
+    da_theme,
+    en,
+    en_exercises,
+    en_join,
+    en_theme,
+)
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "da": {**da.TEXT, **da_theme.TEXT, **da_exercises.TEXT},
-    "en": {**en.TEXT, **en_theme.TEXT, **en_exercises.TEXT},
+    "da": {**da.TEXT, **da_theme.TEXT, **da_exercises.TEXT, **da_join.TEXT},
+    "en": {**en.TEXT, **en_theme.TEXT, **en_exercises.TEXT, **en_join.TEXT},
 }
 LANGUAGES = tuple(CATALOGUES)
 _current = "da"

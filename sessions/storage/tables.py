@@ -16,4 +16,5 @@ DISPLAY_TABLE = "display"  # display: blank screen, notes shown to the room, bel
 TIMERS_TABLE = "timers"  # timers: each countdown, by key
 PAUSES_TABLE = "pauses"  # timers: the whole session paused
 EXERCISES_TABLE = "exercises"  # exercises.book: one document per exercise segment
-ANSWERS_TABLE = "answers"  # participants' answers from their phones
+ANSWERS_TABLE = "answers"  # answers: participants' answers from their phones, by key
+JOIN_TABLE = "join"  # answers: whether phones can answer, the address and room code, document "1"

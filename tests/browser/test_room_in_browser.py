@@ -3,8 +3,10 @@ following the console."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -36,6 +38,7 @@ def serve(data_dir: Path, session_id: str, port: int) -> subprocess.Popen[str]:
         stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "OPLAEG_DATA_DIR": str(data_dir)},
+        start_new_session=True,  # the server and the room views it starts, to stop together
     )
 
 
@@ -47,6 +50,21 @@ def wait_for_port(port: int) -> None:
                 return
         time.sleep(0.1)
     raise AssertionError(f"nothing listens on port {port}")
+
+
+def wait_for_group_to_end(group: int) -> bool:
+    """Whether anything of the server's process group is still running after a while (it is
+    then killed, so no test leaves a room view behind)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(group, signal.SIGKILL)
+    return True
 
 
 def picture(page, settle: float = 1.5) -> bytes:
@@ -101,9 +119,14 @@ def test_the_room_view_in_a_browser_follows_the_console(browser, tmp_path):
         live.close()
         server.terminate()
         try:
-            server.wait(timeout=10)
+            server.wait(timeout=15)
+            stopped = True
         except subprocess.TimeoutExpired:
             server.kill()
+            stopped = False
+        room_views_left = wait_for_group_to_end(server.pid)
+    assert stopped, "Ctrl+C or SIGTERM stops the server within seconds"
+    assert not room_views_left, "the room view ends with the server that served it"
 
 
 def test_the_browser_view_listens_only_on_this_computer(tmp_path):
@@ -111,4 +134,4 @@ def test_the_browser_view_listens_only_on_this_computer(tmp_path):
 
     assert LOOPBACK == "127.0.0.1"
     command = room_command(tmp_path, "abc")
-    assert "projector abc" in command and "--browser" not in command
+    assert "projector --served abc" in command and "--browser" not in command

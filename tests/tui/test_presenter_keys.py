@@ -52,7 +52,9 @@ async def test_leaving_a_round_that_has_not_finished_asks_first(library, reposit
     async with app.run_test(size=(100, 30)) as pilot:
         go(app, live, page_of(live, "round"))
         round_page = live.position
+        await pilot.pause()
         await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
         assert live.exercises.state(live.page.segment).speaker == 3
         await pilot.press("pageup")
         assert live.exercises.state(live.page.segment).speaker == 2, "PgUp: the previous speaker"

@@ -108,3 +108,20 @@ async def test_the_room_view_waits_calmly_and_never_writes(library, repository, 
         screen.follow()
         await pilot.pause()
         assert screen.live is None, "the console went away: back to waiting"
+
+
+async def test_a_served_room_view_ends_when_its_server_is_gone(
+    library, repository, clock, monkeypatch
+):
+
+    from tui import room as room_module
+
+    room = RoomApp(repository, library, clock=clock, served=True)
+    async with room.run_test(size=(80, 24)) as pilot:
+        room._end_with_the_server()
+        await pilot.pause()
+        assert room.is_running, "its server is still there"
+        monkeypatch.setattr(room_module.os, "getppid", lambda: 1)
+        room._end_with_the_server()
+        await pilot.pause()
+        assert not room.is_running

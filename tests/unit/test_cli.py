@@ -29,7 +29,9 @@ def run(capsys, *argv):
 def no_ui(monkeypatch):
     launched = []
     monkeypatch.setattr(
-        cli, "_launch", lambda library, repo, session_id: launched.append(session_id) or 0
+        cli,
+        "_launch",
+        lambda library, repo, session_id, join=None: launched.append(session_id) or 0,
     )
     return launched
 

@@ -97,7 +97,11 @@ class ExerciseWidget(Widget, can_focus=True):
 
     def reload(self) -> None:
         """Take the stored state again (after the console changed it, or an answer came in)."""
-        self.state = self.live.exercises.state(self.page.segment)
+        state = self.live.exercises.state(self.page.segment)
+        if state == self.state:
+            self.refresh_view()  # the phones' answers are not in the state; they may be new
+        else:
+            self.state = state
 
     def saved(self, state: ExerciseState) -> None:
         """The screen has saved `state`: show it."""

@@ -83,13 +83,17 @@ class ScaleWidget(ExerciseWidget):
         if not self.ready or not isinstance(self.state, ScaleState):
             return
         state = self.scale
+        phones = self.live.answers.scale_counts(self.page.segment.id)
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
+        answered = self.live.answers.answered(self.page.segment.id)
+        if answered:
+            meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
         self.query_one("#scale-legend", Static).update(Content(meaning))
         participants = self.live.info.details.participants
         width = self.size.width or 80
         rows: list[tuple[str, str, str, bool]] = []
         for index, statement in enumerate(state.statements):
-            stats = state.stats(index)
+            stats = state.stats(index, phones.get(index))
             most = max(stats.counts.values(), default=0)
             spark = "".join(
                 SPARKS[round(n / most * 8)] if most else " " for n in stats.counts.values()
@@ -100,7 +104,11 @@ class ScaleWidget(ExerciseWidget):
                 summary += " " + t("scale.too_many", participants=participants)
             rows.append((statement, spark, summary, self.counting and index == state.selected))
         blocks = statement_blocks(rows, width)
-        below = self._distribution(state, width) if self.counting and state.statements else []
+        below = (
+            self._distribution(state, width, phones.get(state.selected))
+            if self.counting and state.statements
+            else []
+        )
         room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
         selected = state.selected if self.counting else None
         more = (t("board.more_above"), t("board.more_below"))
@@ -111,9 +119,11 @@ class ScaleWidget(ExerciseWidget):
             shown += [Content(""), *below]
         self.query_one("#scale-statements", Static).update(join_lines(shown))
 
-    def _distribution(self, state: ScaleState, width: int) -> list[Content]:
-        """The selected statement's hands per value, as labelled bars."""
-        stats = state.stats(state.selected)
+    def _distribution(
+        self, state: ScaleState, width: int, phones: dict[int, int] | None
+    ) -> list[Content]:
+        """The selected statement's hands (and phones) per value, as labelled bars."""
+        stats = state.stats(state.selected, phones)
         most = max(stats.counts.values(), default=0)
         names = {value: label_for(state, value) for value in state.values}
         label_width = max((len(n) for n in names.values()), default=0)

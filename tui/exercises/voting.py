@@ -56,18 +56,19 @@ class VotingWidget(ExerciseWidget):
             budget.update(Content(""))
             items.update(Content.styled(t("voting.empty"), MUTED))
             return
-        budget.update(
-            Content(
-                t(
-                    "voting.budget",
-                    each=state.votes_per_person,
-                    given=state.total,
-                    budget=state.budget,
-                )
-            )
-        )
+        phones = self.live.answers.phone_votes(self.page.segment.id)
+        given = state.total + sum(n for item, n in phones.items() if item in state.items)
+        line = t("voting.budget", each=state.votes_per_person, given=given, budget=state.budget)
+        voters = self.live.answers.answered(self.page.segment.id)
+        if voters:
+            line += " · " + t("voting.phones", count=voters)
+        budget.update(Content(line))
         ranked = self.showing_results
-        rows = state.ranked() if ranked else [(i, state.count(i)) for i in state.items]
+        rows = (
+            state.ranked(phones)
+            if ranked
+            else [(i, state.count(i) + phones.get(i, 0)) for i in state.items]
+        )
         most = max((n for _, n in rows), default=0)
         width = max(8, int(self.size.width * BAR_SHARE))
         lines = []
@@ -95,7 +96,7 @@ class VotingWidget(ExerciseWidget):
         if action in ("set_votes", "select"):
             return bool(state.items)
         if action == "top_to_plan":
-            return bool(state.top())
+            return bool(state.top(extra=self._phones()))
         if action == "undo":
             return bool(state.history)
         return True
@@ -121,4 +122,8 @@ class VotingWidget(ExerciseWidget):
         self.change(self.voting.undo())
 
     def action_top_to_plan(self) -> None:
-        self.post_message(self.ActionsProposed([item for item, _ in self.voting.top()]))
+        top = self.voting.top(extra=self._phones())
+        self.post_message(self.ActionsProposed([item for item, _ in top]))
+
+    def _phones(self) -> dict[str, int]:
+        return self.live.answers.phone_votes(self.page.segment.id)

@@ -26,6 +26,7 @@ from sessions.presence import rooms_following
 from tui.advice import advice_line
 from tui.commands import PresenterCommands
 from tui.exercises import ExerciseWidget
+from tui.join import JoinControl
 from tui.keys import NAVIGATION_KEYS, PRESENTER_KEYS, bindings
 from tui.messages import ThemeToggled
 from tui.screens.blank import BlankScreen
@@ -34,6 +35,7 @@ from tui.screens.goto import GotoScreen
 from tui.screens.help import HelpScreen
 from tui.screens.note_form import NoteForm, NoteRequest
 from tui.screens.notes_manager import NotesManager
+from tui.screens.presenter_join import JoinActions
 from tui.screens.speaker_notes import SpeakerNotesScreen
 from tui.widgets.console_panel import ConsolePanel, speaker_notes
 from tui.widgets.footer import Footer
@@ -45,7 +47,7 @@ PRESENCE_SECONDS = 1.0
 SCROLL_LINES = 3
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(JoinActions, Screen[None]):
     """One page at a time; every change is saved before anything says it happened."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,10 +58,16 @@ class PresenterScreen(Screen[None]):
     COMMANDS = {PresenterCommands}
 
     def __init__(
-        self, live: LiveSession, *, data_dir: Path | None = None, layout: str = "auto"
+        self,
+        live: LiveSession,
+        *,
+        data_dir: Path | None = None,
+        layout: str = "auto",
+        join: JoinControl | None = None,
     ) -> None:
         super().__init__()
         self.live = live
+        self.join = join
         self.data_dir = data_dir
         self._layout_choice = layout
         self._console_mode = layout == "console"
@@ -86,6 +94,7 @@ class PresenterScreen(Screen[None]):
         if self._layout_choice == "auto" and self.data_dir is not None:
             self.set_interval(PRESENCE_SECONDS, self._check_presence)
             self._check_presence()
+        self.connect_join()
         draft = self.live.notebook.draft()
         if draft is not None:
             self.say(t("presenter.draft_restored"))
@@ -181,6 +190,7 @@ class PresenterScreen(Screen[None]):
         if result is Advance.MOVED:
             self.show_page()
         elif result is Advance.FINISHED:
+            self.stop_join()
             self.say(t("presenter.finished"))
             self.action_summary()
         else:
@@ -418,9 +428,6 @@ class PresenterScreen(Screen[None]):
 
     async def action_quit_session(self) -> None:
         await self.app.action_quit()
-
-    def action_join(self) -> None:
-        self.say(t("presenter.join_unavailable"), "warning")
 
     def on_countdown_display_time_up(self) -> None:
         if self.live.display.current.bell:

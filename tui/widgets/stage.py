@@ -20,6 +20,7 @@ from sessions.pages import Page
 from sessions.theme.model import SegmentKind
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.countdown_display import CountdownDisplay
+from tui.widgets.join_code import JoinCode
 from tui.widgets.room_notes import RoomNotes
 
 CLOCK_SHARE = 0.4
@@ -59,6 +60,10 @@ def page_text(page: Page) -> str:
     return body
 
 
+READABLE_MEASURE = 100
+SCROLLBAR_ROOM = 2
+
+
 class Stage(Vertical):
     """One page for the room. `interactive` gives the exercise its keys (the console, or the
     single window); the room view is never interactive."""
@@ -71,7 +76,7 @@ class Stage(Vertical):
     Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
     Stage.-slide #stage-text { max-height: 85%; }
     Stage #stage-markdown {
-        width: 1fr; max-width: 100; background: $background; margin: 0; padding: 0;
+        width: auto; max-width: 100; background: $background; margin: 0; padding: 0;
     }
     Stage #stage-markdown MarkdownH1 { color: $primary; }
     Stage #stage-markdown MarkdownBlockQuote {
@@ -100,6 +105,7 @@ class Stage(Vertical):
         yield Static(id="stage-step")
         with VerticalScroll(id="stage-text", can_focus=False):
             yield Markdown("", id="stage-markdown", open_links=False)
+        yield JoinCode(self.live, id="join-code")
         yield Vertical(id="stage-exercise")
         yield Static(id="stage-break")
         yield Static(id="stage-spacer")
@@ -147,6 +153,7 @@ class Stage(Vertical):
         else:
             clock.tick()
         self.query_one(RoomNotes).show(page)
+        self.query_one(JoinCode).show(page)
         self._fit_clock()
 
     @property
@@ -217,11 +224,22 @@ class Stage(Vertical):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_clock()
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """Short text stays a centred block as wide as it is; long text wraps at a readable
+        measure, or at the screen's edge when the screen is narrower than that."""
+        room = self.content_size.width - SCROLLBAR_ROOM
+        self.query_one("#stage-markdown").styles.max_width = max(20, min(READABLE_MEASURE, room))
 
     def _fit_clock(self) -> None:
         width, height = self.content_size
         share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
-        self.query_one(CountdownDisplay).set_budget(width - 2, int(height * share))
+        join = self.query_one(JoinCode)
+        join.fit(width, height)
+        self.query_one(CountdownDisplay).set_budget(
+            width - 2 - join.width_taken, int(height * share)
+        )
 
     def scroll_text(self, lines: int) -> None:
         """Scroll a long slide or step text (the page keys never do)."""

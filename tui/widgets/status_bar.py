@@ -16,6 +16,7 @@ from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.timing import Pace, PaceReading, TimingStatus
 from tui.widgets.agenda_bar import AgendaBar
+from tui.widgets.join_status import JoinStatus
 
 MESSAGE_SECONDS = 6.0
 ERROR_SECONDS = 20.0
@@ -71,6 +72,7 @@ class StatusBar(Vertical):
             yield Label("", id="status-pace", markup=False)
         with Horizontal(id="status-messages"):
             yield Label("", id="status-message", markup=False)
+            yield JoinStatus(live=self.live, id="status-join")
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_status)
@@ -108,6 +110,7 @@ class StatusBar(Vertical):
         self._set("#status-pace", self._pace_text(current))
         if now >= self._message_until:
             self._show_message(self.advice, "")
+        self.query_one(JoinStatus).refresh_join()
 
     def _timing_text(self, timing: TimingStatus) -> str:
         if timing.started_at is None or timing.planned_end is None:

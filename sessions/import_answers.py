@@ -1,0 +1,106 @@
+"""The phones' tables in an imported export (`sessions.import_check`): the answers — batches of
+scale values and votes, texts waiting for the consultant — and whether joining was on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from sessions.answers import SlipTarget
+from sessions.import_shapes import (
+    OPTIONAL,
+    REQUIRED,
+    boolean,
+    choice,
+    fail,
+    integer,
+    list_of,
+    nullable,
+    record,
+    shown,
+    text,
+)
+from sessions.storage.tables import ANSWERS_TABLE, JOIN_TABLE
+
+_KEY = re.compile(r"(batch|slip):[1-9][0-9]{0,8}")
+
+
+def _vote_pair(value: object, where: str) -> list[Any]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise fail(where, "expected_list")
+    return [text(value[0], f"{where}[0]"), integer(value[1], f"{where}[1]")]
+
+
+_SCALE = record(
+    {
+        "kind": (choice(("scale",)), REQUIRED),
+        "segment_id": (text, REQUIRED),
+        "statement": (integer, REQUIRED),
+        "key": (text, REQUIRED),
+        "value": (integer, REQUIRED),
+    }
+)
+_VOTE = record(
+    {
+        "kind": (choice(("vote",)), REQUIRED),
+        "segment_id": (text, REQUIRED),
+        "key": (text, REQUIRED),
+        "votes": (list_of(_vote_pair), REQUIRED),
+    }
+)
+
+
+def _entry(value: object, where: str) -> dict[str, Any]:
+    kind = value.get("kind") if isinstance(value, dict) else None
+    return dict(_VOTE(value, where) if kind == "vote" else _SCALE(value, where))
+
+
+_BATCH = record({"kind": (choice(("batch",)), REQUIRED), "answers": (list_of(_entry), REQUIRED)})
+_SLIP = record(
+    {
+        "kind": (choice(("slip",)), REQUIRED),
+        "segment_id": (text, REQUIRED),
+        "step": (integer, OPTIONAL),
+        "text": (text, REQUIRED),
+        "target": (choice(tuple(t.value for t in SlipTarget)), REQUIRED),
+        "column": (integer, OPTIONAL),
+    }
+)
+_JOIN = record(
+    {
+        "on": (boolean, OPTIONAL),
+        "url": (text, OPTIONAL),
+        "address": (text, OPTIONAL),
+        "code": (text, OPTIONAL),
+        "hidden_on": (nullable(text), OPTIONAL),
+        "shown_on": (nullable(text), OPTIONAL),
+    }
+)
+
+
+def answers_table(table: object) -> dict[str, dict[str, Any]]:
+    if not isinstance(table, dict):
+        raise fail(ANSWERS_TABLE, "expected_object")
+    checked: dict[str, dict[str, Any]] = {}
+    for key, document in table.items():
+        where = f"{ANSWERS_TABLE}[{shown(key)}]"
+        if not _KEY.fullmatch(key):
+            raise fail(where, "bad_answer_key")
+        check = _BATCH if key.startswith("batch:") else _SLIP
+        checked[key] = check(document, where)
+    return checked
+
+
+def join_table(table: object) -> dict[str, dict[str, Any]]:
+    if not isinstance(table, dict):
+        raise fail(JOIN_TABLE, "expected_object")
+    if list(table) != ["1"]:
+        raise fail(JOIN_TABLE, "only_one")
+    return {"1": {**_JOIN(table["1"], f"{JOIN_TABLE}[1]"), "on": False}}  # never on by itself
+
+
+ANSWER_TABLES: dict[str, Callable[[object], dict[str, dict[str, Any]]]] = {
+    ANSWERS_TABLE: answers_table,
+    JOIN_TABLE: join_table,
+}

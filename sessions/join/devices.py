@@ -1,0 +1,56 @@
+"""Phones, known only by a random cookie the server hands out, and the secrets of one joining:
+the address token, the room code and the salt. None of them is stored; the salt exists only in
+this process, so a stored key can neither be reversed nor matched with another session's."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+"""Letters and digits that cannot be mistaken for each other when typed from the wall."""
+TOKEN_LENGTH = 8
+KEY_LENGTH = 24
+"""Hex digits of a stored key: enough that two phones never share one."""
+_SIGNATURE_LENGTH = 16
+
+
+def new_token() -> str:
+    """The secret part of the address: without it the server serves nothing."""
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+
+
+def new_code() -> str:
+    """Four digits for the wall and the phone, so the room knows it joined the right session."""
+    return str(1000 + secrets.randbelow(9000))
+
+
+class Devices:
+    """Issues phones' cookies and derives the keys stored with their answers."""
+
+    def __init__(self) -> None:
+        self._salt = secrets.token_bytes(32)
+
+    def issue(self) -> str:
+        """A new phone's cookie: random, and signed so a made-up one is refused."""
+        raw = secrets.token_urlsafe(16)
+        return f"{raw}.{self._sign(raw)}"
+
+    def genuine(self, cookie: str | None) -> bool:
+        """Whether `cookie` is one this server issued."""
+        if not cookie or cookie.count(".") != 1 or len(cookie) > 64:
+            return False
+        raw, signature = cookie.split(".")
+        return hmac.compare_digest(signature, self._sign(raw))
+
+    def key(self, cookie: str, *question: object) -> str:
+        """The phone's key for one question (a scale's statement, a vote): the same phone gets
+        the same key for the same question, and unrelated keys for different ones."""
+        scope = "\x1f".join(str(part) for part in question)
+        message = f"{cookie}\x1e{scope}".encode()
+        return hmac.new(self._salt, message, hashlib.sha256).hexdigest()[:KEY_LENGTH]
+
+    def _sign(self, raw: str) -> str:
+        digest = hmac.new(self._salt, b"cookie\x1e" + raw.encode(), hashlib.sha256)
+        return digest.hexdigest()[:_SIGNATURE_LENGTH]
