@@ -56,9 +56,14 @@ def _read(path: Path) -> Announcement | None:
     return announcement if process_alive(announcement.pid) else None
 
 
+def console_file(data_dir: Path) -> Path:
+    """Where the console says which session it presents."""
+    return run_dir(data_dir) / CONSOLE_FILE
+
+
 def announce_console(data_dir: Path, session_id: str) -> Path:
     """The console presents `session_id` (the room view follows whatever this says)."""
-    return _write(run_dir(data_dir) / CONSOLE_FILE, session_id)
+    return _write(console_file(data_dir), session_id)
 
 
 def announce_room(data_dir: Path, session_id: str) -> Path:
@@ -74,7 +79,7 @@ def withdraw(path: Path) -> None:
 
 def presented_session(data_dir: Path) -> str | None:
     """The session the console presents now, if a console is running."""
-    announcement = _read(run_dir(data_dir) / CONSOLE_FILE)
+    announcement = _read(console_file(data_dir))
     return announcement.session_id if announcement else None
 
 

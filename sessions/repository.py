@@ -9,11 +9,11 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError, StorageError
 from sessions.i18n import t
-from sessions.import_check import Tables, check_export
 from sessions.models import (
     MAX_PARTICIPANTS,
     Action,
@@ -22,16 +22,17 @@ from sessions.models import (
     SessionSummary,
     is_session_id,
 )
-from sessions.navigation import stored_entries
-from sessions.pages import planned_agenda
-from sessions.plan_fit import SessionTooShortError
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
 from sessions.text import clean_line
-from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
-from sessions.theme.parser import slugify
-from sessions.timing import ended_at as log_ended_at
+from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION
+
+if TYPE_CHECKING:
+    # The start screen lists sessions; what creating, importing or finishing one needs loads
+    # when that is done.
+    from sessions.import_check import Tables
+    from sessions.theme.model import Theme
 
 SESSION_TABLE = "session"
 NOTES_TABLE = "notes"
@@ -56,6 +57,9 @@ class SessionRepository:
 
     def create(self, theme: Theme, details: SessionDetails) -> tuple[SessionInfo, SessionStore]:
         """Create and save a new session; it is returned open for writing."""
+        from sessions.pages import planned_agenda
+        from sessions.plan_fit import SessionTooShortError
+
         details = validate_details(details)
         try:
             agenda = planned_agenda(theme, details.plan)
@@ -80,6 +84,8 @@ class SessionRepository:
         """Create a session from a JSON export (`oplaeg export --format json`). The whole
         document is checked before anything is written (`ImportProblem` says what is wrong and
         where); a session with the same id gets a new one."""
+        from sessions.import_check import check_export
+
         return self.import_tables(check_export(data))
 
     def import_tables(self, tables: Tables) -> SessionInfo:
@@ -279,6 +285,8 @@ class SessionRepository:
 
     def _new_id(self, details: SessionDetails) -> str:
         stamp = details.date.replace("-", "") + "-" + details.start_time.replace(":", "")
+        from sessions.theme.parser import slugify
+
         base = f"{stamp}-{slugify(details.workplace)[:32].strip('-')}"
         candidate, number = base, 2
         while (self.root / candidate).exists():
@@ -309,7 +317,10 @@ def info_of(store: SessionStore) -> SessionInfo:
 
 def session_ended_at(store: SessionStore) -> float | None:
     """When the session in `store` ended, or None while it is not finished."""
-    return log_ended_at(stored_entries(store))
+    from sessions.navigation import stored_entries
+    from sessions.timing import ended_at
+
+    return ended_at(stored_entries(store))
 
 
 def summary_of(

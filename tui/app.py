@@ -17,24 +17,21 @@ from textual.screen import Screen
 from sessions.clock import Clock, SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError
 from sessions.i18n import t
-from sessions.live import LiveSession
 from sessions.models import SessionDetails
-from sessions.navigation import stored_entries
-from sessions.presence import announce_console, withdraw
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
-from sessions.theme.model import Theme
-from sessions.timing import END_MARKER
 from tui.join import JoinControl
 from tui.join_options import JoinOptions
 from tui.keymap import load_keymap
 from tui.messages import SessionChosen, ThemeChosen, ThemeToggled
-from tui.screens.confirm import ConfirmScreen
 from tui.screens.start import StartScreen
 from tui.shutdown import announce_takeovers, install_shutdown
 from tui.themes import DARK, LIGHT, register_themes
 
 if TYPE_CHECKING:
+    # What a session needs loads with the first session, not before the start screen.
+    from sessions.live import LiveSession
+    from sessions.theme.model import Theme
     from tui.screens.presenter import PresenterScreen
 
 
@@ -80,10 +77,11 @@ class OplaegApp(App[None]):
         self._initial = live
         self._offer_resume = offer_resume and live is None
         self._announcement: Path | None = None
-
-    def on_mount(self) -> None:
+        # Set before the first screen is styled, so it is not styled twice.
         register_themes(self)
         self.theme = DARK
+
+    def on_mount(self) -> None:
         keymap, problems = load_keymap(self.config_dir)
         if keymap:
             self.set_keymap(keymap)
@@ -115,6 +113,8 @@ class OplaegApp(App[None]):
 
             self.push_screen(SummaryScreen(self.repository, event.session_id, can_resume=True))
             return
+        from sessions.live import LiveSession
+
         try:
             live = LiveSession.open(self.repository, self.library, event.session_id, self.clock)
             if event.resume:
@@ -132,6 +132,8 @@ class OplaegApp(App[None]):
     async def create_session(self, theme: Theme, details: SessionDetails) -> None:
         """Create and save a new session; offer to follow up the workplace's last action plan;
         show the agenda; the session's clock starts when the consultant leaves the agenda."""
+        from sessions.live import LiveSession
+
         try:
             info, store = self.repository.create(theme, details)
             live = LiveSession(self.repository, info, store, theme, self.clock)
@@ -140,6 +142,8 @@ class OplaegApp(App[None]):
             self.show_error(error)
             return
         if earlier is not None:
+            from tui.screens.confirm import ConfirmScreen
+
             source, actions = earlier
             question = t(
                 "followup.carry_question",
@@ -158,6 +162,7 @@ class OplaegApp(App[None]):
     def present(self, live: LiveSession) -> PresenterScreen:
         """Show `live` in the presenter (closing any other open session); a session that has
         not begun shows its agenda first, and its clock starts when the consultant begins."""
+        from sessions.presence import announce_console
         from tui.screens.presenter import PresenterScreen  # loaded when first needed
 
         self.close_live_session()
@@ -189,6 +194,8 @@ class OplaegApp(App[None]):
     def close_live_session(self) -> None:
         """Fold the open session's journal into its file and release its lock."""
         if self._announcement is not None:
+            from sessions.presence import withdraw
+
             withdraw(self._announcement)
             self._announcement = None
         if self.live is not None:
@@ -204,6 +211,8 @@ class OplaegApp(App[None]):
         latest = self.repository.recent(self.clock.wall())
         if latest is None:
             return
+        from tui.screens.confirm import ConfirmScreen
+
         question = t(
             "start.resume_question",
             workplace=latest.workplace,
@@ -216,6 +225,9 @@ class OplaegApp(App[None]):
             self.post_message(SessionChosen(latest.id, resume=True))
 
     def _finished(self, session_id: str) -> bool:
+        from sessions.navigation import stored_entries
+        from sessions.timing import END_MARKER
+
         try:
             _, store = self.repository.open(session_id, readonly=True)
         except OplaegError:
@@ -236,6 +248,8 @@ class OplaegApp(App[None]):
         if self.live is None:
             self.exit()
             return
+        from tui.screens.confirm import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return
 

@@ -10,14 +10,18 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.join.network import LOOPBACK, local_address
-from sessions.join.server import JoinServer
-from sessions.join.service import JoinService
-from sessions.live import LiveSession
 from tui.join_options import JoinOptions
+
+if TYPE_CHECKING:
+    # The web server loads when phones are let in, not before the start screen.
+    from sessions.join.server import JoinServer
+    from sessions.join.service import JoinService
+    from sessions.live import LiveSession
 
 REPAINT_SECONDS = 0.1
 """Answers arriving together repaint the console once."""
@@ -103,6 +107,9 @@ class JoinControl:
             await self.start()
 
     async def start(self) -> None:
+        from sessions.join.server import JoinServer
+        from sessions.join.service import JoinService
+
         live = self.live
         if live is None or self.on:
             return

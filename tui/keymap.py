@@ -8,7 +8,6 @@ Clickers differ (PgDn, Space, `b`, `.`); this is how to make one work."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from sessions.i18n import t
@@ -22,10 +21,16 @@ def load_keymap(config_dir: Path | None) -> tuple[dict[str, str], list[str]]:
         return {}, []
     path = config_dir / KEYMAP_FILE
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [t("keymap.unreadable", path=path, reason=str(error))]
+    import tomllib  # only a consultant with a keys.toml pays for the TOML reader
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return {}, [t("keymap.unreadable", path=path, reason=str(error))]
     keys = data.get("keys", {})
     if not isinstance(keys, dict):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -18,7 +19,7 @@ from sessions.clock import Clock, SystemClock
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.presence import announce_room, presented_session, withdraw
+from sessions.presence import announce_room, console_file, presented_session, withdraw
 from sessions.repository import SessionRepository, info_of
 from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
@@ -27,6 +28,8 @@ from tui.widgets.stage import Stage
 
 FOLLOW_SECONDS = 0.05
 """How often the room view looks for the console's changes (well inside 100 ms)."""
+PRESENCE_SECONDS = 1.0
+"""How often the room view reads the console's announcement when its file has not changed."""
 
 
 class RoomScreen(Screen[None]):
@@ -62,6 +65,10 @@ class RoomScreen(Screen[None]):
         self.live: LiveSession | None = None
         self._announcement: Path | None = None
         self._waiting_text = ""
+        self._presence_checked = float("-inf")
+        self._presence_stamp: tuple[int, int, int] | None = None
+        self._console_file = str(console_file(repository.data_dir))
+        self._wanted: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Container(id="room-page")
@@ -77,7 +84,7 @@ class RoomScreen(Screen[None]):
 
     def follow(self) -> None:
         """Find the session to show, and show what changed in it."""
-        wanted = self.fixed_session or presented_session(self.repository.data_dir)
+        wanted = self.fixed_session or self._presented()
         current = self.live.info.id if self.live is not None else None
         if wanted != current:
             self._stop()
@@ -87,6 +94,21 @@ class RoomScreen(Screen[None]):
         if self.follower is not None and self.live is not None and self.follower.poll():
             self.live.reload()
             self._show()
+
+    def _presented(self) -> str | None:
+        """The session the console presents. Its announcement is read again when the file
+        changes, and once a second besides (to notice a console that was killed); in between,
+        a look at the file's stamp is all a poll costs."""
+        try:
+            stat = os.stat(self._console_file)
+            stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            stamp = None
+        now = time.monotonic()
+        if stamp != self._presence_stamp or now - self._presence_checked >= PRESENCE_SECONDS:
+            self._presence_stamp, self._presence_checked = stamp, now
+            self._wanted = presented_session(self.repository.data_dir)
+        return self._wanted
 
     def _start(self, session_id: str) -> None:
         try:

@@ -12,12 +12,12 @@ from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionS
 Stamp = tuple[tuple[int, int, int], ...]
 
 
-def _stamp(directory: Path) -> Stamp:
+def _stamp(paths: tuple[str, ...]) -> Stamp:
     """What identifies the files' current contents: inode, size and modification time."""
     stamps = []
-    for name in (SNAPSHOT_NAME, JOURNAL_NAME):
+    for path in paths:
         try:
-            stat = os.stat(directory / name)
+            stat = os.stat(path)
         except OSError:
             stamps.append((0, 0, 0))
             continue
@@ -30,21 +30,23 @@ class StoreFollower:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._stamp = _stamp(directory)
+        # Kept as strings: a poll runs twenty times a second and is only these two stats.
+        self._paths = (str(directory / SNAPSHOT_NAME), str(directory / JOURNAL_NAME))
+        self._stamp = _stamp(self._paths)
         self.store = SessionStore.open(directory, readonly=True)
 
     def poll(self) -> bool:
         """Read the session again if its files changed; True when something changed.
 
         A file caught half-way through a rewrite is read again at the next poll."""
-        stamp = _stamp(self.directory)
+        stamp = _stamp(self._paths)
         if stamp == self._stamp:
             return False
         try:
             self.store.reload()
         except OplaegError:
             return False
-        if _stamp(self.directory) != stamp:
+        if _stamp(self._paths) != stamp:
             return True  # it changed while being read: read once more next time
         self._stamp = stamp
         return True

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sessions.errors import ThemeError, UnknownThemeError
 from sessions.i18n import t
 from sessions.storage.locations import check_themes_dir, theme_cache_path, user_themes_dir
-from sessions.theme.cache import ThemeCache
-from sessions.theme.model import Theme
-from sessions.theme.parser import load_theme_file
+from sessions.theme.cache import Listed, Parsed, ThemeCache, parsed_listing
+from sessions.theme.card import ThemeCard
 from sessions.theme.problems import Problem
+
+if TYPE_CHECKING:
+    from sessions.theme.model import Theme
 
 
 class ThemeOrigin(StrEnum):
@@ -20,15 +23,38 @@ class ThemeOrigin(StrEnum):
     USER = "user"
 
 
-@dataclass(frozen=True)
 class ThemeEntry:
-    """One theme file as found: parsed, or with the problems that stop it from loading."""
+    """One theme file as found: its card and problems at once, the parsed theme (None when it
+    does not load) when first asked for."""
 
-    id: str
-    path: Path
-    origin: ThemeOrigin
-    theme: Theme | None
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the theme's id
+        path: Path,
+        origin: ThemeOrigin,
+        card: ThemeCard | None,
+        problems: list[Problem],
+        load: Callable[[], Theme | None],
+    ) -> None:
+        self.id = id
+        self.path = path
+        self.origin = origin
+        self.card = card
+        self.problems = problems
+        self._load = load
+        self._theme: Theme | None = None
+
+    @property
+    def theme(self) -> Theme | None:
+        """The parsed theme (loaded on first use)."""
+        if self._theme is None and self.card is not None:
+            self._theme = self._load()
+        return self._theme
+
+    @property
+    def loads(self) -> bool:
+        """Whether the theme can be used (its errors did not stop it from loading)."""
+        return self.card is not None
 
     @property
     def errors(self) -> list[Problem]:
@@ -36,7 +62,7 @@ class ThemeEntry:
 
     @property
     def title(self) -> str:
-        return self.theme.title if self.theme else self.id
+        return self.card.title if self.card else self.id
 
 
 def bundled_content_dir() -> Path:
@@ -69,13 +95,16 @@ class ThemeLibrary:
             self._entries = {}
             for folder, origin in self._folders:
                 for path in theme_files(folder):
-                    theme, problems = (
-                        self._cache.load(path, load_theme_file)
+                    listed: Listed = (
+                        self._cache.load(path, _parse)
                         if self._cache
-                        else load_theme_file(path)
+                        else parsed_listing(_parse(path))
                     )
-                    theme_id = theme.id if theme else path.stem
-                    self._entries[theme_id] = ThemeEntry(theme_id, path, origin, theme, problems)
+                    card = listed.card
+                    theme_id = card.id if card else path.stem
+                    self._entries[theme_id] = ThemeEntry(
+                        theme_id, path, origin, card, listed.problems, listed.load
+                    )
             if self._cache:
                 self._cache.save()
         return sorted(self._entries.values(), key=lambda e: e.title.lower())
@@ -86,9 +115,17 @@ class ThemeLibrary:
         if entry is None:
             known = ", ".join(e.id for e in self.entries()) or "none"
             raise UnknownThemeError(t("error.unknown_theme", id=theme_id, known=known))
-        if entry.theme is None:
+        theme = entry.theme
+        if theme is None:
             raise ThemeError(entry.problems)
-        return entry.theme
+        return theme
+
+
+def _parse(path: Path) -> Parsed:
+    """Read a theme file (the parser loads only when a file is not in the cache)."""
+    from sessions.theme.parser import load_theme_file
+
+    return load_theme_file(path)
 
 
 def library_for(data_dir: Path, themes_dir: str | None = None) -> ThemeLibrary:

@@ -7,13 +7,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
 from sessions.export import export_session
 from sessions.i18n import count_notes, t
-from sessions.import_check import ImportProblem, Tables, read_export
 from sessions.repository import SessionRepository
 from tui.cli.output import emit
+
+if TYPE_CHECKING:
+    from sessions.import_check import Tables
 
 
 def report_takeovers(repository: SessionRepository) -> None:
@@ -77,6 +80,8 @@ def restore(repository: SessionRepository, name: str) -> int:
 
 def read_import(path: Path) -> Tables:
     """The whole file, checked before anything is written: a bad one changes nothing."""
+    from sessions.import_check import ImportProblem, read_export
+
     try:
         return read_export(path)
     except ImportProblem as problem:

@@ -7,20 +7,24 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
 from sessions.export import write_export
 from sessions.i18n import t
 from sessions.storage.locations import user_themes_dir
 from sessions.theme.library import ThemeLibrary, theme_files
-from sessions.theme.model import Theme
-from sessions.theme.parser import load_theme_file
 from tui.cli.output import emit
+
+if TYPE_CHECKING:
+    from sessions.theme.model import Theme
 
 _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def check(paths: list[str]) -> int:
+    from sessions.theme.parser import load_theme_file
+
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)

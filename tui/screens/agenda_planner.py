@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from sessions.agenda_clock import AgendaRow
 from sessions.agenda_history import AgendaChange
@@ -19,6 +19,7 @@ from sessions.schedule import Schedule
 from sessions.theme.model import SegmentKind
 from sessions.timing import ItemState
 from tui.keys import AGENDA_KEYS, bindings
+from tui.widgets.footer import Footer
 
 NOTE_STYLES = {ItemState.NOW: "bold", ItemState.DONE: "dim", ItemState.SKIPPED: "dim"}
 

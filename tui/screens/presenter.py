@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from sessions.display import Display
 from sessions.errors import OplaegError
@@ -39,6 +38,7 @@ from tui.screens.notes_manager import NotesManager
 from tui.screens.presenter_join import JoinActions
 from tui.screens.speaker_notes import SpeakerNotesScreen
 from tui.widgets.console_panel import ConsolePanel, speaker_notes
+from tui.widgets.footer import Footer
 from tui.widgets.stage import Stage
 from tui.widgets.status_bar import StatusBar
 
@@ -114,7 +114,10 @@ class PresenterScreen(JoinActions, Screen[None]):
         self.set_class(self._console_mode, "-console")
         self.set_class(not self._console_mode, "-single")
         self.query_one(StatusBar).set_class(not self._console_mode, "-compact")
-        self.query_one(ConsolePanel).display = self._console_mode
+        panel = self.query_one(ConsolePanel)
+        panel.display = self._console_mode
+        if self._console_mode:
+            panel.show(self.live.page)
         self.refresh_bindings()
 
     # -- showing ---------------------------------------------------------------------------
@@ -125,11 +128,12 @@ class PresenterScreen(JoinActions, Screen[None]):
         if entered:
             self._guard(self.live.enter_page)
         page = self.live.page
-        self.stage.show(page)
-        self.query_one(ConsolePanel).show(page)
-        self._update_advice()
-        status = self.query_one(StatusBar)
-        status.refresh_status()
+        with self.app.batch_update():
+            self.stage.show(page)
+            if self.console:  # a hidden panel is brought up to date when it is shown
+                self.query_one(ConsolePanel).show(page)
+            self._update_advice()
+            self.query_one(StatusBar).refresh_status()
 
     def _update_advice(self) -> None:
         self.query_one(StatusBar).advice = advice_line(self.live)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from sessions.clock import Clock
@@ -20,13 +21,19 @@ from sessions.i18n import count_notes, t
 from sessions.models import SessionDetails, SessionSummary
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeEntry, ThemeLibrary, ThemeOrigin
-from tui.commands import StartCommands
 from tui.keys import START_KEYS, bindings
 from tui.messages import SessionChosen, ThemeChosen
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.help import HelpScreen
-from tui.screens.new_session import NewSessionScreen
-from tui.screens.text_prompt import TextPrompt
+from tui.widgets.footer import Footer
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def start_commands() -> type[Provider]:
+    """The start screen's palette commands, loaded when the palette first opens."""
+    from tui.commands import StartCommands
+
+    return StartCommands
 
 
 def session_prompt(summary: SessionSummary) -> str:
@@ -43,10 +50,10 @@ def session_prompt(summary: SessionSummary) -> str:
 
 
 def theme_prompt(entry: ThemeEntry) -> Content:
-    if entry.theme is None:
+    if entry.card is None:
         problem = entry.errors[0].message() if entry.errors else ""
         return Content(t("start.broken_theme", title=entry.id, problem=problem))
-    title = entry.theme.title
+    title = entry.card.title
     if entry.origin is ThemeOrigin.USER:
         title += " " + t("start.user_theme")
     return Content(title)
@@ -56,7 +63,7 @@ class StartScreen(Screen[None]):
     """Choose a theme (→ a new session) or an earlier session (→ its referat or the session)."""
 
     BINDINGS = bindings(START_KEYS)
-    COMMANDS = {StartCommands}
+    COMMANDS = {start_commands}
 
     def __init__(self, library: ThemeLibrary, repository: SessionRepository, clock: Clock) -> None:
         super().__init__()
@@ -145,9 +152,9 @@ class StartScreen(Screen[None]):
         them in view on a small screen)."""
         option_id = event.option.id or ""
         if option_id.startswith("theme-"):
-            entry = self._entries[int(option_id.removeprefix("theme-"))]
-            plans = " / ".join(str(p) for p in entry.theme.plans) if entry.theme else ""
-            summary = f"{entry.theme.summary}  ({plans} min)" if entry.theme else ""
+            card = self._entries[int(option_id.removeprefix("theme-"))].card
+            plans = " / ".join(str(p) for p in card.plans) if card else ""
+            summary = f"{card.summary}  ({plans} min)" if card else ""
             self.query_one("#theme-summary", Label).update(summary)
 
     @on(OptionList.OptionSelected, "#themes")
@@ -163,6 +170,8 @@ class StartScreen(Screen[None]):
         def chosen(details: SessionDetails | None) -> None:
             if details is not None:
                 self.post_message(ThemeChosen(theme, details))
+
+        from tui.screens.new_session import NewSessionScreen
 
         now = datetime.fromtimestamp(self.clock.wall())
         self.app.push_screen(NewSessionScreen(theme, now), chosen)
@@ -192,6 +201,8 @@ class StartScreen(Screen[None]):
             self.app.push_screen(SummaryScreen(self.repository, summary.id))
 
     def action_filter(self) -> None:
+        from tui.screens.text_prompt import TextPrompt
+
         def chosen(text: str | None) -> None:
             if text is not None:
                 self._filter = text.strip()
@@ -201,6 +212,8 @@ class StartScreen(Screen[None]):
         self.app.push_screen(TextPrompt(t("start.filter"), self._filter), chosen)
 
     def action_rename(self) -> None:
+        from tui.screens.text_prompt import TextPrompt
+
         summary = self._highlighted_session()
         if summary is None or summary.problem:
             return
@@ -235,6 +248,8 @@ class StartScreen(Screen[None]):
                     self.notify(t("start.deleted", name=target.name), markup=False, timeout=10)
                 self.reload(keep=neighbour)
 
+        from tui.screens.confirm import ConfirmScreen
+
         question = t(
             "start.delete_question", workplace=summary.workplace or summary.id, date=summary.date
         )
@@ -253,6 +268,8 @@ class StartScreen(Screen[None]):
         self.app.push_screen(ExportDialog(self.repository, summary.id, Path.home()), exported)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_quit(self) -> None:

@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from sessions.errors import OplaegError
 from sessions.export import export_session
@@ -16,6 +16,7 @@ from sessions.i18n import t
 from sessions.repository import SessionRepository
 from tui.keys import SUMMARY_KEYS, bindings
 from tui.messages import SessionChosen
+from tui.widgets.footer import Footer
 
 
 class SummaryScreen(Screen[None]):

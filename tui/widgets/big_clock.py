@@ -67,10 +67,16 @@ class BigClock(Widget):
     }
     """
 
-    value: reactive[str] = reactive("0:00", layout=True)
+    value: reactive[str] = reactive("0:00")
     """The text shown, e.g. `12:34`."""
     scale: reactive[int] = reactive(1, layout=True)
     """How many cells wide one pixel of the font is."""
+
+    def watch_value(self, old: str, new: str) -> None:
+        # Each second changes the digits (a repaint), rarely the size: lay the screen out again
+        # only when the clock's width changes (every digit is as wide as every other).
+        if pixel_width(old) != pixel_width(new):
+            self.refresh(layout=True)
 
     def fit(self, width: int, height: int, widest: str = "00:00") -> None:
         """Choose the largest scale at which `widest` fits in `width` × `height` cells."""

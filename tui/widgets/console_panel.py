@@ -66,6 +66,7 @@ class ConsolePanel(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self.live = live
         self._notes_text: str | None = None
+        self._shown: dict[str, Content | str] = {}
 
     def compose(self) -> ComposeResult:
         yield Label(t("console.speaker_notes"), classes="console-heading", markup=False)
@@ -82,15 +83,25 @@ class ConsolePanel(VerticalScroll, can_focus=False):
         if notes != self._notes_text:
             self._notes_text = notes
             self.query_one("#console-speaker-notes", Markdown).update(notes)
-        self.query_one("#console-next", Static).update(Content(preview(self.live.nav.page_after())))
+        self._update("#console-next", Content(preview(self.live.nav.page_after())))
         self.show_notes(page)
 
     def show_notes(self, page: Page) -> None:
         notes = self.live.notebook.all(page.segment.id)
-        self.query_one("#console-notes-title", Label).update(
-            t("console.notes_title", count=len(notes))
-        )
+        self._update("#console-notes-title", t("console.notes_title", count=len(notes)))
         lines = [note_line(n, reveal_private=True) for n in notes] or [
             Content(t("console.no_notes"))
         ]
-        self.query_one("#console-notes", Static).update(Content("\n").join(lines))
+        self._update("#console-notes", Content("\n").join(lines))
+
+    def _update(self, selector: str, content: Content | str) -> None:
+        """Update a line only when what it shows changes (each update lays the screen out)."""
+        shown = self._shown.get(selector)
+        if shown is not None and (
+            shown == content
+            if isinstance(content, str) or isinstance(shown, str)
+            else content.is_same(shown)
+        ):
+            return
+        self._shown[selector] = content
+        self.query_one(selector, Static).update(content)

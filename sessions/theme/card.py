@@ -1,0 +1,23 @@
+"""What a list of themes shows of one theme: enough to choose it, without loading it whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sessions.theme.model import Theme
+
+
+@dataclass(frozen=True)
+class ThemeCard:
+    """A theme's id, title, summary and planned lengths."""
+
+    id: str
+    title: str
+    summary: str
+    plans: tuple[int, ...]
+
+    @classmethod
+    def of(cls, theme: Theme) -> ThemeCard:
+        return cls(theme.id, theme.title, theme.summary, tuple(theme.plans))

@@ -1,0 +1,38 @@
+"""The benchmark script still runs against the code as it is (its figures are not judged here:
+timings depend on the machine)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "perf" / "bench.py"
+
+
+def test_the_tiny_benchmark_prints_its_table() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--tiny"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    header = [cell.strip() for cell in lines[0].split("|")[1:-1]]
+    assert header == ["figure", "oplaeg", "baseline", "ratio", "target", "ok"]
+    figures = " ".join(line.split("|")[1] for line in lines[2:])
+    for figure in (
+        "first screen",
+        "memory",
+        "start screen",
+        "note",
+        "board item move",
+        "page change",
+        "export",
+        "room view follows",
+        "idle CPU",
+        "countdown drift",
+    ):
+        assert figure in figures
