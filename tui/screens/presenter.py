@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from sessions.display import Display
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
@@ -28,16 +27,14 @@ from tui.commands import PresenterCommands
 from tui.exercises import ExerciseWidget
 from tui.join import JoinControl
 from tui.keys import NAVIGATION_KEYS, PRESENTER_KEYS, bindings
-from tui.messages import ThemeToggled
-from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.goto import GotoScreen
 from tui.screens.help import HelpScreen
-from tui.screens.note_form import NoteForm, NoteRequest
-from tui.screens.notes_manager import NotesManager
+from tui.screens.note_form import NoteRequest
+from tui.screens.presenter_display import DisplayActions
 from tui.screens.presenter_join import JoinActions
-from tui.screens.speaker_notes import SpeakerNotesScreen
-from tui.widgets.console_panel import ConsolePanel, speaker_notes
+from tui.screens.presenter_notes import NoteActions
+from tui.widgets.console_panel import ConsolePanel
 from tui.widgets.footer import Footer
 from tui.widgets.stage import Stage
 from tui.widgets.status_bar import StatusBar
@@ -47,7 +44,7 @@ PRESENCE_SECONDS = 1.0
 SCROLL_LINES = 3
 
 
-class PresenterScreen(JoinActions, Screen[None]):
+class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
     """One page at a time; every change is saved before anything says it happened."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -284,66 +281,6 @@ class PresenterScreen(JoinActions, Screen[None]):
         if clock is not None:
             self._change_timer(lambda: self.live.timers.reset(*clock))
 
-    # -- notes -----------------------------------------------------------------------------
-
-    def action_new_note(self) -> None:
-        self._open_note_form(self._note_request(private=False))
-
-    def action_new_private_note(self) -> None:
-        self._open_note_form(self._note_request(private=True))
-
-    def _note_request(self, *, private: bool) -> NoteRequest:
-        page = self.live.page
-        exercise = self.stage.exercise
-        card = getattr(exercise, "current_card", lambda: None)()
-        return NoteRequest(page.segment.id, page.index, private=private, card=card)
-
-    def _open_note_form(self, request: NoteRequest) -> None:
-        page = self.live.page
-        key = "note.edit_title" if request.note_id else "note.title"
-        form = NoteForm(
-            t(key, segment=page.segment.title),
-            self.live.notebook,
-            request,
-            mask_private=not self.console,
-        )
-
-        def closed(saved: bool | None) -> None:
-            if saved:
-                self.say(t("presenter.note_saved"))
-            self.stage.refresh_page()
-            self.query_one(ConsolePanel).show_notes(self.live.page)
-
-        self.app.push_screen(form, closed)
-
-    def action_manage_notes(self) -> None:
-        segment = self.live.page.segment
-        manager = NotesManager(
-            t("notes.title", segment=segment.title),
-            self.live.notebook,
-            segment.id,
-            reveal_private=self.console,
-        )
-
-        def closed(request: NoteRequest | None) -> None:
-            self.stage.refresh_page()
-            self.query_one(ConsolePanel).show_notes(self.live.page)
-            if request is not None:
-                self._open_note_form(request)
-
-        self.app.push_screen(manager, closed)
-
-    def action_speaker_notes(self) -> None:
-        page = self.live.page
-        self.app.push_screen(SpeakerNotesScreen(page.title, speaker_notes(page)))
-
-    def action_notes_to_room(self) -> None:
-        shown = not self.live.display.current.notes_to_room
-        ok, _ = self._guard(lambda: self.live.display.change(notes_to_room=shown))
-        if ok:
-            self.stage.refresh_page()
-            self.say(t("presenter.notes_shown" if shown else "presenter.notes_hidden"))
-
     # -- the rest of the session -------------------------------------------------------------
 
     def action_action_plan(self) -> None:
@@ -387,41 +324,6 @@ class PresenterScreen(JoinActions, Screen[None]):
         if ok:
             self.say(t("presenter.undone" if undone else "presenter.nothing_to_undo"))
             self.show_page()
-
-    def action_pause_session(self) -> None:
-        paused = self.live.timers.paused
-        ok, _ = self._guard(self.live.resume_session if paused else self.live.pause_session)
-        if ok:
-            self.say(t("presenter.resumed" if paused else "presenter.paused_banner"))
-            self.show_page()
-
-    def action_toggle_bell(self) -> None:
-        bell = not self.live.display.current.bell
-        ok, _ = self._guard(lambda: self.live.display.change(bell=bell))
-        if ok:
-            self.say(t("presenter.bell_on" if bell else "presenter.bell_off"))
-
-    def action_toggle_light(self) -> None:
-        light = not self.live.display.current.light
-        ok, display = self._guard(lambda: self.live.display.change(light=light))
-        if ok and isinstance(display, Display):
-            self.post_message(ThemeToggled(display.light))
-
-    def action_blank(self) -> None:
-        if self.console:
-            blank = not self.live.display.current.blank
-            ok, _ = self._guard(lambda: self.live.display.change(blank=blank))
-            if ok:
-                self.say(t("presenter.blanked" if blank else "presenter.unblanked"))
-            return
-        ok, _ = self._guard(lambda: self.live.display.change(blank=True))
-        if not ok:
-            return
-
-        def back(_: object) -> None:
-            self._guard(lambda: self.live.display.change(blank=False))
-
-        self.app.push_screen(BlankScreen(), back)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

@@ -4,34 +4,16 @@ so the screen stays small."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from textual.screen import Screen
-
 from sessions.i18n import t
-from sessions.live import LiveSession
 from tui.join import JoinControl
+from tui.screens.presenter_part import PresenterPart
 from tui.widgets.join_status import JoinStatus
 
-if TYPE_CHECKING:
-    from tui.widgets.stage import Stage
 
+class JoinActions(PresenterPart):
+    """Mixed into `PresenterScreen`, which also provides `join`."""
 
-class JoinActions(Screen[None]):
-    """Mixed into `PresenterScreen`, which provides `live`, `join`, `stage`, `say`, `console`."""
-
-    live: LiveSession
     join: JoinControl | None
-
-    if TYPE_CHECKING:
-
-        @property
-        def stage(self) -> Stage: ...
-
-        @property
-        def console(self) -> bool: ...
-
-        def say(self, text: str, severity: str = "information") -> None: ...
 
     def connect_join(self) -> None:
         """Hear from the phones (and start joining now if `--join` asked for it)."""
