@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+import tui.i18n  # noqa: F401  (the screens' texts are checked too)
 from sessions.i18n import CATALOGUES, set_language, t
 
 
