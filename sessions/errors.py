@@ -59,3 +59,11 @@ class SessionLockedError(StorageError):
         if self.owner is None:
             return t("error.locked", id=self.session_id)
         return t("error.locked_by", id=self.session_id, owner=self.owner.describe())
+
+
+class ExportExistsError(OplaegError):
+    """An export would replace a file that is already there."""
+
+    def __init__(self, message: str, path: object) -> None:
+        super().__init__(message)
+        self.path = path

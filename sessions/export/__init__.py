@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sessions.errors import OplaegError
+from sessions.errors import ExportExistsError, OplaegError
 from sessions.i18n import t
 from sessions.storage.atomic import atomic_write_bytes
 
@@ -79,7 +79,7 @@ def contains_private_notes(store: SessionStore, export_format: str, include_priv
 def write_export(payload: bytes | str, path: Path, *, force: bool = False) -> None:
     """Write an export file atomically; an existing file is kept unless `force`."""
     if path.exists() and not force:
-        raise OplaegError(t("error.file_exists", path=path))
+        raise ExportExistsError(t("error.file_exists", path=path), path)
     if not path.parent.is_dir():
         raise OplaegError(t("error.folder_missing", folder=path.parent))
     data = payload.encode("utf-8") if isinstance(payload, str) else payload

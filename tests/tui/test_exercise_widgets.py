@@ -87,10 +87,14 @@ async def test_a_round_too_big_for_its_step_offers_the_ways_that_fit(repository,
     app = host(live, "round")
     async with app.run_test() as pilot:
         assert "Runden tager" in shown(app, "#round-fit")
+        assert app.widget.mode_shown()
         await pilot.press("2")
         state = live.exercises.state(app.page.segment)
         assert state.way is RoundWay.GROUPS and state.speakers < 14
         assert "I grupper på" in shown(app, "#round-way")
+        assert not app.widget.mode_shown(), "the step's 'alle sammen' no longer holds"
+        choices = app.query_one("#round-fit", Static)
+        assert choices.region.x > 0 and choices.region.right < app.size.width, "a centred block"
 
 
 async def test_cards_turn_and_marked_cards_reach_the_result_step(repository, library, clock):

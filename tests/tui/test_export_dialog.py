@@ -73,3 +73,37 @@ async def test_a_referat_warns_only_when_private_notes_go_in(library, repository
         await pilot.press("enter")
         await pilot.pause()
         assert target.exists(), "no private notes: written at once"
+
+
+async def test_the_dialog_says_what_is_wrong_with_the_file_in_its_own_words(
+    library, repository, clock, tmp_path
+):
+    live = new_live(repository, library, clock)
+    live.close()
+    existing = tmp_path / "referat.md"
+    existing.write_text("tidligere", encoding="utf-8")
+    app = make_app(library, repository, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "e")
+        path = app.screen.query_one("#path", Input)
+
+        path.value = "   "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Skriv, hvor filen skal gemmes" in shown(app, "#form-error")
+
+        path.value = str(existing)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        error = shown(app, "#form-error")
+        assert "Overskriv" in error and "--force" not in error, "the dialog's words, not the CLI's"
+        assert existing.read_text(encoding="utf-8") == "tidligere"
+        assert not app.screen.query_one("#export", Button).disabled, "ready to try again"
+
+        path.value = str(tmp_path)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert [p.name for p in tmp_path.glob("referat-*.md")], "a folder gets the usual file name"

@@ -114,6 +114,11 @@ class ExerciseWidget(Widget, can_focus=True):
         """A countdown to show instead of the step's (a go-round's speaker)."""
         return None
 
+    def mode_shown(self) -> bool:
+        """Whether the step's mode (alene, to og to, …) still holds; a round the consultant
+        moved into groups or to a few volunteers says so itself."""
+        return True
+
     def leave_question(self, forward: bool) -> str | None:
         """A question to ask before leaving the page this way (a round not finished)."""
         return None

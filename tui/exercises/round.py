@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.containers import Center
 from textual.content import Content
 from textual.widgets import Static
 
@@ -29,13 +30,15 @@ class RoundWidget(ExerciseWidget):
     DEFAULT_CSS = """
     RoundWidget #round-speaker { width: 100%; text-align: center; text-style: bold; }
     RoundWidget #round-way { width: 100%; text-align: center; color: $text-muted; }
-    RoundWidget #round-fit { width: 100%; margin-top: 1; }
+    RoundWidget Center { height: auto; }
+    RoundWidget #round-fit { width: auto; max-width: 100%; margin-top: 1; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="round-speaker")
         yield Static(id="round-way")
-        yield Static(id="round-fit")
+        with Center():
+            yield Static(id="round-fit")
 
     @property
     def round(self) -> RoundState:
@@ -101,7 +104,7 @@ class RoundWidget(ExerciseWidget):
                 )
                 lines.append(Content(f"{chosen}{number}  {text}"))
         if state.way is not RoundWay.EVERYONE:
-            lines.append(Content.styled(t("round.option.everyone_back"), MUTED))
+            lines.append(Content.styled("  " + t("round.option.everyone_back"), MUTED))
         return Content("\n").join(lines)
 
     # -- actions --------------------------------------------------------------------------
@@ -125,6 +128,9 @@ class RoundWidget(ExerciseWidget):
             return
         self.change(state)
         self.post_message(self.ClockStart(SpeakerClock(speaker_key(self.page), state.seconds_each)))
+
+    def mode_shown(self) -> bool:
+        return not isinstance(self.state, RoundState) or self.round.way is RoundWay.EVERYONE
 
     def action_run_as(self, way: str) -> None:
         chosen = WAYS.get(way)

@@ -154,7 +154,7 @@ TEXT: dict[str, str] = {
     "rebalance.done": "Dagsordenen er tilpasset: {changes}.",
     # Forms and lists
     "form.minutes": "{minutes} min",
-    "form.other_minutes": "eller andet ({low}–{high})",
+    "form.other_minutes": "andet: {low}–{high} min",
     "note.masked": "Noten er kun til dig: teksten vises som prikker (Ctrl+T viser den).",
     "notes.deleted": "Noten er slettet — u fortryder.",
     "notes.restored": "Noten er sat tilbage.",
@@ -192,6 +192,7 @@ TEXT: dict[str, str] = {
     "form.start_time": "Starttid (TT:MM)",
     "form.facilitator": "Facilitator",
     "form.facilitator_placeholder": "dit navn (valgfrit)",
+    "form.participants_placeholder": "fx 20",
     "form.participants": "Antal deltagere",
     "form.length": "Varighed",
     "form.minutes_90": "90 minutter",
@@ -283,4 +284,10 @@ TEXT: dict[str, str] = {
     "app.subtitle": "Inspirationsoplæg om psykisk arbejdsmiljø",
     "round.speaker": "Taler {speaker} af {participants} · {left} tilbage · {seconds} sek. hver — Enter: næste",
     "cards.important": "vigtigt",
+    "actions.placeholder.what": "fx Vi ringer til en kollega før et svært besøg",
+    "actions.placeholder.who": "fx arbejdsmiljørepræsentanten eller lederen",
+    "actions.placeholder.when": "fx 1. marts 2027 eller uge 10",
+    "actions.placeholder.follow_up": "fx på personalemødet i april",
+    "export.path_missing": "Skriv, hvor filen skal gemmes.",
+    "export.exists": "{path} findes allerede. Sæt kryds i «Overskriv, hvis filen findes», eller vælg et andet navn.",
 }

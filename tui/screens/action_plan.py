@@ -18,8 +18,10 @@ from sessions.models import Action
 from tui.keys import ACTION_PLAN_KEYS, bindings
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.text_prompt import TextPrompt
+from tui.widgets.wrapping_table import WrappingTable
 
 FIELDS = ("what", "who", "when", "follow_up")
+COLUMN_SHARES = {"what": 0.38, "who": 0.2, "when": 0.17, "follow_up": 0.25}
 
 
 class ActionForm(ModalScreen[Action | None]):
@@ -39,7 +41,13 @@ class ActionForm(ModalScreen[Action | None]):
             for name in FIELDS:
                 value = getattr(self.action, name) if self.action else ""
                 yield Label(t(f"handout.col.{name}"), classes="field-label", markup=False)
-                yield Input(value, id=f"action-{name}", compact=True, max_length=500)
+                yield Input(
+                    value,
+                    placeholder=t(f"actions.placeholder.{name}"),
+                    id=f"action-{name}",
+                    compact=True,
+                    max_length=500,
+                )
             yield Label("", id="form-error", markup=False)
             yield Label(t("actions.form_hint"), classes="dialog-hint", markup=False)
 
@@ -87,35 +95,34 @@ class ActionPlanScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog action-plan"):
             yield Label(t("actions.title"), classes="dialog-title", markup=False)
-            yield DataTable(id="actions-table", cursor_type="row")
+            yield WrappingTable(
+                [(t(f"handout.col.{name}"), share) for name, share in COLUMN_SHARES.items()],
+                id="actions-table",
+                cursor_type="row",
+            )
             yield Label("", id="actions-empty", markup=False)
             yield Label("", id="actions-next", markup=False)
             yield Label("", id="actions-message", markup=False)
             yield Label(t("actions.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for name in FIELDS:
-            table.add_column(t(f"handout.col.{name}"), key=name)
         self.reload()
-        table.focus()
+        self.query_one(WrappingTable).focus()
 
     def reload(self, select: Action | None = None) -> None:
         """Fill the table again; the cursor goes to `select`, or stays on its row."""
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
+        table = self.query_one(WrappingTable)
         actions = self.live.plan.actions()
+        rows = []
         for action in actions:
             cells = [Text(getattr(action, name)) for name in FIELDS]
             if is_proposal(action):
                 cells[0] = Text.assemble(cells[0], (f"  ({t('plan.proposal')})", "italic"))
-            table.add_row(*cells, key=action.id)
+            rows.append((cells, action.id))
+        table.fill(rows)
         ids = [a.id for a in actions]
         if select is not None and select.id in ids:
-            row = ids.index(select.id)
-        if actions:
-            table.move_cursor(row=min(row, len(actions) - 1))
+            table.move_cursor(row=ids.index(select.id))
         empty = self.query_one("#actions-empty", Label)
         empty.update("" if actions else t("actions.none"))
         empty.display = not actions

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from sessions.errors import OplaegError
+from sessions.errors import ExportExistsError, OplaegError
 from sessions.export import FORMATS, contains_private_notes, export_session, write_export
 from sessions.i18n import t
 from sessions.repository import SessionRepository
@@ -123,18 +124,48 @@ class ExportDialog(ModalScreen[Path | None]):
             button.refresh(layout=True)  # the longer label needs a wider button
             button.focus()
             return
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        path = self._target(export_format)
+        if path is None:
+            return
+        self.query_one("#export", Button).disabled = True
+        self._export(
+            export_format, include_private, path, self.query_one("#overwrite", Checkbox).value
+        )
+
+    def _target(self, export_format: str) -> Path | None:
+        """The file to write: the typed path (a folder gets the usual name), or None after
+        saying what is wrong with it."""
+        typed = self.query_one("#path", Input).value.strip()
+        if not typed:
+            self._report(t("export.path_missing"))
+            return None
+        path = Path(typed).expanduser()
+        if path.is_dir():
+            path = path / self._default_path(export_format).name
+            self.query_one("#path", Input).value = str(path)
+        return path
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, export_format: str, include_private: bool, path: Path, force: bool) -> None:
+        """Build and write the file away from the event loop, so the countdown keeps going
+        (a large session's docx takes a second or more)."""
         try:
             _, store = self._repository.open(self._session_id, readonly=True)
             try:
                 text = export_session(store, export_format, include_private=include_private)
             finally:
                 store.close()
-            write_export(text, path, force=self.query_one("#overwrite", Checkbox).value)
+            write_export(text, path, force=force)
+        except ExportExistsError:
+            self.app.call_from_thread(self._failed, t("export.exists", path=path))
         except OplaegError as error:
-            self._report(str(error))
-            return
-        self.dismiss(path)
+            self.app.call_from_thread(self._failed, str(error))
+        else:
+            self.app.call_from_thread(self.dismiss, path)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export", Button).disabled = False
+        self._report(message)
 
     def _report(self, message: str) -> None:
         self.query_one("#private-warning", Label).remove_class("-visible")  # room on 80×24

@@ -16,6 +16,9 @@ from sessions.live import LiveSession
 from sessions.models import FollowUp, FollowUpStatus
 from tui.keys import FOLLOWUP_KEYS, bindings
 from tui.screens.text_prompt import TextPrompt
+from tui.widgets.wrapping_table import WrappingTable
+
+COLUMN_SHARES = {"what": 0.4, "who": 0.2, "status": 0.15, "comment": 0.25}
 
 STATUS_KEYS = {
     "1": FollowUpStatus.DONE,
@@ -37,29 +40,25 @@ class FollowUpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog action-plan"):
             yield Label(t("followup.screen_title"), classes="dialog-title", markup=False)
-            yield DataTable(id="followup-table", cursor_type="row")
+            yield WrappingTable(
+                [(t(f"followup.col.{name}"), share) for name, share in COLUMN_SHARES.items()],
+                id="followup-table",
+                cursor_type="row",
+            )
             yield Label("", id="followup-message", markup=False)
             yield Label(t("followup.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for header in ("what", "who", "status", "comment"):
-            table.add_column(t(f"followup.col.{header}"))
         self.reload()
-        table.focus()
+        self.query_one(WrappingTable).focus()
 
     def reload(self) -> None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
+        rows = []
         for followup in self.live.plan.followups():
             status = t(f"followup.status.{followup.status.value}") if followup.status else "–"
-            cells = (followup.action.what, followup.action.who)
-            table.add_row(
-                *(Text(c) for c in cells), Text(status), Text(followup.comment), key=followup.id
-            )
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+            cells = (followup.action.what, followup.action.who, status, followup.comment)
+            rows.append(([Text(cell) for cell in cells], followup.id))
+        self.query_one(WrappingTable).fill(rows)
 
     def _selected(self) -> FollowUp | None:
         table = self.query_one(DataTable)

@@ -47,7 +47,7 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                 with Vertical():
                     yield from self._field("facilitator", "", t("form.facilitator_placeholder"))
                 with Vertical():
-                    yield from self._field("participants", "")
+                    yield from self._field("participants", "", t("form.participants_placeholder"))
             yield Label(t("form.length"), classes="field-label form-field", markup=False)
             with Horizontal(classes="form-row"):
                 with RadioSet(id="plan", compact=True):

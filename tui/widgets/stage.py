@@ -23,6 +23,8 @@ from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
 from tui.widgets.room_notes import RoomNotes
 
+EXERCISE_MEASURE = 120
+"""The widest the exercise's own part of the page gets, in cells."""
 CLOCK_SHARE = 0.4
 """The share of the stage's height the countdown may take when the page has little else."""
 BUSY_CLOCK_SHARE = 0.18
@@ -30,14 +32,15 @@ BUSY_CLOCK_SHARE = 0.18
 MODE_SYMBOLS = {"alene": "●", "par": "●●", "gruppe": "●●●", "plenum": "◉"}
 
 
-def step_line(page: Page) -> str:
-    """ "Trin 2 af 3 · ●● To og to · <step title>", for the room."""
+def step_line(page: Page, *, mode: bool = True) -> str:
+    """ "Trin 2 af 3 · ●● To og to · <step title>", for the room; without the mode when the
+    exercise has changed how the step is run."""
     step = page.step
     if step is None:
         return ""
     steps = len(page.segment.steps)
     parts = [t("stage.step", current=page.index + 1, total=steps)] if steps > 1 else []
-    if step.mode is not None:
+    if step.mode is not None and mode:
         parts.append(f"{MODE_SYMBOLS[step.mode.value]} {t(f'stage.mode.{step.mode.value}')}")
     if step.title != page.segment.title:
         parts.append(step.title)
@@ -131,7 +134,6 @@ class Stage(Vertical):
         if kind is SegmentKind.BREAK:
             title = t("stage.break_title")
         self._set("#stage-title", title)
-        self._set("#stage-step", step_line(page))
         text = page_text(page)
         if text != self._text:
             self._text = text
@@ -139,6 +141,8 @@ class Stage(Vertical):
             self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
         self.query_one("#stage-text").display = bool(text.strip())
         self._show_exercise(page, previous)
+        exercise = self.exercise
+        self._set("#stage-step", step_line(page, mode=exercise is None or exercise.mode_shown()))
         self._show_break(page)
         clock = self.query_one(CountdownDisplay)
         walking = (
@@ -231,6 +235,11 @@ class Stage(Vertical):
         measure, or at the screen's edge when the screen is narrower than that."""
         room = self.content_size.width - SCROLLBAR_ROOM
         self.query_one("#stage-markdown").styles.max_width = max(20, min(READABLE_MEASURE, room))
+        # The group's work (boards, votes, agreements) sits under the text as one column too,
+        # instead of spreading to the edges of a wide projector.
+        side = max(0, (self.content_size.width - EXERCISE_MEASURE) // 2)
+        for part in ("#stage-exercise", "#room-notes"):
+            self.query_one(part).styles.padding = (0, side)
 
     def _fit_clock(self) -> None:
         width, height = self.content_size

@@ -50,6 +50,10 @@ class StatusBar(Vertical):
     StatusBar #status-message.-error { color: $error; text-style: bold; }
     StatusBar #status-message.-warning { color: $warning; }
     StatusBar.-compact #status-top, StatusBar.-compact #agenda-bar { display: none; }
+    StatusBar.-compact #status-item-left {
+        width: 1fr; text-overflow: ellipsis; text-wrap: nowrap;
+    }
+    StatusBar.-compact #status-messages.-empty { display: none; }
     """
 
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
@@ -111,6 +115,13 @@ class StatusBar(Vertical):
         if now >= self._message_until:
             self._show_message(self.advice, "")
         self.query_one(JoinStatus).refresh_join()
+        self._hide_if_empty()
+
+    def _hide_if_empty(self) -> None:
+        """In the single window the room sees this line too: it takes no room when it says
+        nothing."""
+        empty = not self._texts.get("#status-message") and not self.query_one(JoinStatus).display
+        self.query_one("#status-messages").set_class(empty, "-empty")
 
     def _timing_text(self, timing: TimingStatus) -> str:
         if timing.started_at is None or timing.planned_end is None:
@@ -139,6 +150,7 @@ class StatusBar(Vertical):
         label.set_class(severity == "error", "-error")
         label.set_class(severity == "warning", "-warning")
         self._set("#status-message", text)
+        self._hide_if_empty()
 
     def _set(self, selector: str, text: str) -> None:
         if self._texts.get(selector) != text:
