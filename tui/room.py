@@ -9,9 +9,11 @@ import os
 import time
 from pathlib import Path
 
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -23,13 +25,19 @@ from sessions.presence import announce_room, console_file, presented_session, wi
 from sessions.repository import SessionRepository, info_of
 from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
+from tui.file_watch import FileWatch
 from tui.themes import DARK, LIGHT, register_themes
 from tui.widgets.stage import Stage
 
-FOLLOW_SECONDS = 0.05
-"""How often the room view looks for the console's changes (well inside 100 ms)."""
+RETRY_SECONDS = 0.02
+"""When the files changed while they were read: how soon to read them again."""
 PRESENCE_SECONDS = 1.0
-"""How often the room view reads the console's announcement when its file has not changed."""
+"""How often the room view reads the console's announcement when its file has not changed
+(to notice a console that was killed), besides whenever a watched file changes."""
+
+
+class FilesChanged(Message):
+    """The console changed the session's files (posted from the watching thread)."""
 
 
 class RoomScreen(Screen[None]):
@@ -69,6 +77,7 @@ class RoomScreen(Screen[None]):
         self._presence_stamp: tuple[int, int, int] | None = None
         self._console_file = str(console_file(repository.data_dir))
         self._wanted: str | None = None
+        self._watched: tuple[str, ...] = (self._console_file,)
 
     def compose(self) -> ComposeResult:
         yield Container(id="room-page")
@@ -76,11 +85,23 @@ class RoomScreen(Screen[None]):
         yield Static(id="room-blank")
 
     def on_mount(self) -> None:
-        self.set_interval(FOLLOW_SECONDS, self.follow)
+        self._watch = FileWatch(self._watched_files, lambda: self.post_message(FilesChanged()))
+        self._watch.start()
+        self.set_interval(PRESENCE_SECONDS, self.follow)
         self.follow()
 
     def on_unmount(self) -> None:
+        self._watch.stop()
         self._release()
+
+    @on(FilesChanged)
+    def _files_changed(self) -> None:
+        self.follow()
+
+    def _watched_files(self) -> tuple[str, ...]:
+        """Called from the watching thread: the console's announcement and the session's
+        files (a tuple, replaced whole, so the thread never sees one half-changed)."""
+        return self._watched
 
     def follow(self) -> None:
         """Find the session to show, and show what changed in it."""
@@ -91,9 +112,12 @@ class RoomScreen(Screen[None]):
             if wanted is not None:
                 self._start(wanted)
             return
-        if self.follower is not None and self.live is not None and self.follower.poll():
-            self.live.reload()
-            self._show()
+        if self.follower is not None and self.live is not None:
+            if self.follower.poll():
+                self.live.reload()
+                self._show()
+            if not self.follower.settled:
+                self.set_timer(RETRY_SECONDS, self.follow)
 
     def _presented(self) -> str | None:
         """The session the console presents. Its announcement is read again when the file
@@ -120,6 +144,8 @@ class RoomScreen(Screen[None]):
             self._wait(t("room.cannot_open", reason=str(error)))
             return
         self.follower = follower
+        self._watched = (self._console_file, *follower.paths)
+        self._watch.rewatch()
         self.live = LiveSession(None, info, follower.store, theme, self.clock)
         with contextlib.suppress(OplaegError, OSError):
             self._announcement = announce_room(self.repository.data_dir, info.id)
@@ -152,6 +178,8 @@ class RoomScreen(Screen[None]):
         if self.follower is not None:
             self.follower.close()
         self.follower = None
+        self._watched = (self._console_file,)
+        self._watch.rewatch()
         self.live = None
 
     def _stop(self) -> None:

@@ -12,8 +12,9 @@ from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionS
 Stamp = tuple[tuple[int, int, int], ...]
 
 
-def _stamp(paths: tuple[str, ...]) -> Stamp:
-    """What identifies the files' current contents: inode, size and modification time."""
+def stamp(paths: tuple[str, ...]) -> Stamp:
+    """What identifies the files' current contents: inode, size and modification time (a
+    missing file is (0, 0, 0))."""
     stamps = []
     for path in paths:
         try:
@@ -30,25 +31,29 @@ class StoreFollower:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        # Kept as strings: a poll runs twenty times a second and is only these two stats.
-        self._paths = (str(directory / SNAPSHOT_NAME), str(directory / JOURNAL_NAME))
-        self._stamp = _stamp(self._paths)
+        # Kept as strings: a poll is only these two stats, and a watcher may look at them.
+        self.paths = (str(directory / SNAPSHOT_NAME), str(directory / JOURNAL_NAME))
+        self._stamp = stamp(self.paths)
+        self.settled = True
+        """False when the files changed while they were read (or a file was caught half-way
+        through a rewrite): poll again soon."""
         self.store = SessionStore.open(directory, readonly=True)
 
     def poll(self) -> bool:
         """Read the session again if its files changed; True when something changed.
 
         A file caught half-way through a rewrite is read again at the next poll."""
-        stamp = _stamp(self._paths)
-        if stamp == self._stamp:
+        before = stamp(self.paths)
+        if before == self._stamp:
             return False
         try:
             self.store.reload()
         except OplaegError:
+            self.settled = False
             return False
-        if _stamp(self._paths) != stamp:
-            return True  # it changed while being read: read once more next time
-        self._stamp = stamp
+        self.settled = stamp(self.paths) == before
+        if self.settled:  # else it changed while being read: read once more next time
+            self._stamp = before
         return True
 
     def close(self) -> None:

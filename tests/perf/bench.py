@@ -254,10 +254,13 @@ def run_all(base: Path, s: Settings) -> list[Row]:
 
     say("the room view following the console …")
     latencies = follow_latency(big_dir, big_id, s.follow_samples)
-    interval = 0.05
-    rows.append(Row("room view follows, p50 (s)", median(latencies), interval, None, "poll 50 ms"))
-    rows.append(Row("room view follows, p95 (s)", p95(latencies), interval, None, "poll 50 ms"))
-    rows.append(Row("room view follows, max (s)", max(latencies), interval, None, "poll 50 ms"))
+    wanted = 0.1  # issue #11: the wall shows the console's page within 100 ms
+    name = "100 ms wanted"
+    rows.append(Row("room view follows, p50 (s)", median(latencies), wanted, None, name))
+    rows.append(
+        Row("room view follows, p95 (s)", p95(latencies), wanted, None, name, absolute=wanted)
+    )
+    rows.append(Row("room view follows, max (s)", max(latencies), wanted, None, name))
 
     say("idle with a countdown running, both windows …")
     rows.append(idle_cpu(big_dir, big_id, config, s.idle_seconds))
@@ -269,9 +272,9 @@ def run_all(base: Path, s: Settings) -> list[Row]:
         Row(
             f"countdown drift over {s.drift_seconds:.0f} s (s)",
             abs(result["drift"]),
-            0.25,
+            1.0,
             None,
-            "tick 0.25 s",
+            "a tick a second",
             absolute=1.0,
         )
     )

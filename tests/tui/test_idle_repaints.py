@@ -85,7 +85,7 @@ async def test_the_room_view_repaints_only_the_countdown(library, repository, cl
                 patch.setattr(Widget, "refresh", counting)
                 for _ in range(SECONDS):
                     clock.advance(1.0)
-                    screen.follow()  # the 50 ms poll: the session's files did not change
+                    screen.follow()  # a wake-up with the session's files unchanged
                     countdown.tick()
                     await pilot.pause()
             assert changed_widgets(counted) <= {"BigClock", "CountdownDisplay"}, counted
@@ -93,3 +93,34 @@ async def test_the_room_view_repaints_only_the_countdown(library, repository, cl
     finally:
         withdraw(announcement)
         live.close()
+
+
+async def test_a_second_going_by_repaints_only_the_digits_that_changed() -> None:
+    from textual.app import App, ComposeResult
+    from textual.geometry import Region
+
+    from tui.widgets.big_clock import BigClock
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BigClock()
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock = app.query_one(BigClock)
+        clock.value = "5:59"
+        await pilot.pause()
+        regions: list[Region] = []
+        with pytest.MonkeyPatch.context() as patch:
+            original = Widget.refresh
+
+            def recording(self: Widget, *regions_asked: Region, **kwargs: object) -> Widget:
+                if isinstance(self, BigClock):
+                    regions.extend(regions_asked or [self.size.region])
+                return original(self, *regions_asked, **kwargs)  # type: ignore[arg-type]
+
+            patch.setattr(Widget, "refresh", recording)
+            clock.value = "5:58"
+        (region,) = regions
+        assert region.x > 0 and region.right == clock.size.width, "the last digit only"
+        assert region.width < clock.size.width // 3

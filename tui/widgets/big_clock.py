@@ -6,6 +6,7 @@ Each text row holds two pixel rows (▀ ▄ █), so a pixel is as wide as it is
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -34,6 +35,17 @@ def pixel_rows(text: str) -> list[str]:
 
 def pixel_width(text: str) -> int:
     return len(pixel_rows(text)[0])
+
+
+def glyph_spans(text: str) -> list[tuple[int, int]]:
+    """Where each character is drawn: (first pixel column, pixel width)."""
+    spans = []
+    column = 0
+    for char in text:
+        width = len(GLYPHS.get(char, GLYPHS[" "])[0])
+        spans.append((column, width))
+        column += width + 1
+    return spans
 
 
 def render_lines(text: str, scale: int) -> list[str]:
@@ -67,16 +79,23 @@ class BigClock(Widget):
     }
     """
 
-    value: reactive[str] = reactive("0:00")
-    """The text shown, e.g. `12:34`."""
+    value: reactive[str] = reactive("0:00", repaint=False)
+    """The text shown, e.g. `12:34` (repainted by `watch_value`, only where it changed)."""
     scale: reactive[int] = reactive(1, layout=True)
     """How many cells wide one pixel of the font is."""
 
     def watch_value(self, old: str, new: str) -> None:
-        # Each second changes the digits (a repaint), rarely the size: lay the screen out again
-        # only when the clock's width changes (every digit is as wide as every other).
-        if pixel_width(old) != pixel_width(new):
+        # Each second changes a digit or two, rarely the size: lay the screen out again only
+        # when the clock's width changes (every digit is as wide as every other), and otherwise
+        # repaint only the glyphs that changed (on a projector the clock fills the screen).
+        if pixel_width(old) != pixel_width(new) or len(old) != len(new):
             self.refresh(layout=True)
+            return
+        changed = [span for span, a, b in zip(glyph_spans(new), old, new, strict=True) if a != b]
+        if changed:
+            start, end = changed[0][0], changed[-1][0] + changed[-1][1]
+            scale = self.scale
+            self.refresh(Region(start * scale, 0, (end - start) * scale, rows_for(scale)))
 
     def fit(self, width: int, height: int, widest: str = "00:00") -> None:
         """Choose the largest scale at which `widest` fits in `width` × `height` cells."""

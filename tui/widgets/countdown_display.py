@@ -6,18 +6,24 @@ counted) and repaints only when the shown text or stage changes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Label
 
 from sessions.countdown import Countdown, CountdownStage, format_clock
 from sessions.i18n import t
 from tui.widgets.big_clock import BigClock
 
-TICK_SECONDS = 0.25
+IDLE_TICK_SECONDS = 1.0
+"""How often a countdown that is not running is looked at (a change on the page shows at once
+anyway: the screen calls `tick`)."""
+AFTER_THE_SECOND = 0.005
+"""A running countdown is looked at just after its display changes, once a second."""
 _STAGE_CLASSES = {stage: f"-{stage.value}" for stage in CountdownStage}
 _COUNTING = (CountdownStage.RUNNING, CountdownStage.WARNING, CountdownStage.URGENT)
 
@@ -54,6 +60,8 @@ class CountdownDisplay(Vertical):
         self._state_text = ""
         self._budget = (40, 3)
         self._halfway_said = False
+        self._running = False
+        self._timer: Timer | None = None
         self.halfway_text: str | None = None
         """Said from half time on (walk and talk: "Byt roller!"); None: no such signal."""
         self.done_text: str | None = None
@@ -65,8 +73,28 @@ class CountdownDisplay(Vertical):
         yield Label("", id="countdown-state", markup=False)
 
     def on_mount(self) -> None:
-        self.set_interval(TICK_SECONDS, self.tick)
         self.tick()
+        self._next_tick()
+
+    def _next_tick(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self._until_next_change(), self._tick_again, name="countdown")
+
+    def _tick_again(self) -> None:
+        self.tick()
+        self._next_tick()
+
+    def _until_next_change(self) -> float:
+        """Seconds until the digits change: the fraction of a second left before the next
+        whole second, so the loop wakes once a second and never shows a second late."""
+        countdown = self._source()
+        if countdown is None or not countdown.running:
+            return IDLE_TICK_SECONDS
+        remaining = countdown.remaining()
+        if remaining <= 0:
+            return IDLE_TICK_SECONDS
+        return remaining - math.floor(remaining) + AFTER_THE_SECOND
 
     def follow(self, source: Callable[[], Countdown | None]) -> None:
         """Show the countdown `source` returns from now on (another page); never rings for
@@ -76,10 +104,17 @@ class CountdownDisplay(Vertical):
         self._shown = None
         self._halfway_said = False
         self.tick()
+        if self._timer is not None:  # another countdown, another phase
+            self._next_tick()
 
     def tick(self) -> None:
         """Bring the digits and the stage up to date; cheap when nothing visible changed."""
         countdown = self._source()
+        running = countdown is not None and countdown.running
+        if running != self._running:  # started or stopped: wake in step with its seconds
+            self._running = running
+            if self._timer is not None:
+                self._next_tick()
         if self.display != (countdown is not None):
             self.display = countdown is not None
         if countdown is None:
