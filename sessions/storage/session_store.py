@@ -18,9 +18,10 @@ from __future__ import annotations
 import copy
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 from sessions.errors import DamagedFileError, SessionLockedError, StorageError
 from sessions.i18n import t
@@ -44,6 +45,14 @@ whole snapshot, which is wasted work while the disk stays full)."""
 Document = dict[str, Any]
 
 
+def _file_lock(path: Path) -> BaseFileLock:
+    """The session's one-writer lock. filelock is imported here, when a session is opened
+    for writing, not when the start screen merely lists sessions."""
+    from filelock import FileLock
+
+    return FileLock(str(path), timeout=0)
+
+
 class SessionStore:
     """The tables of one session in memory, every change durable on disk before it returns."""
 
@@ -52,7 +61,7 @@ class SessionStore:
         self.readonly = readonly
         self._snapshot = AtomicJSONStorage(directory / SNAPSHOT_NAME)
         self._journal = Journal(directory / JOURNAL_NAME)
-        self._lock = FileLock(str(directory / LOCK_NAME), timeout=0)
+        self._lock: BaseFileLock | None = None  # only a writer takes it (see `_acquire`)
         self._tables: dict[str, dict[str, Document]] = {}
         self._highest_ids: dict[str, int] = {}
         self._seq = 0  # the highest sequence number used, by a saved or a refused change
@@ -122,7 +131,10 @@ class SessionStore:
             self._release()
 
     def _acquire(self) -> None:
+        from filelock import Timeout
+
         try:
+            self._lock = _file_lock(self.directory / LOCK_NAME)
             self._lock.acquire()
         except Timeout:
             raise SessionLockedError(self.directory.name, read_owner(self.directory)) from None
@@ -142,7 +154,7 @@ class SessionStore:
         if self._claimed:
             remove_owner(self.directory)
             self._claimed = False
-        if self._lock.is_locked:
+        if self._lock is not None and self._lock.is_locked:
             self._lock.release()
 
     def _load(self) -> None:

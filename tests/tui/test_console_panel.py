@@ -22,3 +22,23 @@ async def test_each_line_of_the_speaker_notes_stays_its_own_line(library, reposi
         shown = str(paragraph.render()).splitlines()
         assert len(shown) >= len(written), "a line break in the notes is a line break on screen"
         assert all(line.strip() in str(paragraph.render()).replace("\n", " ") for line in written)
+
+
+async def test_the_console_lists_the_newest_notes_and_says_how_many_came_before(
+    library, repository, clock
+):
+    from textual.widgets import Static
+
+    from tests.sessions_helpers import add_note
+    from tui.widgets.console_panel import CONSOLE_NOTES
+
+    live = new_live(repository, library, clock)
+    for number in range(CONSOLE_NOTES + 12):
+        add_note(live, f"note {number}")
+    app = make_app(library, repository, clock, live=live, layout="console")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#console-notes", Static).render())
+        assert "12 tidligere" in shown
+        assert f"note {CONSOLE_NOTES + 11}" in shown, "the newest is there"
+        assert "note 11\n" not in shown + "\n" and "note 12" in shown

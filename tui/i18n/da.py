@@ -290,4 +290,5 @@ TEXT: dict[str, str] = {
     "actions.placeholder.follow_up": "fx på personalemødet i april",
     "export.path_missing": "Skriv, hvor filen skal gemmes.",
     "export.exists": "{path} findes allerede. Sæt kryds i «Overskriv, hvis filen findes», eller vælg et andet navn.",
+    "console.earlier_notes": "… og {count} tidligere (e viser alle)",
 }

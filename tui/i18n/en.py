@@ -284,4 +284,5 @@ TEXT: dict[str, str] = {
     "actions.placeholder.follow_up": "e.g. at the staff meeting in April",
     "export.path_missing": "Type where the file should be saved.",
     "export.exists": "{path} already exists. Tick «Overwrite if the file exists», or choose another name.",
+    "console.earlier_notes": "… and {count} earlier (e shows them all)",
 }

@@ -52,6 +52,10 @@ def preview(page: Page | None) -> str:
     return page.segment.title
 
 
+CONSOLE_NOTES = 30
+"""The newest notes the console lists (`e` shows them all)."""
+
+
 class ConsolePanel(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
     ConsolePanel {
@@ -89,10 +93,14 @@ class ConsolePanel(VerticalScroll, can_focus=False):
     def show_notes(self, page: Page) -> None:
         notes = self.live.notebook.all(page.segment.id)
         self._update("#console-notes-title", t("console.notes_title", count=len(notes)))
-        lines = [note_line(n, reveal_private=True) for n in notes] or [
-            Content(t("console.no_notes"))
-        ]
-        self._update("#console-notes", Content("\n").join(lines))
+        # The newest notes, as many as the panel can show: drawing hundreds of notes on every
+        # Enter made a note slower to save the more the group had said.
+        hidden = max(0, len(notes) - CONSOLE_NOTES)
+        lines = [Content.styled(t("console.earlier_notes", count=hidden), "dim")] if hidden else []
+        lines += [note_line(n, reveal_private=True) for n in notes[-CONSOLE_NOTES:]]
+        self._update(
+            "#console-notes", Content("\n").join(lines or [Content(t("console.no_notes"))])
+        )
 
     def _update(self, selector: str, content: Content | str) -> None:
         """Update a line only when what it shows changes (each update lays the screen out)."""
