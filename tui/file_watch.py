@@ -96,6 +96,11 @@ class FileWatch:
         """Whether the thread sleeps until the kernel reports a change (else it polls)."""
         return self._inotify is not None
 
+    @property
+    def alive(self) -> bool:
+        """Whether the watching thread runs."""
+        return self._thread.is_alive()
+
     def start(self) -> None:
         self._thread.start()
 

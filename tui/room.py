@@ -225,12 +225,12 @@ class RoomApp(App[None]):
 
     def on_mount(self) -> None:
         if self.served:
-            self.set_interval(SERVER_CHECK_SECONDS, self._end_with_the_server)
+            self.set_interval(SERVER_CHECK_SECONDS, self.end_with_the_server)
         register_themes(self)
         self.theme = DARK
         self.push_screen(RoomScreen(self.repository, self.library, self.clock, self.session_id))
 
-    def _end_with_the_server(self) -> None:
+    def end_with_the_server(self) -> None:
         """A browser's room view runs under textual-serve, which does not stop it when the
         server itself is stopped: once the server is gone (this process has a new parent),
         nobody can see this view any more."""

@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tiny", action="store_true", help="a quick check that it all runs")
     args = parser.parse_args(argv)
     if args.tiny:
-        s = Settings(1, 2, 1.0, 2.0, 3, workload.TINY_BIG, 3)
+        s = Settings(1, 2, 1.0, 2.0, 3, workload.TINY_BIG, 4)
     else:
         s = Settings(
             args.runs,
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
             args.drift_seconds,
             args.sessions,
             workload.BIG,
-            50,
+            200,  # page changes and timer actions, alternating (issue #11)
         )
     with tempfile.TemporaryDirectory(prefix="oplaeg-bench-") as folder:
         rows = run_all(Path(folder), s)
@@ -253,14 +253,17 @@ def run_all(base: Path, s: Settings) -> list[Row]:
     )
 
     say("the room view following the console …")
-    latencies = follow_latency(big_dir, big_id, s.follow_samples)
-    wanted = 0.1  # issue #11: the wall shows the console's page within 100 ms
+    changes = follow_latency(big_dir, big_id, s.follow_samples)
+    latencies = [seconds for _, seconds in changes]
+    pages = [seconds for kind, seconds in changes if kind == "position"] or latencies
+    wanted = 0.1  # issue #11: the wall shows the console's page and timer within 100 ms
     name = "100 ms wanted"
     rows.append(Row("room view follows, p50 (s)", median(latencies), wanted, None, name))
     rows.append(
         Row("room view follows, p95 (s)", p95(latencies), wanted, None, name, absolute=wanted)
     )
     rows.append(Row("room view follows, max (s)", max(latencies), wanted, None, name))
+    rows.append(Row("… page changes alone, p95 (s)", p95(pages), wanted, None, name))
 
     say("idle with a countdown running, both windows …")
     rows.append(idle_cpu(big_dir, big_id, config, s.idle_seconds))

@@ -164,7 +164,9 @@ def _room_app(data_dir: str, session_id: str | None) -> Any:
 
 
 def follow(data_dir: str, session_id: str) -> None:
-    """The room view; one line each time it has painted a page it was not showing before."""
+    """The room view; one line each time it has painted a page it was not showing before, or
+    a countdown that started or stopped."""
+    from tui.widgets.countdown_display import CountdownDisplay
     from tui.widgets.stage import Stage
 
     shown: dict[str, object] = {}
@@ -178,6 +180,16 @@ def follow(data_dir: str, session_id: str) -> None:
             self.app.call_after_refresh(lambda: say(position=position, at=time.time()))
 
     Stage.show = show  # type: ignore[method-assign]
+    original_tick = CountdownDisplay.tick
+
+    def tick(self: CountdownDisplay) -> None:
+        original_tick(self)
+        running = self.running
+        if shown.get("running") != running:
+            shown["running"] = running
+            self.app.call_after_refresh(lambda: say(running=running, at=time.time()))
+
+    CountdownDisplay.tick = tick  # type: ignore[method-assign]
 
     async def ready(pilot: Any) -> None:
         await until(lambda: bool(pilot.app.screen.query("#room-stage")), pilot)

@@ -55,4 +55,4 @@ def test_a_change_calls_back_and_nothing_else_does(tmp_path, use_inotify):
         assert wait_for(lambda: len(calls) == 3), "the new folder is watched"
     finally:
         watch.stop()
-    assert not watch._thread.is_alive()
+    assert not watch.alive

@@ -46,7 +46,7 @@ async def test_the_room_view_follows_page_timer_blank_and_exercise(
         await room_pilot.pause()
         assert screen.live.page.key == live.page.key
 
-        desk.screen._check_presence()
+        desk.screen.check_presence()
         assert desk.screen.console, "with a room view open, the desk is the console"
 
         live.go_to(page_of(live, "scale"))
@@ -118,10 +118,10 @@ async def test_a_served_room_view_ends_when_its_server_is_gone(
 
     room = RoomApp(repository, library, clock=clock, served=True)
     async with room.run_test(size=(80, 24)) as pilot:
-        room._end_with_the_server()
+        room.end_with_the_server()
         await pilot.pause()
         assert room.is_running, "its server is still there"
         monkeypatch.setattr(room_module.os, "getppid", lambda: 1)
-        room._end_with_the_server()
+        room.end_with_the_server()
         await pilot.pause()
         assert not room.is_running

@@ -15,8 +15,15 @@ async def test_presenting_a_session_left_open_names_the_process(library, reposit
     info, store = repository.open(folder.name)
     live = LiveSession(repository, info, store, library.get(info.theme_id), clock)
     app = make_app(library, repository, clock, live=live)
+    messages: list[str] = []
+    told = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        messages.append(message)
+        told(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
         assert any("proces 4194001 på projektor-pc" in m and "overtaget" in m for m in messages)
     assert repository.takeovers == []

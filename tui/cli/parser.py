@@ -148,3 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check")
     check.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.help.paths"))
     return parser
+
+
+def command_names() -> list[str]:
+    """Every command `oplaeg` takes, as the parser knows them (for the README's check)."""
+    parser = build_parser()
+    return [
+        name
+        for action in parser._actions  # argparse offers no public list of its subcommands
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    ]

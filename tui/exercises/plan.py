@@ -16,26 +16,35 @@ from tui.exercises.draw import EMPHASIS, MUTED, join_lines
 from tui.keys import FOLLOWUP_PAGE_KEYS, PLAN_PAGE_KEYS, bindings
 
 
-class ActionPlanWidget(ExerciseWidget):
-    """Enter opens the action plan to write in; the room watches it grow here."""
-
-    BINDINGS = bindings(PLAN_PAGE_KEYS)
-    kinds: ClassVar[tuple[str, ...]] = ("action-plan",)
+class PlanRowsWidget(ExerciseWidget):
+    """A page that lists the plan's rows, read from the session each time it is shown."""
 
     DEFAULT_CSS = """
-    ActionPlanWidget #plan-rows { width: 100%; margin-top: 1; }
+    PlanRowsWidget .plan-rows { width: 100%; margin-top: 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="plan-rows")
+        yield Static(classes="plan-rows")
 
     def reload(self) -> None:
         super().reload()
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        if not self.ready:
-            return
+        if self.ready:
+            self.query_one(".plan-rows", Static).update(join_lines(self.rows()))
+
+    def rows(self) -> list[Content]:
+        raise NotImplementedError
+
+
+class ActionPlanWidget(PlanRowsWidget):
+    """Enter opens the action plan to write in; the room watches it grow here."""
+
+    BINDINGS = bindings(PLAN_PAGE_KEYS)
+    kinds: ClassVar[tuple[str, ...]] = ("action-plan",)
+
+    def rows(self) -> list[Content]:
         actions = self.live.plan.actions()
         lines = [Content.styled(t("plan.title", count=len(actions)), EMPHASIS)]
         for number, action in enumerate(actions, start=1):
@@ -53,32 +62,19 @@ class ActionPlanWidget(ExerciseWidget):
         follow_up = self.live.plan.next_follow_up
         if follow_up:
             lines.append(Content.styled("\n" + t("plan.next_follow_up", when=follow_up), "bold"))
-        self.query_one("#plan-rows", Static).update(join_lines(lines))
+        return lines
 
     def action_open_plan(self) -> None:
         self.post_message(self.OpenRequested("action-plan"))
 
 
-class FollowUpWidget(ExerciseWidget):
+class FollowUpWidget(PlanRowsWidget):
     """The earlier plan's actions and how far each has come; Enter opens them to set it."""
 
     BINDINGS = bindings(FOLLOWUP_PAGE_KEYS)
     kinds: ClassVar[tuple[str, ...]] = ("follow-up",)
 
-    DEFAULT_CSS = """
-    FollowUpWidget #followup-rows { width: 100%; margin-top: 1; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="followup-rows")
-
-    def reload(self) -> None:
-        super().reload()
-        self.refresh_view()
-
-    def refresh_view(self) -> None:
-        if not self.ready:
-            return
+    def rows(self) -> list[Content]:
         rows = self.live.plan.followups()
         lines = []
         for row in rows:
@@ -90,7 +86,7 @@ class FollowUpWidget(ExerciseWidget):
                 lines.append(Content.styled("   " + detail, MUTED))
         if not rows:
             lines.append(Content.styled(t("followup.none"), MUTED))
-        self.query_one("#followup-rows", Static).update(join_lines(lines))
+        return lines
 
     def action_open_followup(self) -> None:
         self.post_message(self.OpenRequested("follow-up"))

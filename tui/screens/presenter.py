@@ -89,8 +89,8 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         self._apply_layout()
         self.show_page(entered=True)
         if self._layout_choice == "auto" and self.data_dir is not None:
-            self.set_interval(PRESENCE_SECONDS, self._check_presence)
-            self._check_presence()
+            self.set_interval(PRESENCE_SECONDS, self.check_presence)
+            self.check_presence()
         self.connect_join()
         draft = self.live.notebook.draft()
         if draft is not None:
@@ -99,7 +99,9 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
     # -- layout --------------------------------------------------------------------------
 
-    def _check_presence(self) -> None:
+    def check_presence(self) -> None:
+        """Become the console when a room view follows this session, the single window when
+        none does (run once a second)."""
         assert self.data_dir is not None
         console = rooms_following(self.data_dir, self.live.info.id) > 0
         if console != self._console_mode:

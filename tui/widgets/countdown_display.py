@@ -72,6 +72,11 @@ class CountdownDisplay(Vertical):
             yield BigClock(id="countdown-digits")
         yield Label("", id="countdown-state", markup=False)
 
+    @property
+    def running(self) -> bool:
+        """Whether the countdown shown is counting (as of the last `tick`)."""
+        return self._running
+
     def on_mount(self) -> None:
         self.tick()
         self._next_tick()
