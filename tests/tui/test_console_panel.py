@@ -42,3 +42,12 @@ async def test_the_console_lists_the_newest_notes_and_says_how_many_came_before(
         assert "12 tidligere" in shown
         assert f"note {CONSOLE_NOTES + 11}" in shown, "the newest is there"
         assert "note 11\n" not in shown + "\n" and "note 12" in shown
+
+
+def test_the_next_pages_first_line_reads_as_text_not_markdown():
+    from tui.widgets.console_panel import plain_line
+
+    assert plain_line("- Linje 1") == "• Linje 1"
+    assert plain_line("1. **Først** det _vigtige_") == "• Først det vigtige"
+    assert plain_line("## Rammer") == "Rammer"
+    assert plain_line("snake_case og 3 * 4") == "snake_case og 3 * 4", "only real emphasis"

@@ -3,6 +3,8 @@ every note of the agenda item (private ones too). Never shown to the room."""
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from textual.app import ComposeResult
@@ -40,13 +42,24 @@ def speaker_notes(page: Page) -> str:
     return "\n\n".join(part for part in parts if part.strip())
 
 
+def plain_line(markdown: str) -> str:
+    """One line of a slide as the room reads it: a list item's bullet, no markup signs."""
+    line = markdown.strip()
+    bullet = re.match(r"^(?:[-*+]|\d+[.)])\s+", line)
+    if bullet:
+        line = "• " + line[bullet.end() :]
+    line = re.sub(r"^#+\s*", "", line)
+    line = re.sub(r"(\*\*|\*|`)(.+?)\1", r"\2", line)
+    return re.sub(r"(?<!\w)(__|_)(.+?)\1(?!\w)", r"\2", line)
+
+
 def preview(page: Page | None) -> str:
     """The next page in a line or two."""
     if page is None:
         return t("console.last_page")
     if page.slide is not None:
         first = next((line for line in page.slide.body.splitlines() if line.strip()), "")
-        return f"{page.slide.title}\n{first.strip()}"
+        return f"{page.slide.title}\n{plain_line(first)}"
     if page.step is not None:
         return f"{page.segment.title} › {page.step.title}"
     return page.segment.title
