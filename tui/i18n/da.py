@@ -23,7 +23,7 @@ TEXT: dict[str, str] = {
     "room.waiting": "oplaeg · venter på, at konsulenten åbner en session …",
     "room.cannot_open": "Sessionen kan ikke vises. {reason}",
     "room.notes_count": "Noter: {count}",
-    "room.private_count": "{count} private",
+    "room.private_count": "skjulte: {count}",
     "room.more_notes": "… og {count} tidligere",
     "room.private_note": "(en privat note)",
     # Exercises on the wall

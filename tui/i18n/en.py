@@ -21,7 +21,7 @@ TEXT: dict[str, str] = {
     "room.waiting": "oplaeg · waiting for the consultant to open a session …",
     "room.cannot_open": "The session cannot be shown. {reason}",
     "room.notes_count": "Notes: {count}",
-    "room.private_count": "{count} private",
+    "room.private_count": "hidden: {count}",
     "room.more_notes": "… and {count} earlier",
     "room.private_note": "(a private note)",
     "round.ready": "{speakers} speakers × {seconds} s ≈ {total}",
