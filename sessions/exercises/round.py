@@ -291,7 +291,8 @@ class RoundKind(ExerciseKind[RoundState]):
         language: str | None,
         participants: int = 0,
     ) -> ExerciseResult | None:
-        if not state.begun:
+        in_groups = state.way is RoundWay.GROUPS and state.chosen
+        if not state.begun and not in_groups:  # groups run their round on their own clock
             return None
         line = t(
             f"round.result.{state.way.value}",

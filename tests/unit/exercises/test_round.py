@@ -109,3 +109,8 @@ def test_the_referat_says_how_the_round_went():
     result = KIND.result(RoundState(14, 30, 5, RoundWay.GROUPS, 5), "Tjek-ind", "tjek-ind", "da")
     assert result is not None and result.segment_id == "tjek-ind"
     assert "grupper på 5" in result.lines[0] and "30 sek." in result.lines[0]
+    chosen = RoundState(14, 30, 5, RoundWay.GROUPS, 0, chosen=True)
+    result = KIND.result(chosen, "Tjek-ind", "tjek-ind", "da")
+    assert result is not None, "the choice is in the referat even if no speaker was called"
+    shorter = RoundState(14, 20, 14, RoundWay.SHORTER, 0, chosen=True)
+    assert KIND.result(shorter, "Tjek-ind", "tjek-ind", "da") is None, "no '0 af 14 talte'"
