@@ -3,6 +3,7 @@ wants the room to see them. Private notes are never shown, only counted."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -30,7 +31,7 @@ class RoomNotes(VerticalScroll, can_focus=False):
         self.live = live
         self._shown: Content | None = None
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(id="room-notes-body")
 
     def show(self, page: Page) -> None:
