@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,34 @@ def test_cli_subcommands_do_not_load_the_ui():
             cwd=Path(__file__).parents[2],
         )
     assert result.stderr.strip() == "False"
+
+
+def test_the_start_screen_loads_only_what_it_shows():
+    """`oplaeg` up to its first screen, which lists themes and sessions: no live session,
+    exports, locks or phones yet (each costs start-up time the consultant waits for)."""
+    code = (
+        "import sys\n"
+        "from textual.app import App\n"
+        "run = App.run\n"
+        "async def look(pilot):\n"
+        "    await pilot.pause()\n"
+        "    heavy = ['sessions.live', 'sessions.answers', 'sessions.export.docx_export',\n"
+        "             'docx', 'openpyxl', 'filelock', 'aiohttp', 'segno']\n"
+        "    print(type(pilot.app.screen).__name__, [n for n in heavy if n in sys.modules])\n"
+        "    pilot.app.exit()\n"
+        "App.run = lambda self, *a, **k: run(self, headless=True, auto_pilot=look)\n"
+        "from tui.cli import main\n"
+        "main(['--data-dir', sys.argv[1]])\n"
+    )
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [sys.executable, "-c", code, folder],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parents[2],
+            env={**os.environ, "XDG_CONFIG_HOME": folder},
+        )
+    assert result.stdout.strip() == "StartScreen []"

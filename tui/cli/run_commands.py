@@ -50,11 +50,14 @@ def launch(
 ) -> int:
     from platformdirs import user_config_path
 
-    from sessions.live import LiveSession
     from tui.app import OplaegApp
 
     clock = SystemClock()
-    live = LiveSession.open(repository, library, session_id, clock) if session_id else None
+    live = None
+    if session_id:  # the start screen alone does not need a live session's modules
+        from sessions.live import LiveSession
+
+        live = LiveSession.open(repository, library, session_id, clock)
     config_dir = user_config_path("oplaeg", appauthor=False)
     app = OplaegApp(library, repository, live, clock, config_dir=config_dir, join=join)
     try:
