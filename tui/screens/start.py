@@ -87,9 +87,10 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#themes", OptionList).focus()
-        self.reload()
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time, or again after a session or a dialog: read the lists
+        (once: mounting does not read them as well)."""
         self.reload()
 
     @work(thread=True, exclusive=True, group="start-lists")
