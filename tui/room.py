@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from pathlib import Path
 
 from textual import on
@@ -32,8 +31,8 @@ from tui.widgets.stage import Stage
 RETRY_SECONDS = 0.02
 """When the files changed while they were read: how soon to read them again."""
 PRESENCE_SECONDS = 1.0
-"""How often the room view reads the console's announcement when its file has not changed
-(to notice a console that was killed), besides whenever a watched file changes."""
+"""How often the room view looks again without a change to its files (a console that was
+killed leaves its announcement behind), besides whenever a watched file changes."""
 
 
 class FilesChanged(Message):
@@ -73,10 +72,7 @@ class RoomScreen(Screen[None]):
         self.live: LiveSession | None = None
         self._announcement: Path | None = None
         self._waiting_text = ""
-        self._presence_checked = float("-inf")
-        self._presence_stamp: tuple[int, int, int] | None = None
         self._console_file = str(console_file(repository.data_dir))
-        self._wanted: str | None = None
         self._watched: tuple[str, ...] = (self._console_file,)
 
     def compose(self) -> ComposeResult:
@@ -105,7 +101,7 @@ class RoomScreen(Screen[None]):
 
     def follow(self) -> None:
         """Find the session to show, and show what changed in it."""
-        wanted = self.fixed_session or self._presented()
+        wanted = self.fixed_session or presented_session(self.repository.data_dir)
         current = self.live.info.id if self.live is not None else None
         if wanted != current:
             self._stop()
@@ -118,21 +114,6 @@ class RoomScreen(Screen[None]):
                 self._show()
             if not self.follower.settled:
                 self.set_timer(RETRY_SECONDS, self.follow)
-
-    def _presented(self) -> str | None:
-        """The session the console presents. Its announcement is read again when the file
-        changes, and once a second besides (to notice a console that was killed); in between,
-        a look at the file's stamp is all a poll costs."""
-        try:
-            stat = os.stat(self._console_file)
-            stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            stamp = None
-        now = time.monotonic()
-        if stamp != self._presence_stamp or now - self._presence_checked >= PRESENCE_SECONDS:
-            self._presence_stamp, self._presence_checked = stamp, now
-            self._wanted = presented_session(self.repository.data_dir)
-        return self._wanted
 
     def _start(self, session_id: str) -> None:
         try:

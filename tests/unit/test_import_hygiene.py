@@ -1,7 +1,20 @@
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+
+def run_python(code: str, folder: str = "") -> subprocess.CompletedProcess[str]:
+    """`code` in a fresh interpreter, with a data (and config) folder as its argument."""
+    return subprocess.run(
+        [sys.executable, "-c", code, folder],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "XDG_CONFIG_HOME": folder} if folder else None,
+    )
 
 
 def test_sessions_never_imports_textual():
@@ -12,14 +25,7 @@ def test_sessions_never_imports_textual():
         "bad = sorted(n for n in sys.modules if n == 'textual' or n.startswith('textual.'))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path(__file__).parents[2],
-    )
-    assert result.stdout.strip() == ""
+    assert run_python(code).stdout.strip() == ""
 
 
 def test_cli_subcommands_do_not_load_the_ui():
@@ -28,17 +34,8 @@ def test_cli_subcommands_do_not_load_the_ui():
         "cli.main(['--data-dir', sys.argv[1], 'themes'])\n"
         "print('textual' in sys.modules, file=sys.stderr)\n"
     )
-    import tempfile
-
     with tempfile.TemporaryDirectory() as folder:
-        result = subprocess.run(
-            [sys.executable, "-c", code, folder],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=Path(__file__).parents[2],
-        )
-    assert result.stderr.strip() == "False"
+        assert run_python(code, folder).stderr.strip() == "False"
 
 
 def test_the_start_screen_loads_only_what_it_shows():
@@ -58,15 +55,5 @@ def test_the_start_screen_loads_only_what_it_shows():
         "from tui.cli import main\n"
         "main(['--data-dir', sys.argv[1]])\n"
     )
-    import tempfile
-
     with tempfile.TemporaryDirectory() as folder:
-        result = subprocess.run(
-            [sys.executable, "-c", code, folder],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=Path(__file__).parents[2],
-            env={**os.environ, "XDG_CONFIG_HOME": folder},
-        )
-    assert result.stdout.strip() == "StartScreen []"
+        assert run_python(code, folder).stdout.strip() == "StartScreen []"

@@ -3,8 +3,6 @@ every note of the agenda item (private ones too). Never shown to the room."""
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from textual.app import ComposeResult
@@ -15,6 +13,7 @@ from textual.widgets import Label, Markdown, Static
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.pages import Page
+from sessions.theme.sections import markdown
 from tui.widgets.note_text import note_line
 
 
@@ -42,15 +41,15 @@ def speaker_notes(page: Page) -> str:
     return "\n\n".join(part for part in parts if part.strip())
 
 
-def plain_line(markdown: str) -> str:
-    """One line of a slide as the room reads it: a list item's bullet, no markup signs."""
-    line = markdown.strip()
-    bullet = re.match(r"^(?:[-*+]|\d+[.)])\s+", line)
-    if bullet:
-        line = "• " + line[bullet.end() :]
-    line = re.sub(r"^#+\s*", "", line)
-    line = re.sub(r"(\*\*|\*|`)(.+?)\1", r"\2", line)
-    return re.sub(r"(?<!\w)(__|_)(.+?)\1(?!\w)", r"\2", line)
+def plain_line(text: str) -> str:
+    """One line of a slide as the room reads it: read by the themes' own Markdown parser, a
+    list item keeps its bullet and emphasis, code and heading signs are dropped."""
+    tokens = markdown().parse(text.strip())
+    listed = any(token.type in ("bullet_list_open", "ordered_list_open") for token in tokens)
+    inline = next((token for token in tokens if token.type == "inline"), None)
+    children = (inline.children or []) if inline is not None else []
+    words = "".join(child.content for child in children if child.type in ("text", "code_inline"))
+    return f"• {words}" if listed else words
 
 
 def preview(page: Page | None) -> str:

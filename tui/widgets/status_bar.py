@@ -14,7 +14,7 @@ from textual.widgets import Label
 
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.timing import Pace, PaceReading, TimingStatus
+from sessions.timing import Pace, PaceReading, TimingStatus, pace
 from tui.widgets.agenda_bar import AgendaBar
 from tui.widgets.join_status import JoinStatus
 
@@ -106,7 +106,7 @@ class StatusBar(Vertical):
             )
         self._set("#status-item-left", item_left)
         self._set("#status-timing", self._timing_text(timing))
-        current = live.pace()
+        current = pace(timing)  # the timing just read, not a second reading
         label = self.query_one("#status-pace", Label)
         for name in Pace:
             label.set_class(current.pace is name, f"-{name.value}")
@@ -144,13 +144,13 @@ class StatusBar(Vertical):
         seconds = ERROR_SECONDS if severity == "error" else MESSAGE_SECONDS
         self._message_until = self.live.clock.wall() + seconds
         self._show_message(text, severity)
+        self._hide_if_empty()
 
     def _show_message(self, text: str, severity: str) -> None:
         label = self.query_one("#status-message", Label)
         label.set_class(severity == "error", "-error")
         label.set_class(severity == "warning", "-warning")
         self._set("#status-message", text)
-        self._hide_if_empty()
 
     def _set(self, selector: str, text: str) -> None:
         if self._texts.get(selector) != text:
