@@ -78,7 +78,7 @@ class CountdownDisplay(Vertical):
         return self._running
 
     def on_mount(self) -> None:
-        self._update()
+        self.tick()
         self._next_tick()
 
     def _next_tick(self) -> None:
@@ -87,7 +87,7 @@ class CountdownDisplay(Vertical):
         self._timer = self.set_timer(self._until_next_change(), self._tick_again, name="countdown")
 
     def _tick_again(self) -> None:
-        self._update()
+        self.tick()
         self._next_tick()
 
     def _until_next_change(self) -> float:
@@ -108,26 +108,22 @@ class CountdownDisplay(Vertical):
         self._stage = None
         self._shown = None
         self._halfway_said = False
-        self._update()
+        self.tick()
         if self._timer is not None:  # another countdown, another phase
             self._next_tick()
 
     def tick(self) -> None:
-        """Bring the digits and the stage up to date (the screen calls it after a change);
-        cheap when nothing visible changed."""
-        if self._update() and self._timer is not None:  # started or stopped: wake in step
-            self._next_tick()
-
-    def _update(self) -> bool:
-        """Show the countdown as it is now; True when it started or stopped running."""
+        """Bring the digits and the stage up to date; cheap when nothing visible changed."""
         countdown = self._source()
         running = countdown is not None and countdown.running
-        started_or_stopped = running != self._running
-        self._running = running
+        if running != self._running:  # started or stopped: wake in step with its seconds
+            self._running = running
+            if self._timer is not None:
+                self._next_tick()
         if self.display != (countdown is not None):
             self.display = countdown is not None
         if countdown is None:
-            return started_or_stopped
+            return
         text = format_clock(countdown.display_seconds())
         if text != self._shown:
             refit = self._shown is None or len(text) != len(self._shown)
@@ -155,7 +151,6 @@ class CountdownDisplay(Vertical):
                 self.post_message(self.TimeUp())
         self.set_class(halfway and stage is not CountdownStage.DONE, "-halfway")
         self._say(self._text_for(countdown, stage, halfway))
-        return started_or_stopped
 
     def _text_for(self, countdown: Countdown, stage: CountdownStage, halfway: bool) -> str:
         if stage is CountdownStage.DONE:
