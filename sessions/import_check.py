@@ -30,16 +30,19 @@ from sessions.import_shapes import (
     in_range,
     integer,
     list_of,
+    moment,
+    moment_or_zero,
     nonempty_text,
     nullable,
-    number,
+    number_in,
     record,
     session_id,
     shown,
     text,
     time_text,
 )
-from sessions.models import MAX_PARTICIPANTS, FollowUpStatus, NoteTag
+from sessions.countdown import MAX_COUNTDOWN_SECONDS
+from sessions.models import MAX_ITEM_MINUTES, MAX_PARTICIPANTS, FollowUpStatus, NoteTag
 from sessions.storage.tables import (
     AGENDA_HISTORY_TABLE,
     DISPLAY_TABLE,
@@ -57,6 +60,10 @@ MAX_EXPORT_BYTES = 16 * 1024 * 1024
 one and keeps a hostile file from filling memory."""
 MAX_DEPTH = 32
 """The deepest real export nests about 7 levels."""
+MAX_AGENDA_ITEMS = 200
+"""A theme has a dozen or two items; the planner adds a few extras."""
+MAX_PLACE = 10_000
+"""A page's step, a card's number, the page shown: far more than any theme has."""
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -139,8 +146,13 @@ ACTION_FIELDS: Fields = {
     "who": (text, OPTIONAL),
     "when": (text, OPTIONAL),
     "follow_up": (text, OPTIONAL),
-    "created_at": (number, OPTIONAL),
+    "created_at": (moment_or_zero, OPTIONAL),
 }
+# Every value is checked for its range too, so that what passes can be exported and resumed.
+MINUTES = in_range(0, MAX_ITEM_MINUTES)
+PLAN = in_range(SHORTEST_SESSION, LONGEST_SESSION)
+PLACE = in_range(0, MAX_PLACE)
+SECONDS = number_in(0, MAX_COUNTDOWN_SECONDS)
 DETAILS = record(
     {
         "workplace": (nonempty_text, REQUIRED),
@@ -148,7 +160,7 @@ DETAILS = record(
         "start_time": (time_text, REQUIRED),
         "facilitator": (text, REQUIRED),
         "participants": (in_range(1, MAX_PARTICIPANTS), REQUIRED),
-        "plan": (in_range(SHORTEST_SESSION, LONGEST_SESSION), REQUIRED),
+        "plan": (PLAN, REQUIRED),
     }
 )
 PLANNED_SEGMENT = record(
@@ -156,7 +168,7 @@ PLANNED_SEGMENT = record(
         "id": (text, REQUIRED),
         "title": (text, REQUIRED),
         "kind": (text, REQUIRED),
-        "minutes": (integer, REQUIRED),
+        "minutes": (MINUTES, REQUIRED),
     }
 )
 AGENDA_ITEM = record(
@@ -164,21 +176,21 @@ AGENDA_ITEM = record(
         "id": (text, REQUIRED),
         "title": (text, REQUIRED),
         "kind": (text, REQUIRED),
-        "minutes": (integer, REQUIRED),
-        "minimum": (integer, OPTIONAL),
-        "original_minutes": (integer, OPTIONAL),
+        "minutes": (MINUTES, REQUIRED),
+        "minimum": (MINUTES, OPTIONAL),
+        "original_minutes": (MINUTES, OPTIONAL),
         "skipped": (boolean, OPTIONAL),
         "extra": (boolean, OPTIONAL),
         "format": (nullable(text), OPTIONAL),
         "optional": (boolean, OPTIONAL),
-        "planned_minutes": (integer, OPTIONAL),
+        "planned_minutes": (MINUTES, OPTIONAL),
     }
 )
 SCHEDULE = record(
     {
-        "plan": (integer, REQUIRED),
-        "theme_plan": (nullable(integer), OPTIONAL),
-        "items": (list_of(AGENDA_ITEM), REQUIRED),
+        "plan": (PLAN, REQUIRED),
+        "theme_plan": (nullable(PLAN), OPTIONAL),
+        "items": (list_of(AGENDA_ITEM, MAX_AGENDA_ITEMS), REQUIRED),
     }
 )
 
@@ -189,14 +201,14 @@ SINGLE = {
             "theme_id": (text, REQUIRED),
             "theme_title": (text, REQUIRED),
             "details": (DETAILS, REQUIRED),
-            "created_at": (number, REQUIRED),
-            "agenda": (list_of(PLANNED_SEGMENT), OPTIONAL),
+            "created_at": (moment, REQUIRED),
+            "agenda": (list_of(PLANNED_SEGMENT, MAX_AGENDA_ITEMS), OPTIONAL),
             "language": (text, OPTIONAL),
         }
     ),
     "schedule": SCHEDULE,
     AGENDA_HISTORY_TABLE: record(
-        {"schedule": (SCHEDULE, REQUIRED), "change": (text, REQUIRED), "at": (number, REQUIRED)}
+        {"schedule": (SCHEDULE, REQUIRED), "change": (text, REQUIRED), "at": (moment, REQUIRED)}
     ),
     DISPLAY_TABLE: record(
         {
@@ -210,8 +222,8 @@ SINGLE = {
     "state": record(
         {
             "segment_id": (nullable(text), OPTIONAL),
-            "index": (integer, OPTIONAL),
-            "started_at": (nullable(number), OPTIONAL),
+            "index": (PLACE, OPTIONAL),
+            "started_at": (nullable(moment), OPTIONAL),
             "bell": (boolean, OPTIONAL),
         }
     ),
@@ -219,7 +231,7 @@ SINGLE = {
         {
             "segment_id": (text, REQUIRED),
             "text": (text, REQUIRED),
-            "step": (integer, OPTIONAL),
+            "step": (PLACE, OPTIONAL),
             "note_id": (nullable(text), OPTIONAL),
             "tag": (nullable(choice(TAGS)), OPTIONAL),
             "private": (boolean, OPTIONAL),
@@ -233,12 +245,12 @@ NUMBERED = {
         {
             "segment_id": (text, REQUIRED),
             "text": (text, REQUIRED),
-            "created_at": (number, REQUIRED),
-            "updated_at": (number, OPTIONAL),
+            "created_at": (moment, REQUIRED),
+            "updated_at": (moment, OPTIONAL),
             "tag": (nullable(choice(TAGS)), OPTIONAL),
-            "step": (integer, OPTIONAL),
+            "step": (PLACE, OPTIONAL),
             "private": (boolean, OPTIONAL),
-            "card": (nullable(integer), OPTIONAL),
+            "card": (nullable(PLACE), OPTIONAL),
         }
     ),
     "actions": record(ACTION_FIELDS),
@@ -254,16 +266,16 @@ NUMBERED = {
     "timers": record(
         {
             "key": (text, REQUIRED),
-            "duration": (number, REQUIRED),
-            "remaining": (number, REQUIRED),
-            "ends_at_wall": (nullable(number), OPTIONAL),
+            "duration": (SECONDS, REQUIRED),
+            "remaining": (SECONDS, REQUIRED),
+            "ends_at_wall": (nullable(moment), OPTIONAL),
         }
     ),
-    "log": record({"segment_id": (text, REQUIRED), "at": (number, REQUIRED)}),
+    "log": record({"segment_id": (text, REQUIRED), "at": (moment, REQUIRED)}),
     "pauses": record(
         {
-            "start": (number, REQUIRED),
-            "end": (nullable(number), OPTIONAL),
+            "start": (moment, REQUIRED),
+            "end": (nullable(moment), OPTIONAL),
             "resume": (list_of(text), OPTIONAL),
         }
     ),
@@ -294,6 +306,8 @@ def check_export(data: object) -> Tables:
         raise fail("tables", "expected_object")
     checked: Tables = {}
     for name, table in tables.items():
+        if table == {} and name != "session":
+            continue  # an empty table holds nothing (older versions exported them so)
         if name in SINGLE:
             checked[name] = _single_table(name, table, SINGLE[name])
         elif name in NUMBERED:

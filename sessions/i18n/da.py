@@ -196,4 +196,7 @@ TEXT: dict[str, str] = {
     "handout.title": "Uddelingsark",
     "invitation.title": "Invitation",
     "invitation.program": "Program",
+    # hardening: ranges of imported values, export targets, files read
+    "import.too_many": "må højst have {most} elementer",
+    "error.date_years": "Datoen '{date}' skal ligge mellem år {first} og {last}.",
 }

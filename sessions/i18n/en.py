@@ -196,4 +196,7 @@ TEXT: dict[str, str] = {
     "handout.title": "Handout",
     "invitation.title": "Invitation",
     "invitation.program": "Programme",
+    # hardening: ranges of imported values, export targets, files read
+    "import.too_many": "may hold at most {most} entries",
+    "error.date_years": "The date '{date}' must be in the years {first} to {last}.",
 }
