@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from pathlib import Path
 from typing import Any
 
+from sessions.countdown import MAX_COUNTDOWN_SECONDS
 from sessions.exercises import KINDS
 from sessions.import_answers import ANSWER_TABLES
 from sessions.import_shapes import (
@@ -41,8 +41,8 @@ from sessions.import_shapes import (
     text,
     time_text,
 )
-from sessions.countdown import MAX_COUNTDOWN_SECONDS
 from sessions.models import MAX_ITEM_MINUTES, MAX_PARTICIPANTS, FollowUpStatus, NoteTag
+from sessions.storage.reading import FileTooBigError, SpecialFileError, read_bounded
 from sessions.storage.tables import (
     AGENDA_HISTORY_TABLE,
     DISPLAY_TABLE,
@@ -77,22 +77,22 @@ def read_export(path: Path) -> Tables:
 
 
 def read_limited(path: Path) -> bytes:
-    """The file's bytes, refusing anything larger than `MAX_EXPORT_BYTES` before reading it
-    (a special file such as /dev/zero is read only up to the limit)."""
+    """The file's bytes: a regular file only (a FIFO or a device is refused without waiting
+    for it), and never more than `MAX_EXPORT_BYTES` of it (a larger file is refused by its
+    size before it is read)."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_EXPORT_BYTES + 1)
-            size = os.fstat(handle.fileno()).st_size
+        return read_bounded(path, MAX_EXPORT_BYTES)
     except FileNotFoundError:
         raise fail("", "no_file") from None
     except IsADirectoryError:
         raise fail("", "not_a_file") from None
+    except SpecialFileError:
+        raise fail("", "not_regular") from None
+    except FileTooBigError as error:
+        shown = _size(error.size) if error.size else f"> {_size(MAX_EXPORT_BYTES)}"
+        raise fail("", "too_big", size=shown, limit=_size(MAX_EXPORT_BYTES)) from None
     except OSError as error:
         raise fail("", "unreadable", reason=error.strerror or error) from None
-    if len(raw) > MAX_EXPORT_BYTES:
-        shown = _size(size) if size > MAX_EXPORT_BYTES else f"> {_size(MAX_EXPORT_BYTES)}"
-        raise fail("", "too_big", size=shown, limit=_size(MAX_EXPORT_BYTES))
-    return raw
 
 
 def _size(count: int) -> str:

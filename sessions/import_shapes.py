@@ -70,7 +70,8 @@ def moment(value: object, where: str) -> float | int:
 
 def moment_or_zero(value: object, where: str) -> float | int:
     """A moment, or 0 for "not known" (an action carried over from an earlier session)."""
-    return value if number(value, where) == 0 else moment(value, where)
+    seconds = number(value, where)
+    return seconds if seconds == 0 else moment(seconds, where)
 
 
 def number_in(low: float, high: float) -> Check:

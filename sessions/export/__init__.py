@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,10 +78,30 @@ def contains_private_notes(store: SessionStore, export_format: str, include_priv
 
 
 def write_export(payload: bytes | str, path: Path, *, force: bool = False) -> None:
-    """Write an export file atomically; an existing file is kept unless `force`."""
+    """Write an export file atomically; an existing file is kept unless `force`. Only a
+    regular file is ever replaced: a symbolic link, a device, a FIFO or a socket is refused
+    (with or without `force`), so a link is never turned into a file and a device node never
+    replaced."""
+    kind = _special_kind(path)
+    if kind is not None:
+        raise OplaegError(t(f"error.export_{kind}", path=path))
     if path.exists() and not force:
         raise ExportExistsError(t("error.file_exists", path=path), path)
     if not path.parent.is_dir():
         raise OplaegError(t("error.folder_missing", folder=path.parent))
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     atomic_write_bytes(path, data, readable_by_others=True)
+
+
+def _special_kind(path: Path) -> str | None:
+    """ "symlink" or "special" when `path` is something other than a regular file or a folder
+    (a folder is refused as an existing file is); None when it is one, or is not there."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "special"
