@@ -43,15 +43,18 @@ def export_session(
         raise OplaegError(
             t("error.unknown_format", format=export_format, choices=", ".join(FORMATS))
         )
-    referat = build_referat(store, include_private=include_private, language=language, now=now)
-    if export_format == "csv":
-        from sessions.export.csv_export import export_csv
+    if export_format in ACTION_PLAN_FORMATS:
+        from sessions.export.referat import build_action_plan
 
-        return export_csv(referat, language).encode("utf-8")
-    if export_format == "xlsx":
+        plan = build_action_plan(store, now=now)  # only what a sheet of the plan holds
+        if export_format == "csv":
+            from sessions.export.csv_export import export_csv
+
+            return export_csv(plan, language).encode("utf-8")
         from sessions.export.xlsx_export import export_xlsx
 
-        return export_xlsx(referat, language)
+        return export_xlsx(plan, language)
+    referat = build_referat(store, include_private=include_private, language=language, now=now)
     from sessions.export.referat_document import build_document
 
     document = build_document(referat, language)
