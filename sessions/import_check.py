@@ -258,7 +258,7 @@ NUMBERED = {
         {
             "action": (record(ACTION_FIELDS), REQUIRED),
             "from_session": (text, OPTIONAL),
-            "from_date": (text, OPTIONAL),
+            "from_date": (date_text, REQUIRED),  # the referat writes it out as a date
             "status": (nullable(choice(tuple(s.value for s in FollowUpStatus))), OPTIONAL),
             "comment": (text, OPTIONAL),
         }
@@ -372,18 +372,24 @@ def _exercises_table(table: object) -> dict[str, dict[str, Any]]:
 
 
 def _cleaned(value: Any, where: str) -> Any:
-    """`value` with every string cleaned as typed text is (nesting is already bounded)."""
+    """`value` with every string cleaned as typed text is (nesting is already bounded), and
+    every number within what an exercise counts (a column, a speaker, votes, a scale's end):
+    a column of 10**12 would otherwise make a board of that many columns."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
-        return [_cleaned(item, where) for item in value]
+        return [_cleaned(item, f"{where}[{number}]") for number, item in enumerate(value)]
     if isinstance(value, dict):
         cleaned: dict[str, Any] = {}
         for key, item in value.items():
             if clean_text(key) != key:
                 raise fail(f"{where}.{shown(key)}", "bad_name")
-            cleaned[key] = _cleaned(item, where)
+            named = key if key.isidentifier() and key.isascii() else shown(key)
+            cleaned[key] = _cleaned(item, f"{where}.{named}")
         return cleaned
     if isinstance(value, float) and not math.isfinite(value):
         raise fail(where, "expected_number")
+    counts = isinstance(value, int | float) and not isinstance(value, bool)
+    if counts and not -MAX_PLACE <= value <= MAX_PLACE:
+        raise fail(where, "out_of_range", low=-MAX_PLACE, high=MAX_PLACE)
     return value

@@ -190,13 +190,11 @@ def record(fields: Fields) -> Check:
         for name in value:
             if name not in fields:
                 raise fail(f"{where}.{shown(name)}", "unknown_field")
-        result: dict[str, Any] = {}
-        for name, (check, required) in fields.items():
-            if name in value:
-                result[name] = check(value[name], f"{where}.{name}")
-            elif required:
+        for name, (_, required) in fields.items():
+            if required and name not in value:
                 raise fail(f"{where}.{name}", "missing")
-        return result
+        # In the file's own order, so that an imported session exports as it was exported.
+        return {name: fields[name][0](item, f"{where}.{name}") for name, item in value.items()}
 
     return checked
 
