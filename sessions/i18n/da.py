@@ -222,4 +222,6 @@ TEXT: dict[str, str] = {
     "history.no_workplace": "Ingen sessioner for arbejdspladsen «{workplace}».",
     "workplaces.same": "«{name}» er allerede samme arbejdsplads.",
     "workplaces.empty": "Skriv begge stavemåder.",
+    "history.one_session": "1 session",
+    "history.sessions": "{count} sessioner",
 }

@@ -222,4 +222,6 @@ TEXT: dict[str, str] = {
     "history.no_workplace": "No sessions for the workplace “{workplace}”.",
     "workplaces.same": "“{name}” is already the same workplace.",
     "workplaces.empty": "Write both spellings.",
+    "history.one_session": "1 session",
+    "history.sessions": "{count} sessions",
 }
