@@ -217,6 +217,8 @@ TEXT: dict[str, str] = {
     "export.col.now_hands": "Svar nu",
     "export.col.last_date": "Dato sidst",
     "export.col.now_date": "Dato nu",
+    "export.col.last_value": "Sidst",
+    "export.col.now_value": "Nu",
     "export.since_last_sheet": "Siden sidst",
     "export.highlight.change": "«{statement}»: sidst {last} → nu {now}.",
     "history.no_workplace": "Ingen sessioner for arbejdspladsen «{workplace}».",

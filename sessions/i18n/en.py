@@ -217,6 +217,8 @@ TEXT: dict[str, str] = {
     "export.col.now_hands": "Answers now",
     "export.col.last_date": "Date last",
     "export.col.now_date": "Date now",
+    "export.col.last_value": "Last",
+    "export.col.now_value": "Now",
     "export.since_last_sheet": "Since last time",
     "export.highlight.change": "“{statement}”: last {last} → now {now}.",
     "history.no_workplace": "No sessions for the workplace “{workplace}”.",
