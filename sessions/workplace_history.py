@@ -114,7 +114,7 @@ def workplace_history(repository: SessionRepository, workplace: str) -> Workplac
         finally:
             store.close()
     return WorkplaceHistory(
-        summaries[-1].workplace if summaries else workplace,
+        repository.workplaces.name(summaries[-1].workplace if summaries else workplace),
         tuple(summaries),
         tuple(open_actions.values()),
         tuple(

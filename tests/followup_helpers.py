@@ -63,40 +63,48 @@ def _count(live: LiveSession, segment_id: str | None, hands: tuple[tuple[int, ..
     live.exercises.save(segment, replace(state, counts=tuple(rows)))
 
 
+def session(
+    repository: SessionRepository, library: ThemeLibrary, clock: FakeClock, number: int
+) -> LiveSession:
+    """Session `number` (0, 1, 2) of the workplace, open, on the page where the scale was
+    counted; the ones before it must exist (see `three_sessions`)."""
+    theme = library.get(THEME)
+    info, store = repository.create(theme, replace(DETAILS, date=DATES[number]))
+    live = LiveSession(repository, info, store, theme, clock)
+    if number:
+        earlier = repository.previous_actions(WORKPLACE, exclude=info.id)
+        assert earlier is not None
+        live.carry_over(earlier[0], earlier[1], "Opfølgning på sidste handlingsplan")
+        offered = repository.previous_scales(WORKPLACE, exclude=info.id)
+        assert offered is not None
+        live.ask_again(offered, ITEM_TITLE)
+    live.nav.start()
+    if number:
+        for followup in live.plan.followups():
+            live.plan.set_followup(followup.id, FollowUpStatus.ONGOING, "")
+        live.plan.set_followup("1", FollowUpStatus.DONE, "Kører")
+    _count(live, REPEAT_ITEM_ID if number else None, HANDS[number])
+    if number == 2:
+        for key in range(2):
+            live.answers.answer_scale(REPEAT_ITEM_ID, 0, f"phone-{key}", PHONES_THIRD[0])
+    live.plan.save(None, f"Handling {number + 1}a", "AMR", "Om en måned", "")
+    live.plan.save(None, f"Handling {number + 1}b", "Leder", "Næste møde", "")
+    return live
+
+
 def three_sessions(
     repository: SessionRepository, library: ThemeLibrary, clock: FakeClock, *, last: int = 3
 ) -> Made:
-    """Make the sessions (the first `last` of them); the third is left open when `last` is 3
-    only if asked by the caller (here all are finished and closed)."""
-    theme = library.get(THEME)
+    """Make the first `last` sessions, each finished and closed."""
     ids: list[str] = []
     statements: tuple[str, str] = ("", "")
-    for number, date in enumerate(DATES[:last]):
-        info, store = repository.create(theme, replace(DETAILS, date=date))
-        live = LiveSession(repository, info, store, theme, clock)
-        if number:
-            earlier = repository.previous_actions(WORKPLACE, exclude=info.id)
-            assert earlier is not None
-            live.carry_over(earlier[0], earlier[1], "Opfølgning på sidste handlingsplan")
-            offered = repository.previous_scales(WORKPLACE, exclude=info.id)
-            assert offered is not None
-            live.ask_again(offered, ITEM_TITLE)
-        live.nav.start()
-        if number:
-            for followup in live.plan.followups():
-                live.plan.set_followup(followup.id, FollowUpStatus.ONGOING, "")
-            live.plan.set_followup("1", FollowUpStatus.DONE, "Kører")
-        _count(live, REPEAT_ITEM_ID if number else None, HANDS[number])
-        if number == 2:
-            for key, value in enumerate([PHONES_THIRD[0]] * 2):
-                live.answers.answer_scale(REPEAT_ITEM_ID, 0, f"phone-{key}", value)
+    for number in range(last):
+        live = session(repository, library, clock, number)
         state = live.exercises.state(live.page.segment)
         statements = (state.statements[0], state.statements[1])
-        live.plan.save(None, f"Handling {number + 1}a", "AMR", "Om en måned", "")
-        live.plan.save(None, f"Handling {number + 1}b", "Leder", "Næste møde", "")
         clock.advance(3600)
         live.finish()
         live.close()
-        ids.append(info.id)
+        ids.append(live.info.id)
         clock.advance(86400)
     return Made(tuple(ids), statements)

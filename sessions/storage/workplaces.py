@@ -44,6 +44,17 @@ class WorkplaceNames:
             seen.add(folded)
         return folded
 
+    def name(self, name: str, aliases: dict[str, str] | None = None) -> str:
+        """The name a workplace is listed under: the one its spellings were joined to."""
+        table = self.aliases() if aliases is None else aliases
+        shown, folded = clean_line(name), clean_line(name).casefold()
+        seen = {folded}
+        while folded in table and table[folded].casefold() not in seen:
+            shown = table[folded]
+            folded = shown.casefold()
+            seen.add(folded)
+        return shown
+
     def merge(self, name: str, other: str) -> str:
         """Join `other` (a second spelling) to `name`; returns the name both are listed under."""
         name, other = clean_line(name), clean_line(other)

@@ -110,7 +110,8 @@ def workplaces(repository: SessionRepository, args: argparse.Namespace) -> int:
         if summary.problem:
             continue
         key = repository.workplaces.key(summary.workplace, aliases)
-        name, number = counts.get(key, (summary.workplace, 0))
+        listed = repository.workplaces.name(summary.workplace, aliases)
+        name, number = counts.get(key, (listed, 0))
         counts[key] = (name, number + 1)
     if not counts:
         print(t("cli.no_workplaces"))
