@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from sessions.repeat import REPEAT_ITEM_ID
 from tests.followup_helpers import session, three_sessions
-from tests.tui.helpers import make_app
-from tui.exercises.scale import ScaleWidget
 from tui.room import RoomApp
 
 SIZES = [(80, 24), (200, 60)]
