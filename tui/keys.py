@@ -269,7 +269,15 @@ START_KEYS: tuple[Key, ...] = (
         "d",
         footer=False,
     ),
-    Key("start-workplace", "w", "workplace", "key.workplace", "command.workplace", "w"),
+    Key(
+        "start-workplace",
+        "w",
+        "workplace",
+        "key.workplace",
+        "command.workplace",
+        "w",
+        footer=False,
+    ),
     Key("start-help", "question_mark", "help", "key.help", "command.help", "?"),
     Key("start-quit", "q", "quit", "key.quit", "command.quit", "q"),
 )

@@ -174,7 +174,7 @@ TEXT: dict[str, str] = {
     "start.user_theme": "(eget tema)",
     "start.session_line": "{date} kl. {time} · {workplace} · {theme} · {notes}",
     "start.session_problem": "⚠ {id}: {problem}",
-    "start.hint": "Enter: vælg · Tab: skift liste · r: omdøb · d: slet · ?: alle taster",
+    "start.hint": "Enter: vælg · Tab: skift liste · w: arbejdsplads · r: omdøb · d: slet · ?: alle taster",
     "start.resume_question": "Vil du fortsætte sessionen «{workplace} — {theme}» "
     "fra {date} kl. {time}?",
     "start.resume": "Fortsæt",

@@ -169,7 +169,7 @@ TEXT: dict[str, str] = {
     "start.user_theme": "(own theme)",
     "start.session_line": "{date} at {time} · {workplace} · {theme} · {notes}",
     "start.session_problem": "⚠ {id}: {problem}",
-    "start.hint": "Enter: choose · Tab: switch list · r: rename · d: delete · ?: every key",
+    "start.hint": "Enter: choose · Tab: switch list · w: workplace · r: rename · d: delete · ?: every key",
     "start.resume_question": "Continue the session “{workplace} — {theme}” of {date} at {time}?",
     "start.resume": "Continue",
     "start.not_now": "Not now",

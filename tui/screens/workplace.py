@@ -37,11 +37,7 @@ def history_view(history: WorkplaceHistory, spellings: list[str]) -> Content:
         lines.append(Content.styled(t("workplace.spellings", names=", ".join(spellings)), MUTED))
     lines += [Content(""), Content.styled(t("workplace.sessions"), "bold")]
     for summary in reversed(history.sessions):
-        lines.append(
-            Content.assemble(
-                f"  {_date(summary.date)}  ", (summary.theme_title, ""), (f"  {summary.id}", MUTED)
-            )
-        )
+        lines.append(Content.assemble(f"  {_date(summary.date)} · ", summary.theme_title))
     lines += [Content(""), Content.styled(t("workplace.open_actions"), "bold")]
     if not history.open_actions:
         lines.append(Content.styled("  " + t("workplace.no_open_actions"), MUTED))
@@ -74,7 +70,8 @@ class WorkplaceScreen(ModalScreen[None]):
 
     BINDINGS = bindings(WORKPLACE_KEYS)
     DEFAULT_CSS = """
-    WorkplaceScreen VerticalScroll { height: auto; max-height: 1fr; }
+    WorkplaceScreen .dialog { height: 90%; }
+    WorkplaceScreen VerticalScroll { height: 1fr; }
     """
 
     def __init__(self, repository: SessionRepository, workplace: str) -> None:
