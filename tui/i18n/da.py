@@ -295,6 +295,7 @@ TEXT: dict[str, str] = {
     "repeat.item": "Sidst og nu",
     "repeat.offer": "{workplace} svarede på {count} udsagn den {date}. Vælg dem, der skal stilles igen – så ser I, hvad der har flyttet sig.",
     "repeat.marked": "(følges over tid)",
+    "repeat.hint": "Mellemrum: vælg eller fravælg · a: alle · g: gentag de valgte · Esc: ikke denne gang",
     "repeat.result_title": "Hvad har flyttet sig siden sidst?",
     "repeat.last_now": "sidst {last} → nu {now}",
     "repeat.answers": "{last} → {now} svar",

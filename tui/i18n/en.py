@@ -289,6 +289,7 @@ TEXT: dict[str, str] = {
     "repeat.item": "Last time and now",
     "repeat.offer": "{workplace} answered {count} statements on {date}. Choose the ones to ask again – then you see what has moved.",
     "repeat.marked": "(followed over time)",
+    "repeat.hint": "Space: tick or untick · a: all · g: ask the ticked ones · Esc: not this time",
     "repeat.result_title": "What has moved since last time?",
     "repeat.last_now": "last {last} → now {now}",
     "repeat.answers": "{last} → {now} answers",

@@ -52,6 +52,7 @@ class RepeatOffer(ModalScreen[list[str]]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("key.repeat_ask"), id="ask", variant="primary", compact=True)
                 yield Button(t("key.repeat_skip"), id="skip", compact=True)
+            yield Label(t("repeat.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
