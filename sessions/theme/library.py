@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -80,7 +81,12 @@ def theme_files(directory: Path) -> list[Path]:
 
 
 class ThemeLibrary:
-    """All themes from a list of folders; a later folder's theme replaces an earlier one's."""
+    """All themes from a list of folders; a later folder's theme replaces an earlier one's.
+
+    Safe to share between threads: the start screen reads the themes in a worker while the event
+    loop may ask for one (a resume accepted at once). The first caller reads them; any other
+    waits for that reading to finish and gets the same, complete list, never a half-filled one.
+    """
 
     def __init__(
         self, folders: list[tuple[Path, ThemeOrigin]], cache: ThemeCache | None = None
@@ -88,26 +94,34 @@ class ThemeLibrary:
         self._folders = folders
         self._cache = cache
         self._entries: dict[str, ThemeEntry] | None = None
+        self._reading = threading.Lock()
 
     def entries(self) -> list[ThemeEntry]:
         """Every theme, sorted by title; broken ones included with their problems."""
-        if self._entries is None:
-            self._entries = {}
-            for folder, origin in self._folders:
-                for path in theme_files(folder):
-                    listed: Listed = (
-                        self._cache.load(path, _parse)
-                        if self._cache
-                        else parsed_listing(_parse(path))
-                    )
-                    card = listed.card
-                    theme_id = card.id if card else path.stem
-                    self._entries[theme_id] = ThemeEntry(
-                        theme_id, path, origin, card, listed.problems, listed.load
-                    )
-            if self._cache:
-                self._cache.save()
-        return sorted(self._entries.values(), key=lambda e: e.title.lower())
+        found = self._entries
+        if found is None:
+            with self._reading:
+                found = self._entries
+                if found is None:
+                    found = self._read_all()
+                    self._entries = found  # assigned once, complete
+        return sorted(found.values(), key=lambda e: e.title.lower())
+
+    def _read_all(self) -> dict[str, ThemeEntry]:
+        found: dict[str, ThemeEntry] = {}
+        for folder, origin in self._folders:
+            for path in theme_files(folder):
+                listed: Listed = (
+                    self._cache.load(path, _parse) if self._cache else parsed_listing(_parse(path))
+                )
+                card = listed.card
+                theme_id = card.id if card else path.stem
+                found[theme_id] = ThemeEntry(
+                    theme_id, path, origin, card, listed.problems, listed.load
+                )
+        if self._cache:
+            self._cache.save()
+        return found
 
     def get(self, theme_id: str) -> Theme:
         """The theme with `theme_id`, or a clear error."""
