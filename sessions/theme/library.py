@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from enum import StrEnum
@@ -10,7 +11,12 @@ from typing import TYPE_CHECKING
 
 from sessions.errors import ThemeError, UnknownThemeError
 from sessions.i18n import t
-from sessions.storage.locations import check_themes_dir, theme_cache_path, user_themes_dir
+from sessions.storage.locations import (
+    check_themes_dir,
+    old_theme_cache_path,
+    theme_cache_path,
+    user_themes_dir,
+)
 from sessions.theme.cache import Listed, Parsed, ThemeCache, parsed_listing
 from sessions.theme.card import ThemeCard
 from sessions.theme.problems import Problem
@@ -151,4 +157,13 @@ def library_for(data_dir: Path, themes_dir: str | None = None) -> ThemeLibrary:
     ]
     if themes_dir:
         folders.append((check_themes_dir(Path(themes_dir).expanduser()), ThemeOrigin.USER))
-    return ThemeLibrary(folders, ThemeCache(theme_cache_path(data_dir)))
+    _forget_old_cache(data_dir)
+    return ThemeLibrary(folders, ThemeCache(theme_cache_path()))
+
+
+def _forget_old_cache(data_dir: Path) -> None:
+    """Remove the pickle that older versions kept in the data folder (never read now)."""
+    old = old_theme_cache_path(data_dir)
+    with contextlib.suppress(OSError):
+        old.unlink()
+        old.parent.rmdir()  # only if nothing else is in it
