@@ -52,10 +52,10 @@ def _name(cls: type) -> str:
 
 
 def _encode(value: object) -> Any:
+    if isinstance(value, Enum):  # before str and int: a StrEnum is a str too
+        return {"e": _name(type(value)), "v": _encode(value.value)}
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    if isinstance(value, Enum):
-        return {"e": _name(type(value)), "v": _encode(value.value)}
     if isinstance(value, tuple):
         return {"t": [_encode(v) for v in value]}
     if isinstance(value, list):

@@ -37,7 +37,23 @@ def test_every_exercise_kind_comes_back_from_the_cache_as_it_was_parsed():
     assert theme is not None and problems == []
     text = codec.dumps(theme)
     json.loads(text)  # plain JSON
-    assert codec.loads(text) == theme
+    decoded = codec.loads(text)
+    assert decoded == theme
+    assert _shapes(decoded) == _shapes(theme), "every value of the same type (an enum stays one)"
+
+
+def _shapes(value: object) -> object:
+    """`value` with every leaf replaced by its type, to compare types as well as values."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (type(value), [_shapes(getattr(value, f.name)) for f in fields])
+    if isinstance(value, tuple | list):
+        return (type(value), [_shapes(v) for v in value])
+    if isinstance(value, dict):
+        return (dict, [(_shapes(k), _shapes(v)) for k, v in value.items()])
+    return type(value)
 
 
 def test_the_cache_is_json_in_the_platforms_cache_folder(data_dir: Path, monkeypatch):

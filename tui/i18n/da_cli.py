@@ -107,4 +107,14 @@ TEXT: dict[str, str] = {
     "cli.imported": "Sessionen er læst ind som {id}.",
     "cli.check_ok": "{count} temafil(er) er i orden.",
     "cli.no_sessions": "Ingen sessioner.",
+    # oplaeg's settings (config.toml) and `oplaeg doctor`
+    "config.unreadable": "{where} kan ikke læses ({reason}); standardindstillingerne bruges.",
+    "config.bad_toml": "{where}: {reason} (ikke gyldig TOML); standardindstillingerne bruges.",
+    "config.unknown": "{where}: ukendt indstilling '{name}' (springes over); gyldige: {valid}.",
+    "config.unknown_key": "{where}: [keys] '{id}' er ikke en tast i oplaeg (springes over); gyldige: {valid}.",
+    "config.type_language": '{where}: \'{name}\' skal være "da" eller "en" (springes over).',
+    "config.type_bool": "{where}: '{name}' skal være true eller false (springes over).",
+    "config.type_text": "{where}: '{name}' skal være tekst i anførselstegn (springes over).",
+    "config.bad_env_lang": "OPLAEG_LANG='{value}' er ikke et sprog, oplaeg kender (springes over); gyldige: {valid}.",
+    "cli.epilog": "Indstillinger: {path} (se README, »Indstillinger«). Tjek aftenen før: oplaeg doctor.",
 }

@@ -105,4 +105,14 @@ TEXT: dict[str, str] = {
     "cli.imported": "The session is imported as {id}.",
     "cli.check_ok": "{count} theme file(s) are fine.",
     "cli.no_sessions": "No sessions.",
+    # oplaeg's settings (config.toml) and `oplaeg doctor`
+    "config.unreadable": "{where} cannot be read ({reason}); the default settings are used.",
+    "config.bad_toml": "{where}: {reason} (not valid TOML); the default settings are used.",
+    "config.unknown": "{where}: unknown setting '{name}' (skipped); valid: {valid}.",
+    "config.unknown_key": "{where}: [keys] '{id}' is not one of oplaeg's keys (skipped); valid: {valid}.",
+    "config.type_language": '{where}: \'{name}\' must be "da" or "en" (skipped).',
+    "config.type_bool": "{where}: '{name}' must be true or false (skipped).",
+    "config.type_text": "{where}: '{name}' must be text in quotes (skipped).",
+    "config.bad_env_lang": "OPLAEG_LANG='{value}' is not a language oplaeg knows (skipped); valid: {valid}.",
+    "cli.epilog": "Settings: {path} (see the README, 'Settings'). The evening before: oplaeg doctor.",
 }
