@@ -151,14 +151,19 @@ def _parse(path: Path) -> Parsed:
 def library_for(data_dir: Path, themes_dir: str | None = None) -> ThemeLibrary:
     """The themes a consultant has: the bundled ones, then the data folder's themes/, then
     `--themes-dir` (a later folder's theme replaces an earlier one's)."""
+    _forget_old_cache(data_dir)
+    return ThemeLibrary(theme_folders(data_dir, themes_dir), ThemeCache(theme_cache_path()))
+
+
+def theme_folders(data_dir: Path, themes_dir: str | None = None) -> list[tuple[Path, ThemeOrigin]]:
+    """Where the themes are, in order (a later folder's theme replaces an earlier one's)."""
     folders = [
         (bundled_content_dir(), ThemeOrigin.BUNDLED),
         (user_themes_dir(data_dir), ThemeOrigin.USER),
     ]
     if themes_dir:
         folders.append((check_themes_dir(Path(themes_dir).expanduser()), ThemeOrigin.USER))
-    _forget_old_cache(data_dir)
-    return ThemeLibrary(folders, ThemeCache(theme_cache_path()))
+    return folders
 
 
 def _forget_old_cache(data_dir: Path) -> None:

@@ -151,6 +151,10 @@ def _themes_dir(args: argparse.Namespace) -> str | None:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return theme_commands.check(args.paths)
+    if args.command == "doctor":  # before the data folder is made: the doctor writes nothing
+        from tui.cli.doctor import doctor
+
+        return doctor(args)
     # The whole file is checked before the data folder is touched, so a bad one changes nothing.
     imported = session_commands.read_import(Path(args.file)) if args.command == "import" else None
     data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))

@@ -152,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     projector.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 
+    command("doctor")
+
     check = command("check")
     check.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.help.paths"))
     return parser
