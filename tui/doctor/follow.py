@@ -139,7 +139,11 @@ def _wait_for(lines: queue.Queue[str], wanted: str, seconds: float) -> bool:
 
 
 def _ended(child: subprocess.Popen[str]) -> str:
-    code = child.poll()
+    """Why the second process said nothing: it ended (with its code), or it is silent."""
+    try:
+        code: int | None = child.wait(timeout=0.5)  # its output may close before it is reaped
+    except subprocess.TimeoutExpired:
+        code = None
     return t("doctor.follow_exited", code=code) if code is not None else t("doctor.follow_silent")
 
 
