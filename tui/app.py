@@ -82,7 +82,7 @@ class OplaegApp(App[None]):
         self._announcement: Path | None = None
         # Set before the first screen is styled, so it is not styled twice.
         register_themes(self)
-        self.theme = DARK
+        self.theme = LIGHT if self.settings.light else DARK  # config.toml's light = true
 
     def on_mount(self) -> None:
         keymap, problems = load_keymap(self.config_dir)

@@ -60,3 +60,16 @@ async def test_the_console_says_its_language_for_the_room_view(library, reposito
         await pilot.pause()
         said = json.loads(console_file(repository.data_dir).read_text(encoding="utf-8"))
         assert said["language"] == "en"
+
+
+async def test_light_in_the_file_makes_the_start_screen_light(library, repository, clock):
+    from tui.config import Settings
+    from tui.themes import DARK, LIGHT
+
+    for light, theme in ((True, LIGHT), (None, DARK)):
+        app = OplaegApp(
+            library, repository, None, clock, offer_resume=False, settings=Settings(light=light)
+        )
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.theme == theme

@@ -11,7 +11,7 @@ import pytest
 from sessions.clock import SystemClock
 from sessions.display import DisplaySettings
 from sessions.i18n import current_language, set_language
-from sessions.presence import announce_console
+from sessions.presence import announce_console, withdraw
 from sessions.repository import SessionRepository
 from tui import cli
 from tui.cli import run_commands
@@ -219,8 +219,11 @@ def test_the_room_view_speaks_the_consoles_language(capsys, monkeypatch, tmp_pat
 
     monkeypatch.setattr(tui.room, "RoomApp", FakeRoom)
     assert run(capsys, "--data-dir", str(data), "projector")[0] == 0
-    announce_console(data, "20261124-solsikken", "en")  # this process is the console
-    assert run(capsys, "--data-dir", str(data), "projector")[0] == 0
-    assert run(capsys, "--data-dir", str(data), "--lang", "da", "projector")[0] == 0
+    announced = announce_console(data, "20261124-solsikken", "en")  # this process: the console
+    try:
+        assert run(capsys, "--data-dir", str(data), "projector")[0] == 0
+        assert run(capsys, "--data-dir", str(data), "--lang", "da", "projector")[0] == 0
+    finally:
+        withdraw(announced)
     assert spoken == ["da", "en", "da"]
     set_language("da")
