@@ -155,6 +155,13 @@ def test_a_mistake_in_the_settings_is_named():
     assert finding.found.endswith("(og 1 til)")
 
 
+def test_an_unknown_language_in_the_environment_is_named(capsys, monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("OPLAEG_LANG", "klingon")
+    code, lines, _ = run_doctor(capsys, "--data-dir", str(tmp_path / "data"))
+    (settings_line,) = [line for line in lines if line[2:].startswith("Indstillinger")]
+    assert settings_line.startswith("! ") and "OPLAEG_LANG='klingon'" in settings_line
+
+
 # -- the room view -------------------------------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ def checks(args: argparse.Namespace) -> list[tuple[str, Callable[[], Finding]]]:
         ("doctor.name.versions", check_versions),
         ("doctor.name.data", lambda: check_data_folder(data_dir)),
         ("doctor.name.terminal", check_terminal),
-        ("doctor.name.settings", lambda: check_settings(settings)),
+        ("doctor.name.settings", lambda: check_settings(settings, args.language_problems)),
         ("doctor.name.follow", check_follow),
         ("doctor.name.browser", check_browser),
         ("doctor.name.network", lambda: check_network(address)),
@@ -67,7 +67,8 @@ def line(finding: Finding) -> str:
     """`✓ Name        what was found → what to do`."""
     fancy = _can_show("".join(MARKS.values()) + "→")
     marks, arrow = (MARKS, "→") if fancy else (PLAIN_MARKS, "->")
-    text = f"{marks[finding.status]} {t(finding.name):<21} {finding.found}"
+    found = finding.found.removesuffix(".") if finding.advice else finding.found
+    text = f"{marks[finding.status]} {t(finding.name):<21} {found}"
     return f"{text} {arrow} {finding.advice}" if finding.advice else text
 
 

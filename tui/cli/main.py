@@ -94,8 +94,10 @@ def _main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "projector" and flag is None:
         _follow_the_consoles_language(args)
-    for config_problem in (*settings.problems, *env_problems):
-        print(config_problem, file=sys.stderr)
+    args.language_problems = env_problems
+    if args.command != "doctor":  # the doctor says them in its own line
+        for config_problem in (*settings.problems, *env_problems):
+            print(config_problem, file=sys.stderr)
     problem = check_installation()
     if problem is not None:
         return _fail(problem)

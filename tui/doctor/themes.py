@@ -3,12 +3,13 @@ keys.toml) say nothing oplaeg cannot use."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.theme.library import ThemeLibrary, theme_folders
-from tui.config import Settings, config_dir
+from tui.config import ConfigProblem, Settings, config_dir
 from tui.doctor.finding import Finding, fail, ok, warn
 from tui.keymap import load_keymap
 
@@ -34,12 +35,15 @@ def check_themes(data_dir: Path, themes_dir: str | None) -> Finding:
     return ok(name, found)
 
 
-def check_settings(settings: Settings, folder: Path | None = None) -> Finding:
-    """What config.toml and keys.toml say can all be used (where the file is, either way)."""
+def check_settings(
+    settings: Settings, others: Sequence[ConfigProblem] = (), folder: Path | None = None
+) -> Finding:
+    """What config.toml and keys.toml say can all be used (where the file is, either way);
+    `others` are the environment's mistakes (an unknown OPLAEG_LANG)."""
     name = "doctor.name.settings"
     folder = folder or config_dir()
     _, key_problems = load_keymap(folder)
-    problems = [*map(str, settings.problems), *key_problems]
+    problems = [*map(str, settings.problems), *key_problems, *map(str, others)]
     path = settings.path or folder / "config.toml"
     if problems:
         more = t("doctor.settings_more", count=len(problems) - 1) if len(problems) > 1 else ""
