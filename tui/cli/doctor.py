@@ -45,6 +45,11 @@ def checks(args: argparse.Namespace) -> list[tuple[str, Callable[[], Finding]]]:
 
 
 def doctor(args: argparse.Namespace) -> int:
+    if getattr(args, "keys", False):  # the one part that waits for the user: only when asked
+        from tui.doctor.clicker import ClickerProbe
+
+        ClickerProbe().run()
+        return 0
     began = time.perf_counter()
     print(t("doctor.title"), flush=True)
     findings = []
@@ -60,6 +65,7 @@ def doctor(args: argparse.Namespace) -> int:
     seconds = decimal(time.perf_counter() - began)
     summary = t("doctor.all_good" if not failed else "doctor.some_failed", count=failed)
     print(f"{summary} ({t('doctor.seconds', seconds=seconds)})")
+    print(t("doctor.keys_tip"))
     return 1 if failed else 0
 
 

@@ -152,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     projector.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 
-    command("doctor")
+    doctor = command("doctor")
+    doctor.add_argument("--keys", action="store_true", help=t("cli.help.keys"))
 
     check = command("check")
     check.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.help.paths"))

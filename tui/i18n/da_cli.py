@@ -186,4 +186,11 @@ TEXT: dict[str, str] = {
     "doctor.themes_fix": "ret {path} (oplaeg check viser alle fejl), eller flyt den ud af temamappen",
     "doctor.themes_warnings": "{count} advarsler; oplaeg check viser dem",
     "doctor.themes_dir_fix": "ret themes_dir i config.toml eller --themes-dir",
+    "doctor.keys_tip": "En klikker? oplaeg doctor --keys viser, hvilken tast hver knap sender.",
+    "cli.help.keys": "tryk på en klikkers knapper, og se hvilke taster de sender (venter på dig; q afslutter)",
+    "doctor.keys_title": "Tryk på klikkerens knapper, én ad gangen. q afslutter.",
+    "doctor.keys_waiting": "(ingen tryk endnu)",
+    "doctor.keys_does": "{key} → {does}",
+    "doctor.keys_nothing": '{key} → gør intet på konsollen; vil du bruge den til »Næste«, så skriv i config.toml: [keys] next = "pagedown,right,space,{key}"',
+    "doctor.keys_hint": "Taster ændres under [keys] i config.toml (se README, »Keys«).",
 }

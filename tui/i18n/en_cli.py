@@ -184,4 +184,11 @@ TEXT: dict[str, str] = {
     "doctor.themes_fix": "correct {path} (oplaeg check shows every error), or move it out of the themes folder",
     "doctor.themes_warnings": "{count} warnings; oplaeg check shows them",
     "doctor.themes_dir_fix": "correct themes_dir in config.toml or --themes-dir",
+    "doctor.keys_tip": "A clicker? oplaeg doctor --keys shows which key each button sends.",
+    "cli.help.keys": "press a clicker's buttons and see which keys they send (waits for you; q ends it)",
+    "doctor.keys_title": "Press the clicker's buttons, one at a time. q ends.",
+    "doctor.keys_waiting": "(nothing pressed yet)",
+    "doctor.keys_does": "{key} → {does}",
+    "doctor.keys_nothing": "{key} → does nothing on the console; to make it 'Next', write in config.toml: [keys] next = \"pagedown,right,space,{key}\"",
+    "doctor.keys_hint": "Keys are changed under [keys] in config.toml (see the README, 'Keys').",
 }
