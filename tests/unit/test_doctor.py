@@ -333,3 +333,34 @@ def test_a_console_that_cannot_show_the_marks_gets_plain_ones(monkeypatch):
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="cp1252"))
     shown = line(fail("doctor.name.themes", "noget", "gør noget"))
     assert shown.startswith("x Temaer") and "-> gør noget" in shown
+
+
+def test_the_doctor_never_waits_for_input_nor_loads_the_ui(tmp_path: Path):
+    """In a fresh interpreter, with an input that never ends: it finishes by itself, in seconds,
+    without Textual."""
+    import subprocess
+
+    code = (
+        "import sys; from tui import cli\n"
+        "status = cli.main(['--data-dir', sys.argv[1], 'doctor'])\n"
+        "print('textual' in sys.modules, status in (0, 1), file=sys.stderr)\n"
+    )
+    began = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path / "data")],
+        stdin=subprocess.PIPE,  # left open: a doctor that read it would wait for ever
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
+    try:
+        child.wait(timeout=30)  # stdin still open
+        out, err = child.stdout.read(), child.stderr.read()  # type: ignore[union-attr]
+    finally:
+        child.kill()
+        for stream in (child.stdin, child.stdout, child.stderr):
+            stream.close()  # type: ignore[union-attr]
+    assert err.strip() == "False True"
+    assert "oplaeg doctor" in out
+    assert time.perf_counter() - began < 30
