@@ -57,7 +57,9 @@ def check_follow(
         try:
             store = SessionStore.create(folder, {"id": "doctor"})
         except OplaegError as error:
-            return fail(NAME, t("doctor.follow_no_session", reason=str(error)), "")
+            return fail(
+                NAME, t("doctor.follow_no_session", reason=str(error)), t("doctor.follow_fix")
+            )
         try:
             command = command or follower_command(folder)
             return _measure(store, command, rounds, startup_seconds, change_seconds)

@@ -56,7 +56,8 @@ def check_data_folder(data_dir: Path) -> Finding:
     try:
         free = shutil.disk_usage(there).free
     except OSError as error:
-        return fail(name, t("doctor.data_unknown", path=shown, reason=error.strerror), "")
+        found = t("doctor.data_unknown", path=shown, reason=error.strerror or str(error))
+        return fail(name, found, t("doctor.data_fix"))
     state = t("doctor.data_ok" if there == data_dir else "doctor.data_new", path=shown)
     found = t("doctor.data_free", state=state, free=human_size(free))
     if free < FULL_BELOW:
