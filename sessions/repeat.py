@@ -256,8 +256,10 @@ def with_repeat(theme: Theme, store: SessionStore, language: str | None) -> Them
     """`theme` with the session's statements asked again as one more segment, when it has any."""
     from dataclasses import replace
 
+    if theme.segment(REPEAT_ITEM_ID) is not None:
+        return theme
     repeat = stored_repeat(store)
-    if repeat is None or theme.segment(REPEAT_ITEM_ID) is not None:
+    if repeat is None:
         return theme
     return replace(theme, segments=(*theme.segments, repeat_segment(repeat, language)))
 

@@ -25,14 +25,28 @@ class WorkplaceNames:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
 
-    def aliases(self) -> dict[str, str]:
-        """Each joined spelling (casefolded) → the name it is listed under."""
+    def _read(self, part: str) -> dict[str, str]:
         with contextlib.suppress(OSError, ValueError):
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            raw = data.get("aliases", {}) if isinstance(data, dict) else {}
+            raw = data.get(part, {}) if isinstance(data, dict) else {}
             if isinstance(raw, dict):
                 return {str(k): str(v) for k, v in raw.items() if isinstance(v, str)}
         return {}
+
+    def aliases(self) -> dict[str, str]:
+        """Each joined spelling (casefolded) → the name it is listed under."""
+        return self._read("aliases")
+
+    def spellings(self, name: str) -> list[str]:
+        """The spellings joined to `name`'s workplace, as they were typed."""
+        aliases = self.aliases()
+        typed = self._read("spellings")
+        key = self.key(name, aliases)
+        return sorted(
+            typed.get(spelling, spelling)
+            for spelling in aliases
+            if self.key(spelling, aliases) == key and spelling != key
+        )
 
     def key(self, name: str, aliases: dict[str, str] | None = None) -> str:
         """What two names of one workplace have in common."""
@@ -65,7 +79,9 @@ class WorkplaceNames:
             raise OplaegError(t("workplaces.same", name=other))
         # `other`'s own name (the end of its chain) now leads to `name`: every spelling that
         # was joined to `other` follows it.
+        typed = self._read("spellings")
+        typed[self.key(other, aliases)] = other
         aliases[self.key(other, aliases)] = name
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.path, dump_json({"aliases": aliases}))
+        atomic_write_bytes(self.path, dump_json({"aliases": aliases, "spellings": typed}))
         return name

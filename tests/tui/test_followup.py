@@ -246,3 +246,26 @@ async def test_a_new_session_offers_the_statements_and_asks_the_chosen(library, 
         assert ids.index(REPEAT_ITEM_ID) == ids.index("opfoelgning") + 1
         state = live.exercises.state(live.theme.segment(REPEAT_ITEM_ID))
         assert state.statements == (SECOND,)
+
+
+async def test_m_on_the_workplace_screen_joins_a_second_spelling(library, repository, clock):
+    three_sessions(repository, library, clock, last=2)
+    theme = library.get(THEME)
+    info, store = repository.create(theme, replace(DETAILS, workplace="Lærken", date="2027-12-01"))
+    repository.close(store)
+    app = make_app(library, repository, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)  # the newest session, "Lærken", is highlighted
+        await pilot.press("w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Lærken · 1 session" in str(app.screen.query_one("#workplace-history").render())
+        await pilot.press("m", *WORKPLACE, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        text = str(app.screen.query_one("#workplace-history", Static).render())
+        assert "Lærken · 3 sessioner" in text and f"Også: {WORKPLACE}" in text
+        assert "2,8 (10. marts 2027) → 3,4 (9. juni 2027)" in text
+    assert repository.previous_scales("lærken", exclude=info.id) is not None

@@ -92,6 +92,10 @@ def test_only_chosen_statements_are_asked_and_kept_with_last_times_answers(
         live.exercises.state(live.theme.segment(REPEAT_ITEM_ID)).statements
     )
     assert stored.statements[0].counts == (0, 4, 6, 2, 0)
+    from sessions.answers import AnswerMode, answer_mode
+
+    asked = [p for p in live.pages if p.segment.id == REPEAT_ITEM_ID]
+    assert [answer_mode(p) for p in asked] == [AnswerMode.SCALE, None], "phones answer the count"
     again = stored.choose([stored.statements[1].text.upper()])
     assert [s.text for s in again.statements] == [stored.statements[1].text]
     live.close()
@@ -105,6 +109,7 @@ def test_joined_spellings_follow_each_other(tmp_path):
     assert names.name("solsikken") == "Botilbuddet Solsikken"
     names.merge("Solsikken", "Solsikken Syd")  # joined to an alias: follows it to the name
     assert names.name("Solsikken Syd") == "Botilbuddet Solsikken"
+    assert names.spellings("solsikken syd") == ["Solsikken", "Solsikken Syd"]
     with pytest.raises(OplaegError, match="allerede samme arbejdsplads"):
         names.merge("Solsikken Syd", "Botilbuddet Solsikken")
     with pytest.raises(OplaegError):

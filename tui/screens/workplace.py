@@ -92,17 +92,10 @@ class WorkplaceScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="workplace-history")
     def load(self) -> None:
         history = workplace_history(self.repository, self.workplace)
-        aliases = self.repository.workplaces.aliases()
-        key = self.repository.workplaces.key(self.workplace, aliases)
-        spellings = sorted(
-            {
-                s.workplace
-                for s in history.sessions
-                if s.workplace.casefold() != history.workplace.casefold()
-            }
-            | {a for a in aliases if self.repository.workplaces.key(a, aliases) == key}
-            - {history.workplace.casefold()}
-        )
+        listed = history.workplace.casefold()
+        names = {s.workplace for s in history.sessions if s.workplace.casefold() != listed}
+        names |= set(self.repository.workplaces.spellings(self.workplace))
+        spellings = sorted({n for n in names if n.casefold() != listed}, key=str.casefold)
         self.app.call_from_thread(self._show, history, spellings)
 
     def _show(self, history: WorkplaceHistory, spellings: list[str]) -> None:
