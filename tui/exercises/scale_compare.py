@@ -139,8 +139,9 @@ def comparison(
     height: int,
 ) -> Content:
     """Everything under the scale's legend: the statements with last time and now, and (while
-    counting) the chosen statement's two distributions. In a small group today's hands per
-    value wait for the result step."""
+    counting) the chosen statement's two distributions; on the result step both averages as
+    bars, and every statement's distributions when the wall has room. In a small group
+    today's hands per value wait for the result step."""
     results = not counting
     shown = counts_shown(participants, results)
     blocks = [
@@ -152,6 +153,15 @@ def comparison(
         )
         for index, change in enumerate(found)
     ]
+    room = max(3, height - 3)
+    if results:
+        # Room to spare (a large wall): each statement with its two distributions as well.
+        detailed = [
+            [*block, *distribution(state, change, width, now_shown=True), Content("")]
+            for block, change in zip(blocks, found, strict=True)
+        ]
+        if sum(len(block) for block in detailed) <= room:
+            blocks = detailed
     below: list[Content] = []
     if counting and found:
         below = distribution(state, found[state.selected], width, now_shown=shown)
