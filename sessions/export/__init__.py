@@ -46,7 +46,8 @@ def export_session(
     if export_format in ACTION_PLAN_FORMATS:
         from sessions.export.referat import build_action_plan
 
-        plan = build_action_plan(store, now=now)  # only what a sheet of the plan holds
+        # Only what a sheet of the plan holds (the xlsx also has the statements asked again).
+        plan = build_action_plan(store, now=now, since_last=export_format == "xlsx")
         if export_format == "csv":
             from sessions.export.csv_export import export_csv
 
