@@ -33,6 +33,7 @@ from sessions.join.moderation import approve, reject
 from sessions.live import LiveSession
 from sessions.models import Action, FollowUpStatus, NoteTag
 from sessions.notebook import EmptyNoteError
+from sessions.repeat import EarlierStatement, Repeat
 from sessions.repository import SessionRepository
 from sessions.schedule import Schedule
 from sessions.storage.locations import prepare_data_dir
@@ -115,6 +116,11 @@ def run_session(
     if follows_up:
         earlier = [Action("1", "Fast tjek-ind", "AMR", "uge 10"), Action("2", "Ny vagtplan")]
         live.carry_over(info, earlier, "Opfølgning")
+        asked = (
+            EarlierStatement("Jeg kan sige fra", (0, 1, 2, 1, 0)),
+            EarlierStatement("Ro", (3,)),
+        )
+        live.ask_again(Repeat("tidligere", "2026-09-01", "", 1, 5, ("Lav", "Høj"), asked), "Sidst")
     live.nav.start()
     for op in operations:
         apply(live, clock, op)

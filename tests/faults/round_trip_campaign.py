@@ -77,6 +77,8 @@ def places() -> tuple[int, int, int]:
         candidates = [(p, v) for p in numbers(document) for v in NUMBERS]
         candidates += [(p, v) for p in texts(document) for v in TEXTS]
         for number, (path, value) in enumerate(candidates):
+            if number % 500 == 0:
+                print(f"  {number}/{len(candidates)} places tried", file=sys.stderr, flush=True)
             tried += 1
             if not accepted_at(document, path, value):
                 refused += 1
