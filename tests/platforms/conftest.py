@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sessions.theme.library import ThemeLibrary
 from tests.platforms.emulation import Emulated
+from tests.tui.helpers import library_with_fixtures
 
 
 @pytest.fixture
@@ -15,3 +17,9 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> Emulated:
 @pytest.fixture
 def macos(monkeypatch: pytest.MonkeyPatch) -> Emulated:
     return Emulated("macos", monkeypatch)
+
+
+@pytest.fixture
+def library() -> ThemeLibrary:
+    """The bundled themes and the test theme with every exercise kind (as in tests/tui)."""
+    return library_with_fixtures()

@@ -44,6 +44,7 @@ from typing import Any
 
 import filelock  # noqa: F401  (imported as on this machine, before sys.platform is changed)
 import pytest
+import watchfiles  # noqa: F401  (the same)
 
 O_BINARY = 0x8000  # the MS C runtime's value
 WSAENOTSOCK = 10038
