@@ -63,7 +63,7 @@ def rename(source: Path, target: Path) -> None:
     _patiently(lambda: source.rename(target))
 
 
-def _patiently(call: Callable[[], None]) -> None:
+def _patiently(call: Callable[[], object]) -> None:
     if sys.platform != "win32":
         call()
         return
