@@ -18,6 +18,7 @@ from sessions.repository import SessionRepository
 from sessions.storage.locations import prepare_data_dir, resolve_data_dir
 from sessions.theme.library import ThemeLibrary, library_for
 from tui.cli import run_commands, session_commands, theme_commands
+from tui.cli.output import use_utf8_output
 from tui.cli.parser import build_parser
 from tui.install import check_installation
 
@@ -48,6 +49,7 @@ COMMANDS: dict[str | None, Command] = {
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `oplaeg` console script."""
+    use_utf8_output()
     try:
         try:
             return _main(sys.argv[1:] if argv is None else argv)
