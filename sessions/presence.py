@@ -67,7 +67,7 @@ def _holder_alive(path: Path) -> bool:
 
     lock = _file_lock(path)
     try:
-        lock.acquire()
+        lock.acquire(blocking=False)  # one try, never a sleep
     except Timeout:
         return True
     except OSError:
@@ -81,7 +81,7 @@ def _write(path: Path, session_id: str, **extra: str) -> Path:
     with _held_guard:
         if path not in _held:
             lock = _file_lock(path)
-            lock.acquire()  # ours alone: a console's earlier holder has gone (else it waits 0)
+            lock.acquire(blocking=False)  # ours alone, or another console has it: Timeout
             _held[path] = lock
     payload = json.dumps({"session_id": session_id, **extra}).encode("utf-8")
     atomic_write_bytes(path, payload)
@@ -165,7 +165,7 @@ def _tidy(path: Path) -> None:
 
     lock = _file_lock(path)
     try:
-        lock.acquire()
+        lock.acquire(blocking=False)  # one try, never a sleep
     except (Timeout, OSError):
         return
     try:
