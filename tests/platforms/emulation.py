@@ -22,7 +22,8 @@ Windows (`Emulated("windows")`)
 
 macOS (`Emulated("macos")`)
 - `sys.platform == "darwin"`; `fcntl.F_FULLFSYNC` exists, and `fcntl.fcntl` records it
-  (`full_fsyncs`) before doing an ordinary fsync.
+  (`full_fsyncs`) before doing an ordinary fsync; an `os.fsync` of its own, which on a Mac
+  leaves the data in the drive's cache, is recorded in `plain_fsyncs`.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class Emulated:
     ctrl_c_sent: list[int] = field(default_factory=list)
     console_handlers: list[Any] = field(default_factory=list)
     full_fsyncs: list[int] = field(default_factory=list)
+    plain_fsyncs: list[int] = field(default_factory=list)
     replace_refusals: int = 0
 
     def __post_init__(self) -> None:
@@ -96,9 +98,10 @@ class Emulated:
         patch.setattr(sys, "platform", "win32")
         patch.setattr(os, "name", "nt")
         # pathlib picks its flavour from os.name when a Path is made; the files are still here.
+        # It sees every other name of `os` as it is now (the rules below, a fault injector).
         posix_os = types.ModuleType("os")
-        posix_os.__dict__.update(os.__dict__)
         posix_os.name = "posix"
+        posix_os.__getattr__ = lambda name: getattr(os, name)  # type: ignore[method-assign]
         import pathlib
 
         patch.setattr(pathlib, "os", posix_os)
@@ -216,12 +219,23 @@ class Emulated:
         patch.setattr(sys, "platform", "darwin")
         patch.setattr(fcntl, "F_FULLFSYNC", F_FULLFSYNC, raising=False)
         real_fcntl, real_fsync = fcntl.fcntl, os.fsync
+        inside = threading.local()
 
         def darwin_fcntl(fd: int, command: int, arg: Any = 0) -> Any:
-            if command == F_FULLFSYNC:
-                self.full_fsyncs.append(fd)
-                real_fsync(fd)
-                return 0
-            return real_fcntl(fd, command, arg)
+            if command != F_FULLFSYNC:
+                return real_fcntl(fd, command, arg)
+            self.full_fsyncs.append(fd)
+            inside.full = True
+            try:  # looked up now, so that a fault injector's failing fsync fails this too
+                os.fsync(fd)
+            finally:
+                inside.full = False
+            return 0
+
+        def darwin_fsync(fd: int) -> None:
+            if not getattr(inside, "full", False):
+                self.plain_fsyncs.append(fd)
+            real_fsync(fd)
 
         patch.setattr(fcntl, "fcntl", darwin_fcntl)
+        patch.setattr(os, "fsync", darwin_fsync)
