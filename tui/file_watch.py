@@ -134,11 +134,18 @@ class FileWatch:
 
     def _run_polling(self) -> None:
         interrupt = self._interrupt
+        said = False
         while not interrupt.stop.is_set():
             interrupt.again.wait(POLL_SECONDS)
             interrupt.again.clear()
-            if not interrupt.stop.is_set():
+            if interrupt.stop.is_set():
+                return
+            try:
                 self._look(self._paths())
+            except Exception:  # never die: the room view would stop following unseen
+                if not said:
+                    log.exception("the room view could not look at the files")
+                    said = True
 
     def _look(self, paths: tuple[str, ...]) -> None:
         now = stamp(paths)
