@@ -107,6 +107,16 @@ TEXT: dict[str, str] = {
     "cli.imported": "Sessionen er læst ind som {id}.",
     "cli.check_ok": "{count} temafil(er) er i orden.",
     "cli.no_sessions": "Ingen sessioner.",
+    # Follow-up: a workplace's history, joining two spellings
+    "cli.help.workplaces": "arbejdspladserne: vis dem, eller slå to stavemåder sammen (merge NAVN ANDEN)",
+    "cli.help.workplaces_action": "list (standard) eller merge",
+    "cli.help.workplaces_names": "ved merge: navnet, og den anden stavemåde der skal høre til det",
+    "cli.history.title": "{workplace}: {sessions}",
+    "cli.history.open_actions": "Åbne handlinger:",
+    "cli.history.statements": "Udsagn over tid:",
+    "cli.merged": "«{other}» hører nu til «{name}».",
+    "cli.merge_needs_names": 'merge kræver to navne: oplaeg workplaces merge "NAVN" "ANDEN STAVEMÅDE"',
+    "cli.no_workplaces": "Ingen arbejdspladser.",
     # oplaeg's settings (config.toml) and `oplaeg doctor`
     "config.unreadable": "{where} kan ikke læses ({reason}); standardindstillingerne bruges.",
     "config.bad_toml": "{where}: {reason} (ikke gyldig TOML); standardindstillingerne bruges.",
