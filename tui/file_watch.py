@@ -126,11 +126,16 @@ class FileWatch:
                 raise_interrupt=False,
                 recursive=False,
             )
-            for _batch in batches:
-                paths = self._paths()
-                self._look(paths)
-                if interrupt.is_set() or _folders_of(paths) != folders:
-                    break  # stop, or other folders to watch (one appeared or vanished)
+            try:
+                for _batch in batches:
+                    paths = self._paths()
+                    self._look(paths)
+                    if interrupt.is_set() or _folders_of(paths) != folders:
+                        break  # stop, or other folders to watch (one appeared or vanished)
+            except Exception:
+                if _folders_of(self._paths()) == folders:
+                    raise
+                # a folder vanished under the watch: watch what is there now
 
     def _run_polling(self) -> None:
         interrupt = self._interrupt

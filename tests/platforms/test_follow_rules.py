@@ -116,3 +116,28 @@ async def test_the_room_view_follows_a_page_change_fast_under_windows_rules(
     median, p95 = statistics.median(latencies), statistics.quantiles(latencies, n=20)[-1]
     assert median < FOLLOW_MEDIAN_SECONDS, f"median {median:.3f} s: {sorted(latencies)}"
     assert p95 < LOADED_P95_SECONDS, f"p95 {p95:.3f} s: {sorted(latencies)}"
+
+
+def test_a_watched_folder_that_vanishes_and_comes_back_is_followed(tmp_path):
+    """`oplaeg projector SESSION` on a session moved to the trash and restored."""
+    session = tmp_path / "sessions" / "s"
+    session.mkdir(parents=True)
+    journal = session / "journal.jsonl"
+    journal.write_bytes(b"")
+    calls: list[str] = []
+    watch = FileWatch(lambda: (str(journal),), lambda: calls.append("x"))
+    watch.start()
+    try:
+        time.sleep(0.2)
+        trash = tmp_path / "trash"
+        trash.mkdir()
+        session.rename(trash / "s")
+        assert wait_for(lambda: len(calls) == 1), "the file went away: a change"
+        (trash / "s").rename(session)
+        assert wait_for(lambda: len(calls) == 2), "it is back: a change"
+        time.sleep(0.1)
+        journal.write_bytes(b"more")
+        assert wait_for(lambda: len(calls) == 3), "and it is watched again"
+        assert watch.kernel_notified, watch.failure
+    finally:
+        watch.stop()
