@@ -21,8 +21,19 @@ from sessions.theme.model import ExerciseFormat, Segment
 from sessions.theme.problems import Problem, problem
 
 UNDO_DEPTH = 50
+SMALL_GROUP = 10
+"""At this many participants or fewer, one hand on a value can be told apart in the room."""
 LOWEST_IN_HIGHLIGHTS = 2
 _RANGE = re.compile(r"\s*(\d)\s*-\s*(\d)\s*")
+
+
+def counts_on_wall(participants: int, result_step: bool) -> bool:
+    """Whether the room may see a scale's hands per value (and the averages they give away).
+
+    In a small group (≤ `SMALL_GROUP`, or a number not given) a lone answer is recognisable as
+    soon as eyes open, so the wall shows only how many have answered until the result step,
+    where the group talks about the whole picture on purpose."""
+    return result_step or participants > SMALL_GROUP
 
 
 @dataclass(frozen=True)

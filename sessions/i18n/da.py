@@ -196,4 +196,16 @@ TEXT: dict[str, str] = {
     "handout.title": "Uddelingsark",
     "invitation.title": "Invitation",
     "invitation.program": "Program",
+    # -- preparation sheet and case sheets (issue 25) --
+    "prep.title": "Før mødet",
+    "prep.kind": "Til konsulenten · tjekliste til aftenen før",
+    "prep.checklist": "Sæt kryds",
+    "prep.facts": "Find og skriv ned",
+    "prep.none": "Temaet har ingen tjekliste.",
+    "cases.title": "Til grupperne",
+    "cases.kind": "Til gruppen",
+    "cases.cut": "kort til at klippe ud",
+    "cases.plenum": "Til plenum bagefter (klip ikke ud)",
+    "cases.none": "Temaet har ingen cases eller dialogkort at printe.",
+    "handout.plenum_after": "{exercise} – i plenum",
 }

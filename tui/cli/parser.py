@@ -131,7 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PLANS[0],
         help=t("cli.help.handout_minutes", default=DEFAULT_PLANS[0]),
     )
-    handout.add_argument("--invitation", action="store_true", help=t("cli.help.invitation"))
+    paper = handout.add_mutually_exclusive_group()
+    paper.add_argument("--invitation", action="store_true", help=t("cli.help.invitation"))
+    paper.add_argument("--prep", action="store_true", help=t("cli.help.prep"))
+    paper.add_argument("--cases", action="store_true", help=t("cli.help.cases"))
     _output_options(handout)
 
     projector = command("projector")
