@@ -17,7 +17,7 @@ content/README.md i oplaeg; kør `oplaeg check` på filen, hver gang du har ænd
 
 ## Før mødet
 
-- Aftal med lederen og AMR/TR, om lederen deltager – og i så fald, at lederen siger sin mening til sidst.
+- Aftal med lederen og AMR/TR, om lederen deltager – og i så fald, at lederen taler sidst.
 - Spørg, om der er en verserende sag, som temaet kan ramme, og vælg i så fald andre eksempler.
 - Print tjeklisten til dig selv: `oplaeg handout {theme_id} --prep`
 - Arbejdsmiljørepræsentant (AMR): ___

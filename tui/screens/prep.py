@@ -45,7 +45,9 @@ class PrepScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         command = f"oplaeg handout {self.theme.id} --prep"
         with Vertical(id="prep-box"):
-            yield Label(t("prep_screen.title", theme=self.theme.title), id="prep-title", markup=False)
+            yield Label(
+                t("prep_screen.title", theme=self.theme.title), id="prep-title", markup=False
+            )
             with VerticalScroll(id="prep-items"):
                 yield Static(Content("\n").join(prep_lines(self.theme)), id="prep-list")
             yield Label(t("prep_screen.hint", command=command), id="prep-hint", markup=False)

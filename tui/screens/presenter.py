@@ -68,8 +68,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         self.data_dir = data_dir
         self._layout_choice = layout
         self._console_mode = layout == "console"
-        self._prep_due = live.started_at is None and live.position == 0
-        """The theme's `Før mødet` checklist is still to be shown (once, on the console)."""
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.live, id="status")
@@ -119,18 +117,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         panel.display = self._console_mode
         if self._console_mode:
             panel.show(self.live.page)
-            self._show_preparation()
         self.refresh_bindings()
-
-    def _show_preparation(self) -> None:
-        """Before the first page of a session not yet begun, on the console only (the single
-        window is the room's): the theme's checklist for the day, once."""
-        if not self._prep_due or not self.live.theme.preparation:
-            return
-        self._prep_due = False
-        from tui.screens.prep import PrepScreen
-
-        self.app.push_screen(PrepScreen(self.live.theme))
 
     # -- showing ---------------------------------------------------------------------------
 
