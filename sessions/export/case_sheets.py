@@ -2,7 +2,8 @@
 questions the groups work on, a case that offers a choice (`**Mette** …`, `**Sanne** …`) one
 page per choice, and every deck of dialogue cards as a sheet to cut up — the questions for the
 plenum after it apart, so they are never cut out as cards. The consultant prints one copy per
-group."""
+group. Every case and deck of the theme is printed, whichever session length is chosen: a case
+that only the longer plan runs is still the one a consultant may swap in."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ section.case ul { padding-left: 1.2em; }
 section.case li { margin: 0.5em 0 2.6em; }
 section.cards { break-before: page; }
 .deck { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
-.card { border: 1px dashed #555; min-height: 42mm; padding: 6mm; display: flex;
+.card { border: 1px dashed #555; min-height: 30mm; padding: 5mm; display: flex;
         align-items: center; justify-content: center; text-align: center; font-size: 14pt;
         break-inside: avoid; }
 .plenum { margin-top: 1.2em; border-top: 2px solid #333; padding-top: 0.4em; }
@@ -48,17 +49,15 @@ class CardSheet:
     plenum: tuple[str, ...]
 
 
-def case_sheets(theme: Theme, plan: int) -> list[CaseSheet]:
+def case_sheets(theme: Theme) -> list[CaseSheet]:
     sheets: list[CaseSheet] = []
-    for segment in theme.agenda(plan):
+    for segment in theme.segments:
         if segment.format is not ExerciseFormat.CASE:
             continue
         questions = tuple(
             (step.title, step.questions)
             for step in segment.steps
-            if step.questions
-            and step.mode is not StepMode.PLENUM
-            and step.minutes.for_plan(plan) is not None
+            if step.questions and step.mode is not StepMode.PLENUM
         )
         paragraphs = [p.strip() for p in segment.intro.split("\n\n") if p.strip()]
         choices = [p for p in paragraphs if _CHOICE.match(p)]
@@ -72,16 +71,12 @@ def case_sheets(theme: Theme, plan: int) -> list[CaseSheet]:
     return sheets
 
 
-def card_sheets(theme: Theme, plan: int) -> list[CardSheet]:
-    sheets = []
-    for segment in theme.agenda(plan):
-        if segment.format is ExerciseFormat.CARDS:
-            sheets.append(_cards(segment, plan))
-    return sheets
+def card_sheets(theme: Theme) -> list[CardSheet]:
+    return [_cards(s) for s in theme.segments if s.format is ExerciseFormat.CARDS]
 
 
-def _cards(segment: Segment, plan: int) -> CardSheet:
-    steps = [s for s in segment.steps if s.minutes.for_plan(plan) is not None]
+def _cards(segment: Segment) -> CardSheet:
+    steps = segment.steps
     deck_index = next((i for i, s in enumerate(steps) if s.questions), None)
     deck = steps[deck_index].questions if deck_index is not None else ()
     plenum = tuple(
@@ -90,15 +85,15 @@ def _cards(segment: Segment, plan: int) -> CardSheet:
     return CardSheet(segment.title, deck, plenum)
 
 
-def cases_markdown(theme: Theme, plan: int, language: str | None = None) -> str:
+def cases_markdown(theme: Theme, language: str | None = None) -> str:
     tr = partial(t, language=language)
     out: list[str] = []
-    for sheet in case_sheets(theme, plan):
+    for sheet in case_sheets(theme):
         out += [f"# {sheet.title}", "", sheet.story, ""]
         for step, questions in sheet.questions:
             out += [f"## {step}", "", *(f"- {q}" for q in questions), ""]
         out += ["---", ""]
-    for cards in card_sheets(theme, plan):
+    for cards in card_sheets(theme):
         out += [f"# {cards.segment} – {tr('cases.cut')}", ""]
         out += [f"- {card}" for card in cards.cards]
         if cards.plenum:
@@ -109,11 +104,11 @@ def cases_markdown(theme: Theme, plan: int, language: str | None = None) -> str:
     return "\n".join(out)
 
 
-def cases_html(theme: Theme, plan: int, language: str | None = None) -> str:
+def cases_html(theme: Theme, language: str | None = None) -> str:
     tr = partial(t, language=language)
     e = html.escape
     parts: list[str] = []
-    for sheet in case_sheets(theme, plan):
+    for sheet in case_sheets(theme):
         asked = "".join(
             f"<h2>{e(step)}</h2><ul>"
             + "".join(f"<li>{_render(q, inline=True)}</li>" for q in questions)
@@ -125,7 +120,7 @@ def cases_html(theme: Theme, plan: int, language: str | None = None) -> str:
             f"<h1>{e(sheet.title)}</h1>"
             f'<div class="story">{_render(sheet.story)}</div>{asked}</section>\n'
         )
-    for cards in card_sheets(theme, plan):
+    for cards in card_sheets(theme):
         deck = "".join(f'<div class="card">{_render(c, inline=True)}</div>' for c in cards.cards)
         plenum = ""
         if cards.plenum:

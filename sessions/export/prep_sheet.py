@@ -13,14 +13,17 @@ from sessions.i18n import t
 from sessions.theme.model import Theme
 
 PREP_CSS = """
-body { font-size: 10.5pt; line-height: 1.35; }
-h1 { font-size: 16pt; }
-ul.check { list-style: none; padding-left: 0; margin: 0.4em 0; }
-ul.check li { padding-left: 1.6em; text-indent: -1.6em; margin: 0.35em 0; break-inside: avoid; }
-ul.check li::before { content: "☐"; display: inline-block; width: 1.6em; text-indent: 0;
-                      font-size: 12pt; }
-table.facts td { height: 1.9em; }
-table.facts td.label { width: 38%; font-weight: bold; }
+@page { margin: 13mm 15mm 12mm; }
+body { font-size: 9.5pt; line-height: 1.25; margin-top: 0; }
+h1 { font-size: 15pt; }
+h2 { font-size: 11.5pt; margin: 0.7em 0 0.3em; }
+p.fill { margin: 0.4em 0 0; }
+ul.check { list-style: none; padding-left: 0; margin: 0.2em 0; }
+ul.check li { position: relative; padding-left: 1.5em; margin: 0.28em 0; break-inside: avoid; }
+ul.check li::before { content: "☐"; position: absolute; left: 0; top: -0.1em; font-size: 11pt; }
+table.facts { break-inside: avoid; }
+table.facts td { height: 1.6em; padding: 0.15em 0.4em; }
+table.facts td.label { width: 40%; font-weight: bold; }
 """
 BOX = "☐"
 

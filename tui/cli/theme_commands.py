@@ -114,7 +114,7 @@ def handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
         from sessions.export.case_sheets import cases_html, cases_markdown
 
         make_cases = cases_html if html_wanted else cases_markdown
-        return emit(make_cases(theme, args.minutes), args.output, args.force, "cli.cases_written")
+        return emit(make_cases(theme), args.output, args.force, "cli.cases_written")
     if args.invitation:
         make = invitation_html if args.format == "html" else invitation_markdown
         return emit(make(theme, args.minutes), args.output, args.force, "cli.invitation_written")
