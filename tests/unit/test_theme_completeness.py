@@ -131,3 +131,11 @@ def test_oplaeg_check_fails_an_incomplete_theme(tmp_path: Path, capsys):
     assert "Før mødet" in capsys.readouterr().err
     path.write_text(theme_text(), encoding="utf-8")
     assert cli.main(["check", str(path)]) == 0
+
+
+def test_the_documented_example_passes_oplaeg_check():
+    from tests.unit.test_theme_parser import example
+
+    theme, _ = parse_theme(example(), "eksempel.md")
+    assert theme is not None
+    assert completeness(theme, example()) == []
