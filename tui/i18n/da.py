@@ -292,8 +292,7 @@ TEXT: dict[str, str] = {
     "export.exists": "{path} findes allerede. Sæt kryds i «Overskriv, hvis filen findes», eller vælg et andet navn.",
     "console.earlier_notes": "… og {count} tidligere (e viser alle)",
     # -- preparation before the session (issue 25) --
-    "start.prep_title": "Før mødet ({count} punkter):",
-    "start.prep_more": "… og {count} mere (oplaeg handout TEMA --prep)",
+    "start.prep_title": "Før mødet: {count} punkter ({command}):",
     "prep_screen.title": "Før mødet – {theme}",
     "prep_screen.hint": "Enter eller Esc: til første side. Hele listen på papir: {command}",
     "prep_screen.blank": "{label}: ________",

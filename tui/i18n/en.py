@@ -286,8 +286,7 @@ TEXT: dict[str, str] = {
     "export.exists": "{path} already exists. Tick «Overwrite if the file exists», or choose another name.",
     "console.earlier_notes": "… and {count} earlier (e shows them all)",
     # -- preparation before the session (issue 25) --
-    "start.prep_title": "Before the session ({count} items):",
-    "start.prep_more": "… and {count} more (oplaeg handout THEME --prep)",
+    "start.prep_title": "Before the session: {count} items ({command}):",
     "prep_screen.title": "Before the session – {theme}",
     "prep_screen.hint": "Enter or Esc: to the first page. The whole list on paper: {command}",
     "prep_screen.blank": "{label}: ________",

@@ -1,5 +1,7 @@
-"""Under the start screen's theme list: the highlighted theme's `## Før mødet` checklist, in a
-few lines, so the consultant sees what to do before the day when choosing the theme."""
+"""Under the start screen's theme list: one line on the highlighted theme's `## Før mødet`
+checklist — how many items, the first of them, and the command that prints the whole list —
+so the consultant sees there is preparation when choosing the theme, and the sessions below
+stay in view on an 80×24 screen."""
 
 from __future__ import annotations
 
@@ -8,21 +10,16 @@ from textual.widgets import Static
 
 from sessions.i18n import t
 
-SHOWN_ITEMS = 4
-"""Items shown (the whole list is on `oplaeg handout THEME --prep`)."""
-
 
 class ThemePrep(Static):
     DEFAULT_CSS = """
-    ThemePrep { height: auto; max-height: 6; color: $text-muted; padding: 0 1; }
+    ThemePrep { height: 1; width: 100%; padding: 0 2; color: $text-muted;
+                text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def show(self, items: tuple[str, ...]) -> None:
+    def show(self, theme_id: str, items: tuple[str, ...]) -> None:
         self.display = bool(items)
         if not items:
             return
-        lines = [Content.styled(t("start.prep_title", count=len(items)), "bold")]
-        lines += [Content(f"☐ {item}") for item in items[:SHOWN_ITEMS]]
-        if len(items) > SHOWN_ITEMS:
-            lines.append(Content(t("start.prep_more", count=len(items) - SHOWN_ITEMS)))
-        self.update(Content("\n").join(lines))
+        head = t("start.prep_title", count=len(items), command=f"oplaeg handout {theme_id} --prep")
+        self.update(Content.assemble((head, "bold"), " ", items[0]))
