@@ -297,4 +297,10 @@ TEXT: dict[str, str] = {
     "prep_screen.hint": "Enter eller Esc: til første side. Hele listen på papir: {command}",
     "prep_screen.blank": "{label}: ________",
     "scale.answered_only": "{hands} svar",
+    "form.sector": "Arbejdspladsen er inden for:",
+    "form.sector.omsorg": "omsorg og socialpædagogik",
+    "form.sector.kontor": "kontor og administration",
+    "form.sector.undervisning": "undervisning",
+    "form.sector.sundhed": "sundhed",
+    "form.sector.andet": "andet (vis alle eksempler)",
 }

@@ -291,4 +291,10 @@ TEXT: dict[str, str] = {
     "prep_screen.hint": "Enter or Esc: to the first page. The whole list on paper: {command}",
     "prep_screen.blank": "{label}: ________",
     "scale.answered_only": "{hands} answers",
+    "form.sector": "The workplace is in:",
+    "form.sector.omsorg": "care and social work",
+    "form.sector.kontor": "office and administration",
+    "form.sector.undervisning": "teaching",
+    "form.sector.sundhed": "health",
+    "form.sector.andet": "other (show every example)",
 }

@@ -159,7 +159,11 @@ class StartScreen(Screen[None]):
             plans = " / ".join(str(p) for p in card.plans) if card else ""
             summary = f"{card.summary}  ({plans} min)" if card else ""
             self.query_one("#theme-summary", Label).update(summary)
-            self.query_one(ThemePrep).show(card.id if card else "", card.preparation if card else ())
+            prep = self.query_one(ThemePrep)
+            if card is not None:
+                prep.show(card.id, card.preparation)
+            else:
+                prep.show("", ())
 
     @on(OptionList.OptionSelected, "#themes")
     def choose_theme(self, event: OptionList.OptionSelected) -> None:

@@ -96,7 +96,8 @@ class ConsolePanel(VerticalScroll, can_focus=False):
         yield Static(id="console-notes")
 
     def show(self, page: Page) -> None:
-        notes = for_sector(speaker_notes(page), None) or t("console.no_speaker_notes")
+        sector = self.live.info.details.sector or None  # its examples first
+        notes = for_sector(speaker_notes(page), sector) or t("console.no_speaker_notes")
         if notes != self._notes_text:
             self._notes_text = notes
             self.query_one("#console-speaker-notes", Markdown).update(notes)
