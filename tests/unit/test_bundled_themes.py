@@ -126,3 +126,21 @@ def test_the_welcome_notes_hold_only_what_is_said(theme):
         for line in slide.notes.splitlines():
             assert not line.lower().startswith(("før mødet", "forbered dig")), line
             assert "print" not in line.lower(), line
+
+
+def test_every_example_on_a_slide_is_told_for_three_sectors(theme):
+    """A consultant at a jobcenter, a school or a hospital ward finds an example for their own
+    workplace: besides care (or a plain example for all), an office one and a school or health
+    one, on consecutive lines."""
+    from sessions.theme.notes import example_sector
+
+    for segment in theme.segments:
+        for slide in segment.slides:
+            lines = slide.notes.splitlines()
+            examples = [line for line in lines if line.startswith("Eksempel")]
+            if not examples:
+                continue
+            sectors = {example_sector(line) for line in examples}
+            assert "kontor" in sectors, slide.title
+            assert sectors & {"undervisning", "sundhed"}, slide.title
+            assert sectors & {"omsorg", None}, slide.title

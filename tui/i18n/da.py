@@ -300,7 +300,7 @@ TEXT: dict[str, str] = {
     "form.sector": "Arbejdspladsen er inden for:",
     "form.sector.omsorg": "omsorg og socialpædagogik",
     "form.sector.kontor": "kontor og administration",
-    "form.sector.undervisning": "undervisning",
+    "form.sector.undervisning": "undervisning og dagtilbud",
     "form.sector.sundhed": "sundhed",
     "form.sector.andet": "andet (vis alle eksempler)",
 }

@@ -294,7 +294,7 @@ TEXT: dict[str, str] = {
     "form.sector": "The workplace is in:",
     "form.sector.omsorg": "care and social work",
     "form.sector.kontor": "office and administration",
-    "form.sector.undervisning": "teaching",
+    "form.sector.undervisning": "teaching and day care",
     "form.sector.sundhed": "health",
     "form.sector.andet": "other (show every example)",
 }
