@@ -38,7 +38,7 @@ def for_sector(notes: str, sector: str | None) -> str:
             line = lines[index]
             point = POINT.match(line)
             if point is not None:
-                line = f"▸ **{point.group(1)}:** {line[point.end() :]}"
+                line = f"▸ **{point.group(1)}**: {line[point.end() :]}"
             out.append(line)
             index += 1
             continue
@@ -48,5 +48,15 @@ def for_sector(notes: str, sector: str | None) -> str:
             index += 1
         if sector and sector != OTHER_SECTOR:
             run.sort(key=lambda line: example_sector(line) != sector)
+            run = [_bold_label(line) if example_sector(line) == sector else line for line in run]
         out.extend(run)
     return "\n".join(out)
+
+
+def _bold_label(line: str) -> str:
+    """`Eksempel (kontor): …` with its label in bold: the example for this workplace."""
+    match = SECTOR_EXAMPLE.match(line)
+    if match is None:
+        return line
+    label = line[: match.end()].strip().removesuffix(":").rstrip()
+    return f"**{label}**: {line[match.end() :]}"

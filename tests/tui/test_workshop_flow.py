@@ -208,4 +208,4 @@ async def test_the_form_asks_the_sector_and_the_console_shows_its_example_first(
     info, store = repository.open(summary.id, readonly=True)
     assert info.details.sector == "kontor", "stored with the session"
     notes = "Eksempel (omsorg): Et bosted …\nEksempel (kontor): Et jobcenter …"
-    assert for_sector(notes, live.info.details.sector).startswith("Eksempel (kontor)")
+    assert for_sector(notes, live.info.details.sector).startswith("**Eksempel (kontor)**: ")
