@@ -8,6 +8,7 @@ from sessions import __version__
 from sessions.export import FORMATS
 from sessions.i18n import LANGUAGES, t
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION
+from sessions.theme.notes import OTHER_SECTOR, SECTORS
 from tui.cli.join_arguments import add_join_arguments
 from tui.cli.parsing import OneLineParser
 
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("cli.help.minutes", shortest=SHORTEST_SESSION, longest=LONGEST_SESSION),
     )
     start.add_argument("--facilitator", default="", help=t("cli.help.facilitator"))
+    start.add_argument(
+        "--sector", default="andet", choices=(*SECTORS, OTHER_SECTOR), help=t("cli.help.sector")
+    )
     start.add_argument("--date", default=None, help=t("cli.help.date"))
     start.add_argument("--time", default=None, help=t("cli.help.time"))
     add_join_arguments(start)

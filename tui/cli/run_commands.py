@@ -27,6 +27,7 @@ def start(library: ThemeLibrary, repository: SessionRepository, args: argparse.N
         facilitator=args.facilitator,
         participants=args.participants,
         plan=args.minutes,
+        sector=args.sector,
     )
     try:
         info, store = repository.create(theme, details)

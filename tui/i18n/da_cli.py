@@ -112,4 +112,5 @@ TEXT: dict[str, str] = {
     "cli.help.cases": "casene (én side pr. case, én kopi pr. gruppe) og dialogkortene som klippeark",
     "cli.prep_written": "Tjeklisten er gemt i {path}",
     "cli.cases_written": "Casene og kortene er gemt i {path}",
+    "cli.help.sector": "arbejdspladsens sektor: konsolen viser dens eksempler først (andet: alle)",
 }

@@ -110,4 +110,5 @@ TEXT: dict[str, str] = {
     "cli.help.cases": "the cases (one page each, one copy per group) and the dialogue cards as a cut sheet",
     "cli.prep_written": "The checklist is saved in {path}",
     "cli.cases_written": "The cases and cards are saved in {path}",
+    "cli.help.sector": "the workplace's sector: the console shows its examples first (andet: all)",
 }
