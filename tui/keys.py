@@ -392,3 +392,13 @@ EXERCISE_KEYS: dict[str, tuple[Key, ...]] = {
     "follow-up": FOLLOWUP_PAGE_KEYS,
 }
 """For the help screen and the README: each exercise kind's keys."""
+
+
+def binding_ids() -> frozenset[str]:
+    """Every binding id a consultant's `[keys]` table may name (the app's palette key too)."""
+    groups = [
+        value
+        for value in globals().values()
+        if isinstance(value, tuple) and value and all(isinstance(k, Key) for k in value)
+    ]
+    return frozenset({"palette", *(k.id for group in groups for k in group)})

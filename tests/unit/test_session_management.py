@@ -99,7 +99,7 @@ def test_the_trash_age_comes_from_the_deletion_time_not_the_file_system(reposito
 
 
 def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(run_commands, "launch", lambda *args: 0)
+    monkeypatch.setattr(run_commands, "launch", lambda *args, **kwargs: 0)
     base = ["--data-dir", str(tmp_path)]
     for workplace in ("Solsikken", "Bostøtten"):
         cli.main(
@@ -137,7 +137,7 @@ def test_a_command_that_takes_over_a_session_says_from_whom(capsys, tmp_path, mo
     data = tmp_path / "d"
     argv = ["start", "social-stoette", "--workplace", "Solsikken", "--participants", "5"]
     argv += ["--minutes", "90", "--date", "2026-11-24", "--time", "13:00"]
-    monkeypatch.setattr(run_commands, "launch", lambda *args: 0)
+    monkeypatch.setattr(run_commands, "launch", lambda *args, **kwargs: 0)
     assert cli.main(["--data-dir", str(data), *argv]) == 0
     folder = next((data / "sessions").iterdir())
     write_owner(folder, LockOwner(4_194_000, "bærbar", 0.0))  # a process that is gone

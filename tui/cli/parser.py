@@ -47,7 +47,14 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options()
-    parser = OneLineParser(prog="oplaeg", description=t("cli.description"), parents=[common])
+    from tui.config import config_path
+
+    parser = OneLineParser(
+        prog="oplaeg",
+        description=t("cli.description"),
+        epilog=t("cli.epilog", path=config_path()),
+        parents=[common],
+    )
     parser.add_argument(
         "--version", action="version", version=f"oplaeg {__version__}", help=t("cli.help.version")
     )
@@ -74,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=session_minutes,
         help=t("cli.help.minutes", shortest=SHORTEST_SESSION, longest=LONGEST_SESSION),
     )
-    start.add_argument("--facilitator", default="", help=t("cli.help.facilitator"))
+    start.add_argument("--facilitator", default=None, help=t("cli.help.facilitator"))
     start.add_argument(
         "--sector", default="andet", choices=(*SECTORS, OTHER_SECTOR), help=t("cli.help.sector")
     )
@@ -151,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default=LOOPBACK, metavar=t("cli.metavar.address"), help=t("cli.help.host")
     )
     projector.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+
+    doctor = command("doctor")
+    doctor.add_argument("--keys", action="store_true", help=t("cli.help.keys"))
 
     check = command("check")
     check.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.help.paths"))

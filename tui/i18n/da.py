@@ -4,9 +4,9 @@ TEXT: dict[str, str] = {
     # The app and Textual's own texts
     "app.ctrl_c": "Tryk q for at afslutte (alt er gemt).",
     "app.ctrl_c_title": "Vil du afslutte?",
-    "keymap.unreadable": "{path} kan ikke læses ({reason}); de almindelige taster bruges.",
-    "keymap.no_table": "{path} skal have et afsnit [keys]; de almindelige taster bruges.",
-    "keymap.bad_value": "{path}: '{id}' skal være taster som tekst, fx \"pagedown,space\".",
+    "keymap.unreadable": "{where} kan ikke læses ({reason}); de almindelige taster bruges.",
+    "keymap.no_table": "{where} skal have et afsnit [keys]; de almindelige taster bruges.",
+    "keymap.bad_value": "{where}: '{id}' skal være taster som tekst, fx \"pagedown,space\".",
     # The room's page
     "stage.step": "Trin {current} af {total}",
     "stage.mode.alene": "Alene",

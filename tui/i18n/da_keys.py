@@ -87,7 +87,7 @@ TEXT: dict[str, str] = {
     "command.keys_help": "Vis alle taster",
     "command.screenshot": "Skærmbillede",
     "command.screenshot_help": "Gem et SVG-billede af skærmen",
-    "help.keymap": "Egne taster til en klikker: keys.toml i oplaegs konfigurationsmappe (se README).",
+    "help.keymap": "Egne taster til en klikker: [keys] i config.toml i oplaegs konfigurationsmappe (se README).",
     "key.palette": "Handlinger",
     "key.private_note": "Privat note",
     "key.speaker_notes": "Talenoter",

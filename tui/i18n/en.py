@@ -3,9 +3,9 @@
 TEXT: dict[str, str] = {
     "app.ctrl_c": "Press q to quit (everything is saved).",
     "app.ctrl_c_title": "Do you want to quit?",
-    "keymap.unreadable": "{path} cannot be read ({reason}); the usual keys are used.",
-    "keymap.no_table": "{path} needs a [keys] section; the usual keys are used.",
-    "keymap.bad_value": "{path}: '{id}' must be keys as text, e.g. \"pagedown,space\".",
+    "keymap.unreadable": "{where} cannot be read ({reason}); the usual keys are used.",
+    "keymap.no_table": "{where} needs a [keys] section; the usual keys are used.",
+    "keymap.bad_value": "{where}: '{id}' must be keys as text, e.g. \"pagedown,space\".",
     "stage.step": "Step {current} of {total}",
     "stage.mode.alene": "Alone",
     "stage.mode.par": "In pairs",

@@ -87,7 +87,7 @@ TEXT: dict[str, str] = {
     "command.keys_help": "Show every key",
     "command.screenshot": "Screenshot",
     "command.screenshot_help": "Save an SVG picture of the screen",
-    "help.keymap": "Your own keys for a clicker: keys.toml in oplaeg's config folder (see the README).",
+    "help.keymap": "Your own keys for a clicker: [keys] in config.toml in oplaeg's config folder (see the README).",
     "key.palette": "Actions",
     "key.private_note": "Private note",
     "key.speaker_notes": "Speaker notes",

@@ -182,7 +182,9 @@ class StartScreen(Screen[None]):
         from tui.screens.new_session import NewSessionScreen
 
         now = datetime.fromtimestamp(self.clock.wall())
-        self.app.push_screen(NewSessionScreen(theme, now), chosen)
+        settings = getattr(self.app, "settings", None)
+        facilitator = getattr(settings, "facilitator", None) or ""
+        self.app.push_screen(NewSessionScreen(theme, now, facilitator), chosen)
 
     @on(OptionList.OptionSelected, "#sessions")
     def choose_session(self, event: OptionList.OptionSelected) -> None:
