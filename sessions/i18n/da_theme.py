@@ -63,4 +63,5 @@ TEXT: dict[str, str] = {
     "theme.problem.print_command": "`{command}` printer ikke det, linjen lover ({reason})",
     "theme.problem.source_no_address": "kilden '{source}' har ingen adresse; skriv den som [titel](https://…)",
     "theme.problem.example_sector": "ukendt sektor '{sector}' i 'Eksempel (…)'; brug en af {known}",
+    "theme.warning.case_points_many": "casen '{segment}' har {count} 'Pointe:'-linjer; hold dig til højst {most}, så opsamlingen kan nå dem",
 }

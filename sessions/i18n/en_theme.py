@@ -63,4 +63,5 @@ TEXT: dict[str, str] = {
     "theme.problem.print_command": "`{command}` does not print what the line promises ({reason})",
     "theme.problem.source_no_address": "the source '{source}' has no address; write it as [title](https://…)",
     "theme.problem.example_sector": "unknown sector '{sector}' in 'Eksempel (…)'; use one of {known}",
+    "theme.warning.case_points_many": "the case '{segment}' has {count} 'Pointe:' lines; keep to at most {most}, so the plenum can reach them",
 }

@@ -13,7 +13,7 @@ import shlex
 from pathlib import Path
 
 from sessions.theme.model import ExerciseFormat, Theme
-from sessions.theme.notes import MIN_POINTS, SECTORS, example_sector, points
+from sessions.theme.notes import MAX_POINTS, MIN_POINTS, SECTORS, example_sector, points
 from sessions.theme.problems import Problem, Problems
 
 PRINT_WORD = re.compile(r"\b(print\w*|udskriv\w*)\b", re.IGNORECASE)
@@ -67,6 +67,14 @@ def _case_points(theme: Theme, problems: Problems) -> None:
                 segment=segment.title,
                 count=len(found),
                 needed=MIN_POINTS,
+            )
+        elif len(found) > MAX_POINTS:
+            problems.warn(
+                segment.line,
+                "theme.warning.case_points_many",
+                segment=segment.title,
+                count=len(found),
+                most=MAX_POINTS,
             )
 
 

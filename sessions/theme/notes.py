@@ -12,7 +12,8 @@ SECTORS = ("omsorg", "kontor", "undervisning", "sundhed")
 """The kinds of workplace a theme's examples are written for; `andet` (any other) shows all."""
 OTHER_SECTOR = "andet"
 MIN_POINTS = 3
-"""A case's key: at least this many `Pointe:` lines (three to five is the rule)."""
+MAX_POINTS = 5
+"""A case's key: three to five `Pointe:` lines (more is a warning: the plenum cannot take them)."""
 
 
 def points(notes: str) -> list[str]:

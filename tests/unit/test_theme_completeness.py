@@ -80,8 +80,10 @@ def test_a_theme_without_a_checklist_fails():
     assert problems(theme_text(prep=False)) == ["theme.problem.preparation_missing"]
 
 
-def test_a_case_needs_three_points():
+def test_a_case_needs_three_to_five_points():
     assert problems(theme_text(points=2)) == ["theme.problem.case_points"]
+    assert problems(theme_text(points=5)) == []
+    assert problems(theme_text(points=6)) == ["theme.warning.case_points_many"]
 
 
 def test_a_print_promise_needs_a_command_that_prints_it():
