@@ -39,6 +39,7 @@ COMMANDS: dict[str | None, Command] = {
         repository, args.json, args.workplace
     ),
     "rename": lambda _, repository, args: session_commands.rename(repository, args),
+    "workplaces": lambda _, repository, args: session_commands.workplaces(repository, args),
     "delete": lambda _, repository, args: session_commands.delete(repository, args),
     "trash": lambda _, repository, args: session_commands.trash(repository),
     "restore": lambda _, repository, args: session_commands.restore(repository, args.name),

@@ -100,6 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
     sessions.add_argument("--json", action="store_true", help=t("cli.help.json"))
     sessions.add_argument("--workplace", default=None, help=t("cli.help.workplace_filter"))
 
+    workplaces = command("workplaces")
+    workplaces.add_argument(
+        "action",
+        nargs="?",
+        choices=("list", "merge"),
+        default="list",
+        help=t("cli.help.workplaces_action"),
+    )
+    workplaces.add_argument("names", nargs="*", help=t("cli.help.workplaces_names"))
+
     rename = command("rename")
     rename.add_argument("session", help=t("cli.help.session"))
     rename.add_argument("workplace", help=t("cli.help.new_workplace"))

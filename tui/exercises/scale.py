@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from sessions.exercises.scale import ScaleState, counts_on_wall, decimal, label_for, legend
+from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_for, legend
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
 from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed_blocks
@@ -85,13 +85,15 @@ class ScaleWidget(ExerciseWidget):
         step: only how many have answered, no hands per value (a domain rule)."""
         on_wall = not self.interactive or self.screen.has_class("-single")
         participants = self.live.info.details.participants
-        return on_wall and not counts_on_wall(participants, self.showing_results)
+        return on_wall and not counts_shown(participants, self.showing_results)
 
     def refresh_view(self) -> None:
         if not self.ready or not isinstance(self.state, ScaleState):
             return
         state = self.scale
         phones = self.live.answers.scale_counts(self.page.segment.id)
+        if self._compare(state, phones):
+            return
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
         answered = self.live.answers.answered(self.page.segment.id)
         if answered:
@@ -131,6 +133,34 @@ class ScaleWidget(ExerciseWidget):
         if below:
             shown += [Content(""), *below]
         self.query_one("#scale-statements", Static).update(join_lines(shown))
+
+    def _compare(self, state: ScaleState, phones: dict[int, dict[int, int]]) -> bool:
+        """Statements asked again: drawn beside last time's (`scale_compare`); False otherwise."""
+        from sessions.repeat import REPEAT_ITEM_ID, changes, stored_repeat
+
+        if (
+            self.page.segment.id != REPEAT_ITEM_ID
+            or (repeat := stored_repeat(self.live.store)) is None
+        ):
+            return False
+        from tui.exercises.scale_compare import comparison
+
+        answered = self.live.answers.answered(self.page.segment.id)
+        meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
+        if answered:
+            meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
+        self.query_one("#scale-legend", Static).update(Content(meaning))
+        view = comparison(
+            repeat,
+            state,
+            changes(repeat, state, phones),
+            participants=self.live.info.details.participants,
+            counting=self.counting,
+            width=self.size.width or 80,
+            height=self.size.height or 20,
+        )
+        self.query_one("#scale-statements", Static).update(view)
+        return True
 
     def _distribution(
         self, state: ScaleState, width: int, phones: dict[int, int] | None

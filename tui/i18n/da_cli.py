@@ -113,6 +113,16 @@ TEXT: dict[str, str] = {
     "cli.prep_written": "Tjeklisten er gemt i {path}",
     "cli.cases_written": "Casene og kortene er gemt i {path}",
     "cli.help.sector": "arbejdspladsens sektor: konsolen viser dens eksempler først (andet: alle)",
+    # Follow-up: a workplace's history, joining two spellings
+    "cli.help.workplaces": "arbejdspladserne: vis dem, eller slå to stavemåder sammen (merge NAVN ANDEN)",
+    "cli.help.workplaces_action": "list (standard) eller merge",
+    "cli.help.workplaces_names": "ved merge: navnet, og den anden stavemåde der skal høre til det",
+    "cli.history.title": "{workplace}: {sessions}",
+    "cli.history.open_actions": "Åbne handlinger:",
+    "cli.history.statements": "Udsagn over tid:",
+    "cli.merged": "«{other}» hører nu til «{name}».",
+    "cli.merge_needs_names": 'merge kræver to navne: oplaeg workplaces merge "NAVN" "ANDEN STAVEMÅDE"',
+    "cli.no_workplaces": "Ingen arbejdspladser.",
     # oplaeg's settings (config.toml) and `oplaeg doctor`
     "config.unreadable": "{where} kan ikke læses ({reason}); standardindstillingerne bruges.",
     "config.bad_toml": "{where}: {reason} (ikke gyldig TOML); standardindstillingerne bruges.",

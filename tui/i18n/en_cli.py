@@ -111,6 +111,16 @@ TEXT: dict[str, str] = {
     "cli.prep_written": "The checklist is saved in {path}",
     "cli.cases_written": "The cases and cards are saved in {path}",
     "cli.help.sector": "the workplace's sector: the console shows its examples first (andet: all)",
+    # Follow-up: a workplace's history, joining two spellings
+    "cli.help.workplaces": "the workplaces: list them, or join two spellings (merge NAME OTHER)",
+    "cli.help.workplaces_action": "list (default) or merge",
+    "cli.help.workplaces_names": "with merge: the name, and the other spelling to belong to it",
+    "cli.history.title": "{workplace}: {sessions}",
+    "cli.history.open_actions": "Open actions:",
+    "cli.history.statements": "Statements over time:",
+    "cli.merged": "“{other}” now belongs to “{name}”.",
+    "cli.merge_needs_names": 'merge needs two names: oplaeg workplaces merge "NAME" "OTHER SPELLING"',
+    "cli.no_workplaces": "No workplaces.",
     # oplaeg's settings (config.toml) and `oplaeg doctor`
     "config.unreadable": "{where} cannot be read ({reason}); the default settings are used.",
     "config.bad_toml": "{where}: {reason} (not valid TOML); the default settings are used.",

@@ -277,6 +277,15 @@ class StartScreen(Screen[None]):
 
         self.app.push_screen(ExportDialog(self.repository, summary.id, Path.home()), exported)
 
+    def action_workplace(self) -> None:
+        """The highlighted session's workplace: its sessions, open actions and statements."""
+        summary = self._highlighted_session()
+        if summary is None or summary.problem:
+            return
+        from tui.screens.workplace import WorkplaceScreen
+
+        self.app.push_screen(WorkplaceScreen(self.repository, summary.workplace))
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
