@@ -294,7 +294,7 @@ TEXT: dict[str, str] = {
     # -- preparation before the session (issue 25) --
     "start.prep_title": "Før mødet: {count} punkter ({command}):",
     "prep_screen.title": "Før mødet – {theme}",
-    "prep_screen.hint": "Enter eller Esc: til første side. Hele listen på papir: {command}",
+    "prep_screen.hint": "Enter eller Esc: videre til første side · ↑/↓: rul · hele listen på papir: {command}",
     "prep_screen.blank": "{label}: ________",
     "scale.answered_only": "{hands} svar",
     "form.sector": "Arbejdspladsen er inden for:",

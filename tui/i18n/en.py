@@ -288,7 +288,7 @@ TEXT: dict[str, str] = {
     # -- preparation before the session (issue 25) --
     "start.prep_title": "Before the session: {count} items ({command}):",
     "prep_screen.title": "Before the session – {theme}",
-    "prep_screen.hint": "Enter or Esc: to the first page. The whole list on paper: {command}",
+    "prep_screen.hint": "Enter or Esc: on to the first page · ↑/↓: scroll · the whole list on paper: {command}",
     "prep_screen.blank": "{label}: ________",
     "scale.answered_only": "{hands} answers",
     "form.sector": "The workplace is in:",

@@ -31,11 +31,11 @@ class PrepScreen(ModalScreen[None]):
     BINDINGS = bindings(PREP_KEYS)
     DEFAULT_CSS = """
     PrepScreen { align: center middle; }
-    PrepScreen #prep-box { width: 90%; max-width: 100; height: auto; max-height: 90%;
+    PrepScreen #prep-box { width: 90%; max-width: 100; height: 90%;
                            border: round $primary; background: $surface; padding: 0 1; }
     PrepScreen #prep-title { text-style: bold; color: $primary; }
-    PrepScreen #prep-items { height: auto; max-height: 30; }
-    PrepScreen #prep-hint { color: $text-muted; margin-top: 1; }
+    PrepScreen #prep-items { height: 1fr; }
+    PrepScreen #prep-hint { color: $text-muted; margin-top: 1; width: 100%; height: auto; }
     """
 
     def __init__(self, theme: Theme) -> None:
@@ -51,6 +51,9 @@ class PrepScreen(ModalScreen[None]):
             with VerticalScroll(id="prep-items"):
                 yield Static(Content("\n").join(prep_lines(self.theme)), id="prep-list")
             yield Label(t("prep_screen.hint", command=command), id="prep-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#prep-items", VerticalScroll).focus()  # ↑/↓ scroll a long list
 
     def action_close(self) -> None:
         self.dismiss(None)
