@@ -98,6 +98,16 @@ Tekst
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<b>T</b>" not in page
     assert "har ingen cases" in cases_markdown(theme)
+    case = text.replace(
+        "## Kilder",
+        "## Case\nkind: exercise\nformat: case\nminutes: 5 / 5\n\n"
+        "Historien <img src=x onerror=alert(1)>\n\n### Grupper\nminutes: 5 / 5\nmode: gruppe\n\n"
+        "- Hvad <b>nu</b>?\n\n## Kilder",
+    ).replace("minutes: 90 / 120\n\n### Slide", "minutes: 85 / 115\n\n### Slide")
+    with_case, problems = parse_theme(case)
+    assert with_case is not None, problems
+    sheet = cases_html(with_case)
+    assert "<img" not in sheet and "&lt;img" in sheet and "<b>nu</b>" not in sheet
 
 
 @pytest.mark.skipif(
