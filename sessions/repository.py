@@ -411,4 +411,5 @@ def validate_details(details: SessionDetails) -> SessionDetails:
         facilitator=clean_line(details.facilitator),
         participants=details.participants,
         plan=details.plan,
+        sector=clean_line(details.sector).lower(),
     )
