@@ -162,6 +162,7 @@ DETAILS = record(
         "facilitator": (text, REQUIRED),
         "participants": (in_range(1, MAX_PARTICIPANTS), REQUIRED),
         "plan": (PLAN, REQUIRED),
+        "sector": (text, OPTIONAL),
     }
 )
 PLANNED_SEGMENT = record(
