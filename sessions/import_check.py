@@ -16,6 +16,7 @@ from typing import Any
 
 from sessions.countdown import MAX_COUNTDOWN_SECONDS
 from sessions.exercises import KINDS
+from sessions.i18n import LANGUAGES
 from sessions.import_answers import ANSWER_TABLES
 from sessions.import_shapes import (
     OPTIONAL,
@@ -205,7 +206,7 @@ SINGLE = {
             "details": (DETAILS, REQUIRED),
             "created_at": (moment, REQUIRED),
             "agenda": (list_of(PLANNED_SEGMENT, MAX_AGENDA_ITEMS), OPTIONAL),
-            "language": (text, OPTIONAL),
+            "language": (choice(LANGUAGES), OPTIONAL),  # the referat is written in it
         }
     ),
     "schedule": SCHEDULE,

@@ -105,10 +105,11 @@ def main() -> int:
     parser.add_argument("--no-places", action="store_true", help="skip the absurd values")
     parser.add_argument("--every", type=int, default=1, help="try every N-th place and value")
     args = parser.parse_args()
-    started = time.monotonic()
-    count = sessions(args.examples)
-    print(f"round trip: {count} random sessions, identical every time, every format exports "
-          f"({time.monotonic() - started:.0f} s)")  # fmt: skip
+    if args.examples > 0:
+        started = time.monotonic()
+        count = sessions(args.examples)
+        print(f"round trip: {count} random sessions, identical every time, every format "
+              f"exports ({time.monotonic() - started:.0f} s)")  # fmt: skip
     if not args.no_places:
         started = time.monotonic()
         tried, refused, fine = places(args.every)
