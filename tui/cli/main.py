@@ -82,7 +82,11 @@ def _output_failed(error: OSError) -> int:
     """The output could not be written: one line saying so, and no second complaint when
     Python flushes what is left at exit."""
     _discard_output()
-    return _fail(f"oplaeg: {t('error.output_failed', reason=describe_os_error(error))}")
+    with contextlib.suppress(OSError):  # a terminal that is gone takes stderr with it
+        print(
+            f"oplaeg: {t('error.output_failed', reason=describe_os_error(error))}", file=sys.stderr
+        )
+    return 1
 
 
 def _discard_output() -> None:
