@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 REPAINT_SECONDS = 0.1
 """Answers arriving together repaint the console once."""
+SHED_NOTICE_SECONDS = 10.0
+"""The console says the server is shedding connections at most this often."""
 
 Say = Callable[[str, str], None]
 
@@ -43,6 +45,7 @@ class JoinControl:
         self._repaints: list[Callable[[], None]] = []
         self._repaint_due = False
         self._tasks: set[asyncio.Task[None]] = set()
+        self._shed_said_at: float | None = None
 
     @property
     def on(self) -> bool:
@@ -115,7 +118,7 @@ class JoinControl:
             return
         if self._service is None:
             self._service = JoinService(live)
-            self._service.listen(self._answered, self._not_saved)
+            self._service.listen(self._answered, self._not_saved, self._shed)
         service = self._service
         service.open = True
         host = self.options.host or local_address()
@@ -184,6 +187,15 @@ class JoinControl:
 
     def _not_saved(self, error: OplaegError) -> None:
         self._say(t("join.not_saved", reason=str(error)), "error")
+
+    def _shed(self, total: int) -> None:
+        """The server closed connections to stay within its bounds (a flood of them, most
+        likely): say so, once in a while, not at every one."""
+        now = asyncio.get_running_loop().time()
+        if self._shed_said_at is not None and now - self._shed_said_at < SHED_NOTICE_SECONDS:
+            return
+        self._shed_said_at = now
+        self._say(t("join.shed", count=total), "warning")
 
     def _answered(self) -> None:
         if self._repaint_due:

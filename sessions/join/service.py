@@ -76,17 +76,27 @@ class JoinService:
         self.open = True
         self._listeners: list[Callable[[], None]] = []
         self._failures: list[Callable[[OplaegError], None]] = []
+        self._sheds: list[Callable[[int], None]] = []
 
     def listen(
         self,
         listener: Callable[[], None],
         failure: Callable[[OplaegError], None] | None = None,
+        shed: Callable[[int], None] | None = None,
     ) -> None:
-        """Call `listener` after every answer saved (the console repaints), and `failure` when
-        one could not be saved (the console says so)."""
+        """Call `listener` after every answer saved (the console repaints), `failure` when
+        one could not be saved, and `shed` when the server closed connections because there
+        were too many (the console says so)."""
         self._listeners.append(listener)
         if failure is not None:
             self._failures.append(failure)
+        if shed is not None:
+            self._sheds.append(shed)
+
+    def shed(self, total: int) -> None:
+        """The server has closed `total` connections so far to stay within its bounds."""
+        for listener in list(self._sheds):
+            listener(total)
 
     def failed(self, error: OplaegError) -> None:
         """An answer could not be saved (the phone was told to try again)."""

@@ -11,11 +11,16 @@ the change is not kept in memory, not left in the journal, and its sequence numb
 used again. Folding the journal into the snapshot is upkeep: when that fails, the changes are
 still safe in the journal, so it is tried again later and never makes a saved change look
 refused.
+
+The tables in `CURRENT_ONLY_TABLES` (the phones' answers) are not journalled: each lives in a
+file of its own that `put_current` replaces whole, sorted, so the folder never tells in which
+order their documents changed or what they held before.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,11 +32,14 @@ from sessions.errors import DamagedFileError, SessionLockedError, StorageError
 from sessions.i18n import t
 from sessions.storage.atomic import (
     AtomicJSONStorage,
+    atomic_write_bytes,
     describe_os_error,
+    read_json_tables,
     remove_stray_temp_files,
 )
 from sessions.storage.journal import Journal
 from sessions.storage.owner import LockOwner, read_owner, remove_owner, write_owner
+from sessions.storage.tables import CURRENT_ONLY_TABLES
 
 SNAPSHOT_NAME = "session.json"
 JOURNAL_NAME = "journal.jsonl"
@@ -72,6 +80,8 @@ class SessionStore:
         self.took_over: LockOwner | None = None
         """The process that had this session open before and ended without closing it."""
         self._claimed = False
+        self.loads = 0
+        """How many times the files have been read (a reader's caches are stale after one)."""
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -95,6 +105,9 @@ class SessionStore:
             store._acquire()
             store._tables = copy.deepcopy(tables or {})
             store._tables["session"] = {"1": dict(session_doc)}
+            for table in CURRENT_ONLY_TABLES:
+                if table in store._tables:
+                    store._write_current(table, store._tables[table])
             store._write_snapshot()
         except BaseException:
             store._release()
@@ -171,6 +184,11 @@ class SessionStore:
                 continue
             self._apply(entry)
             replayed += 1
+        for table, name in CURRENT_ONLY_TABLES.items():
+            current = read_json_tables(self.directory / name)
+            if current is not None:
+                self._tables[table] = current
+        self.loads += 1
         if not self.readonly and (entries or torn):
             self._try_compact()
 
@@ -217,6 +235,29 @@ class SessionStore:
         """Insert or replace one document; durable when this returns."""
         self._change({"op": "put", "table": table, "id": doc_id, "doc": doc})
 
+    def put_current(self, table: str, docs: dict[str, Document]) -> None:
+        """Replace the whole of `table`, one of `CURRENT_ONLY_TABLES`, with `docs`: its file is
+        rewritten (sorted, no history); durable when this returns, unchanged when it raises.
+        `docs` is kept as it is, not copied: the caller hands it over."""
+        if self.readonly or self._closed:
+            raise RuntimeError("this session is not open for writing")
+        self._write_current(table, docs)
+        self._tables[table] = docs
+
+    def forget(self, table: str, doc_ids: list[str]) -> None:
+        """Remove many documents at once by folding the journal into a snapshot without them:
+        how an older format is retired after it was written anew (a crash before this
+        returns leaves them, and the caller retires them again next time)."""
+        if self.readonly or self._closed:
+            raise RuntimeError("this session is not open for writing")
+        kept = self._tables.get(table, {})
+        removed = {doc_id: kept.pop(doc_id) for doc_id in doc_ids if doc_id in kept}
+        try:
+            self.compact()
+        except BaseException:
+            kept.update(removed)
+            raise
+
     def delete(self, table: str, doc_id: str) -> None:
         """Remove one document; durable when this returns."""
         self._change({"op": "delete", "table": table, "id": doc_id})
@@ -261,5 +302,11 @@ class SessionStore:
 
     def _write_snapshot(self) -> None:
         data: dict[str, dict[str, Document]] = {META_TABLE: {"1": {"seq": self._seq, "format": 1}}}
-        data.update(self._tables)
+        data.update(
+            (name, docs) for name, docs in self._tables.items() if name not in CURRENT_ONLY_TABLES
+        )
         self._snapshot.write(data)
+
+    def _write_current(self, table: str, docs: dict[str, Document]) -> None:
+        payload = json.dumps(docs, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        atomic_write_bytes(self.directory / CURRENT_ONLY_TABLES[table], payload.encode("utf-8"))
