@@ -21,13 +21,15 @@ open for writing, written once in the new form and retired.
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sessions.exercises.base import as_int
-from sessions.storage.session_store import SessionStore
+from sessions.storage.session_store import SessionStore, current_payload
 from sessions.storage.tables import ANSWERS_TABLE, PHONE_ANSWERS_TABLE
 
 BATCH = "batch"
@@ -46,11 +48,16 @@ class Latest:
     vote_totals: dict[str, Counter[str]] = field(default_factory=dict)
     """Per segment, every phone's votes together per item."""
     voters: Counter[str] = field(default_factory=Counter)
+    questions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per stored document id (`scale:<segment>:<statement>`, `vote:<segment>`), each phone
+    key's current value there: what a document is written from, without a search."""
 
     def set_scale(self, key: ScaleKey, value: int | None) -> int | None:
         """`key`'s value now `value` (None: none); returns the one it had."""
+        segment, statement, phone = key
         before = self.scale.pop(key, None) if value is None else self.scale.get(key)
-        counts = self.scale_counts.setdefault(key[0], {}).setdefault(key[1], Counter())
+        counts = self.scale_counts.setdefault(segment, {}).setdefault(statement, Counter())
+        values = self.questions.setdefault(scale_id(segment, statement), {})
         if before is not None:
             counts[before] -= 1
             if counts[before] <= 0:
@@ -58,23 +65,30 @@ class Latest:
         if value is not None:
             self.scale[key] = value
             counts[value] += 1
+            values[phone] = value
+        else:
+            values.pop(phone, None)
         return before
 
     def set_votes(self, key: VoteKey, votes: Mapping[str, int]) -> dict[str, int]:
         """`key`'s votes now `votes` (empty: none); returns the ones it had."""
+        segment, phone = key
         kept = {item: n for item, n in votes.items() if n > 0}
         before = self.votes.pop(key, {})
-        total = self.vote_totals.setdefault(key[0], Counter())
+        total = self.vote_totals.setdefault(segment, Counter())
         total.subtract(before)
         total.update(kept)
         for item in before:
             if total[item] <= 0:
                 del total[item]
+        phones = self.questions.setdefault(vote_id(segment), {})
         if before:
-            self.voters[key[0]] -= 1
+            self.voters[segment] -= 1
+            phones.pop(phone, None)
         if kept:
             self.votes[key] = kept
-            self.voters[key[0]] += 1
+            self.voters[segment] += 1
+            phones[phone] = kept
         return before
 
     def apply(self, entry: Mapping[str, Any]) -> None:
@@ -86,27 +100,27 @@ class Latest:
         elif entry.get("kind") == "vote":
             self.set_votes((segment, key), dict(vote_pairs(entry.get("votes"))))
 
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored form of one question (None: nobody's answer is there now)."""
+        phones = self.questions.get(doc_id)
+        if not phones:
+            return None
+        kind, _, rest = doc_id.partition(":")
+        if kind == "scale":
+            segment, _, statement = rest.rpartition(":")
+            return {
+                "kind": "scale",
+                "segment_id": segment,
+                "statement": int(statement),
+                "values": dict(phones),
+            }
+        votes = {phone: sorted([item, n] for item, n in v.items()) for phone, v in phones.items()}
+        return {"kind": "vote", "segment_id": rest, "votes": votes}
+
     def to_docs(self) -> dict[str, dict[str, Any]]:
         """The stored form: one document a question, each phone key with its current value."""
-        docs: dict[str, dict[str, Any]] = {}
-        for (segment, statement, key), value in self.scale.items():
-            doc_id = f"scale:{segment}:{statement}"
-            doc = docs.get(doc_id)
-            if doc is None:
-                doc = docs[doc_id] = {
-                    "kind": "scale",
-                    "segment_id": segment,
-                    "statement": statement,
-                    "values": {},
-                }
-            doc["values"][key] = value
-        for (segment, key), votes in self.votes.items():
-            doc_id = f"vote:{segment}"
-            doc = docs.get(doc_id)
-            if doc is None:
-                doc = docs[doc_id] = {"kind": "vote", "segment_id": segment, "votes": {}}
-            doc["votes"][key] = sorted([item, n] for item, n in votes.items())
-        return docs
+        docs = {doc_id: self.document(doc_id) for doc_id in self.questions}
+        return {doc_id: doc for doc_id, doc in docs.items() if doc is not None}
 
     def load(self, docs: Mapping[str, Mapping[str, Any]]) -> None:
         """Add the stored documents (`to_docs`' form); anything unreadable is skipped."""
@@ -121,17 +135,24 @@ class Latest:
                     self.set_votes((segment, str(key)), dict(vote_pairs(pairs)))
 
 
+Undo = tuple[str, Any, Any, Any]  # what ("scale" | "votes"), key, value before, value after
+
+
 class AnswerLog:
-    """The answers of one session's store. `stage` changes them in memory at once (seen by the
-    rules, such as a phone's vote budget); `flush` makes every staged change durable together —
-    or, if it raises, takes them all back."""
+    """The answers of one session's store. `stage_*` changes them in memory at once (seen by
+    the rules, such as a phone's vote budget); `flush` (or `flush_async`, whose file write runs
+    in a worker thread while the console's loop goes on) makes every staged change durable
+    together — or, if it fails, takes them back."""
 
     def __init__(self, store: SessionStore) -> None:
         self.store = store
         self._latest: Latest | None = None
         self._loads = -1
-        self._undo: list[tuple[str, Any, Any]] = []
+        self._undo: list[Undo] = []
         """How to take back each staged change, in the order they were made."""
+        self._fragments: dict[str, bytes] = {}
+        """Each question's document as written last time (only changed ones are redone)."""
+        self._dirty: set[str] = set()
 
     def latest(self) -> Latest:
         """The answers as they stand, staged ones included (read from the store once, and again
@@ -140,15 +161,20 @@ class AnswerLog:
             self._latest = self._read()
             self._loads = self.store.loads
             self._undo.clear()
+            self._fragments.clear()
+            self._dirty = set(self._latest.questions)
         return self._latest
 
     def stage_scale(self, key: ScaleKey, value: int) -> None:
         before = self.latest().set_scale(key, value)
-        self._undo.append(("scale", key, before))
+        self._undo.append(("scale", key, before, value))
+        self._dirty.add(scale_id(key[0], key[1]))
 
     def stage_votes(self, key: VoteKey, votes: Mapping[str, int]) -> None:
+        after = {item: n for item, n in votes.items() if n > 0}
         before = self.latest().set_votes(key, votes)
-        self._undo.append(("votes", key, before))
+        self._undo.append(("votes", key, before, after))
+        self._dirty.add(vote_id(key[0]))
 
     def stage(self, entry: Mapping[str, Any]) -> None:
         """An answer in the first format's shape (kept for callers and tests that have one)."""
@@ -166,19 +192,62 @@ class AnswerLog:
     def flush(self) -> None:
         """Write the answers as they stand now. On a storage error the staged changes are
         taken back (the phones were not told they are saved) and the error goes on."""
-        if not self._undo:
+        batch = self._begin()
+        if batch is None:
             return
+        payload, undo = batch
+        try:
+            self.store.write_current(PHONE_ANSWERS_TABLE, payload)
+        except BaseException:
+            self._take_back(undo)
+            raise
+        self.store.current_written(PHONE_ANSWERS_TABLE, payload)
+
+    async def flush_async(self) -> None:
+        """`flush`, with the file written in a worker thread: answers staged meanwhile wait
+        for the next flush (one at a time: the caller awaits each before the next)."""
+        batch = self._begin()
+        if batch is None:
+            return
+        payload, undo = batch
+        try:
+            await asyncio.to_thread(self.store.write_current, PHONE_ANSWERS_TABLE, payload)
+        except BaseException:
+            self._take_back(undo)
+            raise
+        self.store.current_written(PHONE_ANSWERS_TABLE, payload)
+
+    def _begin(self) -> tuple[bytes, list[Undo]] | None:
+        """The file's new contents, from the questions changed since the last write."""
+        if not self._undo:
+            return None
         latest = self.latest()
         undo, self._undo = self._undo, []
-        try:
-            self.store.put_current(PHONE_ANSWERS_TABLE, latest.to_docs())
-        except BaseException:
-            for what, key, before in reversed(undo):
-                if what == "scale":
+        for doc_id in self._dirty:
+            doc = latest.document(doc_id)
+            if doc is None:
+                self._fragments.pop(doc_id, None)
+            else:
+                self._fragments[doc_id] = current_payload(doc)
+        self._dirty = set()
+        parts = [
+            json.dumps(i).encode() + b":" + self._fragments[i] for i in sorted(self._fragments)
+        ]
+        return b"{" + b",".join(parts) + b"}", undo
+
+    def _take_back(self, undo: list[Undo]) -> None:
+        """Undo a batch that could not be written — each change only where nothing staged
+        since has changed the same answer again."""
+        latest = self.latest()
+        for what, key, before, after in reversed(undo):
+            if what == "scale":
+                if latest.scale.get(key) == after:
                     latest.set_scale(key, before)
-                else:
+                self._dirty.add(scale_id(key[0], key[1]))
+            else:
+                if latest.votes.get(key, {}) == after:
                     latest.set_votes(key, before)
-            raise
+                self._dirty.add(vote_id(key[0]))
 
     def _read(self) -> Latest:
         latest = Latest()
@@ -204,10 +273,18 @@ class AnswerLog:
 
         try:
             if not self.store.items(PHONE_ANSWERS_TABLE):
-                self.store.put_current(PHONE_ANSWERS_TABLE, latest.to_docs())
+                self.store.put_current(PHONE_ANSWERS_TABLE, current_payload(latest.to_docs()))
             self.store.forget(ANSWERS_TABLE, batch_ids)
         except OplaegError:
             pass
+
+
+def scale_id(segment: str, statement: int) -> str:
+    return f"scale:{segment}:{statement}"
+
+
+def vote_id(segment: str) -> str:
+    return f"vote:{segment}"
 
 
 def vote_pairs(raw: object) -> list[tuple[str, int]]:

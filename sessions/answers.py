@@ -216,8 +216,12 @@ class AnswerBook:
         return max((sum(values.values()) for values in counts.values()), default=0)
 
     def flush(self) -> None:
-        """Write the answers staged with `defer` (one journal line for all of them)."""
+        """Write the answers staged with `defer` (one write for all of them)."""
         self.log.flush()
+
+    async def flush_async(self) -> None:
+        """`flush`, with the file written in a worker thread (the event loop goes on)."""
+        await self.log.flush_async()
 
     # -- texts held for the consultant -------------------------------------------------------------
 

@@ -275,7 +275,7 @@ async def test_an_answer_that_cannot_be_saved_says_so_and_stores_nothing(
     def full(*args, **kwargs):
         raise StorageError("No space left on device")
 
-    monkeypatch.setattr(session.store, "put_current", full)
+    monkeypatch.setattr(session.store, "write_current", full)
     response = await post(phone, service, kind="scale", segment="skala", statement="0", value="3")
     assert response.status == 503
     assert "Svaret blev ikke gemt" in await response.text()
@@ -292,9 +292,9 @@ async def test_phones_answering_together_share_one_write(
 
     go_to(session, "scale")
     writes = []
-    put_current = session.store.put_current
+    write_current = session.store.write_current
     monkeypatch.setattr(
-        session.store, "put_current", lambda *a: (writes.append(1), put_current(*a))
+        session.store, "write_current", lambda *a: (writes.append(1), write_current(*a))
     )
     app = JoinApp(service, cookies_per_address=12).application()
     phones = [await aiohttp_client(app) for _ in range(12)]
