@@ -228,7 +228,7 @@ async def test_phone_answers_reach_the_store_through_the_running_app(library, re
             for value in d["values"].values()
         ]
         assert answers == [(1, 2)]
-        await pilot.pause(0.2)
+        await pilot.pause(0.6)  # counts are brought up to date 4 times a second
         scale = app.screen.stage.exercise
         assert "1 har svaret på mobilen" in "\n".join(
             str(w.render()) for w in scale.query("Static")
