@@ -1,10 +1,11 @@
 """The participant server's bounds on connections, so that a device holding many of them open
 (slowloris) cannot keep the room's phones out or use up the console's open files:
 
-- at most `limit` connections at once (half the process's open-file limit, within 64–512); a
-  new one past it pushes out the connection that has waited longest without sending a whole
-  request (or, when none is waiting, it is closed at once) — a phone's request takes
-  milliseconds, an attacker's never completes, so phones keep getting in;
+- at most `limit` connections at once (half the process's open-file limit, within 64–512);
+  past it, the address holding the most connections pays: a newcomer from it is closed at
+  once, or else its connection that has waited longest without sending a whole request is
+  pushed out for the newcomer — one device holding hundreds of connections loses them, a phone
+  with one or two keeps its own, so phones keep getting in;
 - a request's head must have arrived within `HEAD_SECONDS` of the connection opening or of the
   previous response (the body has its own limit, in the handler);
 - every connection shed is counted and reported (`on_shed`), so the console can say so.
@@ -59,6 +60,7 @@ class ConnectionGuard:
         self.open: set[_Guarded] = set()
         self.waiting: OrderedDict[_Guarded, None] = OrderedDict()
         """Connections whose next request head has not arrived, longest waiting first."""
+        self.by_address: dict[str, set[_Guarded]] = {}
         self.by_transport: dict[int, _Guarded] = {}
         self.shed = 0
 
@@ -80,13 +82,18 @@ class ConnectionGuard:
     def _admit(self, newcomer: _Guarded) -> bool:
         if len(self.open) < self.limit:
             return True
-        if self.waiting:
-            oldest = next(iter(self.waiting))
-            oldest.close()
-            self._count_shed()
-            return True
         self._count_shed()
-        return False
+        address, held = max(self.by_address.items(), key=lambda pair: len(pair[1]))
+        own = len(self.by_address.get(newcomer.address, ()))
+        if newcomer.address == address or own >= len(held):
+            return False  # the newcomer's device holds the most already
+        victim = next((c for c in self.waiting if c.address == address), None)
+        if victim is None:
+            victim = next(iter(self.waiting), None)
+        if victim is None:
+            return False  # every connection is busy with a request: nobody to push out
+        victim.close()
+        return True
 
     def _count_shed(self) -> None:
         self.shed += 1
@@ -100,12 +107,15 @@ class _Guarded(asyncio.Protocol):
         self.guard = guard
         self.inner = inner
         self.transport: asyncio.BaseTransport | None = None
+        self.address = ""
         self._timer: asyncio.TimerHandle | None = None
 
     # -- asyncio.Protocol, passed on -------------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         guard = self.guard
+        peer = transport.get_extra_info("peername")
+        self.address = str(peer[0]) if isinstance(peer, tuple) and peer else ""
         if not guard._admit(self):
             if isinstance(transport, asyncio.Transport):
                 transport.abort()
@@ -114,6 +124,7 @@ class _Guarded(asyncio.Protocol):
             return
         self.transport = transport
         guard.open.add(self)
+        guard.by_address.setdefault(self.address, set()).add(self)
         guard.by_transport[id(transport)] = self
         self.wait_for_head()
         self.inner.connection_made(transport)
@@ -178,6 +189,11 @@ class _Guarded(asyncio.Protocol):
         guard = self.guard
         guard.waiting.pop(self, None)
         guard.open.discard(self)
+        held = guard.by_address.get(self.address)
+        if held is not None:
+            held.discard(self)
+            if not held:
+                del guard.by_address[self.address]
         if self.transport is not None:
             with contextlib.suppress(KeyError):
                 del guard.by_transport[id(self.transport)]

@@ -37,6 +37,9 @@ COOKIE_SECONDS = 12 * 3600
 ANSWERS_AT_ONCE, ANSWERS_PER_SECOND = 20, 2.0
 SLIPS_AT_ONCE, SLIPS_PER_SECOND = 3, 1 / 20
 FORM = "application/x-www-form-urlencoded"
+BACKLOG = 1024
+"""Connections the system holds for the server to accept: a device that reconnects as fast as
+it is shed cannot fill the queue and make a phone's connection wait for a retry."""
 _ANCHOR = re.compile(r"[si][0-9]{1,3}")
 HEADERS = {
     "Cache-Control": "no-store",
@@ -300,7 +303,7 @@ class JoinServer:
             for index, port in enumerate(ports):
                 try:
                     listener = await loop.create_server(
-                        guard, self.host, port, reuse_address=REUSE_ADDRESS
+                        guard, self.host, port, reuse_address=REUSE_ADDRESS, backlog=BACKLOG
                     )
                     break
                 except OSError:

@@ -105,6 +105,7 @@ async def console_under_attack(
     page: str = SEGMENT,
     folder: Path | None = None,
     key_every: float = 0.5,
+    also: list[list[str]] | None = None,
 ) -> ConsoleFigures:
     """Run the real console with phones on; start `attack` (a command line, given the server's
     URL as its last argument); press `m` every `key_every` seconds while it runs."""
@@ -120,6 +121,7 @@ async def console_under_attack(
     from tui.widgets.countdown_display import CountdownDisplay
 
     figures = ConsoleFigures()
+    also = also or []
     with tempfile.TemporaryDirectory() as scratch:
         base = folder or Path(scratch)
         themes = base / "themes-extra"
@@ -168,11 +170,21 @@ async def console_under_attack(
                     figures.ticks.append(time.monotonic())
 
             app.set_interval(0.02, probe)
-            attacker_out = base / "attacker.json"
-            process = await asyncio.create_subprocess_exec(
-                sys.executable, str(Path(__file__).resolve()), "--attacker", *attack,
-                str(seconds), str(attacker_out), server.url, cwd=str(ROOT),
-            )  # fmt: skip
+            outs = [base / f"attacker-{n}.json" for n in range(1 + len(also))]
+            processes = [
+                await asyncio.create_subprocess_exec(
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    "--attacker",
+                    *command,
+                    str(seconds),
+                    str(out),
+                    server.url,
+                    cwd=str(ROOT),
+                )  # fmt: skip
+                for command, out in zip([attack, *also], outs, strict=True)
+            ]
+            process = processes[0]
             deadline = time.monotonic() + min(seconds + 30, HARD_STOP)
             screen = app.screen
             shown = asyncio.Event()
@@ -191,11 +203,15 @@ async def console_under_attack(
                 figures.keys.append(time.perf_counter() - begin)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(process.wait(), key_every)
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
-            if attacker_out.exists():
-                figures.attacker = json.loads(attacker_out.read_text())
+            for each in processes:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(each.wait(), 5)
+                if each.returncode is None:
+                    each.kill()
+                    await each.wait()
+            for out in outs:
+                if out.exists():
+                    figures.attacker.update(json.loads(out.read_text()))
             latest = live.answers.log.latest()
             figures.saved = len(latest.scale) + sum(len(v) for v in latest.votes.values())
             answers_file = repository.root / info.id / "answers.json"
@@ -266,11 +282,14 @@ async def flood(cookies: int, seconds: float, url: str) -> dict[str, Any]:
     return {"cookies": cookies, "statuses": statuses, "saved_per_minute": minutes}
 
 
-async def slowloris(connections: int, seconds: float, url: str) -> dict[str, Any]:
-    """`connections` sockets that never finish a request head; a genuine phone meanwhile."""
+async def slowloris(
+    connections: int, seconds: float, url: str, addresses: int = 1
+) -> dict[str, Any]:
+    """`connections` sockets that never finish a request head, from one device (or from
+    `addresses` addresses), reopened as soon as the server closes one; a genuine phone
+    meanwhile, from an address of its own."""
     import resource
 
-    import aiohttp
     import yarl
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -288,7 +307,7 @@ async def slowloris(connections: int, seconds: float, url: str) -> dict[str, Any
         while time.monotonic() < stop_at:
             try:
                 reader, writer = await asyncio.open_connection(
-                    host, port, local_addr=(source_address(number // 4), 0)
+                    host, port, local_addr=(source_address(number % addresses), 0)
                 )
             except OSError:
                 await asyncio.sleep(0.5)
@@ -309,8 +328,24 @@ async def slowloris(connections: int, seconds: float, url: str) -> dict[str, Any
             writer.close()
             reopened += 1
 
+    await asyncio.gather(*(hold(n) for n in range(connections)))
+    return {
+        "connections": connections,
+        "opened": opened,
+        "closed_by_server_or_done": reopened,
+    }
+
+
+async def genuine_phones(seconds: float, url: str) -> dict[str, Any]:
+    """A new phone every second (an address of its own, a fresh browser): opens the page and
+    answers. Its own process, so the attacker's load does not slow it on this side."""
+    import aiohttp
+
+    stop_at = time.monotonic() + seconds
     served: list[float] = []
     failed = 0
+    errors: dict[str, int] = {}
+    phases: list[int] = []
 
     async def genuine() -> None:
         nonlocal failed
@@ -320,13 +355,15 @@ async def slowloris(connections: int, seconds: float, url: str) -> dict[str, Any
             begin = time.monotonic()
             try:
                 jar = aiohttp.CookieJar(unsafe=True)
-                connector = aiohttp.TCPConnector(local_addr=("127.0.9.9", 0))
+                phone_address = f"127.0.9.{1 + (len(served) + failed) % 250}"  # a new phone
+                connector = aiohttp.TCPConnector(local_addr=(phone_address, 0))
                 async with aiohttp.ClientSession(
                     cookie_jar=jar, timeout=timeout, connector=connector
                 ) as phone:
                     async with phone.get(url) as response:
                         await response.read()
                         ok = response.status == 200
+                    phases.append(round((time.monotonic() - begin) * 1000))
                     fields = {"kind": "scale", "segment": SEGMENT, "statement": "0", "value": "3"}
                     async with phone.post(
                         f"{url}/answer", data=fields, allow_redirects=False
@@ -334,19 +371,19 @@ async def slowloris(connections: int, seconds: float, url: str) -> dict[str, Any
                         ok = ok and "n=saved" in response.headers.get("Location", "")
                 served.append(time.monotonic() - begin) if ok else None
                 failed += 0 if ok else 1
-            except (aiohttp.ClientError, TimeoutError, OSError):
+            except (aiohttp.ClientError, TimeoutError, OSError) as error:
                 failed += 1
+                errors[type(error).__name__] = errors.get(type(error).__name__, 0) + 1
             await asyncio.sleep(1)
 
-    await asyncio.gather(genuine(), *(hold(n) for n in range(connections)))
+    await genuine()
     return {
-        "connections": connections,
-        "opened": opened,
-        "closed_by_server_or_done": reopened,
         "phones_served": len(served),
         "phones_tried": len(served) + failed,
         "phone_p95_ms": round(percentile(served, 95) * 1000) if served else None,
         "phone_max_ms": round(max(served) * 1000) if served else None,
+        "phone_errors": errors,
+        "phone_page_ms": phases,
     }
 
 
@@ -390,7 +427,10 @@ def attacker(argv: list[str]) -> None:
     if kind == "flood":
         work = lambda: flood(int(numbers[0]), float(seconds), url)  # noqa: E731
     elif kind == "slowloris":
-        work = lambda: slowloris(int(numbers[0]), float(seconds), url)  # noqa: E731
+        addresses = int(numbers[1]) if len(numbers) > 1 else 1
+        work = lambda: slowloris(int(numbers[0]), float(seconds), url, addresses)  # noqa: E731
+    elif kind == "phones":
+        work = lambda: genuine_phones(float(seconds), url)  # noqa: E731
     else:
         work = lambda: stuffing(int(numbers[0]), url)  # noqa: E731
 
@@ -415,6 +455,7 @@ def main() -> int:
     parser.add_argument("attack", choices=("flood", "slowloris", "stuffing"))
     parser.add_argument("--cookies", type=int, default=200)
     parser.add_argument("--connections", type=int, default=1100)
+    parser.add_argument("--addresses", type=int, default=1, help="slowloris from this many")
     parser.add_argument("--seconds", type=float, default=0.0)
     args = parser.parse_args()
     if args.attack == "flood":
@@ -424,9 +465,12 @@ def main() -> int:
     elif args.attack == "slowloris":
         limit_open_files(1024)
         seconds = min(args.seconds or 30.0, HARD_STOP - 30)
-        attack = ["slowloris", str(args.connections)]
-        figures = asyncio.run(console_under_attack(attack, seconds))
-        print(f"slowloris: {args.connections} connections for {seconds:.0f} s, console at 1024 fds")
+        attack = ["slowloris", str(args.connections), str(args.addresses)]
+        figures = asyncio.run(console_under_attack(attack, seconds, also=[["phones"]]))
+        print(
+            f"slowloris: {args.connections} connections from {args.addresses} address(es) "
+            f"for {seconds:.0f} s, console at 1024 open files"
+        )
     else:
         figures = asyncio.run(
             console_under_attack(["stuffing", "60"], 60.0, page="stemmer", key_every=1.0)
