@@ -10,11 +10,6 @@ import asyncio
 
 from sessions.join.service import JoinService
 
-WRITE_EVERY = 0.05
-"""Seconds from the start of one write to the next at the least: a flood of answers then makes
-at most 20 writes a second, leaving the disk to the console's own saves (a note, a key), and a
-phone waits at most this much longer for its "gemt"."""
-
 
 class GroupCommit:
     """`await saved()` after staging an answer: returns once it is on disk, or raises the
@@ -24,7 +19,6 @@ class GroupCommit:
         self.service = service
         self._waiting: list[asyncio.Future[None]] = []
         self._writer: asyncio.Task[None] | None = None
-        self._last_write = float("-inf")
         self.writes = 0
 
     async def saved(self) -> None:
@@ -36,15 +30,10 @@ class GroupCommit:
         await done
 
     async def _write_all(self) -> None:
-        loop = asyncio.get_running_loop()
         try:
             await asyncio.sleep(0)  # after the other requests that are ready now
-            while self._waiting:
-                wait = self._last_write + WRITE_EVERY - loop.time()
-                if wait > 0:
-                    await asyncio.sleep(wait)  # the answers arriving meanwhile come along
+            while self._waiting:  # those that came during a write go in the next
                 waiting, self._waiting = self._waiting, []
-                self._last_write = loop.time()
                 self.writes += 1
                 try:
                     await self.service.commit_async()
