@@ -20,6 +20,7 @@ from sessions.join.commit import GroupCommit
 from sessions.join.cookies import COOKIES_PER_ADDRESS, CookiePool
 from sessions.join.guard import (
     BODY_SECONDS,
+    HEAD_SECONDS,
     KEEPALIVE_SECONDS,
     ConnectionGuard,
     connection_limit,
@@ -271,6 +272,7 @@ class JoinServer:
         self.port = 0
         self.limit = connection_limit()
         """Connections at once (`ConnectionGuard`)."""
+        self.head_seconds = HEAD_SECONDS
         self.guard: ConnectionGuard | None = None
         self._runner: web.AppRunner | None = None
         self._listener: asyncio.Server | None = None
@@ -294,7 +296,7 @@ class JoinServer:
         )
         await runner.setup()
         assert runner.server is not None
-        guard = ConnectionGuard(runner.server, self.limit, self.service.shed)
+        guard = ConnectionGuard(runner.server, self.limit, self.service.shed, self.head_seconds)
         app.guard = self.guard = guard
         loop = asyncio.get_running_loop()
         ports = [self.wanted_port] if self.wanted_port else [remembered or PREFERRED_PORT, 0]
