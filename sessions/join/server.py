@@ -29,6 +29,7 @@ from sessions.join.limits import RateLimit
 from sessions.join.network import PREFERRED_PORT, REUSE_ADDRESS, url_host
 from sessions.join.page import limited_page, render_page
 from sessions.join.service import JoinService, Outcome
+from sessions.join.turns import Turns
 
 MAX_BODY = 4096
 """A form post is a few hundred bytes; anything much larger is not from the page."""
@@ -69,6 +70,7 @@ class JoinApp:
         self.cookies = CookiePool(participants, per_address=cookies_per_address)
         self.guard: ConnectionGuard | None = None
         """The server's connection bounds, told when a request starts and ends."""
+        self.turns = Turns()
 
     def application(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._headers])
@@ -99,6 +101,7 @@ class JoinApp:
 
     async def page(self, request: web.Request) -> web.StreamResponse:
         self._check_token(request)
+        await self.turns.wait()
         cookie, new = self._phone(request)
         notice = request.query.get("n") if cookie is not None else "no_cookie"
         nonce = secrets.token_urlsafe(12)
@@ -117,6 +120,7 @@ class JoinApp:
     async def status(self, request: web.Request) -> web.StreamResponse:
         """What the page's script asks every few seconds: has the question changed?"""
         self._check_token(request)
+        await self.turns.wait()
         cookie = request.cookies.get(COOKIE)
         question = self.service.question(cookie if self.service.devices.genuine(cookie) else None)
         return web.json_response({"v": question.version, "code": self.service.code})
@@ -130,6 +134,7 @@ class JoinApp:
         except TimeoutError:
             raise web.HTTPRequestTimeout() from None
         fields = read_form(body)
+        await self.turns.wait()
         cookie = request.cookies.get(COOKIE)
         if cookie is None or not self.service.devices.genuine(cookie):
             return self._back("cookie")  # the page gives one, if this device may have another
