@@ -43,6 +43,13 @@ def connection_limit() -> int:
     return max(MIN_CONNECTIONS, min(MAX_CONNECTIONS, soft // 2))
 
 
+def accept_backlog(limit: int) -> int:
+    """How many connections the server may accept in one go (asyncio accepts up to its backlog
+    at a time, and each one shed holds a file until the next pass): a quarter of the cap, so
+    the cap plus a burst stay well within the open-file limit."""
+    return max(16, min(128, limit // 4))
+
+
 class ConnectionGuard:
     """Wraps the server's protocol factory (pass it to `loop.create_server`)."""
 

@@ -23,6 +23,7 @@ from sessions.join.guard import (
     HEAD_SECONDS,
     KEEPALIVE_SECONDS,
     ConnectionGuard,
+    accept_backlog,
     connection_limit,
 )
 from sessions.join.limits import RateLimit
@@ -39,9 +40,6 @@ COOKIE_SECONDS = 12 * 3600
 ANSWERS_AT_ONCE, ANSWERS_PER_SECOND = 20, 2.0
 SLIPS_AT_ONCE, SLIPS_PER_SECOND = 3, 1 / 20
 FORM = "application/x-www-form-urlencoded"
-BACKLOG = 1024
-"""Connections the system holds for the server to accept: a device that reconnects as fast as
-it is shed cannot fill the queue and make a phone's connection wait for a retry."""
 _ANCHOR = re.compile(r"[si][0-9]{1,3}")
 HEADERS = {
     "Cache-Control": "no-store",
@@ -278,6 +276,7 @@ class JoinServer:
         self.limit = connection_limit()
         """Connections at once (`ConnectionGuard`)."""
         self.head_seconds = HEAD_SECONDS
+        self.backlog = accept_backlog(self.limit)
         self.guard: ConnectionGuard | None = None
         self._runner: web.AppRunner | None = None
         self._listener: asyncio.Server | None = None
@@ -310,7 +309,7 @@ class JoinServer:
             for index, port in enumerate(ports):
                 try:
                     listener = await loop.create_server(
-                        guard, self.host, port, reuse_address=REUSE_ADDRESS, backlog=BACKLOG
+                        guard, self.host, port, reuse_address=REUSE_ADDRESS, backlog=self.backlog
                     )
                     break
                 except OSError:
