@@ -91,6 +91,7 @@ SLOW_PLACES = (
     "tests/browser/",
     "tests/faults/",
     "tests/tui/test_hangup_tmux.py",
+    "tests/tui/test_join_attacks.py",
     "tests/tui/test_join_load.py",
     "tests/tui/test_signals.py",
     "tests/tui/test_snapshots.py",
