@@ -36,14 +36,15 @@ def _vote_pair(value: object, where: str) -> list[Any]:
 
 
 _PLACE = in_range(0, 10_000)  # a statement, a step, a column
-_COUNT = in_range(0, 1_000)  # one phone's votes on an item, a value on a scale
+_COUNT = in_range(0, 1_000)  # one phone's votes on an item
+_VALUE = in_range(-1_000, 1_000)  # a value on a scale
 _SCALE = record(
     {
         "kind": (choice(("scale",)), REQUIRED),
         "segment_id": (text, REQUIRED),
         "statement": (_PLACE, REQUIRED),
         "key": (text, REQUIRED),
-        "value": (in_range(-1_000, 1_000), REQUIRED),
+        "value": (_VALUE, REQUIRED),
     }
 )
 _VOTE = record(
@@ -104,7 +105,7 @@ def _phone_keys(value: object, where: str, check: Check) -> dict[str, Any]:
 
 
 def _scale_values(value: object, where: str) -> dict[str, Any]:
-    return _phone_keys(value, where, integer)
+    return _phone_keys(value, where, _VALUE)
 
 
 def _vote_lists(value: object, where: str) -> dict[str, Any]:
@@ -115,7 +116,7 @@ _SCALE_NOW = record(
     {
         "kind": (choice(("scale",)), REQUIRED),
         "segment_id": (text, REQUIRED),
-        "statement": (integer, REQUIRED),
+        "statement": (_PLACE, REQUIRED),
         "values": (_scale_values, REQUIRED),
     }
 )

@@ -134,7 +134,7 @@ def list_of(check: Check, most: int | None = None) -> Check:
         if not isinstance(value, list):
             raise fail(where, "expected_list")
         if most is not None and len(value) > most:
-            raise fail(where, "too_many", most=most)
+            raise fail(where, "too_many", limit=most)
         return [check(item, f"{where}[{number}]") for number, item in enumerate(value)]
 
     return checked

@@ -296,7 +296,7 @@ def _exercise(live: LiveSession, choice: int, text: str) -> None:
 
 def _phone(live: LiveSession, kind: str, number: int, text: str) -> None:
     segment = live.page.segment
-    key = f"telefon-{number % 4}"
+    key = f"{number % 4 + 0xA0:x}" * 8  # a phone's key is hex digits, as the server makes it
     if kind == "scale" and segment.format is not None and segment.format.value == "scale":
         live.answers.answer_scale(segment.id, 0, key, number % 5 + 1)
     elif kind == "vote" and segment.format is not None and segment.format.value == "voting":

@@ -240,7 +240,6 @@ TEXT: dict[str, str] = {
     "history.one_session": "1 session",
     "history.sessions": "{count} sessioner",
     # hardening: ranges of imported values, export targets, files read
-    "import.too_many": "må højst have {most} elementer",
     "error.date_years": "Datoen '{date}' skal ligge mellem år {first} og {last}.",
     "import.not_regular": "det er ikke en almindelig fil (en FIFO, en enhed eller en sokkel)",
     "theme.problem.not_regular": "det er ikke en almindelig fil (en FIFO, en enhed eller en sokkel)",

@@ -240,7 +240,6 @@ TEXT: dict[str, str] = {
     "history.one_session": "1 session",
     "history.sessions": "{count} sessions",
     # hardening: ranges of imported values, export targets, files read
-    "import.too_many": "may hold at most {most} entries",
     "error.date_years": "The date '{date}' must be in the years {first} to {last}.",
     "import.not_regular": "not a regular file (a FIFO, a device or a socket)",
     "theme.problem.not_regular": "not a regular file (a FIFO, a device or a socket)",

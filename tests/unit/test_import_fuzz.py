@@ -162,4 +162,6 @@ def test_too_many_agenda_items_are_refused(document, tmp_path, capsys):
     items = document["tables"]["schedule"]["1"]["items"]
     changed = with_values(document, [(("schedule", "1", "items"), items * 40)])
     err = run_import(capsys, tmp_path / "data", changed, tmp_path)
-    assert err == "schedule[1].items: må højst have 200 elementer. Intet er ændret."
+    assert err == (
+        "schedule[1].items: flere poster end oplaeg nogensinde skriver (200). Intet er ændret."
+    )
