@@ -292,4 +292,9 @@ TEXT: dict[str, str] = {
     "export.path_missing": "Skriv, hvor filen skal gemmes.",
     "export.exists": "{path} findes allerede. Sæt kryds i «Overskriv, hvis filen findes», eller vælg et andet navn.",
     "console.earlier_notes": "… og {count} tidligere (e viser alle)",
+    # The browser room view (wall)
+    "cli.serve_cannot_listen": "Lærredet kan ikke vises på {host}:{port}: {reason}",
+    "serve.ended": "Lærredet er lukket.",
+    "serve.restart": "Vis det igen",
+    "serve.too_many": "Der er allerede åbnet for mange lærreder i browseren. Luk et af dem.",
 }

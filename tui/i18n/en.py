@@ -286,4 +286,9 @@ TEXT: dict[str, str] = {
     "export.path_missing": "Type where the file should be saved.",
     "export.exists": "{path} already exists. Tick «Overwrite if the file exists», or choose another name.",
     "console.earlier_notes": "… and {count} earlier (e shows them all)",
+    # The browser room view (wall)
+    "cli.serve_cannot_listen": "The projector page cannot be shown on {host}:{port}: {reason}",
+    "serve.ended": "The projector page is closed.",
+    "serve.restart": "Show it again",
+    "serve.too_many": "Too many projector pages are open in browsers already. Close one of them.",
 }
