@@ -14,7 +14,7 @@ TEXT: dict[str, str] = {
     "stage.mode.gruppe": "I grupper",
     "stage.mode.plenum": "Alle sammen",
     "stage.break_title": "Pause",
-    "stage.back_at": "Vi starter igen kl. {time}",
+    "stage.back_at_label": "Vi starter igen kl.",
     "stage.break_waiting": "Pause",
     "stage.swap_roles": "Halvvejs — byt roller!",
     "stage.come_back": "Kom tilbage",

@@ -12,7 +12,7 @@ TEXT: dict[str, str] = {
     "stage.mode.gruppe": "In groups",
     "stage.mode.plenum": "All together",
     "stage.break_title": "Break",
-    "stage.back_at": "We start again at {time}",
+    "stage.back_at_label": "We start again at",
     "stage.break_waiting": "Break",
     "stage.swap_roles": "Halfway — swap roles!",
     "stage.come_back": "Come back",

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
@@ -19,6 +20,7 @@ from sessions.live import LiveSession
 from sessions.pages import Page
 from sessions.theme.model import SegmentKind
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
+from tui.widgets.big_clock import BigClock
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
 from tui.widgets.room_notes import RoomNotes
@@ -27,6 +29,8 @@ EXERCISE_MEASURE = 120
 """The widest the exercise's own part of the page gets, in cells."""
 CLOCK_SHARE = 0.4
 """The share of the stage's height the countdown may take when the page has little else."""
+BREAK_CLOCK_SHARE = 0.3
+"""… and on a break, where the return time is drawn as large as the countdown under it."""
 BUSY_CLOCK_SHARE = 0.18
 """… and when the page shows the group's work (a board, a vote, a scale)."""
 MODE_SYMBOLS = {"alene": "●", "par": "●●", "gruppe": "●●●", "plenum": "◉"}
@@ -63,6 +67,7 @@ def page_text(page: Page) -> str:
     return body
 
 
+TITLE_RULE_MAX = 60
 READABLE_MEASURE = 100
 SCROLLBAR_ROOM = 2
 
@@ -87,9 +92,10 @@ class Stage(Vertical):
     }
     Stage #stage-exercise { height: auto; }
     Stage.-busy #stage-exercise { height: 1fr; }
-    Stage #stage-break {
-        width: 100%; text-align: center; text-style: bold; color: $primary; margin: 1 0;
-    }
+    Stage #stage-break { height: auto; width: 100%; margin: 1 0 0 0; }
+    Stage #stage-break Center { height: auto; }
+    Stage #stage-break-label { width: 100%; text-align: center; text-style: bold; color: $primary; }
+    Stage #stage-break-time { color: $primary; margin-bottom: 1; }
     Stage #stage-spacer { height: 1fr; }
     Stage.-busy #stage-spacer, Stage.-slide #stage-spacer { display: none; }
     """
@@ -102,6 +108,8 @@ class Stage(Vertical):
         self._text: str | None = None
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
+        self.return_time: str | None = None
+        """A break's return time as shown ("14.35"), or None."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -110,7 +118,10 @@ class Stage(Vertical):
             yield Markdown("", id="stage-markdown", open_links=False)
         yield JoinCode(self.live, id="join-code")
         yield Vertical(id="stage-exercise")
-        yield Static(id="stage-break")
+        with Vertical(id="stage-break"):
+            yield Static(id="stage-break-label")
+            with Center():
+                yield BigClock(id="stage-break-time")
         yield Static(id="stage-spacer")
         yield CountdownDisplay(id="countdown")
         yield RoomNotes(self.live, id="room-notes")
@@ -133,7 +144,7 @@ class Stage(Vertical):
         title = page.slide.title if page.slide is not None else segment.title
         if kind is SegmentKind.BREAK:
             title = t("stage.break_title")
-        self._set("#stage-title", title)
+        self._set_title(title)
         text = page_text(page)
         if text != self._text:
             self._text = text
@@ -214,17 +225,25 @@ class Stage(Vertical):
         container.display = current is not None
 
     def _show_break(self, page: Page) -> None:
-        view = self.query_one("#stage-break", Static)
+        view = self.query_one("#stage-break", Vertical)
         if page.segment.kind is not SegmentKind.BREAK:
             view.display = False
+            self.return_time = None
             return
         view.display = True
         ends = self.live.timers.break_return(page)
-        if ends is not None:
-            back = datetime.fromtimestamp(ends).strftime("%H.%M")
-            view.update(Content(t("stage.back_at", time=back)))
+        label = self.query_one("#stage-break-label", Static)
+        big = self.query_one("#stage-break-time", BigClock)
+        self.return_time = (
+            datetime.fromtimestamp(ends).strftime("%H.%M") if ends is not None else None
+        )
+        if self.return_time is not None:
+            # As large as the countdown: the room reads the time it must be back, not a label.
+            label.update(Content(t("stage.back_at_label")))
+            big.value = self.return_time
         else:
-            view.update(Content(t("stage.break_waiting")))
+            label.update(Content(t("stage.break_waiting")))
+        big.display = self.return_time is not None
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_clock()
@@ -244,15 +263,33 @@ class Stage(Vertical):
     def _fit_clock(self) -> None:
         width, height = self.content_size
         share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
+        back = self.return_time is not None
+        if back:
+            share = BREAK_CLOCK_SHARE
         join = self.query_one(JoinCode)
         join.fit(width, height)
-        self.query_one(CountdownDisplay).set_budget(
-            width - 2 - join.width_taken, int(height * share)
-        )
+        budget = (width - 2 - join.width_taken, int(height * share))
+        countdown = self.query_one(CountdownDisplay)
+        countdown.set_budget(*budget)
+        if back:
+            big = self.query_one("#stage-break-time", BigClock)
+            big.fit(*budget, widest="00.00")
+            big.scale = min(big.scale, self.query_one("#countdown-digits", BigClock).scale)
 
     def scroll_text(self, lines: int) -> None:
         """Scroll a long slide or step text (the page keys never do)."""
         self.query_one("#stage-text", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def _set_title(self, title: str) -> None:
+        """The title stands out from the body even in a terminal, where every letter is one
+        size: bold, in the theme's colour, underlined by a rule as long as the title."""
+        if self._shown.get("#stage-title") == title:
+            return
+        self._shown["#stage-title"] = title
+        label = self.query_one("#stage-title", Static)
+        label.display = bool(title)
+        rule = "━" * min(max(4, cell_len(title)), TITLE_RULE_MAX)
+        label.update(Content.assemble(title, "\n", (rule, "$primary")))
 
     def _set(self, selector: str, text: str) -> None:
         if self._shown.get(selector) == text:
