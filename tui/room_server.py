@@ -146,6 +146,7 @@ class RoomServer(Server):
         self.max_viewers = max_viewers
         self.viewers: set[RoomService] = set()
         self._ticker: asyncio.Task[None] | None = None
+        self._endings: set[asyncio.Future[None]] = set()
 
     # -- the server ----------------------------------------------------------------------
 
@@ -267,8 +268,14 @@ class RoomServer(Server):
         except Exception as error:  # one viewer's trouble must not stop the server
             log.debug("viewer ended: %s", error)
         finally:
-            await viewer.end()
-            self.viewers.discard(viewer)
+            # Ended for certain, even when this handler is cancelled (the browser went away):
+            # the ending runs on by itself, and the viewer counts until its process is gone.
+            ending = asyncio.ensure_future(viewer.end())
+            self._endings.add(ending)
+            ending.add_done_callback(self._endings.discard)
+            ending.add_done_callback(lambda _: self.viewers.discard(viewer))
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(ending)
         return websocket
 
     async def _messages(self, websocket: web.WebSocketResponse, viewer: RoomService) -> None:

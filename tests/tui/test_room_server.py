@@ -1,0 +1,209 @@
+"""The served room view is for this laptop's browser only: a socket from another page is refused,
+a viewer cannot ask for a giant terminal, only a few viewers at once, a viewer's process ends
+when its socket closes (even one that will not leave by itself), the room view is started from
+an argument list, and a browser that connects never turns the console into the console."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from aiohttp import WSServerHandshakeError
+
+from sessions.presence import announce_console, rooms_following, withdraw
+from tui.room_server import MAX_COLUMNS, MAX_ROWS, RoomServer, address_only, clamp
+from tui.serve import RoomPresence, room_command
+
+FAKE_ROOM_VIEW = """
+import os, signal, sys, time
+{ignore}
+with open({record!r}, "a") as out:
+    out.write(f"{{os.getpid()}} {{os.environ['COLUMNS']}} {{os.environ['ROWS']}}\\n")
+sys.stdout.write("__GANGLION__\\n")
+sys.stdout.flush()
+{body}
+"""
+LEAVES_WHEN_ASKED = """
+while True:
+    chunk = sys.stdin.buffer.read1(4096)
+    if not chunk or b'"quit"' in chunk:
+        break
+"""
+"""Reads until its input closes: a room view that leaves when the server lets it go."""
+STAYS = "while True:\n    time.sleep(1)"
+"""Never reads, never leaves: a room view stuck drawing."""
+
+
+def fake_room_view(tmp_path: Path, *, stays: bool = False, ignores_sigterm: bool = False):
+    record = tmp_path / "started.txt"
+    script = tmp_path / "room_view.py"
+    script.write_text(
+        textwrap.dedent(
+            FAKE_ROOM_VIEW.format(
+                record=str(record),
+                ignore="signal.signal(signal.SIGTERM, signal.SIG_IGN)" if ignores_sigterm else "",
+                body=STAYS if stays else textwrap.dedent(LEAVES_WHEN_ASKED),
+            )
+        ),
+        encoding="utf-8",
+    )
+    return [sys.executable, str(script)], record
+
+
+def started(record: Path) -> list[tuple[int, int, int]]:
+    if not record.exists():
+        return []
+    return [tuple(map(int, line.split())) for line in record.read_text().splitlines()]
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # A zombie is gone too: it only waits for its parent to read its status.
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split()[2] == "Z"
+
+
+async def wait_for(condition, seconds: float = 15.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        await asyncio.sleep(0.05)
+    return condition()
+
+
+def server_for(argv: list[str], **kwargs) -> RoomServer:
+    return RoomServer(
+        argv, host="127.0.0.1", port=0, title="oplaeg", language="da", texts={}, **kwargs
+    )
+
+
+async def client_of(aiohttp_client, server: RoomServer):
+    return await aiohttp_client(await server._make_app())
+
+
+def own_origin(client) -> dict[str, str]:
+    return {"Origin": f"http://{client.host}:{client.port}"}
+
+
+async def test_a_socket_from_another_page_is_refused(aiohttp_client, tmp_path):
+    argv, record = fake_room_view(tmp_path)
+    client = await client_of(aiohttp_client, server_for(argv))
+    for headers in ({"Origin": "http://evil.example"}, {}):
+        with pytest.raises(WSServerHandshakeError) as refused:
+            await client.ws_connect("/ws", headers=headers)
+        assert refused.value.status == 403
+    renamed = await client.get("/", headers={"Host": f"evil.example:{client.port}"})
+    assert renamed.status == 403, "a name pointed at this computer (DNS rebinding) is refused"
+    await asyncio.sleep(0.3)
+    assert started(record) == [], "no room view was started for them"
+    socket = await client.ws_connect("/ws", headers=own_origin(client))
+    assert await wait_for(lambda: len(started(record)) == 1)
+    await socket.close()
+
+
+async def test_a_viewer_cannot_ask_for_a_giant_terminal(aiohttp_client, tmp_path):
+    argv, record = fake_room_view(tmp_path)
+    client = await client_of(aiohttp_client, server_for(argv))
+    socket = await client.ws_connect("/ws?width=20000&height=20000", headers=own_origin(client))
+    assert await wait_for(lambda: len(started(record)) == 1)
+    (_pid, columns, rows) = started(record)[0]
+    assert (columns, rows) == (MAX_COLUMNS, MAX_ROWS) == (400, 150)
+    await socket.close()
+    assert clamp("20000", 80, MAX_COLUMNS) == 400 and clamp("-5", 80, 400) == 1
+    assert clamp("abc", 80, MAX_COLUMNS) == 80
+
+
+async def test_only_a_few_viewers_at_once(aiohttp_client, tmp_path):
+    argv, record = fake_room_view(tmp_path)
+    server = server_for(argv, max_viewers=2)
+    client = await client_of(aiohttp_client, server)
+    first = await client.ws_connect("/ws", headers=own_origin(client))
+    second = await client.ws_connect("/ws", headers=own_origin(client))
+    with pytest.raises(WSServerHandshakeError) as refused:
+        await client.ws_connect("/ws", headers=own_origin(client))
+    assert refused.value.status == 503
+    await first.close()
+    assert await wait_for(lambda: len(started(record)) == 2)
+    # A place is free again once a viewer has left.
+    assert await wait_for(lambda: len(server.viewers) == 1)
+    third = await client.ws_connect("/ws", headers=own_origin(client))
+    assert await wait_for(lambda: len(started(record)) == 3)
+    await second.close()
+    await third.close()
+
+
+@pytest.mark.parametrize("ignores_sigterm", [False, True])
+async def test_a_viewers_process_ends_when_its_socket_closes(
+    aiohttp_client, tmp_path, ignores_sigterm
+):
+    argv, record = fake_room_view(tmp_path, stays=True, ignores_sigterm=ignores_sigterm)
+    client = await client_of(aiohttp_client, server_for(argv))
+    socket = await client.ws_connect("/ws", headers=own_origin(client))
+    assert await wait_for(lambda: len(started(record)) == 1)
+    pid = started(record)[0][0]
+    assert not gone(pid)
+    await socket.close()
+    assert await wait_for(lambda: gone(pid), 15), "asked, then terminated, then killed"
+
+
+def test_the_room_view_is_started_from_an_argument_list_without_a_shell(tmp_path):
+    data_dir = tmp_path / "data dir with 'quotes' & spaces"
+    argv = room_command(data_dir, "abc", themes_dir=r"C:\Temaer\fælles")
+    assert argv[0] == sys.executable
+    assert str(data_dir) in argv and r"C:\Temaer\fælles" in argv, "passed as they are"
+    assert argv[-3:] == ["projector", "--served", "abc"] and "--browser" not in argv
+    assert "exec" not in argv
+
+
+def test_only_addresses_and_localhost_are_served():
+    assert address_only("127.0.0.1:8000") == "127.0.0.1"
+    assert address_only("localhost:8000") == "localhost"
+    assert address_only("[::1]:8000") == "::1"
+    assert address_only("evil.example:8000") is None
+    assert address_only("127.0.0.1.nip.io:8000") is None
+
+
+def test_a_browser_that_connects_never_turns_the_console_into_the_console(tmp_path):
+    """The consultant's own launch announces the room view; what it serves does not."""
+    data_dir = tmp_path
+    console = announce_console(data_dir, "abc")
+    presence = RoomPresence(data_dir, None)
+    try:
+        assert rooms_following(data_dir, "abc") == 0
+        presence.follow()
+        assert rooms_following(data_dir, "abc") == 1, "the launch follows what the console shows"
+        presence.withdraw()
+        assert rooms_following(data_dir, "abc") == 0, "and lets go when it ends"
+    finally:
+        presence.withdraw()
+        withdraw(console)
+
+
+async def test_a_served_room_view_does_not_announce_itself(library, repository, clock):
+    from tests.tui.helpers import new_live
+    from tui.room import RoomApp, RoomScreen
+
+    live = new_live(repository, library, clock)
+    room = RoomApp(repository, library, live.info.id, clock=clock, served=True)
+    async with room.run_test(size=(100, 30)) as pilot:
+        screen = room.screen
+        assert isinstance(screen, RoomScreen)
+        screen.follow()
+        await pilot.pause()
+        assert screen.live is not None, "it shows the session"
+        assert rooms_following(repository.data_dir, live.info.id) == 0, "but never announces it"
+    terminal = RoomApp(repository, library, live.info.id, clock=clock)
+    async with terminal.run_test(size=(100, 30)) as pilot:
+        terminal.screen.follow()
+        await pilot.pause()
+        assert rooms_following(repository.data_dir, live.info.id) == 1, "a terminal's view does"
+    live.close()
