@@ -26,7 +26,7 @@ from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
 from tui.file_watch import FileWatch
 from tui.shutdown import install_shutdown
-from tui.themes import DARK, LIGHT, register_themes
+from tui.themes import DARK, LIGHT, register_themes, variable_defaults
 from tui.widgets.stage import Stage
 
 RETRY_SECONDS = 0.02
@@ -208,6 +208,9 @@ class RoomApp(App[None]):
         self.clock = clock or SystemClock()
         self.served = served
         self._server = os.getppid()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults()
 
     def on_mount(self) -> None:
         if self.served:

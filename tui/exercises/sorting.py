@@ -30,7 +30,7 @@ class SortingWidget(ExerciseWidget):
     SortingWidget { height: 1fr; }
     SortingWidget #board { height: 1fr; }
     SortingWidget .board-column {
-        width: 1fr; height: 100%; padding: 0 1; border-left: vkey $panel-lighten-2;
+        width: 1fr; height: 100%; padding: 0 1; border-left: vkey $border-blurred;
     }
     SortingWidget .board-column:first-child { border-left: none; }
     """

@@ -297,4 +297,7 @@ TEXT: dict[str, str] = {
     "serve.ended": "Lærredet er lukket.",
     "serve.restart": "Vis det igen",
     "serve.too_many": "Der er allerede åbnet for mange lærreder i browseren. Luk et af dem.",
+    "countdown.warning": "Snart tid",
+    "countdown.last_minute": "Sidste minut",
+    "countdown.last_seconds": "Sidste sekunder",
 }

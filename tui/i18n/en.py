@@ -291,4 +291,7 @@ TEXT: dict[str, str] = {
     "serve.ended": "The projector page is closed.",
     "serve.restart": "Show it again",
     "serve.too_many": "Too many projector pages are open in browsers already. Close one of them.",
+    "countdown.warning": "Nearly time",
+    "countdown.last_minute": "Last minute",
+    "countdown.last_seconds": "Last seconds",
 }

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioSet
 
 from sessions.i18n import t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, validate_details
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
+from tui.widgets.toggles import RadioButton
 
 _FIELDS = ("workplace", "date", "start_time", "facilitator", "participants")
 

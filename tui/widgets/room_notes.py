@@ -21,7 +21,7 @@ OPEN_NOTES = 12
 class RoomNotes(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
     RoomNotes {
-        height: auto; max-height: 35%; border-top: hkey $panel-lighten-2; color: $text-muted;
+        height: auto; max-height: 35%; border-top: hkey $border-blurred; color: $text-muted;
     }
     RoomNotes.-open { color: $foreground; }
     RoomNotes.-empty { display: none; }
