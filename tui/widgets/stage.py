@@ -20,7 +20,7 @@ from sessions.live import LiveSession
 from sessions.pages import Page
 from sessions.theme.model import SegmentKind
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
-from tui.widgets.big_clock import BigClock
+from tui.widgets.big_clock import BigClock, BigTime
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
 from tui.widgets.room_notes import RoomNotes
@@ -121,7 +121,7 @@ class Stage(Vertical):
         with Vertical(id="stage-break"):
             yield Static(id="stage-break-label")
             with Center():
-                yield BigClock(id="stage-break-time")
+                yield BigTime(id="stage-break-time")
         yield Static(id="stage-spacer")
         yield CountdownDisplay(id="countdown")
         yield RoomNotes(self.live, id="room-notes")
@@ -233,7 +233,7 @@ class Stage(Vertical):
         view.display = True
         ends = self.live.timers.break_return(page)
         label = self.query_one("#stage-break-label", Static)
-        big = self.query_one("#stage-break-time", BigClock)
+        big = self.query_one("#stage-break-time", BigTime)
         self.return_time = (
             datetime.fromtimestamp(ends).strftime("%H.%M") if ends is not None else None
         )
@@ -272,8 +272,8 @@ class Stage(Vertical):
         countdown = self.query_one(CountdownDisplay)
         countdown.set_budget(*budget)
         if back:
-            big = self.query_one("#stage-break-time", BigClock)
-            big.fit(*budget, widest="00.00")
+            big = self.query_one("#stage-break-time", BigTime)
+            big.fit(*budget)
             big.scale = min(big.scale, self.query_one("#countdown-digits", BigClock).scale)
 
     def scroll_text(self, lines: int) -> None:
