@@ -207,3 +207,74 @@ async def test_a_served_room_view_does_not_announce_itself(library, repository, 
         await pilot.pause()
         assert rooms_following(repository.data_dir, live.info.id) == 1, "a terminal's view does"
     live.close()
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def environment_of(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode(errors="replace").partition("=")[::2] for item in raw if item)
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
+async def test_the_real_room_view_is_bounded_and_ends_on_close_and_on_sigterm(
+    library, repository, clock, tmp_path
+):
+    """`oplaeg projector --browser` itself: a viewer asking for 20000×20000 gets a 400×150
+    room view that stays small, ends when its socket closes; another obeys SIGTERM."""
+    import aiohttp
+
+    from tests.browser.test_room_in_browser import free_port, serve, wait_for_group_to_end
+    from tests.browser.test_room_in_browser import wait_for_port as port_open
+    from tests.tui.helpers import new_live
+
+    live = new_live(repository, library, clock)
+    port = free_port()
+    server = serve(repository.data_dir, live.info.id, port)
+    origin = {"Origin": f"http://127.0.0.1:{port}"}
+    url = f"http://127.0.0.1:{port}/ws?width=20000&height=20000"
+    try:
+        await asyncio.to_thread(port_open, port)
+        async with aiohttp.ClientSession() as session:
+            socket = await session.ws_connect(url, headers=origin)
+            assert await wait_for(lambda: len(children_of(server.pid)) == 1, 30)
+            (child,) = children_of(server.pid)
+            environment = environment_of(child)
+            assert (environment["COLUMNS"], environment["ROWS"]) == ("400", "150")
+            assert "TEXTUAL_DRIVER" in environment, "a room view, started without a shell"
+            await asyncio.sleep(5)
+            assert rss_mib(child) < 400, f"{rss_mib(child):.0f} MiB"
+            await socket.close()
+            assert await wait_for(lambda: gone(child), 15), "ended with its socket"
+
+            socket = await session.ws_connect(url, headers=origin)
+            assert await wait_for(lambda: len(children_of(server.pid)) == 1, 30)
+            (child,) = children_of(server.pid)
+            await asyncio.sleep(3)
+            os.kill(child, 15)
+            assert await wait_for(lambda: gone(child), 8), "obeys SIGTERM"
+            await socket.close()
+    finally:
+        live.close()
+        server.terminate()
+        server.wait(timeout=15)
+        wait_for_group_to_end(server.pid)
