@@ -228,7 +228,12 @@ class RoomServer(Server):
         return web.Response(
             text=Template(page).substitute(escaped),
             content_type="text/html",
-            headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+            headers={
+                "Cache-Control": "no-store",
+                "Referrer-Policy": "no-referrer",
+                "X-Frame-Options": "DENY",
+                "Content-Security-Policy": "frame-ancestors 'none'",
+            },
         )
 
     async def handle_script(self, request: web.Request) -> web.Response:

@@ -278,3 +278,24 @@ async def test_the_real_room_view_is_bounded_and_ends_on_close_and_on_sigterm(
         server.terminate()
         server.wait(timeout=15)
         wait_for_group_to_end(server.pid)
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--port", "99999"], "'99999' er ikke en port"),
+        (["--host", "999.0.0.1"], "'999.0.0.1' er ikke en IP-adresse"),
+        (["--host", "203.0.113.9"], "Lærredet kan ikke vises på 203.0.113.9"),
+    ],
+)
+def test_a_bad_address_for_the_browser_room_view_is_one_line(capsys, tmp_path, argv, said):
+    from tui import cli
+
+    try:
+        code = cli.main(["--data-dir", str(tmp_path), "projector", "--browser", *argv])
+    except SystemExit as stopped:
+        code = stopped.code
+    err = capsys.readouterr().err
+    assert code in (1, 2)
+    assert len(err.strip().splitlines()) == 1, err
+    assert said in err and "Traceback" not in err

@@ -69,6 +69,8 @@ def page_text(page: Page) -> str:
 
 TITLE_RULE_MAX = 60
 READABLE_MEASURE = 100
+TEXT_SLACK = 4
+"""Cells a Markdown line may take beyond its source (a bullet's indent)."""
 SCROLLBAR_ROOM = 2
 
 
@@ -109,6 +111,7 @@ class Stage(Vertical):
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
         self.return_time: str | None = None
+        self._text_width = READABLE_MEASURE
         """A break's return time as shown ("14.35"), or None."""
 
     def compose(self) -> ComposeResult:
@@ -148,6 +151,10 @@ class Stage(Vertical):
         text = page_text(page)
         if text != self._text:
             self._text = text
+            # Short text is a block as wide as its longest line, centred under the title.
+            lines = text.splitlines()
+            self._text_width = max((cell_len(line.strip()) for line in lines), default=0)
+            self._fit_text()
             self.query_one("#stage-markdown", Markdown).update(text)
             self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
         self.query_one("#stage-text").display = bool(text.strip())
@@ -253,7 +260,11 @@ class Stage(Vertical):
         """Short text stays a centred block as wide as it is; long text wraps at a readable
         measure, or at the screen's edge when the screen is narrower than that."""
         room = self.content_size.width - SCROLLBAR_ROOM
-        self.query_one("#stage-markdown").styles.max_width = max(20, min(READABLE_MEASURE, room))
+        widest = self._text_width + TEXT_SLACK
+        measure = max(20, min(READABLE_MEASURE, room, widest))
+        markdown = self.query_one("#stage-markdown")
+        markdown.styles.max_width = measure
+        markdown.styles.width = measure
         # The group's work (boards, votes, agreements) sits under the text as one column too,
         # instead of spreading to the edges of a wide projector.
         side = max(0, (self.content_size.width - EXERCISE_MEASURE) // 2)
