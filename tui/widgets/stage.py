@@ -111,6 +111,7 @@ class Stage(Vertical):
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
         self.return_time: str | None = None
+        self._built = False
         self._text_width = READABLE_MEASURE
         """A break's return time as shown ("14.35"), or None."""
 
@@ -130,6 +131,7 @@ class Stage(Vertical):
         yield RoomNotes(self.live, id="room-notes")
 
     def on_mount(self) -> None:
+        self._built = True
         self.show(self.live.page)
 
     @property
@@ -185,6 +187,9 @@ class Stage(Vertical):
     def refresh_page(self) -> None:
         """The stored session changed (a save here, or the console's in the room view): show
         the session's page as it is now."""
+        if not self._built:
+            return  # not built yet: it shows the page as it is when it is (a change at once
+            # after the room view mounted it used to end the room view)
         page = self.live.page
         exercise = self.exercise
         if (
@@ -262,14 +267,14 @@ class Stage(Vertical):
         room = self.content_size.width - SCROLLBAR_ROOM
         widest = self._text_width + TEXT_SLACK
         measure = max(20, min(READABLE_MEASURE, room, widest))
-        markdown = self.query_one("#stage-markdown")
-        markdown.styles.max_width = measure
-        markdown.styles.width = measure
+        for markdown in self.query("#stage-markdown"):  # none while the stage is being built
+            markdown.styles.max_width = measure
+            markdown.styles.width = measure
         # The group's work (boards, votes, agreements) sits under the text as one column too,
         # instead of spreading to the edges of a wide projector.
         side = max(0, (self.content_size.width - EXERCISE_MEASURE) // 2)
-        for part in ("#stage-exercise", "#room-notes"):
-            self.query_one(part).styles.padding = (0, side)
+        for part in self.query("#stage-exercise, #room-notes"):
+            part.styles.padding = (0, side)
 
     def _fit_clock(self) -> None:
         width, height = self.content_size
