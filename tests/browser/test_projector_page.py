@@ -175,3 +175,17 @@ def test_a_return_time_as_large_as_the_countdown(browser, projector):
     big_rows = [row for row in grid["text"].splitlines() if "█" in row or "▀" in row]
     assert len(big_rows) >= 2 * 3, "two big numbers: the return time and the countdown"
     page.close()
+
+
+def test_the_type_grows_when_the_window_does(browser, projector):
+    """Going full screen (F11) or dragging the window to the projector makes it bigger: the
+    letters grow with it, the grid stays about the same."""
+    _live, port = projector
+    page = open_page(browser, port, (1280, 720), [])
+    small = grid_when(page, lambda g: "Dagens program" in g["text"], "the slide is shown")
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    large = grid_when(
+        page, lambda g: g["cellHeight"] > small["cellHeight"] * 1.3, "the letters grew"
+    )
+    assert abs(large["rows"] - small["rows"]) <= 3 and "Dagens program" in large["text"]
+    page.close()
