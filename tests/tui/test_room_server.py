@@ -299,3 +299,20 @@ def test_a_bad_address_for_the_browser_room_view_is_one_line(capsys, tmp_path, a
     assert code in (1, 2)
     assert len(err.strip().splitlines()) == 1, err
     assert said in err and "Traceback" not in err
+
+
+async def test_no_shell_is_asked_to_start_a_viewer(aiohttp_client, tmp_path, monkeypatch):
+    """As on Windows, where cmd.exe cannot read a POSIX shell's quoting: a shell is never used,
+    so a path with spaces and quotes reaches the room view as it is."""
+
+    async def no_shell(*args, **kwargs):
+        raise AssertionError("a shell was asked to start the room view")
+
+    monkeypatch.setattr(asyncio, "create_subprocess_shell", no_shell)
+    folder = tmp_path / "Mine dokumenter" / "konsulent's ting"
+    folder.mkdir(parents=True)
+    argv, record = fake_room_view(folder)
+    client = await client_of(aiohttp_client, server_for(argv))
+    socket = await client.ws_connect("/ws", headers=own_origin(client))
+    assert await wait_for(lambda: len(started(record)) == 1)
+    await socket.close()
