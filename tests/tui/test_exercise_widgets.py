@@ -220,3 +220,19 @@ def test_scale_statements_are_never_cut_short():
         assert "…" not in "".join(text)
     assert len(statement_blocks(rows, 200)[0]) == 1, "beside its figures when it fits"
     assert len(statement_blocks(rows, 76)[0]) >= 2, "above its figures when it does not"
+
+
+async def test_long_lines_on_the_wall_hang_under_their_own_text(repository, library, clock):
+    """An action or an item too long for one line wraps between words, under its own text
+    (not back at the margin, not under the vote bar)."""
+    live = new_live(repository, library, clock)
+    long = "Ingen tager telefonen på kontoret efter klokken femten, så ruten skrider hver dag"
+    live.plan.save(None, long, "Leder og AMR", "1. marts", "personalemødet i april")
+    app = host(live, "action-plan", interactive=False)
+    async with app.run_test(size=(50, 20)):
+        rows = shown(app, ".plan-rows").splitlines()
+        first = next(i for i, row in enumerate(rows) if row.startswith("1. "))
+        assert rows[first + 1].startswith("   ") and rows[first + 1].strip()
+        assert all(len(row) <= 50 for row in rows)
+        words = "".join(rows).split()
+        assert "telefonen" in words and "kontoret" in words, "no word cut in two"
