@@ -254,10 +254,14 @@ async def test_the_real_room_view_is_bounded_and_ends_on_close_and_on_sigterm(
     url = f"http://127.0.0.1:{port}/ws?width=20000&height=20000"
     try:
         await asyncio.to_thread(port_open, port)
+        following = lambda: rooms_following(repository.data_dir, live.info.id)  # noqa: E731
+        assert await wait_for(lambda: following() == 1, 10), "the consultant's launch counts"
         async with aiohttp.ClientSession() as session:
             socket = await session.ws_connect(url, headers=origin)
             assert await wait_for(lambda: len(children_of(server.pid)) == 1, 30)
             (child,) = children_of(server.pid)
+            await asyncio.sleep(2)
+            assert following() == 1, "a browser that connects adds nothing"
             environment = environment_of(child)
             assert (environment["COLUMNS"], environment["ROWS"]) == ("400", "150")
             assert "TEXTUAL_DRIVER" in environment, "a room view, started without a shell"
@@ -278,6 +282,7 @@ async def test_the_real_room_view_is_bounded_and_ends_on_close_and_on_sigterm(
         server.terminate()
         server.wait(timeout=15)
         wait_for_group_to_end(server.pid)
+    assert rooms_following(repository.data_dir, live.info.id) == 0, "withdrawn when it ends"
 
 
 @pytest.mark.parametrize(
