@@ -90,6 +90,9 @@ def reopen(
 SLOW_PLACES = (
     "tests/browser/",
     "tests/faults/",
+    "tests/platforms/test_campaign_on_windows.py",
+    "tests/platforms/test_faults_on_macos.py",
+    "tests/platforms/test_faults_on_windows.py",
     "tests/tui/test_hangup_tmux.py",
     "tests/tui/test_join_load.py",
     "tests/tui/test_signals.py",

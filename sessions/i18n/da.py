@@ -196,6 +196,18 @@ TEXT: dict[str, str] = {
     "handout.title": "Uddelingsark",
     "invitation.title": "Invitation",
     "invitation.program": "Program",
+    # -- preparation sheet and case sheets (issue 25) --
+    "prep.title": "Før mødet",
+    "prep.kind": "Til konsulenten · tjekliste til aftenen før",
+    "prep.checklist": "Sæt kryds",
+    "prep.facts": "Find og skriv ned",
+    "prep.none": "Temaet har ingen tjekliste.",
+    "cases.title": "Til grupperne",
+    "cases.kind": "Til gruppen",
+    "cases.cut": "kort til at klippe ud",
+    "cases.plenum": "Til plenum bagefter (klip ikke ud)",
+    "cases.none": "Temaet har ingen cases eller dialogkort at printe.",
+    "handout.plenum_after": "{exercise} – i plenum",
     # Follow-up: statements asked again, since last time, a workplace's history
     "repeat.count_step": "Samme udsagn som sidst",
     "repeat.count_body": "I svarede på disse udsagn den {date}. Luk øjnene, og vis med fingrene igen – vi ser bagefter, hvad der har flyttet sig.",

@@ -196,6 +196,18 @@ TEXT: dict[str, str] = {
     "handout.title": "Handout",
     "invitation.title": "Invitation",
     "invitation.program": "Programme",
+    # -- preparation sheet and case sheets (issue 25) --
+    "prep.title": "Before the session",
+    "prep.kind": "For the consultant · a checklist for the evening before",
+    "prep.checklist": "Tick off",
+    "prep.facts": "Find and write down",
+    "prep.none": "The theme has no checklist.",
+    "cases.title": "For the groups",
+    "cases.kind": "For the group",
+    "cases.cut": "cards to cut out",
+    "cases.plenum": "For the plenum afterwards (do not cut out)",
+    "cases.none": "The theme has no cases or dialogue cards to print.",
+    "handout.plenum_after": "{exercise} – in plenum",
     # Follow-up: statements asked again, since last time, a workplace's history
     "repeat.count_step": "The same statements as last time",
     "repeat.count_body": "You answered these statements on {date}. Close your eyes and show with your fingers again – afterwards we see what has moved.",

@@ -300,6 +300,18 @@ TEXT: dict[str, str] = {
     "countdown.warning": "Snart tid",
     "countdown.last_minute": "Sidste minut",
     "countdown.last_seconds": "Sidste sekunder",
+    # -- preparation before the session (issue 25) --
+    "start.prep_title": "Før mødet: {count} punkter ({command}):",
+    "prep_screen.title": "Før mødet – {theme}",
+    "prep_screen.hint": "Enter eller Esc: videre til første side · ↑/↓: rul · hele listen på papir: {command}",
+    "prep_screen.blank": "{label}: ________",
+    "scale.answered_only": "{hands} svar",
+    "form.sector": "Arbejdspladsen er inden for:",
+    "form.sector.omsorg": "omsorg og socialpædagogik",
+    "form.sector.kontor": "kontor og administration",
+    "form.sector.undervisning": "undervisning og dagtilbud",
+    "form.sector.sundhed": "sundhed",
+    "form.sector.andet": "andet (vis alle eksempler)",
     # The follow-up's history and statements asked again (issue 27)
     "repeat.item": "Sidst og nu",
     "repeat.offer": "{workplace} svarede på {count} udsagn den {date}. Vælg dem, der skal stilles igen – så ser I, hvad der har flyttet sig.",

@@ -294,6 +294,18 @@ TEXT: dict[str, str] = {
     "countdown.warning": "Nearly time",
     "countdown.last_minute": "Last minute",
     "countdown.last_seconds": "Last seconds",
+    # -- preparation before the session (issue 25) --
+    "start.prep_title": "Before the session: {count} items ({command}):",
+    "prep_screen.title": "Before the session – {theme}",
+    "prep_screen.hint": "Enter or Esc: on to the first page · ↑/↓: scroll · the whole list on paper: {command}",
+    "prep_screen.blank": "{label}: ________",
+    "scale.answered_only": "{hands} answers",
+    "form.sector": "The workplace is in:",
+    "form.sector.omsorg": "care and social work",
+    "form.sector.kontor": "office and administration",
+    "form.sector.undervisning": "teaching and day care",
+    "form.sector.sundhed": "health",
+    "form.sector.andet": "other (show every example)",
     # The follow-up's history and statements asked again (issue 27)
     "repeat.item": "Last time and now",
     "repeat.offer": "{workplace} answered {count} statements on {date}. Choose the ones to ask again – then you see what has moved.",
