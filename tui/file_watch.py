@@ -25,8 +25,10 @@ from sessions.storage.follower import stamp
 
 POLL_SECONDS = 0.04
 """Without the system's notifications: how often the stamps are looked at."""
-SAFETY_SECONDS = 1.0
-"""With notifications: the stamps are looked at this often anyway."""
+SAFETY_SECONDS = 0.25
+"""With notifications: the stamps are looked at this often anyway (two `stat` calls). It also
+bounds how late a change is heard that came while the watch was being set up, before the
+system could report it."""
 STEP_MS = 20
 """watchfiles hands over a batch of changes once nothing new came for this long (so a change
 is heard 20-40 ms after it), and its waiting thread wakes this often to look at its queue and
@@ -70,6 +72,9 @@ class FileWatch:
         self._native = native
         self.failure: str | None = None
         """Why the thread polls instead of being told (None while it is told)."""
+        self.ready = threading.Event()
+        """Set once every later change will be heard (the system's watch is in place, or the
+        thread polls)."""
         self._last = stamp(())
         self._thread = threading.Thread(target=self._run, name="oplaeg-file-watch", daemon=True)
 
@@ -128,6 +133,7 @@ class FileWatch:
             )
             try:
                 for _batch in batches:
+                    self.ready.set()  # the first batch (or timeout) comes from a live watch
                     paths = self._paths()
                     self._look(paths)
                     if interrupt.is_set() or _folders_of(paths) != folders:
@@ -140,6 +146,7 @@ class FileWatch:
     def _run_polling(self) -> None:
         interrupt = self._interrupt
         said = False
+        self.ready.set()
         while not interrupt.stop.is_set():
             interrupt.again.wait(POLL_SECONDS)
             interrupt.again.clear()

@@ -58,6 +58,7 @@ TEXT: dict[str, str] = {
     "export.highlight.card": "Vigtigt kort: «{card}»",
     "export.highlight.scale": "Lavest på skalaen {low}–{high}: «{statement}» (gns. {average})",
     "export.too_many_hands": "«{statement}»: {hands} hænder – flere end deltagerne ({participants}). Tallet er nok talt forkert.",
+    "export.too_many_votes": "{votes} stemmer – flere end {participants} deltagere × {each} stemmer kan give. Tallet er nok forkert.",
     "export.action_plan": "Handlingsplan",
     "export.no_actions": "Der blev ikke skrevet en handlingsplan.",
     "export.col.what": "Hvad",

@@ -58,6 +58,7 @@ TEXT: dict[str, str] = {
     "export.highlight.card": "Important card: “{card}”",
     "export.highlight.scale": "Lowest on the {low}–{high} scale: “{statement}” (avg. {average})",
     "export.too_many_hands": "“{statement}”: {hands} hands – more than the participants ({participants}). The count is probably wrong.",
+    "export.too_many_votes": "{votes} votes – more than {participants} participants × {each} votes can give. The count is probably wrong.",
     "export.action_plan": "Action plan",
     "export.no_actions": "No action plan was written.",
     "export.col.what": "What",

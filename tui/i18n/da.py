@@ -134,6 +134,9 @@ TEXT: dict[str, str] = {
     "join.status.slips": "{count} sedler venter (S)",
     "join.wall.title": "Svar på mobilen",
     "join.wall.code": "Kode",
+    # mobiler (V1/V3): forbindelser lukket, stemmer ud over hvad rummet kan give
+    "join.shed": "For mange forbindelser til mobilserveren: {count} lukket indtil nu. Mobilerne kan stadig komme ind; J J genstarter den.",
+    "voting.too_many": "(flere end {participants} deltagere × {each} kan give)",
     "scale.phones": "{count} har svaret på mobilen",
     "voting.phones": "{count} har stemt på mobilen",
     "moderation.title": "Sedler fra mobilerne ({count})",

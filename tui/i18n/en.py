@@ -130,6 +130,9 @@ TEXT: dict[str, str] = {
     "join.status.slips": "{count} notes waiting (S)",
     "join.wall.title": "Answer on your phone",
     "join.wall.code": "Code",
+    # phones (V1/V3): connections shed, votes beyond what the room can give
+    "join.shed": "Too many connections to the phone server: {count} closed so far. Phones still get in; J J restarts it.",
+    "voting.too_many": "(more than {participants} participants × {each} can give)",
     "scale.phones": "{count} answered on their phones",
     "voting.phones": "{count} voted on their phones",
     "moderation.title": "Notes from the phones ({count})",
