@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from sessions.clock import Clock, SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError
-from sessions.i18n import t
+from sessions.i18n import plural, t
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
@@ -149,7 +149,7 @@ class OplaegApp(App[None]):
                 "followup.carry_question",
                 workplace=source.details.workplace,
                 date=source.details.date,
-                count=len(actions),
+                actions=plural(len(actions), "plural.actions.one", "plural.actions.many"),
             )
             yes = await self.push_screen_wait(ConfirmScreen(question, yes=t("followup.carry_yes")))
             if yes:

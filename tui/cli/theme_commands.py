@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
 from sessions.export import write_export
-from sessions.i18n import t
+from sessions.i18n import plural, t
 from sessions.storage.locations import user_themes_dir
 from sessions.theme.library import ThemeLibrary, theme_files
 from tui.cli.output import emit
@@ -40,7 +40,7 @@ def check(paths: list[str]) -> int:
         print(problem, file=sys.stderr)
     if any(not p.warning for p in found):
         return 1
-    print(t("cli.check_ok", count=len(files)))
+    print(plural(len(files), "cli.check_ok_one", "cli.check_ok"))
     return 0
 
 

@@ -103,6 +103,6 @@ TEXT: dict[str, str] = {
     "cli.deleted": "Session {id} is in the trash as {name}. 'oplaeg restore {name}' brings it back (for 30 days).",
     "cli.restored": "Session {id} is back.",
     "cli.imported": "The session is imported as {id}.",
-    "cli.check_ok": "{count} theme file(s) are fine.",
+    "cli.check_ok": "{count} theme files are fine.",
     "cli.no_sessions": "No sessions.",
 }

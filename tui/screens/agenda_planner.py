@@ -66,8 +66,8 @@ class AgendaPlanner(Screen[None]):
         row = table.cursor_row
         table.clear()
         view = self.live.agenda()
-        for agenda_row in view.rows:
-            table.add_row(*self._cells(agenda_row), key=agenda_row.item.id)
+        for agenda_row, minutes in zip(view.rows, view.column_minutes(), strict=True):
+            table.add_row(*self._cells(agenda_row, minutes), key=agenda_row.item.id)
         ids = [r.item.id for r in view.rows]
         if selected in ids:
             table.move_cursor(row=ids.index(selected))
@@ -90,14 +90,14 @@ class AgendaPlanner(Screen[None]):
         total.update(text)
         total.set_class(difference != 0, "-warning")
 
-    def _cells(self, row: AgendaRow) -> tuple[Text, ...]:
+    def _cells(self, row: AgendaRow, minutes: int | None) -> tuple[Text, ...]:
         item = row.item
         dim = "dim" if row.state in (ItemState.SKIPPED, ItemState.DONE) else ""
         starts = row.actual_start or row.expected_start or row.planned_start
         note = {
             ItemState.NOW: t("agenda.now"),
             ItemState.SKIPPED: t("agenda.skipped"),
-            ItemState.DONE: t("agenda.done", minutes=row.minutes_used),
+            ItemState.DONE: t("agenda.done", minutes=row.item.minutes),
         }.get(row.state, t("agenda.extra") if item.extra else "")
         if item.below_minimum and row.state is not ItemState.SKIPPED:
             note = (note + " " + t("agenda.below_minimum")).strip()
@@ -105,7 +105,11 @@ class AgendaPlanner(Screen[None]):
             Text(starts.strftime("%H.%M") if starts else "–", style=dim),
             Text(item.title, style=dim),
             Text(t(f"agenda.kind.{item.kind.value}"), style=dim),
-            Text(str(item.minutes), style=dim, justify="right"),
+            Text(
+                str(minutes) if minutes is not None else f"({item.minutes})",
+                style=dim,
+                justify="right",
+            ),
             Text(str(item.minimum), style="dim", justify="right"),
             Text(note, style=NOTE_STYLES.get(row.state, "")),
         )

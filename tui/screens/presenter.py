@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -42,6 +42,9 @@ from tui.widgets.status_bar import StatusBar
 T = TypeVar("T")
 PRESENCE_SECONDS = 1.0
 SCROLL_LINES = 3
+STACKED_BELOW = 100
+"""A console narrower than this puts the notes under the page instead of beside it: the page
+keeps the full width for the exercise and the notes get whole words."""
 
 
 class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
@@ -110,14 +113,31 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             self.say(t("presenter.room_connected" if console else "presenter.room_gone"))
 
     def _apply_layout(self) -> None:
-        self.set_class(self._console_mode, "-console")
-        self.set_class(not self._console_mode, "-single")
-        self.query_one(StatusBar).set_class(not self._console_mode, "-compact")
-        panel = self.query_one(ConsolePanel)
-        panel.display = self._console_mode
-        if self._console_mode:
-            panel.show(self.live.page)
+        console = self._console_mode
+        with self.app.batch_update():
+            self.set_class(console, "-console")
+            self.set_class(not console, "-single")
+            self.query_one(StatusBar).set_class(not console, "-compact")
+            stage = self.stage
+            if stage.join_code_shown == console:
+                stage.join_code_shown = not console
+                if stage.has_page:
+                    stage.refresh_page()
+            panel = self.query_one(ConsolePanel)
+            panel.display = console
+            self._fit_console()
+            if console:
+                panel.show(self.live.page)
         self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_console()
+
+    def _fit_console(self) -> None:
+        """Beside the page on a wide console, under it on a narrow one."""
+        stacked = self._console_mode and self.size.width < STACKED_BELOW
+        self.set_class(stacked, "-stacked")
+        self.query_one(ConsolePanel).stack(stacked)
 
     # -- showing ---------------------------------------------------------------------------
 

@@ -102,6 +102,9 @@ class Stage(Vertical):
         self._text: str | None = None
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
+        self.join_code_shown = True
+        """False on the console: the room's window has the code; the consultant needs the
+        space for the exercise (a line in the status bar says how the phones are doing)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -157,7 +160,11 @@ class Stage(Vertical):
         else:
             clock.tick()
         self.query_one(RoomNotes).show(page)
-        self.query_one(JoinCode).show(page)
+        join = self.query_one(JoinCode)
+        if self.join_code_shown:
+            join.show(page)
+        else:
+            join.display = False
         self._fit_clock()
 
     @property

@@ -46,7 +46,8 @@ class StatusBar(Vertical):
     StatusBar #status-pace.-behind { background: $accent; color: $background; text-style: bold; }
     StatusBar #status-pace.-ahead, StatusBar #status-pace.-far_ahead { color: $success; }
     StatusBar #status-pace.-paused { background: $warning; color: $background; text-style: bold; }
-    StatusBar #status-message { width: 1fr; color: $text-muted; }
+    StatusBar #status-messages { height: auto; }
+    StatusBar #status-message { width: 1fr; height: auto; color: $text-muted; }
     StatusBar #status-message.-error { color: $error; text-style: bold; }
     StatusBar #status-message.-warning { color: $warning; }
     StatusBar.-compact #status-top, StatusBar.-compact #agenda-bar { display: none; }
