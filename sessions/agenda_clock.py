@@ -135,9 +135,7 @@ class AgendaView:
         total; None for a skipped item (it counts for nothing)."""
         if not self.started:
             return [row.item.minutes if row.item.active else None for row in self.rows]
-        planned = sum(
-            row.item.minutes for row in self.rows if row.state is ItemState.TO_COME
-        )
+        planned = sum(row.item.minutes for row in self.rows if row.state is ItemState.TO_COME)
         run = [i for i, row in enumerate(self.rows) if row.state in (ItemState.DONE, ItemState.NOW)]
         exact = [self.rows[i].taken_seconds / 60.0 for i in run]
         rounded = largest_remainder(exact, max(0, self.projected_minutes - planned))

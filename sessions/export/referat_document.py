@@ -88,9 +88,7 @@ def _particulars(referat: Referat, language: str | None) -> list[tuple[str, str]
             "export.time_run",
             start=clock(start, language),
             end=clock(end, language),
-            minutes=plural(
-                round((end - start) / 60), "export.minute", "export.minutes", language
-            ),
+            minutes=plural(round((end - start) / 60), "export.minute", "export.minutes", language),
             plan=planned,
         )
         if referat.paused_seconds >= 60:
