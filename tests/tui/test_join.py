@@ -160,9 +160,9 @@ async def test_texts_wait_for_the_consultant_who_puts_them_up(library, repositor
         assert isinstance(moderation, ModerationScreen)
         listed = [str(o.prompt) for o in moderation.query_one("#slips").options]
         assert listed == [
-            "Stop · Mails efter kl. 16",
-            f"Start · {HOSTILE}",
-            "Start · Fast sparring",
+            "☐ Stop · Mails efter kl. 16",
+            f"☐ Start · {HOSTILE}",
+            "☐ Start · Fast sparring",
         ]
         await pilot.press("enter")  # up on the board
         await pilot.press("x")  # the hostile one: rejected

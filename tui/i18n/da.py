@@ -137,7 +137,7 @@ TEXT: dict[str, str] = {
     "voting.phones": "{count} har stemt på mobilen",
     "moderation.title": "Sedler fra mobilerne ({count})",
     "moderation.none": "Ingen sedler venter.",
-    "moderation.hint": "Enter: op på skærmen · w: ret · x: afvis · u: fortryd · Esc: luk",
+    "moderation.hint": "Enter: op på skærmen · mellemrum: vælg · a: vælg alle · w: ret · x: afvis · X: afvis alle · u: fortryd · Esc: luk",
     "moderation.masked": "Salen ser denne skærm: teksterne er skjult (Ctrl+T viser dem).",
     "moderation.hidden_text": "(skjult tekst, {length} tegn)",
     "moderation.target.agreement": "Aftale",
@@ -295,4 +295,9 @@ TEXT: dict[str, str] = {
     "join.status.slip": "{count} seddel venter (S)",
     "join.status.answered": "Mobiler: {count} har svaret · kode {code}",
     "cli.check_ok_one": "{count} temafil er i orden.",
+    "moderation.approved_many": "{count} sedler er sat op.",
+    "moderation.rejected_many": "{count} sedler er afvist — u fortryder.",
+    "moderation.restored_many": "{count} sedler er tilbage i køen.",
+    "moderation.copies": "×{count}",
+    "moderation.marked": "{count} valgt",
 }

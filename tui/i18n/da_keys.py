@@ -174,4 +174,11 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Fortryd den sidste afvisning",
     "command.peek_slips": "Vis eller skjul sedlernes tekst (når salen ser skærmen)",
     "help.moderation": "Sedler fra mobilerne (S)",
+    # console: the phones' texts several at a time
+    "key.mark": "Vælg",
+    "key.mark_all": "Vælg alle",
+    "key.reject_all": "Afvis alle",
+    "command.mark_slip": "Vælg sedlen (eller fravælg den); Enter og x virker på alle valgte",
+    "command.mark_all_slips": "Vælg alle sedler (eller ingen)",
+    "command.reject_all_slips": "Afvis alle ventende sedler (u fortryder)",
 }

@@ -133,7 +133,7 @@ TEXT: dict[str, str] = {
     "voting.phones": "{count} voted on their phones",
     "moderation.title": "Notes from the phones ({count})",
     "moderation.none": "No notes are waiting.",
-    "moderation.hint": "Enter: put up · w: edit · x: reject · u: undo · Esc: close",
+    "moderation.hint": "Enter: put up · space: select · a: select all · w: edit · x: reject · X: reject all · u: undo · Esc: close",
     "moderation.masked": "The room sees this screen: the texts are hidden (Ctrl+T shows them).",
     "moderation.hidden_text": "(hidden text, {length} characters)",
     "moderation.target.agreement": "Agreement",
@@ -289,4 +289,9 @@ TEXT: dict[str, str] = {
     "join.status.slip": "{count} note waiting (S)",
     "join.status.answered": "Phones: {count} answered · code {code}",
     "cli.check_ok_one": "{count} theme file is fine.",
+    "moderation.approved_many": "{count} notes are up.",
+    "moderation.rejected_many": "{count} notes are rejected — u undoes it.",
+    "moderation.restored_many": "{count} notes are back in the queue.",
+    "moderation.copies": "×{count}",
+    "moderation.marked": "{count} selected",
 }

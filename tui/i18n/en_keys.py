@@ -174,4 +174,11 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Undo the last rejection",
     "command.peek_slips": "Show or hide the notes' text (when the room sees this screen)",
     "help.moderation": "Notes from the phones (S)",
+    # console: the phones' texts several at a time
+    "key.mark": "Select",
+    "key.mark_all": "Select all",
+    "key.reject_all": "Reject all",
+    "command.mark_slip": "Select the note (or unselect it); Enter and x act on all selected",
+    "command.mark_all_slips": "Select every note (or none)",
+    "command.reject_all_slips": "Reject every waiting note (u undoes it)",
 }
