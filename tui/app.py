@@ -211,14 +211,19 @@ class OplaegApp(App[None]):
         latest = self.repository.recent(self.clock.wall())
         if latest is None:
             return
+        from sessions.export.dates import clock_text, long_date
         from tui.screens.confirm import ConfirmScreen
 
+        try:
+            when = long_date(latest.date)
+        except ValueError:
+            when = latest.date
         question = t(
             "start.resume_question",
             workplace=latest.workplace,
             theme=latest.theme_title,
-            date=latest.date,
-            time=latest.start_time,
+            date=when,
+            time=clock_text(latest.start_time),
         )
         screen = ConfirmScreen(question, yes=t("start.resume"), no=t("start.not_now"))
         if await self.push_screen_wait(screen):

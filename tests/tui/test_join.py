@@ -87,7 +87,7 @@ async def test_the_end_of_the_session_ends_joining(library, repository, clock):
         await pilot.pause()
         go(app, live, len(live.pages) - 1)
         await pilot.pause()
-        await pilot.press("pagedown")
+        await pilot.press("pagedown", "y")
         await pilot.pause()
         await pilot.pause()
         assert not app.join.on

@@ -55,9 +55,11 @@ class ExerciseWidget(Widget, can_focus=True):
     class ActionsProposed(Message):
         """Items the group chose, to go into the action plan as proposals."""
 
-        def __init__(self, items: list[str]) -> None:
+        def __init__(self, items: list[str], *, note: str = "") -> None:
             super().__init__()
             self.items = items
+            self.note = note
+            """Something the consultant should know about the choice (a tie)."""
 
     class ClockStart(Message):
         """Start `clock` from its full time (a new speaker's turn)."""
@@ -131,6 +133,8 @@ class ExerciseWidget(Widget, can_focus=True):
 
     def watch_state(self) -> None:
         self.refresh_view()
+        if self.interactive and self.is_attached:
+            self.refresh_bindings()  # what the keys can do depends on the state
 
     def on_mount(self) -> None:
         self._composed = True

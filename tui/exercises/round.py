@@ -74,9 +74,16 @@ class RoundWidget(ExerciseWidget):
 
     def _fit_text(self, state: RoundState) -> Content:
         """For the consultant only: the round does not fit, and the ways it could."""
-        if not self.interactive or state.begun:
+        if not self.interactive:
             return Content("")
         plan = self.plan()
+        if state.begun:
+            if plan.fits:
+                return Content("")
+            shorter = state.shorter_from_now(plan)
+            key = "round.begun_shorter" if shorter is not None else "round.begun"
+            seconds = shorter.seconds_each if shorter is not None else 0
+            return Content.styled(t(key, seconds=seconds), MUTED)
         if plan.fits and not state.chosen:
             return Content("")
         lines = []
@@ -111,9 +118,14 @@ class RoundWidget(ExerciseWidget):
 
     def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "run_as":
-            if self.round.begun:
-                return False
             way = WAYS.get(str(parameters[0]))
+            if self.round.begun:
+                # Under way, only shorter turns still make sense (the rest of the group keeps
+                # its order); groups and a few volunteers are chosen before the round begins,
+                # which the round's line says.
+                return (
+                    way is RoundWay.SHORTER and self.round.shorter_from_now(self.plan()) is not None
+                )
             return way is not None and (way is RoundWay.EVERYONE or self.plan().possible(way))
         if action == "next_speaker":
             return not self.round.last_speaker or not self.round.begun
@@ -134,8 +146,13 @@ class RoundWidget(ExerciseWidget):
 
     def action_run_as(self, way: str) -> None:
         chosen = WAYS.get(way)
-        if chosen is not None:
-            self.change(self.round.run_as(chosen, self.plan()))
+        if chosen is None:
+            return
+        if self.round.begun:
+            if chosen is RoundWay.SHORTER:
+                self.change(self.round.shorter_from_now(self.plan()))
+            return
+        self.change(self.round.run_as(chosen, self.plan()))
 
     def turn(self, forward: bool) -> bool:
         state = self.round

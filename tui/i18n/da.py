@@ -176,7 +176,7 @@ TEXT: dict[str, str] = {
     "start.session_problem": "⚠ {id}: {problem}",
     "start.hint": "Enter: vælg · Tab: skift liste · r: omdøb · d: slet · ?: alle taster",
     "start.resume_question": "Vil du fortsætte sessionen «{workplace} — {theme}» "
-    "fra {date} kl. {time}?",
+    "fra {date}, kl. {time}?",
     "start.resume": "Fortsæt",
     "start.not_now": "Ikke nu",
     "start.theme_broken": "Temaet kan ikke bruges: {problem}",
@@ -298,6 +298,13 @@ TEXT: dict[str, str] = {
     "moderation.approved_many": "{count} sedler er sat op.",
     "moderation.rejected_many": "{count} sedler er afvist — u fortryder.",
     "moderation.restored_many": "{count} sedler er tilbage i køen.",
+    "round.begun_shorter": "Runden er i gang: 1 giver resten {seconds} sek. hver. Grupper og pluk vælges, før runden begynder.",
+    "round.begun": "Runden er i gang: grupper og pluk vælges, før runden begynder.",
+    "presenter.end_question": "Det er den sidste side. Afslut sessionen nu?",
+    "presenter.end_yes": "Afslut",
+    "presenter.reopen_question": "Sessionen er afsluttet. Fortsæt den? (tiden, den stod afsluttet, tæller som pause)",
+    "presenter.reopen_yes": "Fortsæt",
+    "voting.tie": "Stemmelighed om sidstepladsen — alle {count} er taget med: {items}.",
     "moderation.copies": "×{count}",
     "moderation.marked": "{count} valgt",
 }

@@ -195,6 +195,22 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         )
 
     def _step(self, forward: bool) -> None:
+        if self.live.finished:
+            self._offer_reopen(lambda: self._step(forward))
+            return
+        if forward and self.live.position == len(self.live.pages) - 1:
+            # A clicker's double press on the last page must not end the session unasked.
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._advance()
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    t("presenter.end_question"), yes=t("presenter.end_yes"), no=t("cancel")
+                ),
+                answered,
+            )
+            return
         if not forward:
             if self.live.position == 0:
                 self.say(t("presenter.first_page"))
@@ -203,6 +219,9 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             if ok:
                 self.show_page()
             return
+        self._advance()
+
+    def _advance(self) -> None:
         ok, result = self._guard(self.live.advance)
         if not ok:
             return
@@ -215,7 +234,30 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         else:
             self.action_summary()
 
+    def _offer_reopen(self, then: Callable[[], None]) -> None:
+        """The session has ended: going on with it is a choice (the time log notes it)."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            ok, reopened = self._guard(self.live.reopen)
+            if ok and reopened:
+                self.say(t("presenter.resumed"))
+                self.show_page()
+                then()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                t("presenter.reopen_question"), yes=t("presenter.reopen_yes"), no=t("cancel")
+            ),
+            answered,
+        )
+
     def action_goto(self) -> None:
+        if self.live.finished:
+            self._offer_reopen(self.action_goto)
+            return
+
         def chosen(position: int | None) -> None:
             if position is not None:
                 ok, moved = self._guard(lambda: self.live.go_to(position))
@@ -256,7 +298,8 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         event.stop()
         ok, added = self._guard(lambda: self.live.plan.propose(event.items))
         if ok and added is not None:
-            self.say(t("presenter.proposed", count=len(added)))
+            message = t("presenter.proposed", count=len(added))
+            self.say(f"{event.note} {message}" if event.note else message)
             self.action_action_plan()
 
     @on(ExerciseWidget.OpenRequested)

@@ -1,0 +1,130 @@
+"""The small things a consultant tripped over in a real walkthrough (issue #23, point 6): each
+key either works or is not offered, a burst of keys never shows a mixed page, the last page asks
+before it ends the session, a tie under `k` is said, counts meet nouns in the right number."""
+
+from __future__ import annotations
+
+from sessions.exercises.round import RoundState, RoundWay
+from tests.tui.helpers import make_app, new_live, page_of
+from tests.tui.test_exercise_widgets import host, shown
+
+
+def footer_keys(screen) -> set[str]:
+    """The keys the footer offers now (hidden and disabled ones left out)."""
+    return {
+        binding.key
+        for _, binding, enabled, _ in screen.active_bindings.values()
+        if binding.show and enabled
+    }
+
+
+async def test_a_round_under_way_shortens_with_1_and_does_not_offer_2_or_3(
+    repository, library, clock
+):
+    live = new_live(repository, library, clock)
+    app = host(live, "round")
+    async with app.run_test() as pilot:
+        assert {"1", "2", "3"} <= footer_keys(app.screen), "before the round: every way"
+        await pilot.press("enter", "enter")  # two speakers have had the word
+        await pilot.pause()
+        assert not {"2", "3"} & footer_keys(app.screen), "not offered once begun"
+        assert "1" in footer_keys(app.screen)
+        assert "grupper og pluk vælges, før runden begynder" in shown(app, "#round-fit").lower()
+        await pilot.press("2")  # not offered: nothing happens, the line above says why
+        await pilot.press("1")
+        await pilot.pause()
+        state = live.exercises.state(app.page.segment)
+        assert isinstance(state, RoundState)
+        assert state.way is RoundWay.SHORTER and state.speaker == 2, "the round goes on"
+        assert state.seconds_each < 30
+        assert "1" not in footer_keys(app.screen), "already shorter: not offered again"
+        await pilot.press("enter")
+        assert app.clocks[-1].endswith("#speaker")
+        assert live.exercises.state(app.page.segment).speaker == 3
+
+
+async def test_pgdn_on_the_last_page_asks_and_an_ended_session_can_go_on(
+    library, repository, clock
+):
+    from tui.screens.confirm import ConfirmScreen
+    from tui.screens.presenter import PresenterScreen
+
+    live = new_live(repository, library, clock)
+    app = make_app(library, repository, clock, live=live, layout="console")
+    async with app.run_test(size=(100, 30)) as pilot:
+        last = len(live.pages) - 1
+        live.go_to(last)
+        app.screen.show_page()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen), "asks before ending"
+        await pilot.press("pagedown")  # the clicker's second press: still asking
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not live.finished and live.position == last
+        await pilot.press("pagedown", "y")
+        await pilot.pause()
+        assert live.finished
+        await pilot.press("escape")  # the referat
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen), "going on is a choice"
+        await pilot.press("y")
+        await pilot.pause()
+        assert not live.finished and live.position == last - 1, "the page changes again"
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert live.position == last - 2
+
+
+async def test_the_resume_offer_writes_the_date_as_the_rest_of_the_app(library, repository, clock):
+    from tui.screens.confirm import ConfirmScreen
+
+    new_live(repository, library, clock).close()
+    app = make_app(library, repository, clock, offer_resume=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one(".dialog-text").render())
+        assert "24. november 2026, kl. 13.00" in question
+        assert "2026-11-24" not in question and "13:00" not in question
+
+
+def test_a_tie_for_third_place_takes_every_tied_item():
+    from sessions.exercises.voting import VotingState
+
+    state = VotingState(participants=14, votes_per_person=3).with_items(["A", "B", "C", "D", "E"])
+    for index, votes in enumerate((9, 7, 6, 6, 2)):
+        state = state.select(index - state.selected).set_votes(votes)
+    top, tied = state.top_with_ties()
+    assert [item for item, _ in top] == ["A", "B", "C", "D"]
+    assert tied == ["C", "D"]
+    state = state.select(3 - state.selected).set_votes(5)
+    top, tied = state.top_with_ties()
+    assert [item for item, _ in top] == ["A", "B", "C"] and tied == []
+    few = VotingState(participants=4, votes_per_person=1).with_items(["A", "B"])
+    assert few.top_with_ties() == ([], [])
+
+
+async def test_k_with_a_tie_says_so_and_takes_both(repository, library, clock):
+    from sessions.exercises.voting import VotingState
+    from tui.screens.presenter import PresenterScreen
+
+    live = new_live(repository, library, clock)
+    position = page_of(live, "voting")
+    segment = live.pages[position].segment
+    state = VotingState(participants=14, votes_per_person=3).with_items(["A", "B", "C", "D"])
+    for index, votes in enumerate((9, 7, 6, 6)):
+        state = state.select(index - state.selected).set_votes(votes)
+    live.exercises.save(segment, state)
+    live.go_to(position)
+    app = make_app(library, repository, clock, live=live, layout="console")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        assert [a.what for a in live.plan.actions()] == ["A", "B", "C", "D"]
+        presenter = next(s for s in app.screen_stack if isinstance(s, PresenterScreen))
+        said = str(presenter.query_one("#status-message").render())
+        assert "Stemmelighed" in said and "C · D" in said
