@@ -128,3 +128,96 @@ async def test_k_with_a_tie_says_so_and_takes_both(repository, library, clock):
         presenter = next(s for s in app.screen_stack if isinstance(s, PresenterScreen))
         said = str(presenter.query_one("#status-message").render())
         assert "Stemmelighed" in said and "C · D" in said
+
+
+def _plain(text: str) -> str:
+    for mark in "*_`#>":
+        text = text.replace(mark, "")
+    return " ".join(text.split())
+
+
+async def test_a_burst_of_page_keys_never_shows_a_mixed_page(
+    library, repository, clock, monkeypatch
+):
+    """Ten PgDn as fast as a clicker sends them, with Markdown slow to parse (a loaded laptop):
+    at every screen update the heading and the text shown belong to the same page."""
+    import time
+
+    from markdown_it import MarkdownIt
+    from textual.widgets import Markdown, Static
+    from textual.widgets._markdown import MarkdownBlock
+
+    from tui.screens.presenter import PresenterScreen
+    from tui.widgets.console_panel import speaker_notes
+    from tui.widgets.stage import page_text, step_line
+
+    parse = MarkdownIt.parse
+
+    def slow_parse(self, src, env=None):
+        time.sleep(0.03)  # in Textual's worker thread, as a busy machine would
+        return parse(self, src, env)
+
+    monkeypatch.setattr(MarkdownIt, "parse", slow_parse)
+    live = new_live(repository, library, clock)
+    app = make_app(library, repository, clock, live=live, layout="console")
+    frames: list[str] = []
+    problems: list[str] = []
+
+    def shown_text(markdown: Markdown) -> list[str]:
+        if markdown.styles.visibility == "hidden" or not markdown.display:
+            return []
+        parent = markdown.parent
+        if parent is not None and parent.styles.visibility == "hidden":
+            return []
+        return [
+            plain
+            for block in markdown.query(MarkdownBlock)
+            if (plain := _plain(block._content.plain))
+        ]
+
+    def check() -> None:
+        screen = app.screen
+        if not isinstance(screen, PresenterScreen):
+            return
+        title = str(screen.query_one("#stage-title", Static).render())
+        step = str(screen.query_one("#stage-step", Static).render())
+        pages = [
+            p
+            for p in live.pages
+            if (p.slide.title if p.slide is not None else p.segment.title) == title
+            and step_line(p) in (step, "")
+            or p.segment.kind.value == "break"
+            and title == "Pause"
+        ]
+        frames.append(title)
+        if not pages:
+            problems.append(f"no page has the heading {title!r}")
+            return
+        for part, text_of in (
+            ("#stage-markdown", page_text),
+            ("#console-speaker-notes", speaker_notes),
+        ):
+            for line in shown_text(screen.query_one(part, Markdown))[:3]:
+                if (
+                    not any(line in _plain(text_of(p)) for p in pages)
+                    and "ingen talenoter" not in line
+                ):
+                    problems.append(f"{title!r} shown over {line!r} ({part})")
+
+    display = app._display
+
+    def display_and_check(screen, renderable):
+        if renderable is not None and not app._batch_count:
+            check()
+        return display(screen, renderable)
+
+    app._display = display_and_check  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        for _ in range(10):
+            app.screen.action_next()  # as fast as keys arrive: no wait in between
+            await pilot.pause(0)
+        await pilot.pause(0.6)
+        check()
+    assert len(frames) > 10, "the screen was updated while the keys came in"
+    assert not problems, problems[:5]

@@ -15,6 +15,7 @@ from sessions.live import LiveSession
 from sessions.pages import Page
 from sessions.theme.sections import markdown
 from tui.widgets.note_text import note_line
+from tui.widgets.reveal import hide_until
 
 
 def line_per_thought() -> MarkdownIt:
@@ -132,7 +133,10 @@ class ConsolePanel(Vertical, can_focus=False):
         notes = speaker_notes(page) or t("console.no_speaker_notes")
         if notes != self._notes_text:
             self._notes_text = notes
-            self.query_one("#console-speaker-notes", Markdown).update(notes)
+            hide_until(
+                self.query_one("#console-speaker-notes", Markdown),
+                self.query_one("#console-speaker-notes", Markdown).update(notes),
+            )
             self.query_one("#console-main", VerticalScroll).scroll_home(animate=False)
         self.show_next()
         self.show_notes(page)

@@ -21,6 +21,7 @@ from sessions.theme.model import SegmentKind
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
+from tui.widgets.reveal import hide_until
 from tui.widgets.room_notes import RoomNotes
 
 EXERCISE_MEASURE = 120
@@ -140,8 +141,9 @@ class Stage(Vertical):
         text = page_text(page)
         if text != self._text:
             self._text = text
-            self.query_one("#stage-markdown", Markdown).update(text)
-            self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
+            view = self.query_one("#stage-text", VerticalScroll)
+            hide_until(view, self.query_one("#stage-markdown", Markdown).update(text))
+            view.scroll_home(animate=False)
         self.query_one("#stage-text").display = bool(text.strip())
         self._show_exercise(page, previous)
         exercise = self.exercise
@@ -212,7 +214,7 @@ class Stage(Vertical):
             if widget_class is not None:
                 widget = widget_class(self.live, page, interactive=self.interactive)
                 self._exercise = widget
-                container.mount(widget)
+                hide_until(container, container.mount(widget))
                 if self.interactive and widget.can_focus:
                     widget.focus()
         current = self.exercise
