@@ -1,4 +1,4 @@
-"""A page change without mixed frames: parts built asynchronously (Markdown, a mounted exercise)
+"""A page change without mixed frames: parts built asynchronously (Markdown parses in a thread)
 stay hidden until their new content is in, so the screen never shows one page's heading over
 another page's text."""
 

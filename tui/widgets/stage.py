@@ -214,7 +214,7 @@ class Stage(Vertical):
             if widget_class is not None:
                 widget = widget_class(self.live, page, interactive=self.interactive)
                 self._exercise = widget
-                hide_until(container, container.mount(widget))
+                container.mount(widget)
                 if self.interactive and widget.can_focus:
                     widget.focus()
         current = self.exercise
