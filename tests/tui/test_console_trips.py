@@ -221,3 +221,41 @@ async def test_a_burst_of_page_keys_never_shows_a_mixed_page(
         check()
     assert len(frames) > 10, "the screen was updated while the keys came in"
     assert not problems, problems[:5]
+
+
+def test_the_header_and_the_time_log_round_the_start_and_end_one_way(library, repository):
+    """Started at 18:59:41 with a pause: the header's end and the time log's agree, and every
+    clock time is the minute it is in."""
+    import dataclasses
+    from datetime import datetime, timedelta
+
+    from sessions.clock import FakeClock
+    from sessions.export.dates import clock as log_clock
+    from sessions.export.referat import build_referat
+    from sessions.live import LiveSession
+    from sessions.repository import SessionRepository
+    from tests.conftest import DETAILS
+    from tui.widgets.status_bar import clock as header_clock
+
+    clock = FakeClock(datetime(2026, 12, 6, 18, 59, 41).timestamp())
+    repository = SessionRepository(repository.data_dir, clock)
+    theme = library.get("alle-oevelser")
+    info, store = repository.create(theme, dataclasses.replace(DETAILS, start_time="19:00"))
+    live = LiveSession(repository, info, store, theme, clock)
+    live.nav.start()
+    clock.advance(100)
+    live.advance()
+    live.pause_session()
+    clock.advance(50)
+    live.resume_session()
+    clock.advance(200)
+    live.advance()
+    timing = live.timing()
+    referat = build_referat(store)
+    active = [row for row in referat.time_log if row.planned_start]
+    first, last = active[0], active[-1]
+    log_end = last.planned_start + timedelta(minutes=last.item.minutes)
+    assert header_clock(timing.started_at) == log_clock(first.planned_start) == "18.59"
+    assert header_clock(timing.planned_end) == log_clock(log_end)
+    assert log_clock(active[1].planned_start) == "19.05", "18:59:41 + 5 min + a 50 s pause"
+    live.close()

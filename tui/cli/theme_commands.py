@@ -14,6 +14,7 @@ from sessions.export import write_export
 from sessions.i18n import plural, t
 from sessions.storage.locations import user_themes_dir
 from sessions.theme.library import ThemeLibrary, theme_files
+from sessions.theme.problems import Problem
 from tui.cli.output import emit
 
 if TYPE_CHECKING:
@@ -35,7 +36,21 @@ def check(paths: list[str]) -> int:
         else:
             print(t("cli.no_such_path", path=path), file=sys.stderr)
             return 1
-    found = [p for f in files for p in load_theme_file(f)[1]]
+    found = []
+    for file in files:
+        theme, problems = load_theme_file(file)
+        found += problems
+        if theme is not None and file.stem != theme.id:
+            # content/README: the file is named after its id, so the two are found together.
+            found.append(
+                Problem(
+                    1,
+                    "theme.warning.file_name",
+                    {"name": file.name, "id": theme.id},
+                    str(file),
+                    warning=True,
+                )
+            )
     for problem in found:
         print(problem, file=sys.stderr)
     if any(not p.warning for p in found):

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label
 from sessions.agenda_clock import AgendaRow
 from sessions.agenda_history import AgendaChange
 from sessions.errors import OplaegError
+from sessions.export.dates import clock
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.schedule import Schedule
@@ -84,7 +85,7 @@ class AgendaPlanner(Screen[None]):
             else ("agenda.total_over" if difference > 0 else "agenda.total_under")
         )
         text = t(key, total=shown, plan=view.plan, difference=abs(difference))
-        text += "  " + t("agenda.ends", time=view.projected_end.strftime("%H.%M"))
+        text += "  " + t("agenda.ends", time=clock(view.projected_end))
         if view.paused_minutes:
             text += "  " + t("agenda.paused", minutes=view.paused_minutes)
         total.update(text)
@@ -102,7 +103,7 @@ class AgendaPlanner(Screen[None]):
         if item.below_minimum and row.state is not ItemState.SKIPPED:
             note = (note + " " + t("agenda.below_minimum")).strip()
         return (
-            Text(starts.strftime("%H.%M") if starts else "–", style=dim),
+            Text(clock(starts) if starts else "–", style=dim),
             Text(item.title, style=dim),
             Text(t(f"agenda.kind.{item.kind.value}"), style=dim),
             Text(

@@ -6,12 +6,12 @@ it shrinks to one discreet line."""
 from __future__ import annotations
 
 import math
-from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
+from sessions.export.dates import clock as clock_time
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.timing import Pace, PaceReading, TimingStatus, pace
@@ -28,7 +28,9 @@ def _hours_minutes(seconds: float) -> str:
 
 
 def clock(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds).strftime("%H.%M")
+    """A clock time as everywhere in oplaeg (the agenda, the referat's time log): the minute
+    it is in, never rounded up — one rule, so the end in the header and in the time log agree."""
+    return clock_time(seconds)
 
 
 class StatusBar(Vertical):
