@@ -71,7 +71,8 @@ SCRIPT = """
   if (form) {
     try {
       var last = sessionStorage.getItem(remembered);
-      var radio = /^[0-9]+$/.test(last || "") && form.querySelector('input[name="column"][value="' + last + '"]');
+      var radio = /^[0-9]+$/.test(last || "") &&
+        form.querySelector('input[name="column"][value="' + last + '"]');
       if (radio) { radio.checked = true; }
     } catch (e) {}
     form.addEventListener("submit", function () {
