@@ -259,3 +259,13 @@ def test_the_header_and_the_time_log_round_the_start_and_end_one_way(library, re
     assert header_clock(timing.planned_end) == log_clock(log_end)
     assert log_clock(active[1].planned_start) == "19.05", "18:59:41 + 5 min + a 50 s pause"
     live.close()
+
+
+def test_a_standing_hint_is_shortened_by_whole_parts():
+    from tui.widgets.status_bar import shortened
+
+    hint = "j: Refleksion 10→11 min, Dialogkort 10→11 min, Gå-tur 10→11 min, Handlingsplan 20→22"
+    assert shortened(hint, 200) == hint
+    short = shortened(hint, 40)
+    assert short == "j: Refleksion 10→11 min …" and len(short) <= 40
+    assert shortened("Mobilkoden er skjult på denne side", 20) == "Mobilkoden er …"
