@@ -269,3 +269,29 @@ def test_a_standing_hint_is_shortened_by_whole_parts():
     short = shortened(hint, 40)
     assert short == "j: Refleksion 10→11 min …" and len(short) <= 40
     assert shortened("Mobilkoden er skjult på denne side", 20) == "Mobilkoden er …"
+
+
+async def test_the_console_says_how_the_phones_do_in_one_line(library, repository, clock):
+    from sessions.answers import JoinState, SlipTarget
+    from sessions.i18n import plural
+    from tui.widgets.join_status import JoinStatus
+
+    live = new_live(repository, library, clock)
+    live.go_to(page_of(live, "scale"))
+    app = make_app(library, repository, clock, live=live, layout="console")
+    async with app.run_test(size=(80, 24)) as pilot:
+        live.answers.set_join_state(
+            JoinState(on=True, url="http://10.0.0.2:8765/x", address="10.0.0.2:8765/x", code="3101")
+        )
+        for phone in range(14):
+            live.answers.answer_scale("skala", 0, f"phone-{phone}", 4)
+        live.answers.add_slip("tavle", 0, "Mails efter kl. 16", SlipTarget.COLUMN, 0)
+        app.screen.answers_arrived()
+        await pilot.pause()
+        line = str(app.screen.query_one(JoinStatus).render())
+        assert line == "Mobiler: 14 har svaret · kode 3101 · 1 seddel venter (S)"
+        assert "10.0.0.2" not in line, "the address and the QR code are the room's"
+        assert not app.screen.query_one("#join-code").display
+    assert plural(1, "join.status.slip", "join.status.slips") == "1 seddel venter (S)"
+    assert plural(3, "join.status.slip", "join.status.slips") == "3 sedler venter (S)"
+    assert plural(1, "export.minute", "export.minutes") == "1 minut"
