@@ -95,6 +95,8 @@ class ExerciseWidget(Widget, can_focus=True):
         self.page = page
         self.reload()
         self.refresh_view()
+        if self.interactive and self.is_attached:
+            self.refresh_bindings()  # another step: other keys may work
 
     def reload(self) -> None:
         """Take the stored state again (after the console changed it, or an answer came in)."""
