@@ -24,6 +24,7 @@ async def test_a_round_under_way_shortens_with_1_and_does_not_offer_2_or_3(
     live = new_live(repository, library, clock)
     app = host(live, "round")
     async with app.run_test() as pilot:
+        app.screen.add_class("-console")  # the consultant's own window: the line below says why
         assert {"1", "2", "3"} <= footer_keys(app.screen), "before the round: every way"
         await pilot.press("enter", "enter")  # two speakers have had the word
         await pilot.pause()
@@ -295,3 +296,30 @@ async def test_the_console_says_how_the_phones_do_in_one_line(library, repositor
     assert plural(1, "join.status.slip", "join.status.slips") == "1 seddel venter (S)"
     assert plural(3, "join.status.slip", "join.status.slips") == "3 sedler venter (S)"
     assert plural(1, "export.minute", "export.minutes") == "1 minut"
+
+
+async def test_messages_and_the_agenda_warning_are_never_cut_at_80_columns(
+    library, repository, clock
+):
+    import textwrap
+
+    from textual.widgets import Label
+
+    live = new_live(repository, library, clock)
+    app = make_app(library, repository, clock, live=live, layout="console")
+    async with app.run_test(size=(80, 24)) as pilot:
+        message = (
+            "Mobiler er slået til: deltagerne scanner koden på skærmen (kode 3101). J slår fra."
+        )
+        app.screen.say(message)
+        await pilot.pause()
+        label = app.screen.query_one("#status-message", Label)
+        assert str(label.render()) == message
+        assert label.size.height == len(textwrap.wrap(message, label.size.width)) > 1
+        await pilot.press("a")
+        await pilot.pause()
+        warning = app.screen.query_one("#agenda-rounds", Label)
+        text = str(warning.render())
+        assert text.endswith("(vælges på rundens side)."), "the whole suggestion"
+        assert warning.size.height >= len(textwrap.wrap(text, warning.size.width))
+        assert warning.region.right <= 80
