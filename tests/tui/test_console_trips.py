@@ -323,3 +323,29 @@ async def test_messages_and_the_agenda_warning_are_never_cut_at_80_columns(
         assert text.endswith("(vælges på rundens side)."), "the whole suggestion"
         assert warning.size.height >= len(textwrap.wrap(text, warning.size.width))
         assert warning.region.right <= 80
+
+
+async def test_speaker_notes_wrap_at_spaces_and_the_next_page_stays_in_view(
+    library, repository, clock
+):
+    """A long Danish word in the notes is never split, at a laptop's 80×24 or at 100×30, and
+    many note lines never push "Næste" off the screen."""
+    import html
+
+    from tui.widgets.console_panel import ConsolePanel
+
+    word = "arbejdsmiljørepræsentanten"
+    notes = "\n".join(f"Spørg {n}: hvad siger {word} og lederen om det her?" for n in range(12))
+    for size in ((80, 24), (100, 30)):
+        live = new_live(repository, library, clock)
+        app = make_app(library, repository, clock, live=live, layout="console")
+        async with app.run_test(size=size) as pilot:
+            panel = app.screen.query_one(ConsolePanel)
+            panel._notes_text = None
+            panel.show(live.page)
+            await panel.query_one("#console-speaker-notes").update(notes)
+            await pilot.pause(0.2)
+            shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+            assert shown.count(word) >= 2, f"{word} split at {size}"
+            heading = panel.query_one("#console-next-box")
+            assert heading.region.height > 0 and heading.region.bottom <= size[1] - 1
