@@ -166,7 +166,7 @@ TEXT: dict[str, str] = {
     "key.slips": "Sedler",
     "key.approve": "Op på skærmen",
     "key.reject": "Afvis",
-    "command.join_code": "Vis eller skjul mobilkoden på skærmen (på denne side)",
+    "command.join_code": "Vis eller skjul mobilkoden på lærredet (på denne side; konsollen viser den aldrig)",
     "command.slips": "Sedler fra mobilerne: sæt op, ret eller afvis",
     "command.approve_slip": "Sæt sedlen op på skærmen",
     "command.edit_slip": "Ret sedlen, og sæt den op",

@@ -166,7 +166,7 @@ TEXT: dict[str, str] = {
     "key.slips": "Phone notes",
     "key.approve": "Put up",
     "key.reject": "Reject",
-    "command.join_code": "Show or hide the phone code on the screen (on this page)",
+    "command.join_code": "Show or hide the phone code on the projector (on this page; the console never shows it)",
     "command.slips": "Notes from the phones: put up, edit or reject",
     "command.approve_slip": "Put the note up on the screen",
     "command.edit_slip": "Edit the note, then put it up",
