@@ -44,6 +44,7 @@ from sessions.storage.tables import (
     AGENDA_HISTORY_TABLE,
     DISPLAY_TABLE,
     EXERCISES_TABLE,
+    REPEAT_TABLE,
 )
 from sessions.text import clean_text
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, ExerciseFormat
@@ -207,6 +208,27 @@ SINGLE = {
         }
     ),
     "plan": record({"next_follow_up": (text, OPTIONAL)}),
+    REPEAT_TABLE: record(
+        {
+            "from_session": (text, REQUIRED),
+            "from_date": (text, OPTIONAL),
+            "title": (text, OPTIONAL),
+            "low": (in_range(0, 8), REQUIRED),
+            "high": (in_range(1, 9), REQUIRED),
+            "labels": (list_of(text), OPTIONAL),
+            "statements": (
+                list_of(
+                    record(
+                        {
+                            "text": (text, REQUIRED),
+                            "counts": (list_of(in_range(0, MAX_PARTICIPANTS * 10)), REQUIRED),
+                        }
+                    )
+                ),
+                REQUIRED,
+            ),
+        }
+    ),
     "state": record(
         {
             "segment_id": (nullable(text), OPTIONAL),

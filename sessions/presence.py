@@ -40,9 +40,9 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def _write(path: Path, session_id: str) -> Path:
+def _write(path: Path, session_id: str, **extra: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps({"session_id": session_id, "pid": os.getpid()}).encode("utf-8")
+    payload = json.dumps({"session_id": session_id, "pid": os.getpid(), **extra}).encode("utf-8")
     atomic_write_bytes(path, payload)
     return path
 
@@ -61,9 +61,11 @@ def console_file(data_dir: Path) -> Path:
     return run_dir(data_dir) / CONSOLE_FILE
 
 
-def announce_console(data_dir: Path, session_id: str) -> Path:
-    """The console presents `session_id` (the room view follows whatever this says)."""
-    return _write(console_file(data_dir), session_id)
+def announce_console(data_dir: Path, session_id: str, language: str | None = None) -> Path:
+    """The console presents `session_id` (the room view follows whatever this says), in
+    `language` (the room view speaks it too)."""
+    extra = {"language": language} if language else {}
+    return _write(console_file(data_dir), session_id, **extra)
 
 
 def announce_room(data_dir: Path, session_id: str) -> Path:
@@ -81,6 +83,17 @@ def presented_session(data_dir: Path) -> str | None:
     """The session the console presents now, if a console is running."""
     announcement = _read(console_file(data_dir))
     return announcement.session_id if announcement else None
+
+
+def console_language(data_dir: Path) -> str | None:
+    """The language of the running console, if one runs and said it."""
+    if presented_session(data_dir) is None:
+        return None
+    try:
+        language = json.loads(console_file(data_dir).read_text(encoding="utf-8")).get("language")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return language if isinstance(language, str) else None
 
 
 def rooms_following(data_dir: Path, session_id: str) -> int:

@@ -25,6 +25,7 @@ from sessions.models import (
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
+from sessions.storage.workplaces import WorkplaceNames
 from sessions.text import clean_line
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     # The start screen lists sessions; what creating, importing or finishing one needs loads
     # when that is done.
     from sessions.import_check import Tables
+    from sessions.repeat import Repeat
     from sessions.theme.model import Theme
 
 SESSION_TABLE = "session"
@@ -51,6 +53,7 @@ class SessionRepository:
         self.clock = clock
         self.root = sessions_dir(data_dir)
         self.index = SessionIndex(index_path(data_dir))
+        self.workplaces = WorkplaceNames(data_dir)
         self.takeovers: list[str] = []
         """Messages about sessions taken over from a process that ended without closing them;
         whoever shows messages to the user takes them from here."""
@@ -111,13 +114,40 @@ class SessionRepository:
         with contextlib.suppress(StorageError):
             self.index.put(summary.to_dict())
 
+    def sessions_of(self, workplace: str) -> list[SessionSummary]:
+        """The readable sessions of one workplace, newest first: matched by name, ignoring case,
+        and by the spellings joined to it (`WorkplaceNames`)."""
+        aliases = self.workplaces.aliases()
+        wanted = self.workplaces.key(workplace, aliases)
+        return [
+            s
+            for s in self.list()
+            if not s.problem and self.workplaces.key(s.workplace, aliases) == wanted
+        ]
+
+    def previous_scales(self, workplace: str, exclude: str) -> Repeat | None:
+        """The statements the latest earlier session for the same workplace answered on a
+        scale, to ask again (see `sessions.repeat`)."""
+        from sessions.repeat import earlier_scales
+
+        for summary in self.sessions_of(workplace):
+            if summary.id == exclude:
+                continue
+            info, store = self.open(summary.id, readonly=True)
+            try:
+                found = earlier_scales(info, store)
+            finally:
+                store.close()
+            if found is not None and found.statements:
+                return found
+        return None
+
     def previous_actions(
         self, workplace: str, exclude: str
     ) -> tuple[SessionInfo, list[Action]] | None:
         """The latest earlier session for the same workplace that made an action plan."""
-        wanted = clean_line(workplace).casefold()
-        for summary in self.list():  # newest first
-            if summary.id == exclude or summary.problem or summary.workplace.casefold() != wanted:
+        for summary in self.sessions_of(workplace):  # newest first
+            if summary.id == exclude:
                 continue
             info, store = self.open(summary.id, readonly=True)
             try:

@@ -22,6 +22,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("OPLAEG_DATA_DIR", str(home / "oplaeg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("OPLAEG_LANG", raising=False)
     set_language("da")
     yield
     set_language("da")
@@ -78,3 +81,29 @@ def reopen(
     """Open a session again, as a restarted app would."""
     info, store = repository.open(session_id)
     return LiveSession(repository, info, store, library.get(info.theme_id), clock)
+
+
+# Tests that drive a real program (tmux, Chromium, LibreOffice), run campaigns or measure load
+# are marked `slow`: `pytest -m 'not slow'` is the quick set a developer runs while working, and
+# the README's `pytest` (which CI runs) runs everything. Marked by where they live, so a new test
+# in one of these places is slow without anyone remembering to say so.
+SLOW_PLACES = (
+    "tests/browser/",
+    "tests/faults/",
+    "tests/tui/test_hangup_tmux.py",
+    "tests/tui/test_join_load.py",
+    "tests/tui/test_signals.py",
+    "tests/tui/test_snapshots.py",
+    "tests/tui/test_stage_fits.py",
+    "tests/tui/test_idle_repaints.py",
+    "tests/unit/test_bench_runs.py",
+    "tests/unit/test_office_roundtrip.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(str(config.rootpath))
+    for item in items:
+        where = Path(str(item.path)).relative_to(root).as_posix()
+        if where.startswith(SLOW_PLACES):
+            item.add_marker(pytest.mark.slow)

@@ -16,10 +16,11 @@ from textual.screen import Screen
 
 from sessions.clock import Clock, SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError
-from sessions.i18n import plural, t
+from sessions.i18n import current_language, plural, t
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
+from tui.config import Settings
 from tui.join import JoinControl
 from tui.join_options import JoinOptions
 from tui.keymap import load_keymap
@@ -64,6 +65,7 @@ class OplaegApp(App[None]):
         layout: str = "auto",
         config_dir: Path | None = None,
         join: JoinOptions | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.join = JoinControl(join)
@@ -74,18 +76,19 @@ class OplaegApp(App[None]):
         self.exit_message: str | None = None
         self.layout = layout
         self.config_dir = config_dir
+        self.settings = settings or Settings()
         self._initial = live
         self._offer_resume = offer_resume and live is None
         self._announcement: Path | None = None
         # Set before the first screen is styled, so it is not styled twice.
         register_themes(self)
-        self.theme = DARK
+        self.theme = LIGHT if self.settings.light else DARK  # config.toml's light = true
 
     def on_mount(self) -> None:
         keymap, problems = load_keymap(self.config_dir)
         if keymap:
             self.set_keymap(keymap)
-        for problem in problems:
+        for problem in [*map(str, self.settings.problems), *problems]:
             self.notify(problem, severity="warning", markup=False, timeout=15)
         # SIGHUP and SIGTERM (a closed terminal): save, then out within five seconds.
         install_shutdown(self, self.save_before_exit)
@@ -137,6 +140,8 @@ class OplaegApp(App[None]):
         try:
             info, store = self.repository.create(theme, details)
             live = LiveSession(self.repository, info, store, theme, self.clock)
+            if self.settings.display_defaults:
+                live.display.change(**self.settings.display_defaults)
             earlier = self.repository.previous_actions(details.workplace, exclude=info.id)
         except OplaegError as error:
             self.show_error(error)
@@ -157,7 +162,26 @@ class OplaegApp(App[None]):
                     live.carry_over(source, actions, t("followup.item"))
                 except OplaegError as error:
                     self.show_error(error)
+        await self.offer_repeat(live)
         self.present(live)
+
+    async def offer_repeat(self, live: LiveSession) -> None:
+        """Offer to ask the statements the workplace answered last time again."""
+        from tui.screens.repeat_offer import RepeatOffer
+
+        try:
+            offered = self.repository.previous_scales(live.info.details.workplace, live.info.id)
+        except OplaegError as error:
+            self.show_error(error)
+            return
+        if offered is None:
+            return
+        chosen = await self.push_screen_wait(RepeatOffer(offered, live.info.details.workplace))
+        if chosen:
+            try:
+                live.ask_again(offered.choose(chosen), t("repeat.item"))
+            except OplaegError as error:
+                self.show_error(error)
 
     def present(self, live: LiveSession) -> PresenterScreen:
         """Show `live` in the presenter (closing any other open session); a session that has
@@ -169,7 +193,9 @@ class OplaegApp(App[None]):
         self.live = live
         self.join.attach(live)
         with contextlib.suppress(OplaegError, OSError):
-            self._announcement = announce_console(self.repository.data_dir, live.info.id)
+            self._announcement = announce_console(
+                self.repository.data_dir, live.info.id, current_language()
+            )
         self.theme = LIGHT if live.display.current.light else DARK
         screen = PresenterScreen(
             live, data_dir=self.repository.data_dir, layout=self.layout, join=self.join

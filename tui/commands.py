@@ -6,21 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.widget import Widget
 
 from sessions.i18n import t
 from tui.keys import EXERCISE_KEYS, NAVIGATION_KEYS, PRESENTER_KEYS, START_KEYS, Key
-
-
-def _action_name(action: str) -> tuple[str, tuple[object, ...]]:
-    name, _, args = action.partition("(")
-    if not args:
-        return name, ()
-    values = tuple(
-        part.strip().strip("'\"") for part in args.rstrip(")").split(",") if part.strip()
-    )
-    return name, values
 
 
 class KeyCommands(Provider):
@@ -37,7 +28,7 @@ class KeyCommands(Provider):
             for key in keys:
                 if not key.palette or key.command in seen:
                     continue
-                name, parameters = _action_name(key.action)
+                _namespace, name, parameters = parse(key.action)
                 if node.check_action(name, parameters) is False:
                     continue
                 seen.add(key.command)

@@ -269,8 +269,29 @@ START_KEYS: tuple[Key, ...] = (
         "d",
         footer=False,
     ),
+    Key(
+        "start-workplace",
+        "w",
+        "workplace",
+        "key.workplace",
+        "command.workplace",
+        "w",
+        footer=False,
+    ),
     Key("start-help", "question_mark", "help", "key.help", "command.help", "?"),
     Key("start-quit", "q", "quit", "key.quit", "command.quit", "q"),
+)
+
+# The follow-up's history and statements asked again (issue 27)
+WORKPLACE_KEYS: tuple[Key, ...] = (
+    Key("workplace-merge", "m", "merge", "key.merge", "command.merge_workplace", "m"),
+    Key("workplace-close", "escape,w,q", "close", "close", "command.close", "Esc"),
+)
+
+REPEAT_KEYS: tuple[Key, ...] = (
+    Key("repeat-ask", "g", "ask", "key.repeat_ask", "command.repeat_ask", "g"),
+    Key("repeat-all", "a", "all", "key.repeat_all", "command.repeat_all", "a"),
+    Key("repeat-skip", "escape", "skip", "key.repeat_skip", "command.repeat_skip", "Esc"),
 )
 
 AGENDA_KEYS: tuple[Key, ...] = (
@@ -399,3 +420,13 @@ EXERCISE_KEYS: dict[str, tuple[Key, ...]] = {
     "follow-up": FOLLOWUP_PAGE_KEYS,
 }
 """For the help screen and the README: each exercise kind's keys."""
+
+
+def binding_ids() -> frozenset[str]:
+    """Every binding id a consultant's `[keys]` table may name (the app's palette key too)."""
+    groups = [
+        value
+        for value in globals().values()
+        if isinstance(value, tuple) and value and all(isinstance(k, Key) for k in value)
+    ]
+    return frozenset({"palette", *(k.id for group in groups for k in group)})

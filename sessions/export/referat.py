@@ -10,6 +10,7 @@ from sessions.exercises.base import ExerciseResult
 from sessions.exercises.book import exercise_results
 from sessions.models import Action, FollowUp, Note, SessionInfo
 from sessions.navigation import stored_entries
+from sessions.repeat import Change, Repeat, session_changes
 from sessions.repository import info_of
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
@@ -48,6 +49,10 @@ class Referat:
     started_at: float | None = None
     ended_at: float | None = None  # None while the session is not finished
     paused_seconds: float = 0.0
+    repeat: Repeat | None = None
+    """The statements asked again from an earlier session (last time's answers)."""
+    changes: list[Change] = field(default_factory=list)
+    """Each statement asked again, last time and now."""
 
     @property
     def has_notes(self) -> bool:
@@ -82,6 +87,7 @@ def build_referat(
     ordered = sorted(entries, key=lambda e: e[1])
     started_at = ordered[0][1] if ordered else None
     ended_at = ordered[-1][1] if ordered and ordered[-1][0] == END_MARKER else None
+    asked_again = session_changes(store)
     return Referat(
         info=info,
         time_log=rows,
@@ -109,6 +115,8 @@ def build_referat(
         paused_seconds=(
             paused_between(pauses, started_at, ended_at or started_at) if started_at else 0.0
         ),
+        repeat=asked_again[0] if asked_again else None,
+        changes=asked_again[1] if asked_again else [],
     )
 
 

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_cache_path, user_data_path
 
 from sessions.errors import StorageError
 from sessions.i18n import t
@@ -101,7 +101,16 @@ def user_themes_dir(data_dir: Path) -> Path:
     return data_dir / "themes"
 
 
-def theme_cache_path(data_dir: Path) -> Path:
+THEME_CACHE_FILE = "themes.json"
+
+
+def theme_cache_path() -> Path:
+    """The theme cache, in the platform's cache folder (derived data, never backed up)."""
+    return user_cache_path("oplaeg", appauthor=False) / THEME_CACHE_FILE
+
+
+def old_theme_cache_path(data_dir: Path) -> Path:
+    """Where versions before 2026-12 kept the cache: a pickle, never read any more."""
     return data_dir / "cache" / "themes.pickle"
 
 

@@ -18,3 +18,4 @@ PAUSES_TABLE = "pauses"  # timers: the whole session paused
 EXERCISES_TABLE = "exercises"  # exercises.book: one document per exercise segment
 ANSWERS_TABLE = "answers"  # answers: participants' answers from their phones, by key
 JOIN_TABLE = "join"  # answers: whether phones can answer, the address and room code, document "1"
+REPEAT_TABLE = "repeat"  # repeat: an earlier session's statements asked again, document "1"

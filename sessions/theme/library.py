@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -9,7 +11,12 @@ from typing import TYPE_CHECKING
 
 from sessions.errors import ThemeError, UnknownThemeError
 from sessions.i18n import t
-from sessions.storage.locations import check_themes_dir, theme_cache_path, user_themes_dir
+from sessions.storage.locations import (
+    check_themes_dir,
+    old_theme_cache_path,
+    theme_cache_path,
+    user_themes_dir,
+)
 from sessions.theme.cache import Listed, Parsed, ThemeCache, parsed_listing
 from sessions.theme.card import ThemeCard
 from sessions.theme.problems import Problem
@@ -80,7 +87,12 @@ def theme_files(directory: Path) -> list[Path]:
 
 
 class ThemeLibrary:
-    """All themes from a list of folders; a later folder's theme replaces an earlier one's."""
+    """All themes from a list of folders; a later folder's theme replaces an earlier one's.
+
+    Safe to share between threads: the start screen reads the themes in a worker while the event
+    loop may ask for one (a resume accepted at once). The first caller reads them; any other
+    waits for that reading to finish and gets the same, complete list, never a half-filled one.
+    """
 
     def __init__(
         self, folders: list[tuple[Path, ThemeOrigin]], cache: ThemeCache | None = None
@@ -88,26 +100,34 @@ class ThemeLibrary:
         self._folders = folders
         self._cache = cache
         self._entries: dict[str, ThemeEntry] | None = None
+        self._reading = threading.Lock()
 
     def entries(self) -> list[ThemeEntry]:
         """Every theme, sorted by title; broken ones included with their problems."""
-        if self._entries is None:
-            self._entries = {}
-            for folder, origin in self._folders:
-                for path in theme_files(folder):
-                    listed: Listed = (
-                        self._cache.load(path, _parse)
-                        if self._cache
-                        else parsed_listing(_parse(path))
-                    )
-                    card = listed.card
-                    theme_id = card.id if card else path.stem
-                    self._entries[theme_id] = ThemeEntry(
-                        theme_id, path, origin, card, listed.problems, listed.load
-                    )
-            if self._cache:
-                self._cache.save()
-        return sorted(self._entries.values(), key=lambda e: e.title.lower())
+        found = self._entries
+        if found is None:
+            with self._reading:
+                found = self._entries
+                if found is None:
+                    found = self._read_all()
+                    self._entries = found  # assigned once, complete
+        return sorted(found.values(), key=lambda e: e.title.lower())
+
+    def _read_all(self) -> dict[str, ThemeEntry]:
+        found: dict[str, ThemeEntry] = {}
+        for folder, origin in self._folders:
+            for path in theme_files(folder):
+                listed: Listed = (
+                    self._cache.load(path, _parse) if self._cache else parsed_listing(_parse(path))
+                )
+                card = listed.card
+                theme_id = card.id if card else path.stem
+                found[theme_id] = ThemeEntry(
+                    theme_id, path, origin, card, listed.problems, listed.load
+                )
+        if self._cache:
+            self._cache.save()
+        return found
 
     def get(self, theme_id: str) -> Theme:
         """The theme with `theme_id`, or a clear error."""
@@ -131,10 +151,24 @@ def _parse(path: Path) -> Parsed:
 def library_for(data_dir: Path, themes_dir: str | None = None) -> ThemeLibrary:
     """The themes a consultant has: the bundled ones, then the data folder's themes/, then
     `--themes-dir` (a later folder's theme replaces an earlier one's)."""
+    _forget_old_cache(data_dir)
+    return ThemeLibrary(theme_folders(data_dir, themes_dir), ThemeCache(theme_cache_path()))
+
+
+def theme_folders(data_dir: Path, themes_dir: str | None = None) -> list[tuple[Path, ThemeOrigin]]:
+    """Where the themes are, in order (a later folder's theme replaces an earlier one's)."""
     folders = [
         (bundled_content_dir(), ThemeOrigin.BUNDLED),
         (user_themes_dir(data_dir), ThemeOrigin.USER),
     ]
     if themes_dir:
         folders.append((check_themes_dir(Path(themes_dir).expanduser()), ThemeOrigin.USER))
-    return ThemeLibrary(folders, ThemeCache(theme_cache_path(data_dir)))
+    return folders
+
+
+def _forget_old_cache(data_dir: Path) -> None:
+    """Remove the pickle that older versions kept in the data folder (never read now)."""
+    old = old_theme_cache_path(data_dir)
+    with contextlib.suppress(OSError):
+        old.unlink()
+        old.parent.rmdir()  # only if nothing else is in it

@@ -11,7 +11,7 @@ from sessions.exercises.sorting import BoardState
 from sessions.live import LiveSession
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
-from sessions.storage.locations import prepare_data_dir, theme_cache_path
+from sessions.storage.locations import prepare_data_dir
 from sessions.theme.cache import ThemeCache
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
 from sessions.theme.model import ExerciseFormat
@@ -39,9 +39,11 @@ TINY_BIG = Size(notes=40, board_items=12, actions=4, log_hours=0.5)
 
 
 def library(data_dir: Path) -> ThemeLibrary:
-    """The bundled themes, as `oplaeg` finds them (with the data folder's theme cache)."""
+    """The bundled themes, as `oplaeg` finds them (with a theme cache of the data folder's own,
+    so runs do not share one)."""
     return ThemeLibrary(
-        [(bundled_content_dir(), ThemeOrigin.BUNDLED)], ThemeCache(theme_cache_path(data_dir))
+        [(bundled_content_dir(), ThemeOrigin.BUNDLED)],
+        ThemeCache(data_dir / "cache" / "themes.json"),
     )
 
 

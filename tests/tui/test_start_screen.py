@@ -24,3 +24,32 @@ async def test_the_sessions_are_read_once_per_showing(library, repository, clock
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert len(reads) == 2, "read again on coming back"
+
+
+async def test_a_resume_accepted_while_the_themes_are_read_opens_the_session(
+    repository, clock, monkeypatch
+):
+    """The consultant says yes to going on before the start screen has read the themes (each
+    file made slow): the session opens; no "unknown theme"."""
+    from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
+    from tests.tui.helpers import new_live
+    from tests.unit.test_theme_library_race import slow_parser
+    from tui.screens.presenter import PresenterScreen
+
+    bundled = [(bundled_content_dir(), ThemeOrigin.BUNDLED)]
+    earlier = new_live(repository, ThemeLibrary(bundled), clock, theme_id="social-stoette")
+    earlier.close()
+    read = slow_parser(monkeypatch)
+    library = ThemeLibrary(bundled)
+    errors: list[str] = []
+    app = make_app(library, repository, clock, offer_resume=True)
+    monkeypatch.setattr(app, "show_error", lambda error: errors.append(str(error)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not read:  # the start screen's worker has begun reading
+            await pilot.pause(0.01)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert errors == []
+        assert isinstance(app.screen, PresenterScreen)
+        assert app.live is not None and app.live.theme.id == "social-stoette"

@@ -89,7 +89,7 @@ REASONS = {
 
 def run_failing(capsys, monkeypatch, argv: list[str]) -> str:
     launched: list[object] = []
-    monkeypatch.setattr(run_commands, "launch", lambda *args: launched.append(args) or 0)
+    monkeypatch.setattr(run_commands, "launch", lambda *args, **kwargs: launched.append(args) or 0)
     code = cli.main(argv)
     err = capsys.readouterr().err
     assert code != 0, argv

@@ -32,7 +32,9 @@ def no_ui(monkeypatch):
     monkeypatch.setattr(
         run_commands,
         "launch",
-        lambda library, repo, session_id, join=None: launched.append(session_id) or 0,
+        lambda library, repo, session_id, join=None, settings=None: (
+            launched.append(session_id) or 0
+        ),
     )
     return launched
 

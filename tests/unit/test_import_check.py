@@ -12,6 +12,7 @@ import pytest
 from sessions.export import export_session
 from sessions.import_check import MAX_DEPTH, MAX_EXPORT_BYTES, NUMBERED, SINGLE, ImportProblem
 from sessions.models import Action, Draft, NoteTag
+from sessions.repeat import EarlierStatement, Repeat
 from tui import cli
 
 
@@ -33,6 +34,8 @@ def full(live, clock):
     live.plan.save(None, "Fast tjek-ind", "AMR", "Marts", "April")
     live.plan.set_next_follow_up("uge 10")
     live.carry_over(live.info, [Action("1", "Gammel handling", "Leder")], "Opfølgning")
+    earlier = (EarlierStatement("Jeg kan sige fra", (0, 1, 2, 1, 0)),)
+    live.ask_again(Repeat("tidligere", "2026-09-01", "", 1, 5, ("Lav", "Høj"), earlier), "Sidst")
     live.display.change(light=True)
     round_page = next(i for i, page in enumerate(live.pages) if page.segment.format == "round")
     live.go_to(round_page)

@@ -99,7 +99,7 @@ def test_the_trash_age_comes_from_the_deletion_time_not_the_file_system(reposito
 
 
 def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(run_commands, "launch", lambda *args: 0)
+    monkeypatch.setattr(run_commands, "launch", lambda *args, **kwargs: 0)
     base = ["--data-dir", str(tmp_path)]
     for workplace in ("Solsikken", "Bostøtten"):
         cli.main(
@@ -117,7 +117,7 @@ def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
         )
     capsys.readouterr()
     cli.main([*base, "sessions", "--json", "--workplace", "solsik"])
-    (row,) = json.loads(capsys.readouterr().out)
+    (row,) = json.loads(capsys.readouterr().out)["sessions"]
     assert row["workplace"] == "Solsikken"
     assert cli.main([*base, "rename", row["id"], "Solsikken Syd"]) == 0
     assert cli.main([*base, "delete", row["id"]]) == 1, "not at a terminal: needs --yes"
@@ -128,7 +128,7 @@ def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
     (name,) = capsys.readouterr().out.split()
     assert cli.main([*base, "restore", name]) == 0
     cli.main([*base, "sessions", "--json", "--workplace", "syd"])
-    assert json.loads(capsys.readouterr().out)[0]["workplace"] == "Solsikken Syd"
+    assert json.loads(capsys.readouterr().out)["sessions"][0]["workplace"] == "Solsikken Syd"
 
 
 def test_a_command_that_takes_over_a_session_says_from_whom(capsys, tmp_path, monkeypatch):
@@ -137,7 +137,7 @@ def test_a_command_that_takes_over_a_session_says_from_whom(capsys, tmp_path, mo
     data = tmp_path / "d"
     argv = ["start", "social-stoette", "--workplace", "Solsikken", "--participants", "5"]
     argv += ["--minutes", "90", "--date", "2026-11-24", "--time", "13:00"]
-    monkeypatch.setattr(run_commands, "launch", lambda *args: 0)
+    monkeypatch.setattr(run_commands, "launch", lambda *args, **kwargs: 0)
     assert cli.main(["--data-dir", str(data), *argv]) == 0
     folder = next((data / "sessions").iterdir())
     write_owner(folder, LockOwner(4_194_000, "bærbar", 0.0))  # a process that is gone

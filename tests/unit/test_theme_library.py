@@ -66,10 +66,10 @@ def test_the_cache_is_used_and_refreshed(tmp_path: Path):
     user.mkdir()
     theme_file = user / "mit.md"
     theme_file.write_text(starter_theme("mit", "Først"), encoding="utf-8")
-    cache_path = tmp_path / "cache" / "themes.pickle"
+    cache_path = tmp_path / "cache" / "themes.json"
     assert library_with(user, ThemeCache(cache_path)).get("mit").title == "Først"
     assert cache_path.exists()
     theme_file.write_text(starter_theme("mit", "Bagefter"), encoding="utf-8")
     assert library_with(user, ThemeCache(cache_path)).get("mit").title == "Bagefter"
-    cache_path.write_bytes(b"not a pickle")
+    cache_path.write_bytes(b"not json")
     assert library_with(user, ThemeCache(cache_path)).get("mit").title == "Bagefter"

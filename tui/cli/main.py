@@ -15,10 +15,16 @@ from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.i18n import LANGUAGES, set_language, t
 from sessions.repository import SessionRepository
-from sessions.storage.locations import prepare_data_dir, resolve_data_dir
+from sessions.storage.locations import (
+    UnusableFolderError,
+    check_themes_dir,
+    prepare_data_dir,
+    resolve_data_dir,
+)
 from sessions.theme.library import ThemeLibrary, library_for
 from tui.cli import run_commands, session_commands, theme_commands
 from tui.cli.parser import build_parser
+from tui.config import chosen_language, load_settings
 from tui.install import check_installation
 
 SIGPIPE = 13  # the same number on every POSIX system; Windows has no signal.SIGPIPE
@@ -33,6 +39,7 @@ COMMANDS: dict[str | None, Command] = {
         repository, args.json, args.workplace
     ),
     "rename": lambda _, repository, args: session_commands.rename(repository, args),
+    "workplaces": lambda _, repository, args: session_commands.workplaces(repository, args),
     "delete": lambda _, repository, args: session_commands.delete(repository, args),
     "trash": lambda _, repository, args: session_commands.trash(repository),
     "restore": lambda _, repository, args: session_commands.restore(repository, args.name),
@@ -42,7 +49,9 @@ COMMANDS: dict[str | None, Command] = {
     "projector": lambda library, repository, args: run_commands.projector(
         library, repository, args
     ),
-    None: lambda library, repository, _: run_commands.launch(library, repository, None),
+    None: lambda library, repository, args: run_commands.launch(
+        library, repository, None, settings=args.settings
+    ),
 }
 
 
@@ -66,24 +75,34 @@ def _output_closed() -> int:
     return 128 + SIGPIPE
 
 
-def language_asked_for(argv: list[str]) -> str:
+def language_asked_for(argv: list[str]) -> str | None:
     """`--lang` as given, read before the parser is built so that its help is in that
-    language (argparse itself reports a language it does not know)."""
+    language (argparse itself reports a language it does not know); None when not given."""
     for index, word in enumerate(argv):
         value = word.partition("=")[2] if word.startswith("--lang=") else None
         if word == "--lang" and index + 1 < len(argv):
             value = argv[index + 1]
         if value in LANGUAGES:
             return value
-    return "da"
+    return None
 
 
 def _main(argv: list[str]) -> int:
-    set_language(language_asked_for(argv))
+    settings = load_settings()
+    flag = language_asked_for(argv)
+    language, env_problems = chosen_language(flag, settings)
+    set_language(language)
     args = build_parser().parse_args(argv)
+    if args.command == "projector" and flag is None:
+        _follow_the_consoles_language(args)
+    args.language_problems = env_problems
+    if args.command != "doctor":  # the doctor says them in its own line
+        for config_problem in (*settings.problems, *env_problems):
+            print(config_problem, file=sys.stderr)
     problem = check_installation()
     if problem is not None:
         return _fail(problem)
+    args.settings = settings
     try:
         return _run(args)
     except SessionLockedError as error:
@@ -102,18 +121,47 @@ def _main(argv: list[str]) -> int:
         return 130
 
 
+def _follow_the_consoles_language(args: argparse.Namespace) -> None:
+    """The room view speaks the language of the console it follows (when one is running)."""
+    from sessions.presence import console_language
+
+    with contextlib.suppress(OSError, OplaegError):
+        language = console_language(resolve_data_dir(getattr(args, "data_dir", None)))
+        if language in LANGUAGES:
+            set_language(language)
+
+
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
     return 1
 
 
+def _themes_dir(args: argparse.Namespace) -> str | None:
+    """`--themes-dir`, else `themes_dir` in config.toml; a configured folder that cannot be read
+    now (a shared drive not synced yet) is named, and oplaeg goes on without it."""
+    flag: str | None = getattr(args, "themes_dir", None)
+    configured = args.settings.themes_dir
+    if flag or not configured:
+        return flag
+    try:
+        check_themes_dir(Path(configured).expanduser())
+    except UnusableFolderError as error:
+        print(f"{args.settings.path}: themes_dir: {error}", file=sys.stderr)
+        return None
+    return str(configured)
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return theme_commands.check(args.paths)
+    if args.command == "doctor":  # before the data folder is made: the doctor writes nothing
+        from tui.cli.doctor import doctor
+
+        return doctor(args)
     # The whole file is checked before the data folder is touched, so a bad one changes nothing.
     imported = session_commands.read_import(Path(args.file)) if args.command == "import" else None
     data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
-    library = library_for(data_dir, getattr(args, "themes_dir", None))
+    library = library_for(data_dir, _themes_dir(args))
     repository = SessionRepository(data_dir, SystemClock())
     if args.command != "themes":
         repository.empty_trash()

@@ -46,7 +46,14 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options()
-    parser = OneLineParser(prog="oplaeg", description=t("cli.description"), parents=[common])
+    from tui.config import config_path
+
+    parser = OneLineParser(
+        prog="oplaeg",
+        description=t("cli.description"),
+        epilog=t("cli.epilog", path=config_path()),
+        parents=[common],
+    )
     parser.add_argument(
         "--version", action="version", version=f"oplaeg {__version__}", help=t("cli.help.version")
     )
@@ -73,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=session_minutes,
         help=t("cli.help.minutes", shortest=SHORTEST_SESSION, longest=LONGEST_SESSION),
     )
-    start.add_argument("--facilitator", default="", help=t("cli.help.facilitator"))
+    start.add_argument("--facilitator", default=None, help=t("cli.help.facilitator"))
     start.add_argument("--date", default=None, help=t("cli.help.date"))
     start.add_argument("--time", default=None, help=t("cli.help.time"))
     add_join_arguments(start)
@@ -88,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     sessions = command("sessions")
     sessions.add_argument("--json", action="store_true", help=t("cli.help.json"))
     sessions.add_argument("--workplace", default=None, help=t("cli.help.workplace_filter"))
+
+    workplaces = command("workplaces")
+    workplaces.add_argument(
+        "action",
+        nargs="?",
+        choices=("list", "merge"),
+        default="list",
+        help=t("cli.help.workplaces_action"),
+    )
+    workplaces.add_argument("names", nargs="*", help=t("cli.help.workplaces_names"))
 
     rename = command("rename")
     rename.add_argument("session", help=t("cli.help.session"))
@@ -144,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default=LOOPBACK, metavar=t("cli.metavar.address"), help=t("cli.help.host")
     )
     projector.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+
+    doctor = command("doctor")
+    doctor.add_argument("--keys", action="store_true", help=t("cli.help.keys"))
 
     check = command("check")
     check.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.help.paths"))

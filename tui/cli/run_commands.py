@@ -14,6 +14,7 @@ from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, SessionRepository
 from sessions.theme.library import ThemeLibrary
 from tui.cli.join_arguments import join_options
+from tui.config import Settings, config_dir
 from tui.join_options import JoinOptions
 
 
@@ -24,7 +25,7 @@ def start(library: ThemeLibrary, repository: SessionRepository, args: argparse.N
         workplace=args.workplace,
         date=args.date or date.today().isoformat(),
         start_time=args.time or datetime.now().strftime("%H:%M"),
-        facilitator=args.facilitator,
+        facilitator=args.facilitator or args.settings.facilitator or "",
         participants=args.participants,
         plan=args.minutes,
     )
@@ -32,14 +33,18 @@ def start(library: ThemeLibrary, repository: SessionRepository, args: argparse.N
         info, store = repository.create(theme, details)
     except InvalidDetailsError as error:
         raise OplaegError(str(error)) from None
+    if args.settings.display_defaults:
+        from sessions.display import DisplaySettings
+
+        DisplaySettings(store).change(**args.settings.display_defaults)
     repository.close(store)
     print(t("cli.created", id=info.id), file=sys.stderr)
-    return launch(library, repository, info.id, join)
+    return launch(library, repository, info.id, join, settings=args.settings)
 
 
 def resume(library: ThemeLibrary, repository: SessionRepository, args: argparse.Namespace) -> int:
     session_id = repository.resolve_id(args.session)
-    return launch(library, repository, session_id, join_options(args))
+    return launch(library, repository, session_id, join_options(args), settings=args.settings)
 
 
 def launch(
@@ -47,9 +52,8 @@ def launch(
     repository: SessionRepository,
     session_id: str | None,
     join: JoinOptions | None = None,
+    settings: Settings | None = None,
 ) -> int:
-    from platformdirs import user_config_path
-
     from tui.app import OplaegApp
 
     clock = SystemClock()
@@ -58,8 +62,9 @@ def launch(
         from sessions.live import LiveSession
 
         live = LiveSession.open(repository, library, session_id, clock)
-    config_dir = user_config_path("oplaeg", appauthor=False)
-    app = OplaegApp(library, repository, live, clock, config_dir=config_dir, join=join)
+    app = OplaegApp(
+        library, repository, live, clock, config_dir=config_dir(), join=join, settings=settings
+    )
     try:
         app.run()
     finally:

@@ -84,6 +84,8 @@ class ScaleWidget(ExerciseWidget):
             return
         state = self.scale
         phones = self.live.answers.scale_counts(self.page.segment.id)
+        if self._compare(state, phones):
+            return
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
         answered = self.live.answers.answered(self.page.segment.id)
         if answered:
@@ -125,6 +127,34 @@ class ScaleWidget(ExerciseWidget):
         if below:
             shown += [Content(""), *below]
         self.query_one("#scale-statements", Static).update(join_lines(shown))
+
+    def _compare(self, state: ScaleState, phones: dict[int, dict[int, int]]) -> bool:
+        """Statements asked again: drawn beside last time's (`scale_compare`); False otherwise."""
+        from sessions.repeat import REPEAT_ITEM_ID, changes, stored_repeat
+
+        if (
+            self.page.segment.id != REPEAT_ITEM_ID
+            or (repeat := stored_repeat(self.live.store)) is None
+        ):
+            return False
+        from tui.exercises.scale_compare import comparison
+
+        answered = self.live.answers.answered(self.page.segment.id)
+        meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
+        if answered:
+            meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
+        self.query_one("#scale-legend", Static).update(Content(meaning))
+        view = comparison(
+            repeat,
+            state,
+            changes(repeat, state, phones),
+            participants=self.live.info.details.participants,
+            counting=self.counting,
+            width=self.size.width or 80,
+            height=self.size.height or 20,
+        )
+        self.query_one("#scale-statements", Static).update(view)
+        return True
 
     def _distribution(
         self, state: ScaleState, width: int, phones: dict[int, int] | None

@@ -23,9 +23,10 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
 
     BINDINGS = [Binding("escape", "cancel", t("cancel"))]
 
-    def __init__(self, theme: Theme, now: datetime | None = None) -> None:
+    def __init__(self, theme: Theme, now: datetime | None = None, facilitator: str = "") -> None:
         super().__init__()
         self._theme = theme
+        self._facilitator = facilitator
         self._now = now or datetime.now()
         plans = theme.plans
         self._default_plan = 90 if 90 in plans else plans[len(plans) // 2]
@@ -45,7 +46,9 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                     yield from self._field("start_time", start)
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield from self._field("facilitator", "", t("form.facilitator_placeholder"))
+                    yield from self._field(
+                        "facilitator", self._facilitator, t("form.facilitator_placeholder")
+                    )
                 with Vertical():
                     yield from self._field("participants", "", t("form.participants_placeholder"))
             yield Label(t("form.length"), classes="field-label form-field", markup=False)

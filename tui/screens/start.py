@@ -175,7 +175,9 @@ class StartScreen(Screen[None]):
         from tui.screens.new_session import NewSessionScreen
 
         now = datetime.fromtimestamp(self.clock.wall())
-        self.app.push_screen(NewSessionScreen(theme, now), chosen)
+        settings = getattr(self.app, "settings", None)
+        facilitator = getattr(settings, "facilitator", None) or ""
+        self.app.push_screen(NewSessionScreen(theme, now, facilitator), chosen)
 
     @on(OptionList.OptionSelected, "#sessions")
     def choose_session(self, event: OptionList.OptionSelected) -> None:
@@ -267,6 +269,15 @@ class StartScreen(Screen[None]):
                 self.notify(t("export.done", path=path), markup=False, timeout=8)
 
         self.app.push_screen(ExportDialog(self.repository, summary.id, Path.home()), exported)
+
+    def action_workplace(self) -> None:
+        """The highlighted session's workplace: its sessions, open actions and statements."""
+        summary = self._highlighted_session()
+        if summary is None or summary.problem:
+            return
+        from tui.screens.workplace import WorkplaceScreen
+
+        self.app.push_screen(WorkplaceScreen(self.repository, summary.workplace))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -18,7 +18,7 @@ START = ["start", "social-stoette", "--workplace", "Solsikken", "--participants"
 def launched(monkeypatch):
     calls: list[tuple[str | None, JoinOptions | None]] = []
 
-    def launch(library, repository, session_id, join=None):
+    def launch(library, repository, session_id, join=None, settings=None):
         calls.append((session_id, join))
         return 0
 
