@@ -159,7 +159,9 @@ class ConsolePanel(Vertical, can_focus=False):
         self._update(
             "#console-notes", Content("\n").join(lines or [Content(t("console.no_notes"))])
         )
-        self.query_one("#console-notes-list", VerticalScroll).scroll_end(animate=False)
+        listed = self.query_one("#console-notes-list", VerticalScroll)
+        # After the new lines are laid out: the newest note in view, every time.
+        self.call_after_refresh(listed.scroll_end, animate=False)
 
     def _update(self, selector: str, content: Content | str) -> None:
         """Update a line only when what it shows changes (each update lays the screen out)."""

@@ -5,6 +5,7 @@ room's; the console keeps its space for the exercise."""
 
 from __future__ import annotations
 
+from textual.message import Message
 from textual.widgets import Label
 
 from sessions.i18n import plural, t
@@ -12,6 +13,9 @@ from sessions.live import LiveSession
 
 
 class JoinStatus(Label):
+    class Resized(Message):
+        """The line changed: the status bar fits its hint to the room left."""
+
     DEFAULT_CSS = """
     JoinStatus { width: auto; padding: 0 1; color: $text-muted; }
     JoinStatus.-waiting { color: $warning; text-style: bold; }
@@ -33,6 +37,7 @@ class JoinStatus(Label):
         if text != self._text:
             self._text = text
             self.update(text)
+            self.call_after_refresh(self.post_message, self.Resized())
 
     def line(self, waiting: int) -> str:
         answers = self.live.answers

@@ -29,3 +29,8 @@ def hide_until(view: Widget, done: Awaitable[object]) -> None:
 
 
 _pending: weakref.WeakKeyDictionary[Widget, Awaitable[object]] = weakref.WeakKeyDictionary()
+
+
+def pending_reveals() -> int:
+    """How many views still wait for their new content (for tests that picture the screen)."""
+    return len(_pending)

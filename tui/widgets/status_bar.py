@@ -171,6 +171,13 @@ class StatusBar(Vertical):
         return shortened(self.advice, room) if room > 10 else self.advice
 
     def on_resize(self) -> None:
+        self._refit_advice()
+
+    def on_join_status_resized(self, event: JoinStatus.Resized) -> None:
+        event.stop()
+        self._refit_advice()
+
+    def _refit_advice(self) -> None:
         if self.live.clock.wall() >= self._message_until:
             self._show_message(self._fitted_advice(), "")
 
