@@ -92,6 +92,10 @@ def test_the_moderation_dialog_with_36_texts_at_80x24(snap_compare, library, rep
         for number in range(35):
             text = f"Forslag {number % 30} om telefonen på kontoret efter kl. 15"
             live.answers.add_slip("tavle", 0, text, SlipTarget.COLUMN, number % 3)
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        screen.answers_arrived()  # as the phones' server says when texts arrive
+        await settle(pilot)
         await pilot.press("S")
         await pilot.press("space", "down", "space", "end")
         await settle(pilot)
