@@ -349,3 +349,24 @@ async def test_speaker_notes_wrap_at_spaces_and_the_next_page_stays_in_view(
             assert shown.count(word) >= 2, f"{word} split at {size}"
             heading = panel.query_one("#console-next-box")
             assert heading.region.height > 0 and heading.region.bottom <= size[1] - 1
+
+
+async def test_hands_counted_faster_than_a_save_each_count(library, repository, clock):
+    """Five presses of 4 arriving before the first is saved: five hands, not one."""
+    from sessions.exercises.scale import ScaleState
+
+    live = new_live(repository, library, clock)
+    live.go_to(page_of(live, "scale"))
+    app = make_app(library, repository, clock, live=live, layout="console")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        widget = app.screen.stage.exercise
+        before = live.exercises.state(live.page.segment)
+        assert isinstance(before, ScaleState)
+        hands = before.stats(before.selected).hands
+        for _ in range(5):  # no event loop turn in between: the saves come after
+            widget.action_add_hand(4)
+        await pilot.pause()
+        after = live.exercises.state(live.page.segment)
+        assert after.stats(after.selected).hands == hands + 5
+        assert widget.latest == widget.state == after

@@ -86,6 +86,7 @@ class ExerciseWidget(Widget, can_focus=True):
         self.interactive = interactive
         self.can_focus = interactive and self.takes_keys
         self._composed = False
+        self._ahead: ExerciseState | None = None
         self.set_reactive(ExerciseWidget.state, live.exercises.state(page.segment))
 
     # -- what the screen asks of an exercise ---------------------------------------------------
@@ -108,7 +109,20 @@ class ExerciseWidget(Widget, can_focus=True):
 
     def saved(self, state: ExerciseState) -> None:
         """The screen has saved `state`: show it."""
+        if self._ahead is state:
+            self._ahead = None
         self.state = state
+
+    def not_saved(self) -> None:
+        """The screen could not save the last change: the keys work from what is stored."""
+        self._ahead = None
+        self.refresh_view()
+
+    @property
+    def latest(self) -> Any:
+        """The state the next key works on: the last change handed to the screen, saved or
+        about to be (keys pressed faster than a save goes through each count), else `state`."""
+        return self._ahead if self._ahead is not None else self.state
 
     def turn(self, forward: bool) -> bool:
         """PgDn/PgUp inside the exercise (next speaker, next card); True when it was used."""
@@ -164,7 +178,8 @@ class ExerciseWidget(Widget, can_focus=True):
         return True
 
     def change(self, state: ExerciseState | None) -> None:
-        if state is not None and state != self.state:
+        if state is not None and state != self.latest:
+            self._ahead = state
             self.post_message(self.Changed(self, state))
 
     def ask(self, question: str, then: Callable[[str], None], value: str = "") -> None:

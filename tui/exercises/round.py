@@ -42,7 +42,7 @@ class RoundWidget(ExerciseWidget):
 
     @property
     def round(self) -> RoundState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, RoundState)
         return state
 

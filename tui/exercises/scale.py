@@ -70,7 +70,7 @@ class ScaleWidget(ExerciseWidget):
 
     @property
     def scale(self) -> ScaleState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, ScaleState)
         return state
 

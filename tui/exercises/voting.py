@@ -39,7 +39,7 @@ class VotingWidget(ExerciseWidget):
 
     @property
     def voting(self) -> VotingState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, VotingState)
         return state
 

@@ -279,6 +279,8 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         if ok:
             event.widget.saved(event.state)
             self.stage.refresh_page()
+        else:
+            event.widget.not_saved()
 
     @on(ExerciseWidget.ClockStart)
     def start_clock(self, event: ExerciseWidget.ClockStart) -> None:
