@@ -1,5 +1,7 @@
-"""The phones' tables in an imported export (`sessions.import_check`): the answers — batches of
-scale values and votes, texts waiting for the consultant — and whether joining was on."""
+"""The phones' tables in an imported export (`sessions.import_check`): the scale values and votes
+as they stand (one document a question), texts waiting for the consultant, and whether joining
+was on. An export from before holds the answers as numbered batches; they are accepted, and
+written in the current form when the session is opened."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from sessions.answers import SlipTarget
 from sessions.import_shapes import (
     OPTIONAL,
     REQUIRED,
+    Check,
     boolean,
     choice,
     fail,
@@ -21,7 +24,7 @@ from sessions.import_shapes import (
     shown,
     text,
 )
-from sessions.storage.tables import ANSWERS_TABLE, JOIN_TABLE
+from sessions.storage.tables import ANSWERS_TABLE, JOIN_TABLE, PHONE_ANSWERS_TABLE
 
 _KEY = re.compile(r"(batch|slip):[1-9][0-9]{0,8}")
 
@@ -79,6 +82,62 @@ _JOIN = record(
 )
 
 
+_PHONE_KEY = re.compile(r"[0-9a-f]{1,64}")
+_QUESTION = re.compile(r"(scale:.{1,200}:[0-9]{1,4}|vote:.{1,200})", re.DOTALL)
+MAX_PHONE_KEYS = 10_000
+"""Phones answering one question: far more than any room; a file with more is not an export."""
+
+
+def _phone_keys(value: object, where: str, check: Check) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise fail(where, "expected_object")
+    if len(value) > MAX_PHONE_KEYS:
+        raise fail(where, "too_many", limit=MAX_PHONE_KEYS)
+    checked: dict[str, Any] = {}
+    for key, answer in value.items():
+        if not _PHONE_KEY.fullmatch(key):
+            raise fail(f"{where}[{shown(key)}]", "bad_phone_key")
+        checked[key] = check(answer, f"{where}[{shown(key)}]")
+    return checked
+
+
+def _scale_values(value: object, where: str) -> dict[str, Any]:
+    return _phone_keys(value, where, integer)
+
+
+def _vote_lists(value: object, where: str) -> dict[str, Any]:
+    return _phone_keys(value, where, list_of(_vote_pair))
+
+
+_SCALE_NOW = record(
+    {
+        "kind": (choice(("scale",)), REQUIRED),
+        "segment_id": (text, REQUIRED),
+        "statement": (integer, REQUIRED),
+        "values": (_scale_values, REQUIRED),
+    }
+)
+_VOTE_NOW = record(
+    {
+        "kind": (choice(("vote",)), REQUIRED),
+        "segment_id": (text, REQUIRED),
+        "votes": (_vote_lists, REQUIRED),
+    }
+)
+
+
+def phone_answers_table(table: object) -> dict[str, dict[str, Any]]:
+    if not isinstance(table, dict):
+        raise fail(PHONE_ANSWERS_TABLE, "expected_object")
+    checked: dict[str, dict[str, Any]] = {}
+    for key, document in table.items():
+        where = f"{PHONE_ANSWERS_TABLE}[{shown(key)}]"
+        if not _QUESTION.fullmatch(key):
+            raise fail(where, "bad_question_key")
+        checked[key] = (_SCALE_NOW if key.startswith("scale:") else _VOTE_NOW)(document, where)
+    return checked
+
+
 def answers_table(table: object) -> dict[str, dict[str, Any]]:
     if not isinstance(table, dict):
         raise fail(ANSWERS_TABLE, "expected_object")
@@ -102,5 +161,6 @@ def join_table(table: object) -> dict[str, dict[str, Any]]:
 
 ANSWER_TABLES: dict[str, Callable[[object], dict[str, dict[str, Any]]]] = {
     ANSWERS_TABLE: answers_table,
+    PHONE_ANSWERS_TABLE: phone_answers_table,
     JOIN_TABLE: join_table,
 }

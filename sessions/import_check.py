@@ -150,6 +150,7 @@ DETAILS = record(
         "facilitator": (text, REQUIRED),
         "participants": (in_range(1, MAX_PARTICIPANTS), REQUIRED),
         "plan": (in_range(SHORTEST_SESSION, LONGEST_SESSION), REQUIRED),
+        "sector": (text, OPTIONAL),
     }
 )
 PLANNED_SEGMENT = record(

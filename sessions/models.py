@@ -50,6 +50,9 @@ class SessionDetails:
     facilitator: str
     participants: int
     plan: int  # 90 or 120 minutes
+    sector: str = ""
+    """The kind of workplace (`sessions.theme.notes.SECTORS`, or `andet`/empty for any other):
+    the console shows the speaker notes' examples for it first."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from sessions.models import (
     SessionSummary,
     is_session_id,
 )
+from sessions.storage.durable import rename
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
@@ -181,7 +182,7 @@ class SessionRepository:
         trash.mkdir(exist_ok=True)
         stamp = time.strftime(TRASH_STAMP, time.localtime(self.clock.wall()))
         target = trash / f"{session_id}--{stamp}"
-        (self.root / session_id).rename(target)
+        rename(self.root / session_id, target)
         self.index.remove(session_id)
         return target
 
@@ -197,7 +198,7 @@ class SessionRepository:
         session_id = matches[0].name.split("--")[0]
         if (self.root / session_id).exists():
             raise OplaegError(t("error.session_exists", id=session_id))
-        matches[0].rename(self.root / session_id)
+        rename(matches[0], self.root / session_id)
         store = SessionStore.open(self.root / session_id, readonly=True)
         try:
             self.index.put(
@@ -410,4 +411,5 @@ def validate_details(details: SessionDetails) -> SessionDetails:
         facilitator=clean_line(details.facilitator),
         participants=details.participants,
         plan=details.plan,
+        sector=clean_line(details.sector).lower(),
     )

@@ -211,6 +211,10 @@ class OplaegApp(App[None]):
         from tui.screens.agenda_planner import AgendaPlanner  # DataTable loads when needed
 
         await self.push_screen_wait(AgendaPlanner(live, before_start=True))
+        if presenter.console and live.theme.preparation:
+            from tui.screens.prep import PrepScreen  # the theme's 'Før mødet', console only
+
+            await self.push_screen_wait(PrepScreen(live.theme))
         try:
             live.nav.start()
         except OplaegError as error:

@@ -404,6 +404,10 @@ MODERATION_KEYS: tuple[Key, ...] = (
     Key("slip-close", "escape,S", "close", "close", "command.close", "Esc"),
 )
 
+PREP_KEYS: tuple[Key, ...] = (
+    Key("prep-close", "enter,escape", "close", "close", "command.close", "Enter Esc"),
+)
+
 DIALOG_KEYS: tuple[Key, ...] = (
     Key("dialog-yes", "y,j", "answer(True)", "yes", "yes", "y", footer=False),
     Key("dialog-no", "n,escape", "answer(False)", "no", "no", "n Esc", footer=False),

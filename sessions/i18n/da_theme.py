@@ -57,4 +57,13 @@ TEXT: dict[str, str] = {
     "theme.warning.shortest_session": "temaet kan ikke gøres kortere end {minutes} minutter (en session kan vare ned til {shortest}); giv det en {shortest}-minutters-plan, eller markér segmenter 'optional: yes'",
     # console: `oplaeg check` on a file not named after its theme
     "theme.warning.file_name": "filen hedder '{name}', men temaets id er '{id}'; kald den '{id}.md'",
+    # -- preparation, case keys, print promises, sources (issue 25) --
+    "theme.problem.preparation_empty": "'## Før mødet' har ingen punkter; skriv tjeklisten som en liste",
+    "theme.problem.preparation_missing": "temaet har ingen '## Før mødet' – en tjekliste til aftenen før (lederens rolle, verserende sager, retningslinjer, AMR og TR, hvad der skal printes)",
+    "theme.problem.case_points": "casen '{segment}' har {count} 'Pointe:'-linjer; skriv mindst {needed} pointer at samle op på i noterne til opsamlingen",
+    "theme.problem.print_promise": "linjen lover noget printet, men nævner ikke kommandoen, der printer det (fx `oplaeg handout TEMA --cases`)",
+    "theme.problem.print_command": "`{command}` printer ikke det, linjen lover ({reason})",
+    "theme.problem.source_no_address": "kilden '{source}' har ingen adresse; skriv den som [titel](https://…)",
+    "theme.problem.example_sector": "ukendt sektor '{sector}' i 'Eksempel (…)'; brug en af {known}",
+    "theme.warning.case_points_many": "casen '{segment}' har {count} 'Pointe:'-linjer; hold dig til højst {most}, så opsamlingen kan nå dem",
 }

@@ -57,4 +57,13 @@ TEXT: dict[str, str] = {
     "theme.warning.shortest_session": "the theme cannot be made shorter than {minutes} minutes (a session may last down to {shortest}); give it a {shortest}-minute plan, or mark segments 'optional: yes'",
     # console: `oplaeg check` on a file not named after its theme
     "theme.warning.file_name": "the file is called '{name}', but the theme's id is '{id}'; name it '{id}.md'",
+    # -- preparation, case keys, print promises, sources (issue 25) --
+    "theme.problem.preparation_empty": "'## Før mødet' has no items; write the checklist as a list",
+    "theme.problem.preparation_missing": "the theme has no '## Før mødet' – a checklist for the evening before (the leader's role, pending cases, guidelines, AMR and TR, what to print)",
+    "theme.problem.case_points": "the case '{segment}' has {count} 'Pointe:' lines; write at least {needed} points to draw out in the notes of its plenum",
+    "theme.problem.print_promise": "the line promises something printed but names no command that prints it (e.g. `oplaeg handout THEME --cases`)",
+    "theme.problem.print_command": "`{command}` does not print what the line promises ({reason})",
+    "theme.problem.source_no_address": "the source '{source}' has no address; write it as [title](https://…)",
+    "theme.problem.example_sector": "unknown sector '{sector}' in 'Eksempel (…)'; use one of {known}",
+    "theme.warning.case_points_many": "the case '{segment}' has {count} 'Pointe:' lines; keep to at most {most}, so the plenum can reach them",
 }

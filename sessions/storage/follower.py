@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sessions.errors import OplaegError
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
+from sessions.storage.tables import CURRENT_ONLY_TABLES
 
 Stamp = tuple[tuple[int, int, int], ...]
 
@@ -31,8 +32,9 @@ class StoreFollower:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        # Kept as strings: a poll is only these two stats, and a watcher may look at them.
-        self.paths = (str(directory / SNAPSHOT_NAME), str(directory / JOURNAL_NAME))
+        # Kept as strings: a poll is only these few stats, and a watcher may look at them.
+        files = (SNAPSHOT_NAME, JOURNAL_NAME, *CURRENT_ONLY_TABLES.values())
+        self.paths = tuple(str(directory / name) for name in files)
         self._stamp = stamp(self.paths)
         self.settled = True
         """False when the files changed while they were read (or a file was caught half-way

@@ -14,6 +14,7 @@ from sessions.theme.model import (
     SHORTEST_SESSION,
     ExerciseFormat,
     Minutes,
+    PrepItem,
     Segment,
     SegmentKind,
     Slide,
@@ -22,6 +23,7 @@ from sessions.theme.model import (
     StepMode,
     Theme,
 )
+from sessions.theme.preparation import is_preparation, read_preparation
 from sessions.theme.problems import Problem, Problems
 from sessions.theme.sections import (
     Section,
@@ -322,10 +324,17 @@ def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, 
     seen_ids: dict[str, int] = {}
     found_sources = False
     broken_segments = 0
+    preparation: tuple[PrepItem, ...] = ()
+    preparation_line = 0
     for section in (s for s in sections if s.level == 2):
         if section.title.strip().lower() in _SOURCES_TITLES:
             found_sources = True
             sources = read_sources(section, reader.problems)
+            continue
+        if is_preparation(section.title):
+            preparation, preparation_line = read_preparation(section), section.line
+            if not preparation:
+                problems.add(section.line, "theme.problem.preparation_empty")
             continue
         segment = reader.segment(section)
         if segment is None:
@@ -370,6 +379,8 @@ def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, 
         language=language,
         path=Path(path) if not str(path).startswith("<") else None,
         plans=reader.plans,
+        preparation=preparation,
+        preparation_line=preparation_line,
     )
     return theme, found
 

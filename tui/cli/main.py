@@ -23,6 +23,7 @@ from sessions.storage.locations import (
 )
 from sessions.theme.library import ThemeLibrary, library_for
 from tui.cli import run_commands, session_commands, theme_commands
+from tui.cli.output import use_utf8_output
 from tui.cli.parser import build_parser
 from tui.config import chosen_language, load_settings
 from tui.install import check_installation
@@ -57,6 +58,7 @@ COMMANDS: dict[str | None, Command] = {
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `oplaeg` console script."""
+    use_utf8_output()
     try:
         try:
             return _main(sys.argv[1:] if argv is None else argv)

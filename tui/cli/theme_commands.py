@@ -24,7 +24,7 @@ _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def check(paths: list[str]) -> int:
-    from sessions.theme.parser import load_theme_file
+    from sessions.theme.completeness import check_theme_file
 
     files: list[Path] = []
     for raw in paths:
@@ -36,27 +36,25 @@ def check(paths: list[str]) -> int:
         else:
             print(t("cli.no_such_path", path=path), file=sys.stderr)
             return 1
-    found = []
-    for file in files:
-        theme, problems = load_theme_file(file)
-        found += problems
-        if theme is not None and file.stem != theme.id:
-            # content/README: the file is named after its id, so the two are found together.
-            found.append(
-                Problem(
-                    1,
-                    "theme.warning.file_name",
-                    {"name": file.name, "id": theme.id},
-                    str(file),
-                    warning=True,
-                )
-            )
+    found = [p for f in files for p in (*check_theme_file(f), *_misnamed(f))]
     for problem in found:
         print(problem, file=sys.stderr)
     if any(not p.warning for p in found):
         return 1
     print(plural(len(files), "cli.check_ok_one", "cli.check_ok"))
     return 0
+
+
+def _misnamed(file: Path) -> list[Problem]:
+    """A warning when the file is not named after its theme's id (content/README: `<id>.md`,
+    so the two are found together)."""
+    from sessions.theme.parser import load_theme_file
+
+    theme, _ = load_theme_file(file)
+    if theme is None or file.stem == theme.id:
+        return []
+    params = {"name": file.name, "id": theme.id}
+    return [Problem(1, "theme.warning.file_name", params, str(file), warning=True)]
 
 
 def themes(library: ThemeLibrary, as_json: bool) -> int:
@@ -119,6 +117,17 @@ def handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
     from sessions.export.invitation import invitation_html, invitation_markdown
 
     theme = library.get(args.theme)
+    html_wanted = args.format == "html"
+    if args.prep:
+        from sessions.export.prep_sheet import prep_html, prep_markdown
+
+        text = prep_html(theme) if html_wanted else prep_markdown(theme)
+        return emit(text, args.output, args.force, "cli.prep_written")
+    if args.cases:
+        from sessions.export.case_sheets import cases_html, cases_markdown
+
+        make_cases = cases_html if html_wanted else cases_markdown
+        return emit(make_cases(theme), args.output, args.force, "cli.cases_written")
     if args.invitation:
         make = invitation_html if args.format == "html" else invitation_markdown
         return emit(make(theme, args.minutes), args.output, args.force, "cli.invitation_written")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from sessions.exercises.scale import ScaleState, decimal, label_for, legend
+from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_for, legend
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
 from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed_blocks
@@ -79,6 +79,14 @@ class ScaleWidget(ExerciseWidget):
         """Hands are counted on the scale's first step (the others discuss the result)."""
         return self.page.index == 0 and not self.showing_results
 
+    @property
+    def counts_hidden(self) -> bool:
+        """The room's view (or the single window it shares) in a small group before the result
+        step: only how many have answered, no hands per value (a domain rule)."""
+        on_wall = not self.interactive or self.screen.has_class("-single")
+        participants = self.live.info.details.participants
+        return on_wall and not counts_shown(participants, self.showing_results)
+
     def refresh_view(self) -> None:
         if not self.ready or not isinstance(self.state, ScaleState):
             return
@@ -94,8 +102,13 @@ class ScaleWidget(ExerciseWidget):
         participants = self.live.info.details.participants
         width = self.size.width or 80
         rows: list[tuple[str, str, str, bool]] = []
+        hidden = self.counts_hidden
         for index, statement in enumerate(state.statements):
             stats = state.stats(index, phones.get(index))
+            if hidden:
+                summary = t("scale.answered_only", hands=stats.hands)
+                rows.append((statement, "", summary, self.counting and index == state.selected))
+                continue
             most = max(stats.counts.values(), default=0)
             spark = "".join(
                 SPARKS[round(n / most * 8)] if most else " " for n in stats.counts.values()
@@ -108,7 +121,7 @@ class ScaleWidget(ExerciseWidget):
         blocks = statement_blocks(rows, width)
         below = (
             self._distribution(state, width, phones.get(state.selected))
-            if self.counting and state.statements
+            if self.counting and state.statements and not hidden
             else []
         )
         statement_rows = sum(len(block) for block in blocks)

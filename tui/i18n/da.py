@@ -133,6 +133,9 @@ TEXT: dict[str, str] = {
     "join.status.slips": "{count} sedler venter (S)",
     "join.wall.title": "Svar på mobilen",
     "join.wall.code": "Kode",
+    # mobiler (V1/V3): forbindelser lukket, stemmer ud over hvad rummet kan give
+    "join.shed": "For mange forbindelser til mobilserveren: {count} lukket indtil nu. Mobilerne kan stadig komme ind; J J genstarter den.",
+    "voting.too_many": "(flere end {participants} deltagere × {each} kan give)",
     "scale.phones": "{count} har svaret på mobilen",
     "voting.phones": "{count} har stemt på mobilen",
     "moderation.title": "Sedler fra mobilerne ({count})",
@@ -307,6 +310,18 @@ TEXT: dict[str, str] = {
     "voting.tie": "Stemmelighed om sidstepladsen — alle {count} er taget med: {items}.",
     "moderation.copies": "×{count}",
     "moderation.marked": "{count} valgt",
+    # -- preparation before the session (issue 25) --
+    "start.prep_title": "Før mødet: {count} punkter ({command}):",
+    "prep_screen.title": "Før mødet – {theme}",
+    "prep_screen.hint": "Enter eller Esc: videre til første side · ↑/↓: rul · hele listen på papir: {command}",
+    "prep_screen.blank": "{label}: ________",
+    "scale.answered_only": "{hands} svar",
+    "form.sector": "Arbejdspladsen er inden for:",
+    "form.sector.omsorg": "omsorg og socialpædagogik",
+    "form.sector.kontor": "kontor og administration",
+    "form.sector.undervisning": "undervisning og dagtilbud",
+    "form.sector.sundhed": "sundhed",
+    "form.sector.andet": "andet (vis alle eksempler)",
     # The follow-up's history and statements asked again (issue 27)
     "repeat.item": "Sidst og nu",
     "repeat.offer": "{workplace} svarede på {count} udsagn den {date}. Vælg dem, der skal stilles igen – så ser I, hvad der har flyttet sig.",

@@ -107,6 +107,12 @@ TEXT: dict[str, str] = {
     "cli.imported": "Sessionen er læst ind som {id}.",
     "cli.check_ok": "{count} temafiler er i orden.",
     "cli.no_sessions": "Ingen sessioner.",
+    # -- preparation sheet and case sheets (issue 25) --
+    "cli.help.prep": "tjeklisten 'Før mødet' på én side til dig selv, i stedet for uddelingsarket",
+    "cli.help.cases": "casene (én side pr. case, én kopi pr. gruppe) og dialogkortene som klippeark",
+    "cli.prep_written": "Tjeklisten er gemt i {path}",
+    "cli.cases_written": "Casene og kortene er gemt i {path}",
+    "cli.help.sector": "arbejdspladsens sektor: konsolen viser dens eksempler først (andet: alle)",
     # Follow-up: a workplace's history, joining two spellings
     "cli.help.workplaces": "arbejdspladserne: vis dem, eller slå to stavemåder sammen (merge NAVN ANDEN)",
     "cli.help.workplaces_action": "list (standard) eller merge",

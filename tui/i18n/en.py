@@ -129,6 +129,9 @@ TEXT: dict[str, str] = {
     "join.status.slips": "{count} notes waiting (S)",
     "join.wall.title": "Answer on your phone",
     "join.wall.code": "Code",
+    # phones (V1/V3): connections shed, votes beyond what the room can give
+    "join.shed": "Too many connections to the phone server: {count} closed so far. Phones still get in; J J restarts it.",
+    "voting.too_many": "(more than {participants} participants × {each} can give)",
     "scale.phones": "{count} answered on their phones",
     "voting.phones": "{count} voted on their phones",
     "moderation.title": "Notes from the phones ({count})",
@@ -301,6 +304,18 @@ TEXT: dict[str, str] = {
     "voting.tie": "A tie for the last place — all {count} are taken: {items}.",
     "moderation.copies": "×{count}",
     "moderation.marked": "{count} selected",
+    # -- preparation before the session (issue 25) --
+    "start.prep_title": "Before the session: {count} items ({command}):",
+    "prep_screen.title": "Before the session – {theme}",
+    "prep_screen.hint": "Enter or Esc: on to the first page · ↑/↓: scroll · the whole list on paper: {command}",
+    "prep_screen.blank": "{label}: ________",
+    "scale.answered_only": "{hands} answers",
+    "form.sector": "The workplace is in:",
+    "form.sector.omsorg": "care and social work",
+    "form.sector.kontor": "office and administration",
+    "form.sector.undervisning": "teaching and day care",
+    "form.sector.sundhed": "health",
+    "form.sector.andet": "other (show every example)",
     # The follow-up's history and statements asked again (issue 27)
     "repeat.item": "Last time and now",
     "repeat.offer": "{workplace} answered {count} statements on {date}. Choose the ones to ask again – then you see what has moved.",

@@ -105,6 +105,12 @@ TEXT: dict[str, str] = {
     "cli.imported": "The session is imported as {id}.",
     "cli.check_ok": "{count} theme files are fine.",
     "cli.no_sessions": "No sessions.",
+    # -- preparation sheet and case sheets (issue 25) --
+    "cli.help.prep": "the 'Før mødet' checklist on one page for yourself, instead of the handout",
+    "cli.help.cases": "the cases (one page each, one copy per group) and the dialogue cards as a cut sheet",
+    "cli.prep_written": "The checklist is saved in {path}",
+    "cli.cases_written": "The cases and cards are saved in {path}",
+    "cli.help.sector": "the workplace's sector: the console shows its examples first (andet: all)",
     # Follow-up: a workplace's history, joining two spellings
     "cli.help.workplaces": "the workplaces: list them, or join two spellings (merge NAME OTHER)",
     "cli.help.workplaces_action": "list (default) or merge",

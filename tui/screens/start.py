@@ -24,6 +24,7 @@ from sessions.theme.library import ThemeEntry, ThemeLibrary, ThemeOrigin
 from tui.keys import START_KEYS, bindings
 from tui.messages import SessionChosen, ThemeChosen
 from tui.widgets.footer import Footer
+from tui.widgets.theme_prep import ThemePrep
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -80,6 +81,7 @@ class StartScreen(Screen[None]):
             yield Label(t("start.themes"), classes="section-title", markup=False)
             yield OptionList(markup=False, id="themes")
             yield Label("", id="theme-summary", markup=False)
+            yield ThemePrep(id="theme-prep")
             yield Label("", id="sessions-title", classes="section-title", markup=False)
             yield OptionList(markup=False, id="sessions")
             yield Label(t("start.hint"), classes="dialog-hint", markup=False)
@@ -157,6 +159,11 @@ class StartScreen(Screen[None]):
             plans = " / ".join(str(p) for p in card.plans) if card else ""
             summary = f"{card.summary}  ({plans} min)" if card else ""
             self.query_one("#theme-summary", Label).update(summary)
+            prep = self.query_one(ThemePrep)
+            if card is not None:
+                prep.show(card.id, card.preparation)
+            else:
+                prep.show("", ())
 
     @on(OptionList.OptionSelected, "#themes")
     def choose_theme(self, event: OptionList.OptionSelected) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Label, Markdown, Static
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.pages import Page
+from sessions.theme.notes import for_sector
 from sessions.theme.sections import markdown
 from tui.widgets.note_text import note_line
 from tui.widgets.reveal import hide_until
@@ -130,7 +131,8 @@ class ConsolePanel(Vertical, can_focus=False):
             self.show_next()
 
     def show(self, page: Page) -> None:
-        notes = speaker_notes(page) or t("console.no_speaker_notes")
+        sector = self.live.info.details.sector or None  # its examples first
+        notes = for_sector(speaker_notes(page), sector) or t("console.no_speaker_notes")
         if notes != self._notes_text:
             self._notes_text = notes
             hide_until(
