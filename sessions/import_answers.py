@@ -17,7 +17,7 @@ from sessions.import_shapes import (
     boolean,
     choice,
     fail,
-    integer,
+    in_range,
     list_of,
     nullable,
     record,
@@ -32,16 +32,19 @@ _KEY = re.compile(r"(batch|slip):[1-9][0-9]{0,8}")
 def _vote_pair(value: object, where: str) -> list[Any]:
     if not isinstance(value, list) or len(value) != 2:
         raise fail(where, "expected_list")
-    return [text(value[0], f"{where}[0]"), integer(value[1], f"{where}[1]")]
+    return [text(value[0], f"{where}[0]"), _COUNT(value[1], f"{where}[1]")]
 
 
+_PLACE = in_range(0, 10_000)  # a statement, a step, a column
+_COUNT = in_range(0, 1_000)  # one phone's votes on an item
+_VALUE = in_range(-1_000, 1_000)  # a value on a scale
 _SCALE = record(
     {
         "kind": (choice(("scale",)), REQUIRED),
         "segment_id": (text, REQUIRED),
-        "statement": (integer, REQUIRED),
+        "statement": (_PLACE, REQUIRED),
         "key": (text, REQUIRED),
-        "value": (integer, REQUIRED),
+        "value": (_VALUE, REQUIRED),
     }
 )
 _VOTE = record(
@@ -64,10 +67,10 @@ _SLIP = record(
     {
         "kind": (choice(("slip",)), REQUIRED),
         "segment_id": (text, REQUIRED),
-        "step": (integer, OPTIONAL),
+        "step": (_PLACE, OPTIONAL),
         "text": (text, REQUIRED),
         "target": (choice(tuple(t.value for t in SlipTarget)), REQUIRED),
-        "column": (integer, OPTIONAL),
+        "column": (_PLACE, OPTIONAL),
     }
 )
 _JOIN = record(
@@ -102,7 +105,7 @@ def _phone_keys(value: object, where: str, check: Check) -> dict[str, Any]:
 
 
 def _scale_values(value: object, where: str) -> dict[str, Any]:
-    return _phone_keys(value, where, integer)
+    return _phone_keys(value, where, _VALUE)
 
 
 def _vote_lists(value: object, where: str) -> dict[str, Any]:
@@ -113,7 +116,7 @@ _SCALE_NOW = record(
     {
         "kind": (choice(("scale",)), REQUIRED),
         "segment_id": (text, REQUIRED),
-        "statement": (integer, REQUIRED),
+        "statement": (_PLACE, REQUIRED),
         "values": (_scale_values, REQUIRED),
     }
 )

@@ -15,6 +15,8 @@ from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError, StorageError
 from sessions.i18n import t
 from sessions.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
     MAX_PARTICIPANTS,
     Action,
     SessionDetails,
@@ -389,9 +391,14 @@ def validate_details(details: SessionDetails) -> SessionDetails:
     if not workplace:
         raise InvalidDetailsError("workplace", t("error.workplace_needed"))
     try:
-        date = datetime.strptime(details.date.strip(), "%Y-%m-%d").date().isoformat()
+        day = datetime.strptime(details.date.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise InvalidDetailsError("date", t("error.bad_date", date=details.date)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidDetailsError(
+            "date", t("error.date_years", date=details.date, first=FIRST_YEAR, last=LAST_YEAR)
+        )
+    date = day.isoformat()
     match = _TIME.match(details.start_time.strip())
     if not match:
         raise InvalidDetailsError("start_time", t("error.bad_time", time=details.start_time))

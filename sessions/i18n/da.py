@@ -244,4 +244,12 @@ TEXT: dict[str, str] = {
     "workplaces.empty": "Skriv begge stavemåder.",
     "history.one_session": "1 session",
     "history.sessions": "{count} sessioner",
+    # hardening: ranges of imported values, export targets, files read
+    "error.date_years": "Datoen '{date}' skal ligge mellem år {first} og {last}.",
+    "import.not_regular": "det er ikke en almindelig fil (en FIFO, en enhed eller en sokkel)",
+    "theme.problem.not_regular": "det er ikke en almindelig fil (en FIFO, en enhed eller en sokkel)",
+    "theme.problem.too_big": "filen er større end {limit} MiB; et tema er langt mindre",
+    "error.export_symlink": "{path} er et symbolsk link; oplaeg skriver ikke igennem links. Angiv selve filen.",
+    "error.export_special": "{path} er ikke en almindelig fil (en enhed, en FIFO eller en sokkel); en eksport skrives kun til en fil.",
+    "error.output_failed": "Kunne ikke skrive til standard-output: {reason}",
 }

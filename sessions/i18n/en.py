@@ -244,4 +244,12 @@ TEXT: dict[str, str] = {
     "workplaces.empty": "Write both spellings.",
     "history.one_session": "1 session",
     "history.sessions": "{count} sessions",
+    # hardening: ranges of imported values, export targets, files read
+    "error.date_years": "The date '{date}' must be in the years {first} to {last}.",
+    "import.not_regular": "not a regular file (a FIFO, a device or a socket)",
+    "theme.problem.not_regular": "not a regular file (a FIFO, a device or a socket)",
+    "theme.problem.too_big": "the file is larger than {limit} MiB; a theme is far smaller",
+    "error.export_symlink": "{path} is a symbolic link; oplaeg does not write through links. Give the file itself.",
+    "error.export_special": "{path} is not a regular file (a device, a FIFO or a socket); an export is written only to a file.",
+    "error.output_failed": "Could not write to standard output: {reason}",
 }

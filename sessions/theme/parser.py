@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sessions.exercises import KINDS
+from sessions.storage.reading import FileTooBigError, SpecialFileError, read_bounded
 from sessions.theme.checks import check_theme
 from sessions.theme.model import (
     DEFAULT_PLANS,
@@ -385,11 +386,22 @@ def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, 
     return theme, found
 
 
+MAX_THEME_BYTES = 4 * 1024 * 1024
+"""A theme is a few dozen KiB of Markdown; a file larger than this is not one."""
+
+
 def load_theme_file(path: Path) -> tuple[Theme | None, list[Problem]]:
     """Read and parse one theme file; an unreadable file becomes one problem."""
     problems = Problems(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_bounded(path, MAX_THEME_BYTES)
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except SpecialFileError:
+        problems.add(1, "theme.problem.not_regular")
+        return None, problems.items
+    except FileTooBigError:
+        problems.add(1, "theme.problem.too_big", limit=MAX_THEME_BYTES // 1024 // 1024)
+        return None, problems.items
     except UnicodeDecodeError as error:
         problems.add(1, "theme.problem.not_utf8", reason=error.reason, byte=error.start)
         return None, problems.items

@@ -39,7 +39,7 @@ TEXT: dict[str, str] = {
     "cli.help.format": "md (standard), html eller docx (Word): referatet; xlsx (Excel) eller csv: handlingsplanen; json: alt, også private noter, til at flytte en session",
     "cli.help.include_private": "tag noter markeret 'kun til mig' med",
     "cli.help.output": "skriv til FIL (standard: skærmen)",
-    "cli.help.force": "erstat en FIL, der findes i forvejen",
+    "cli.help.force": "erstat en FIL, der findes i forvejen (aldrig et link, en enhed eller en FIFO)",
     "cli.help.new_theme": "skriv et starttema, du kan rette i",
     "cli.help.new_theme_id": "det nye temas id: a-z, 0-9 og '-'",
     "cli.help.title": "temaets titel",

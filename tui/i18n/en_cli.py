@@ -39,7 +39,7 @@ TEXT: dict[str, str] = {
     "cli.help.format": "md (default), html or docx (Word): the referat; xlsx (Excel) or csv: the action plan; json: everything, private notes too, for moving a session",
     "cli.help.include_private": "include notes marked 'kun til mig'",
     "cli.help.output": "write to FILE (default: the screen)",
-    "cli.help.force": "replace an existing FILE",
+    "cli.help.force": "replace an existing FILE (never a link, a device or a FIFO)",
     "cli.help.new_theme": "write a starter theme to edit",
     "cli.help.new_theme_id": "the new theme's id: a-z, 0-9 and '-'",
     "cli.help.title": "the theme's title",
