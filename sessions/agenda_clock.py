@@ -22,6 +22,35 @@ def whole_minutes(seconds: float) -> int:
     return math.floor(max(0.0, seconds) / 60.0 + 0.5)
 
 
+def largest_remainder(values: list[float], total: int) -> list[int]:
+    """`values` as whole numbers that add up to exactly `total`: each rounded down, then the
+    ones with the largest fractions get one more (or, when `total` is below the rounded-down
+    sum, the smallest fractions one less) — so a column of rounded minutes and its total never
+    tell two stories."""
+    floors = [math.floor(max(0.0, v)) for v in values]
+    result = list(floors)
+    short = total - sum(floors)
+    by_fraction = sorted(
+        range(len(values)), key=lambda i: max(0.0, values[i]) - floors[i], reverse=short > 0
+    )
+    while short and by_fraction:
+        moved = False
+        for i in by_fraction:
+            if short > 0:
+                result[i] += 1
+                short -= 1
+                moved = True
+            elif result[i] > 0:
+                result[i] -= 1
+                short += 1
+                moved = True
+            if not short:
+                break
+        if not moved:
+            break
+    return result
+
+
 @dataclass(frozen=True)
 class AgendaRow:
     """One agenda item on the clock."""
@@ -37,6 +66,12 @@ class AgendaRow:
     actual_start: datetime | None  # its first visit
     spent_seconds: float  # pauses not counted
     paused_seconds: float  # session pauses while it ran
+    needs_seconds: float = 0.0  # what it still needs (the current item)
+
+    @property
+    def taken_seconds(self) -> float:
+        """What the item takes in all: used, and still needed if it goes on."""
+        return self.spent_seconds + (self.needs_seconds if self.state is ItemState.NOW else 0.0)
 
     @property
     def minutes_used(self) -> int:
@@ -93,6 +128,24 @@ class AgendaView:
         """Minutes the session is expected to run over (positive) or under its length."""
         return self.projected_minutes - self.plan
 
+    def column_minutes(self) -> list[int | None]:
+        """The agenda's "Min." column, adding up to the total shown under it: items to come
+        with their planned minutes, items done or going on with the minutes they take (used,
+        and still needed for the current one), rounded by largest remainder to the shown
+        total; None for a skipped item (it counts for nothing)."""
+        if not self.started:
+            return [row.item.minutes if row.item.active else None for row in self.rows]
+        planned = sum(row.item.minutes for row in self.rows if row.state is ItemState.TO_COME)
+        run = [i for i, row in enumerate(self.rows) if row.state in (ItemState.DONE, ItemState.NOW)]
+        exact = [self.rows[i].taken_seconds / 60.0 for i in run]
+        rounded = largest_remainder(exact, max(0, self.projected_minutes - planned))
+        minutes: list[int | None] = [
+            row.item.minutes if row.state is ItemState.TO_COME else None for row in self.rows
+        ]
+        for i, value in zip(run, rounded, strict=True):
+            minutes[i] = value
+        return minutes
+
 
 def agenda_view(schedule: Schedule, status: TimingStatus, booked_start: datetime) -> AgendaView:
     """The agenda of `schedule` as `status` (from `sessions.timing.status`, same schedule) sees
@@ -135,6 +188,7 @@ def agenda_view(schedule: Schedule, status: TimingStatus, booked_start: datetime
                 actual_start=_clock(entered) if entered is not None else None,
                 spent_seconds=known.spent if known else 0.0,
                 paused_seconds=known.paused if known else 0.0,
+                needs_seconds=known.needs if known else 0.0,
             )
         )
     reading = pace(status)

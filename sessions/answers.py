@@ -31,7 +31,7 @@ from sessions.answer_log import AnswerLog
 from sessions.exercises.base import ExerciseKind, ExerciseResult, as_int
 from sessions.exercises.scale import ScaleKind, ScaleState
 from sessions.exercises.voting import VotingKind, VotingState
-from sessions.i18n import t
+from sessions.i18n import plural
 from sessions.pages import Page
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import ANSWERS_TABLE, JOIN_TABLE
@@ -297,7 +297,7 @@ def result_with_phones(
     phones = answers.answered(segment_id)
     if result is None or not phones:
         return result
-    line = t("answers.phones", language=language, count=phones)
+    line = plural(phones, "answers.phone", "answers.phones", language)
     return replace(result, lines=[*result.lines, line])
 
 

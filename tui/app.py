@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from sessions.clock import Clock, SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError
-from sessions.i18n import current_language, t
+from sessions.i18n import current_language, plural, t
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
@@ -154,7 +154,7 @@ class OplaegApp(App[None]):
                 "followup.carry_question",
                 workplace=source.details.workplace,
                 date=source.details.date,
-                count=len(actions),
+                actions=plural(len(actions), "plural.actions.one", "plural.actions.many"),
             )
             yes = await self.push_screen_wait(ConfirmScreen(question, yes=t("followup.carry_yes")))
             if yes:
@@ -241,14 +241,19 @@ class OplaegApp(App[None]):
         latest = self.repository.recent(self.clock.wall())
         if latest is None:
             return
+        from sessions.export.dates import clock_text, long_date
         from tui.screens.confirm import ConfirmScreen
 
+        try:
+            when = long_date(latest.date)
+        except ValueError:
+            when = latest.date
         question = t(
             "start.resume_question",
             workplace=latest.workplace,
             theme=latest.theme_title,
-            date=latest.date,
-            time=latest.start_time,
+            date=when,
+            time=clock_text(latest.start_time),
         )
         screen = ConfirmScreen(question, yes=t("start.resume"), no=t("start.not_now"))
         if await self.push_screen_wait(screen):

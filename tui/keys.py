@@ -385,9 +385,20 @@ NOTES_KEYS: tuple[Key, ...] = (
 )
 
 MODERATION_KEYS: tuple[Key, ...] = (
-    Key("slip-approve", "enter", "approve", "key.approve", "command.approve_slip", "Enter"),
+    Key(
+        "slip-approve",
+        "enter",
+        "approve",
+        "key.approve",
+        "command.approve_slip",
+        "Enter",
+        priority=True,  # before the list's own Enter, so the footer shows it
+    ),
+    Key("slip-mark", "space", "mark", "key.mark", "command.mark_slip", "␣"),
+    Key("slip-mark-all", "a", "mark_all", "key.mark_all", "command.mark_all_slips", "a"),
     Key("slip-edit", "w", "edit", "key.edit_item", "command.edit_slip", "w"),
     Key("slip-reject", "delete,x", "reject", "key.reject", "command.reject_slip", "x Delete"),
+    Key("slip-reject-all", "X", "reject_all", "key.reject_all", "command.reject_all_slips", "X"),
     Key("slip-undo", "u", "undo", "key.undo_short", "command.undo_reject", "u"),
     Key("slip-peek", "ctrl+t", "peek", "key.peek", "command.peek_slips", "Ctrl+T", footer=False),
     Key("slip-close", "escape,S", "close", "close", "command.close", "Esc"),

@@ -208,6 +208,15 @@ class RoundState:
             chosen=True,
         )
 
+    def shorter_from_now(self, plan: RoundPlan) -> RoundState | None:
+        """A round under way gets the shorter turns from the next speaker on (the one speaking
+        keeps the turn begun); None when there is no shorter way or it already is."""
+        if not plan.possible(RoundWay.SHORTER) or self.way is not RoundWay.EVERYONE:
+            return None
+        return replace(
+            self, way=RoundWay.SHORTER, seconds_each=plan.seconds(RoundWay.SHORTER), chosen=True
+        )
+
     def to_doc(self) -> Document:
         return {
             "participants": self.participants,

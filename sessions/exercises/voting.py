@@ -171,6 +171,21 @@ class VotingState:
         """The items with most votes (only those with any)."""
         return [(item, n) for item, n in self.ranked(extra)[:count] if n]
 
+    def top_with_ties(
+        self, count: int = TOP, extra: Mapping[str, int] | None = None
+    ) -> tuple[list[tuple[str, int]], list[str]]:
+        """The top `count` and every item tied with the last of them (a tie for third place
+        takes both), and the tied items at that last place (empty when there is no tie beyond
+        `count`): nothing is left out just because it was listed later."""
+        ranked = [(item, n) for item, n in self.ranked(extra) if n]
+        if len(ranked) <= count:
+            return ranked, []
+        last = ranked[count - 1][1]
+        taken = [(item, n) for item, n in ranked if n >= last]
+        if len(taken) == count:
+            return taken, []
+        return taken, [item for item, n in taken if n == last]
+
     def to_doc(self) -> Document:
         return {
             "items": list(self.items),

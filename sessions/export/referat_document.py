@@ -30,7 +30,7 @@ from sessions.export.labels import (
 )
 from sessions.export.referat import ExerciseResult, Referat
 from sessions.export.since_last import change_highlights, since_last
-from sessions.i18n import current_language, t
+from sessions.i18n import current_language, plural, t
 from sessions.live import FOLLOWUP_ITEM_ID
 from sessions.models import Note
 from sessions.timing import TimeLogRow
@@ -75,7 +75,7 @@ def build_document(referat: Referat, language: str | None = None) -> Document:
 def _particulars(referat: Referat, language: str | None) -> list[tuple[str, str]]:
     tr = partial(t, language=language)
     details = referat.info.details
-    planned = tr("export.minutes", minutes=details.plan)
+    planned = plural(details.plan, "export.minute", "export.minutes", language)
     start, end = referat.started_at, referat.ended_at
     if start is None:
         when = tr(
@@ -88,7 +88,7 @@ def _particulars(referat: Referat, language: str | None) -> list[tuple[str, str]
             "export.time_run",
             start=clock(start, language),
             end=clock(end, language),
-            minutes=tr("export.minutes", minutes=round((end - start) / 60)),
+            minutes=plural(round((end - start) / 60), "export.minute", "export.minutes", language),
             plan=planned,
         )
         if referat.paused_seconds >= 60:

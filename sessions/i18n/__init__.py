@@ -40,9 +40,18 @@ def current_language() -> str:
     return _current
 
 
+def plural(
+    count: int, one: str, many: str, /, language: str | None = None, **params: object
+) -> str:
+    """The text of key `one` when `count` is 1, else of key `many`, with `{count}` filled in:
+    "1 seddel venter", "3 sedler venter". Every text where a count meets a noun goes through
+    here, so none says "1 sedler"."""
+    return t(one if count == 1 else many, language, count=count, **params)
+
+
 def count_notes(count: int) -> str:
     """`1 note`, `3 noter`."""
-    return t("cli.one_note") if count == 1 else t("cli.notes", count=count)
+    return plural(count, "cli.one_note", "cli.notes")
 
 
 def count_sessions(count: int) -> str:

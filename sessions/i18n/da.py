@@ -30,7 +30,7 @@ TEXT: dict[str, str] = {
     "export.date": "Dato",
     "export.facilitator": "Facilitator",
     "export.participants": "Deltagere",
-    "export.minutes": "{minutes} minutter",
+    "export.minutes": "{count} minutter",
     "export.theme": "Tema",
     "export.col.time": "Planlagt kl.",
     "export.col.segment": "Punkt",
@@ -191,12 +191,17 @@ TEXT: dict[str, str] = {
     "import.out_of_range": "skal være mellem {low} og {high}",
     # CLI
     "cli.notes": "{count} noter",
-    "cli.one_note": "1 note",
+    "cli.one_note": "{count} note",
     "export.at": "kl.",
     "handout.questions": "Spørgsmål til øvelserne",
     "handout.title": "Uddelingsark",
     "invitation.title": "Invitation",
     "invitation.program": "Program",
+    # console: a count that meets a noun, singular and plural (used through `plural`)
+    "export.minute": "{count} minut",
+    "answers.phone": "Heraf svar fra {count} mobil",
+    "plural.actions.one": "{count} handling",
+    "plural.actions.many": "{count} handlinger",
     # -- preparation sheet and case sheets (issue 25) --
     "prep.title": "Før mødet",
     "prep.kind": "Til konsulenten · tjekliste til aftenen før",

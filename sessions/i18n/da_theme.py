@@ -55,6 +55,8 @@ TEXT: dict[str, str] = {
     "theme.warning.step_too_long": "trinnet '{step}' fylder {lines} linjer med sin tekst og kan ikke ses helt sammen med øvelsen på en skærm på 80×24; kort teksten ned eller flyt noget til Noter:",
     "theme.warning.round_no_fallback": "runden '{segment}' når ikke {people} deltagere i {plan}-minutters-planen; angiv 'fallback: groups | pluk | shorter'",
     "theme.warning.shortest_session": "temaet kan ikke gøres kortere end {minutes} minutter (en session kan vare ned til {shortest}); giv det en {shortest}-minutters-plan, eller markér segmenter 'optional: yes'",
+    # console: `oplaeg check` on a file not named after its theme
+    "theme.warning.file_name": "filen hedder '{name}', men temaets id er '{id}'; kald den '{id}.md'",
     # -- preparation, case keys, print promises, sources (issue 25) --
     "theme.problem.preparation_empty": "'## Før mødet' har ingen punkter; skriv tjeklisten som en liste",
     "theme.problem.preparation_missing": "temaet har ingen '## Før mødet' – en tjekliste til aftenen før (lederens rolle, verserende sager, retningslinjer, AMR og TR, hvad der skal printes)",

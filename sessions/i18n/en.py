@@ -30,7 +30,7 @@ TEXT: dict[str, str] = {
     "export.date": "Date",
     "export.facilitator": "Facilitator",
     "export.participants": "Participants",
-    "export.minutes": "{minutes} minutes",
+    "export.minutes": "{count} minutes",
     "export.theme": "Theme",
     "export.col.time": "Planned at",
     "export.col.segment": "Item",
@@ -191,12 +191,17 @@ TEXT: dict[str, str] = {
     "import.out_of_range": "must be between {low} and {high}",
     # CLI
     "cli.notes": "{count} notes",
-    "cli.one_note": "1 note",
+    "cli.one_note": "{count} note",
     "export.at": "at",
     "handout.questions": "Questions for the exercises",
     "handout.title": "Handout",
     "invitation.title": "Invitation",
     "invitation.program": "Programme",
+    # console: a count that meets a noun, singular and plural (used through `plural`)
+    "export.minute": "{count} minute",
+    "answers.phone": "Of these, answers from {count} phone",
+    "plural.actions.one": "{count} action",
+    "plural.actions.many": "{count} actions",
     # -- preparation sheet and case sheets (issue 25) --
     "prep.title": "Before the session",
     "prep.kind": "For the consultant · a checklist for the evening before",

@@ -55,6 +55,8 @@ TEXT: dict[str, str] = {
     "theme.warning.step_too_long": "the step '{step}' takes {lines} lines with its text and cannot be seen whole beside the exercise on an 80×24 screen; shorten it or move some of it to Notes:",
     "theme.warning.round_no_fallback": "the round '{segment}' does not fit {people} participants in the {plan}-minute plan; add 'fallback: groups | pluk | shorter'",
     "theme.warning.shortest_session": "the theme cannot be made shorter than {minutes} minutes (a session may last down to {shortest}); give it a {shortest}-minute plan, or mark segments 'optional: yes'",
+    # console: `oplaeg check` on a file not named after its theme
+    "theme.warning.file_name": "the file is called '{name}', but the theme's id is '{id}'; name it '{id}.md'",
     # -- preparation, case keys, print promises, sources (issue 25) --
     "theme.problem.preparation_empty": "'## Før mødet' has no items; write the checklist as a list",
     "theme.problem.preparation_missing": "the theme has no '## Før mødet' – a checklist for the evening before (the leader's role, pending cases, guidelines, AMR and TR, what to print)",

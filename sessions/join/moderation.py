@@ -4,6 +4,9 @@ exercise's own state; rejected, it is gone. Nothing a phone writes reaches the w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from sessions.answers import MAX_SLIP_LENGTH, Slip, SlipTarget
 from sessions.exercises.case import CaseState
 from sessions.exercises.sorting import BoardState
@@ -41,3 +44,77 @@ def reject(live: LiveSession, slip: Slip) -> Slip | None:
 
 def _segment(live: LiveSession, segment_id: str) -> Segment | None:
     return next((p.segment for p in live.pages if p.segment.id == segment_id), None)
+
+
+# -- several texts at once: identical texts as one, everything waiting -------------------------
+
+
+def same_text(text: str) -> str:
+    """What makes two texts "the same" to the consultant: case and spacing aside."""
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class SlipGroup:
+    """Texts that say the same thing to the same place (the board's column, the agreements, the
+    notes): shown once with a count, put up once, rejected together. Oldest first."""
+
+    slips: tuple[Slip, ...]
+
+    @property
+    def first(self) -> Slip:
+        return self.slips[0]
+
+    @property
+    def count(self) -> int:
+        return len(self.slips)
+
+    @property
+    def key(self) -> str:
+        """Stable while the group waits: its oldest text's id."""
+        return self.first.id
+
+
+def _place(slip: Slip) -> tuple[str, str, int, str]:
+    return (slip.segment_id, slip.target.value, slip.column, same_text(slip.text))
+
+
+def group_slips(slips: Iterable[Slip]) -> list[SlipGroup]:
+    """`slips` with identical texts to the same place together, in the order the first of each
+    arrived."""
+    groups: dict[tuple[str, str, int, str], list[Slip]] = {}
+    for slip in slips:
+        groups.setdefault(_place(slip), []).append(slip)
+    return [SlipGroup(tuple(group)) for group in groups.values()]
+
+
+def approve_group(live: LiveSession, group: SlipGroup, text: str | None = None) -> bool:
+    """Put the group's text up once (as `text` if the consultant edited it) and take every
+    identical copy off the queue. False when nothing was put up."""
+    if not approve(live, group.first, text):
+        return False
+    for slip in group.slips[1:]:
+        live.answers.take_slip(slip.id)
+    return True
+
+
+def reject_many(live: LiveSession, slips: Iterable[Slip]) -> list[Slip]:
+    """Delete `slips`; returns those that were still waiting, so an undo can put them back."""
+    return [taken for slip in slips if (taken := reject(live, slip)) is not None]
+
+
+def reject_identical(live: LiveSession, slip: Slip) -> list[Slip]:
+    """Delete `slip` and every waiting text identical to it (same place, same words)."""
+    place = _place(slip)
+    return reject_many(live, [s for s in live.answers.pending() if _place(s) == place])
+
+
+def reject_all(live: LiveSession) -> list[Slip]:
+    """Delete every waiting text (a flood from one phone, say); returns them for an undo."""
+    return reject_many(live, live.answers.pending())
+
+
+def put_back(live: LiveSession, slips: Iterable[Slip]) -> None:
+    """Rejected texts back in the queue, in their old places (undo)."""
+    for slip in slips:
+        live.answers.put_back(slip)

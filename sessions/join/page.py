@@ -1,10 +1,12 @@
 """The phone page: one small, self-contained HTML page (no external files, no account, no
 names) that shows what the current page asks. Plain forms work without JavaScript; where it runs,
-a few lines reload the page when the question changes. Every text is escaped."""
+a few lines reload the page when the question changes and keep the board's column last chosen.
+Every text is escaped."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from html import escape
 
 from sessions.answers import MAX_SLIP_LENGTH, AnswerMode, SlipTarget
@@ -64,6 +66,19 @@ SCRIPT = """
   function typing() {
     var area = document.querySelector("textarea");
     return area && (area.value || document.activeElement === area);
+  }
+  var form = document.getElementById("slip"), remembered = "oplaeg-column" + base;
+  if (form) {
+    try {
+      var last = sessionStorage.getItem(remembered);
+      var radio = /^[0-9]+$/.test(last || "") &&
+        form.querySelector('input[name="column"][value="' + last + '"]');
+      if (radio) { radio.checked = true; }
+    } catch (e) {}
+    form.addEventListener("submit", function () {
+      var chosen = form.querySelector('input[name="column"]:checked');
+      try { if (chosen) { sessionStorage.setItem(remembered, chosen.value); } } catch (e) {}
+    });
   }
   setInterval(function () {
     if (document.hidden || typing()) { return; }
@@ -186,8 +201,11 @@ def _vote(question: Question, base: str) -> list[str]:
 
 def _slip(question: Question, base: str) -> list[str]:
     target = question.target or SlipTarget.NOTE
+    # The step's question fits a note; a board's columns and a case's agreement ask their own
+    # question in the form ("Foreslå en aftale"), so a question above it would ask another.
+    asked = question if target is SlipTarget.NOTE else replace(question, prompt="")
     lines = [
-        *_heading(question),
+        *_heading(asked),
         f'<form method="post" action="{base}/answer" id="slip">',
         _hidden("slip", question),
         f'<label for="text"><b>{_e(t(f"join.slip.{target.value}"))}</b></label>',

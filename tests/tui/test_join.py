@@ -50,7 +50,7 @@ async def test_j_turns_joining_on_and_off_and_says_where(library, repository, cl
         assert "token" not in state and "salt" not in str(state)
         assert await fetch(server.url) == 200
         join_line = str(app.screen.query_one(JoinStatus).render())
-        assert server.address in join_line
+        assert join_line == f"Mobiler: kode {server.service.code}", "the address is the room's"
         url = server.url
         await pilot.press("J")
         await pilot.pause()
@@ -87,7 +87,7 @@ async def test_the_end_of_the_session_ends_joining(library, repository, clock):
         await pilot.pause()
         go(app, live, len(live.pages) - 1)
         await pilot.pause()
-        await pilot.press("pagedown")
+        await pilot.press("pagedown", "y")
         await pilot.pause()
         await pilot.pause()
         assert not app.join.on
@@ -160,9 +160,9 @@ async def test_texts_wait_for_the_consultant_who_puts_them_up(library, repositor
         assert isinstance(moderation, ModerationScreen)
         listed = [str(o.prompt) for o in moderation.query_one("#slips").options]
         assert listed == [
-            "Stop · Mails efter kl. 16",
-            f"Start · {HOSTILE}",
-            "Start · Fast sparring",
+            "☐ Stop · Mails efter kl. 16",
+            f"☐ Start · {HOSTILE}",
+            "☐ Start · Fast sparring",
         ]
         await pilot.press("enter")  # up on the board
         await pilot.press("x")  # the hostile one: rejected

@@ -6,15 +6,26 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from sessions.answers import JoinState, SlipTarget
+from sessions.live import LiveSession
 from tests.tui.helpers import make_app, new_live
 from tests.tui.scenes import SCENES, scene
 from tui.room import RoomApp
+from tui.screens.presenter import PresenterScreen
+from tui.widgets.reveal import pending_reveals
 
 SIZES = [(80, 24), (200, 60)]
 
 
 async def settle(pilot: Pilot[None]) -> None:
+    """Let the page be drawn: Markdown parses in a thread and its text is shown only once
+    parsed (a loaded machine may need longer than the usual moment)."""
     await pilot.pause(0.2)
+    for _ in range(40):
+        if not pending_reveals():
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -32,6 +43,64 @@ def test_the_console(name, snap_compare, library, repository, clock):
     live = scene(repository, library, clock, name)
     app = make_app(library, repository, clock, live=live, layout="console")
     assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
+
+
+CONSOLE_SIZES = [(80, 24), (100, 30), (120, 40)]
+PHONE_CODE = "3101"
+
+
+def phones_on(live: LiveSession) -> None:
+    """Phones as the console sees them once `J` is on, without a server (a fixed code): a few
+    answers on the scale and the vote, a text waiting."""
+    address = "192.168.1.20:8765/k7m2p9qx"
+    live.answers.set_join_state(
+        JoinState(on=True, url=f"http://{address}", address=address, code=PHONE_CODE)
+    )
+    for phone, value in enumerate((4, 5, 3)):
+        live.answers.answer_scale("skala", 0, f"phone-{phone}", value)
+    for phone in range(2):
+        live.answers.vote("stemmer", f"phone-{phone}", "Fast sparring hver fredag", 1, 3)
+    live.answers.add_slip("tavle", 0, "Mails efter kl. 16", SlipTarget.COLUMN, 0)
+
+
+@pytest.mark.parametrize("size", CONSOLE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", ["scale", "sorting", "voting", "case"])
+def test_the_console_with_phones_on(name, size, snap_compare, library, repository, clock):
+    """The laptop console: no QR code (the wall has it), the operated list with its selection
+    in view, whole words in the notes, the next page on screen."""
+    live = scene(repository, library, clock, name)
+    app = make_app(library, repository, clock, live=live, layout="console")
+
+    async def phones(pilot: Pilot[None]) -> None:
+        phones_on(live)  # after the app started (a new start turns phones off)
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        screen.answers_arrived()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=phones)
+
+
+def test_the_moderation_dialog_with_36_texts_at_80x24(snap_compare, library, repository, clock):
+    """The title, the key line and the dialog's own keys stay on screen; identical texts are
+    one line with a count."""
+    live = scene(repository, library, clock, "sorting")
+    app = make_app(library, repository, clock, live=live, layout="console")
+
+    async def texts(pilot: Pilot[None]) -> None:
+        phones_on(live)
+        for number in range(35):
+            text = f"Forslag {number % 30} om telefonen på kontoret efter kl. 15"
+            live.answers.add_slip("tavle", 0, text, SlipTarget.COLUMN, number % 3)
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        screen.answers_arrived()  # as the phones' server says when texts arrive
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.press("space", "down", "space", "end")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=texts)
 
 
 @pytest.mark.parametrize("name", ["round", "sorting"])

@@ -140,3 +140,29 @@ def test_agenda_view_is_pure(theme):
     view = agenda_view(schedule, timing, BOOKED)
     assert view == agenda_view(schedule, timing, BOOKED)
     assert view.rows[0].state is ItemState.NOW and view.rows[0].minutes_used == 1
+
+
+def test_largest_remainder_adds_up_to_the_total():
+    from sessions.agenda_clock import largest_remainder
+
+    assert largest_remainder([5.4, 9.6, 0.5], 16) == [5, 10, 1]
+    assert largest_remainder([5.4, 9.6, 0.5], 15) == [5, 10, 0]
+    assert largest_remainder([5.4, 9.6, 0.5], 14) == [5, 9, 0]
+    assert largest_remainder([], 0) == []
+    assert sum(largest_remainder([1.3] * 7, 9)) == 9
+
+
+def test_the_minutes_column_adds_up_to_the_total_it_stands_over(live, clock):
+    """Done items count what they used, not what was planned: the column says so too."""
+    live.nav.start()
+    items = live.schedule.active
+    for item, over in zip(items[:3], (2.4, 1.6, -0.7), strict=True):
+        clock.advance((item.minutes + over) * 60)
+        live.go_to(page_of(live, items[items.index(item) + 1].id))
+    clock.advance(40)
+    view = live.agenda()
+    column = view.column_minutes()
+    assert sum(m for m in column if m is not None) == view.projected_minutes
+    rows = {r.item.id: (r, m) for r, m in zip(view.rows, column, strict=True)}
+    assert rows[items[0].id][1] in (items[0].minutes + 2, items[0].minutes + 3)
+    assert rows[items[-1].id][1] == items[-1].minutes, "items to come keep their planned minutes"

@@ -19,4 +19,7 @@ def test_fit_grows_to_the_room_and_stays_inside_it():
     clock.fit(140, 20)
     assert clock.scale == 8  # 136 × 20 cells on a projector
     clock.fit(10, 2)
-    assert clock.scale == 1
+    assert clock.scale == 0, "too small for the drawing: plain digits on one line"
+    clock.value = "5:48"
+    assert str(clock.render()) == "5:48"
+    assert clock.get_content_height(None, None, 10) == 1

@@ -177,7 +177,7 @@ def test_unwritable_data_dir(capsys, tmp_path):
 def test_check(capsys, tmp_path):
     code, out, _ = run(capsys, "check", str(Path(bundled_content_dir())))
     bundled = len(theme_files(bundled_content_dir()))
-    assert code == 0 and f"{bundled} temafil(er)" in out
+    assert code == 0 and f"{bundled} temafiler er i orden" in out
     bad = tmp_path / "broken.md"
     bad.write_text(BROKEN)
     code, _, err = run(capsys, "check", str(bad))
@@ -191,6 +191,22 @@ def test_check(capsys, tmp_path):
     assert ":7: segment 'Oplæg': a presentation needs at least one '### Slide'" in err
     code, _, err = run(capsys, "check", str(tmp_path / "missing.md"))
     assert code == 1 and "filen eller mappen findes ikke" in err
+
+
+def test_check_warns_about_a_file_not_named_after_its_theme(capsys, tmp_path):
+    source = next(iter(theme_files(bundled_content_dir())))
+    theme_id = source.stem
+    renamed = tmp_path / "mit-tema.md"
+    renamed.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(renamed))
+    assert code == 0, "a warning, not an error"
+    assert f"{renamed}:1: advarsel: filen hedder 'mit-tema.md'" in err
+    assert f"kald den '{theme_id}.md'" in err
+    assert "1 temafil er i orden" in out
+    (tmp_path / f"{theme_id}.md").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    renamed.unlink()
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 0 and "filen hedder" not in err
 
 
 def test_lang_en(capsys):

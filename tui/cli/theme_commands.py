@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
 from sessions.export import write_export
-from sessions.i18n import t
+from sessions.i18n import plural, t
 from sessions.storage.locations import user_themes_dir
 from sessions.theme.library import ThemeLibrary, theme_files
+from sessions.theme.problems import Problem
 from tui.cli.output import emit
 
 if TYPE_CHECKING:
@@ -35,13 +36,25 @@ def check(paths: list[str]) -> int:
         else:
             print(t("cli.no_such_path", path=path), file=sys.stderr)
             return 1
-    found = [p for f in files for p in check_theme_file(f)]
+    found = [p for f in files for p in (*check_theme_file(f), *_misnamed(f))]
     for problem in found:
         print(problem, file=sys.stderr)
     if any(not p.warning for p in found):
         return 1
-    print(t("cli.check_ok", count=len(files)))
+    print(plural(len(files), "cli.check_ok_one", "cli.check_ok"))
     return 0
+
+
+def _misnamed(file: Path) -> list[Problem]:
+    """A warning when the file is not named after its theme's id (content/README: `<id>.md`,
+    so the two are found together)."""
+    from sessions.theme.parser import load_theme_file
+
+    theme, _ = load_theme_file(file)
+    if theme is None or file.stem == theme.id:
+        return []
+    params = {"name": file.name, "id": theme.id}
+    return [Problem(1, "theme.warning.file_name", params, str(file), warning=True)]
 
 
 def themes(library: ThemeLibrary, as_json: bool) -> int:

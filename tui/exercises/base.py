@@ -55,9 +55,11 @@ class ExerciseWidget(Widget, can_focus=True):
     class ActionsProposed(Message):
         """Items the group chose, to go into the action plan as proposals."""
 
-        def __init__(self, items: list[str]) -> None:
+        def __init__(self, items: list[str], *, note: str = "") -> None:
             super().__init__()
             self.items = items
+            self.note = note
+            """Something the consultant should know about the choice (a tie)."""
 
     class ClockStart(Message):
         """Start `clock` from its full time (a new speaker's turn)."""
@@ -84,6 +86,7 @@ class ExerciseWidget(Widget, can_focus=True):
         self.interactive = interactive
         self.can_focus = interactive and self.takes_keys
         self._composed = False
+        self._ahead: ExerciseState | None = None
         self.set_reactive(ExerciseWidget.state, live.exercises.state(page.segment))
 
     # -- what the screen asks of an exercise ---------------------------------------------------
@@ -93,6 +96,8 @@ class ExerciseWidget(Widget, can_focus=True):
         self.page = page
         self.reload()
         self.refresh_view()
+        if self.interactive and self.is_attached:
+            self.refresh_bindings()  # another step: other keys may work
 
     def reload(self) -> None:
         """Take the stored state again (after the console changed it, or an answer came in)."""
@@ -104,7 +109,20 @@ class ExerciseWidget(Widget, can_focus=True):
 
     def saved(self, state: ExerciseState) -> None:
         """The screen has saved `state`: show it."""
+        if self._ahead is state:
+            self._ahead = None
         self.state = state
+
+    def not_saved(self) -> None:
+        """The screen could not save the last change: the keys work from what is stored."""
+        self._ahead = None
+        self.refresh_view()
+
+    @property
+    def latest(self) -> Any:
+        """The state the next key works on: the last change handed to the screen, saved or
+        about to be (keys pressed faster than a save goes through each count), else `state`."""
+        return self._ahead if self._ahead is not None else self.state
 
     def turn(self, forward: bool) -> bool:
         """PgDn/PgUp inside the exercise (next speaker, next card); True when it was used."""
@@ -143,6 +161,8 @@ class ExerciseWidget(Widget, can_focus=True):
 
     def watch_state(self) -> None:
         self.refresh_view()
+        if self.interactive and self.is_attached:
+            self.refresh_bindings()  # what the keys can do depends on the state
 
     def on_mount(self) -> None:
         self._composed = True
@@ -170,7 +190,8 @@ class ExerciseWidget(Widget, can_focus=True):
         return True
 
     def change(self, state: ExerciseState | None) -> None:
-        if state is not None and state != self.state:
+        if state is not None and state != self.latest:
+            self._ahead = state
             self.post_message(self.Changed(self, state))
 
     def ask(self, question: str, then: Callable[[str], None], value: str = "") -> None:

@@ -38,7 +38,7 @@ class CardsWidget(ExerciseWidget):
 
     @property
     def cards(self) -> CardsState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, CardsState)
         return state
 

@@ -32,7 +32,7 @@ class CaseWidget(ExerciseWidget):
 
     @property
     def case(self) -> CaseState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, CaseState)
         return state
 

@@ -42,7 +42,7 @@ class RoundWidget(ExerciseWidget):
 
     @property
     def round(self) -> RoundState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, RoundState)
         return state
 
@@ -74,9 +74,18 @@ class RoundWidget(ExerciseWidget):
 
     def _fit_text(self, state: RoundState) -> Content:
         """For the consultant only: the round does not fit, and the ways it could."""
-        if not self.for_consultant or state.begun:
+        if not self.for_consultant:
             return Content("")
         plan = self.plan()
+        if state.begun:
+            # Said on the console only: where the room sees this window, the footer alone
+            # offers what still works.
+            if plan.fits or not self.screen.has_class("-console"):
+                return Content("")
+            shorter = state.shorter_from_now(plan)
+            key = "round.begun_shorter" if shorter is not None else "round.begun"
+            seconds = shorter.seconds_each if shorter is not None else 0
+            return Content.styled(t(key, seconds=seconds), MUTED)
         if plan.fits and not state.chosen:
             return Content("")
         lines = []
@@ -111,9 +120,14 @@ class RoundWidget(ExerciseWidget):
 
     def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "run_as":
-            if self.round.begun:
-                return False
             way = WAYS.get(str(parameters[0]))
+            if self.round.begun:
+                # Under way, only shorter turns still make sense (the rest of the group keeps
+                # its order); groups and a few volunteers are chosen before the round begins,
+                # which the round's line says.
+                return (
+                    way is RoundWay.SHORTER and self.round.shorter_from_now(self.plan()) is not None
+                )
             return way is not None and (way is RoundWay.EVERYONE or self.plan().possible(way))
         if action == "next_speaker":
             return not self.round.last_speaker or not self.round.begun
@@ -134,8 +148,13 @@ class RoundWidget(ExerciseWidget):
 
     def action_run_as(self, way: str) -> None:
         chosen = WAYS.get(way)
-        if chosen is not None:
-            self.change(self.round.run_as(chosen, self.plan()))
+        if chosen is None:
+            return
+        if self.round.begun:
+            if chosen is RoundWay.SHORTER:
+                self.change(self.round.shorter_from_now(self.plan()))
+            return
+        self.change(self.round.run_as(chosen, self.plan()))
 
     def turn(self, forward: bool) -> bool:
         state = self.round

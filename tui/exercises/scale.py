@@ -70,7 +70,7 @@ class ScaleWidget(ExerciseWidget):
 
     @property
     def scale(self) -> ScaleState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, ScaleState)
         return state
 
@@ -124,6 +124,13 @@ class ScaleWidget(ExerciseWidget):
             if self.counting and state.statements and not hidden
             else []
         )
+        statement_rows = sum(len(block) for block in blocks)
+        if (
+            below
+            and self.size.height
+            and (self.size.height - 2 < min(statement_rows, 3) + len(below) + 1)
+        ):
+            below = []  # no room for the bars: the statements and their figures come first
         room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
         selected = state.selected if self.counting else None
         more = (t("board.more_above"), t("board.more_below"))

@@ -42,7 +42,7 @@ class SortingWidget(ExerciseWidget):
 
     @property
     def board(self) -> BoardState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, BoardState)
         return state
 

@@ -39,7 +39,7 @@ class VotingWidget(ExerciseWidget):
 
     @property
     def voting(self) -> VotingState:
-        state = self.state
+        state = self.latest
         assert isinstance(state, VotingState)
         return state
 
@@ -128,8 +128,9 @@ class VotingWidget(ExerciseWidget):
         self.change(self.voting.undo())
 
     def action_top_to_plan(self) -> None:
-        top = self.voting.top(extra=self._phones())
-        self.post_message(self.ActionsProposed([item for item, _ in top]))
+        top, tied = self.voting.top_with_ties(extra=self._phones())
+        note = t("voting.tie", items=" · ".join(tied), count=len(tied)) if tied else ""
+        self.post_message(self.ActionsProposed([item for item, _ in top], note=note))
 
     def _phones(self) -> dict[str, int]:
         return self.live.answers.phone_votes(self.page.segment.id)

@@ -105,7 +105,7 @@ TEXT: dict[str, str] = {
     "cli.deleted": "Sessionen {id} er lagt i papirkurven som {name}. 'oplaeg restore {name}' henter den tilbage (i 30 dage).",
     "cli.restored": "Sessionen {id} er hentet tilbage.",
     "cli.imported": "Sessionen er læst ind som {id}.",
-    "cli.check_ok": "{count} temafil(er) er i orden.",
+    "cli.check_ok": "{count} temafiler er i orden.",
     "cli.no_sessions": "Ingen sessioner.",
     # -- preparation sheet and case sheets (issue 25) --
     "cli.help.prep": "tjeklisten 'Før mødet' på én side til dig selv, i stedet for uddelingsarket",

@@ -166,7 +166,7 @@ TEXT: dict[str, str] = {
     "key.slips": "Sedler",
     "key.approve": "Op på skærmen",
     "key.reject": "Afvis",
-    "command.join_code": "Vis eller skjul mobilkoden på skærmen (på denne side)",
+    "command.join_code": "Vis eller skjul mobilkoden på lærredet (på denne side; konsollen viser den aldrig)",
     "command.slips": "Sedler fra mobilerne: sæt op, ret eller afvis",
     "command.approve_slip": "Sæt sedlen op på skærmen",
     "command.edit_slip": "Ret sedlen, og sæt den op",
@@ -174,6 +174,13 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Fortryd den sidste afvisning",
     "command.peek_slips": "Vis eller skjul sedlernes tekst (når salen ser skærmen)",
     "help.moderation": "Sedler fra mobilerne (S)",
+    # console: the phones' texts several at a time
+    "key.mark": "Vælg",
+    "key.mark_all": "Vælg alle",
+    "key.reject_all": "Afvis alle",
+    "command.mark_slip": "Vælg sedlen (eller fravælg den); Enter og x virker på alle valgte",
+    "command.mark_all_slips": "Vælg alle sedler (eller ingen)",
+    "command.reject_all_slips": "Afvis alle ventende sedler (u fortryder)",
     # The follow-up's history and statements asked again (issue 27)
     "key.workplace": "Arbejdsplads",
     "command.workplace": "Arbejdspladsens historik: sessioner, åbne handlinger og udsagn over tid",

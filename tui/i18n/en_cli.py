@@ -103,7 +103,7 @@ TEXT: dict[str, str] = {
     "cli.deleted": "Session {id} is in the trash as {name}. 'oplaeg restore {name}' brings it back (for 30 days).",
     "cli.restored": "Session {id} is back.",
     "cli.imported": "The session is imported as {id}.",
-    "cli.check_ok": "{count} theme file(s) are fine.",
+    "cli.check_ok": "{count} theme files are fine.",
     "cli.no_sessions": "No sessions.",
     # -- preparation sheet and case sheets (issue 25) --
     "cli.help.prep": "the 'Før mødet' checklist on one page for yourself, instead of the handout",

@@ -166,7 +166,7 @@ TEXT: dict[str, str] = {
     "key.slips": "Phone notes",
     "key.approve": "Put up",
     "key.reject": "Reject",
-    "command.join_code": "Show or hide the phone code on the screen (on this page)",
+    "command.join_code": "Show or hide the phone code on the projector (on this page; the console never shows it)",
     "command.slips": "Notes from the phones: put up, edit or reject",
     "command.approve_slip": "Put the note up on the screen",
     "command.edit_slip": "Edit the note, then put it up",
@@ -174,6 +174,13 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Undo the last rejection",
     "command.peek_slips": "Show or hide the notes' text (when the room sees this screen)",
     "help.moderation": "Notes from the phones (S)",
+    # console: the phones' texts several at a time
+    "key.mark": "Select",
+    "key.mark_all": "Select all",
+    "key.reject_all": "Reject all",
+    "command.mark_slip": "Select the note (or unselect it); Enter and x act on all selected",
+    "command.mark_all_slips": "Select every note (or none)",
+    "command.reject_all_slips": "Reject every waiting note (u undoes it)",
     # The follow-up's history and statements asked again (issue 27)
     "key.workplace": "Workplace",
     "command.workplace": "The workplace's history: sessions, open actions and statements over time",

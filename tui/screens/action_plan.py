@@ -18,6 +18,7 @@ from sessions.models import Action
 from tui.keys import ACTION_PLAN_KEYS, bindings
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.text_prompt import TextPrompt
+from tui.widgets.footer import Footer
 from tui.widgets.wrapping_table import WrappingTable
 
 FIELDS = ("what", "who", "when", "follow_up")
@@ -104,6 +105,7 @@ class ActionPlanScreen(ModalScreen[None]):
             yield Label("", id="actions-next", markup=False)
             yield Label("", id="actions-message", markup=False)
             yield Label(t("actions.hint"), classes="dialog-hint", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.reload()

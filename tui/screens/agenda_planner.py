@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label
 from sessions.agenda_clock import AgendaRow
 from sessions.agenda_history import AgendaChange
 from sessions.errors import OplaegError
+from sessions.export.dates import clock
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.schedule import Schedule
@@ -66,8 +67,8 @@ class AgendaPlanner(Screen[None]):
         row = table.cursor_row
         table.clear()
         view = self.live.agenda()
-        for agenda_row in view.rows:
-            table.add_row(*self._cells(agenda_row), key=agenda_row.item.id)
+        for agenda_row, minutes in zip(view.rows, view.column_minutes(), strict=True):
+            table.add_row(*self._cells(agenda_row, minutes), key=agenda_row.item.id)
         ids = [r.item.id for r in view.rows]
         if selected in ids:
             table.move_cursor(row=ids.index(selected))
@@ -84,28 +85,32 @@ class AgendaPlanner(Screen[None]):
             else ("agenda.total_over" if difference > 0 else "agenda.total_under")
         )
         text = t(key, total=shown, plan=view.plan, difference=abs(difference))
-        text += "  " + t("agenda.ends", time=view.projected_end.strftime("%H.%M"))
+        text += "  " + t("agenda.ends", time=clock(view.projected_end))
         if view.paused_minutes:
             text += "  " + t("agenda.paused", minutes=view.paused_minutes)
         total.update(text)
         total.set_class(difference != 0, "-warning")
 
-    def _cells(self, row: AgendaRow) -> tuple[Text, ...]:
+    def _cells(self, row: AgendaRow, minutes: int | None) -> tuple[Text, ...]:
         item = row.item
         dim = "dim" if row.state in (ItemState.SKIPPED, ItemState.DONE) else ""
         starts = row.actual_start or row.expected_start or row.planned_start
         note = {
             ItemState.NOW: t("agenda.now"),
             ItemState.SKIPPED: t("agenda.skipped"),
-            ItemState.DONE: t("agenda.done", minutes=row.minutes_used),
+            ItemState.DONE: t("agenda.done", minutes=row.item.minutes),
         }.get(row.state, t("agenda.extra") if item.extra else "")
         if item.below_minimum and row.state is not ItemState.SKIPPED:
             note = (note + " " + t("agenda.below_minimum")).strip()
         return (
-            Text(starts.strftime("%H.%M") if starts else "–", style=dim),
+            Text(clock(starts) if starts else "–", style=dim),
             Text(item.title, style=dim),
             Text(t(f"agenda.kind.{item.kind.value}"), style=dim),
-            Text(str(item.minutes), style=dim, justify="right"),
+            Text(
+                str(minutes) if minutes is not None else f"({item.minutes})",
+                style=dim,
+                justify="right",
+            ),
             Text(str(item.minimum), style="dim", justify="right"),
             Text(note, style=NOTE_STYLES.get(row.state, "")),
         )

@@ -1,7 +1,9 @@
-"""The texts phones sent, held for the consultant: Enter puts one up (on the board, as an
-agreement, as a note), `w` edits it first, `x` rejects it, `u` takes a rejection back. Where the
-room sees this screen (the single window), the texts are hidden until Ctrl+T: hurtful or
-identifying text never reaches the wall unseen."""
+"""The texts phones sent, held for the consultant. Identical texts to the same place are one line
+with a count (put up once, rejected together). Enter puts up the selected lines (space selects,
+`a` selects all) or the highlighted one, `w` edits it first, `x` rejects, `X` rejects everything
+waiting, `u` takes the last rejection back. The title and the keys stay on screen however many
+texts wait. Where the room sees this screen (the single window), the texts are hidden until
+Ctrl+T: hurtful or identifying text never reaches the wall unseen."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -16,18 +19,38 @@ from textual.widgets.option_list import Option
 from sessions.answers import Slip, SlipTarget
 from sessions.errors import OplaegError
 from sessions.exercises.sorting import BoardState
-from sessions.i18n import t
-from sessions.join.moderation import approve, reject
+from sessions.i18n import plural, t
+from sessions.join.moderation import (
+    SlipGroup,
+    approve_group,
+    group_slips,
+    put_back,
+    reject_all,
+    reject_many,
+)
 from sessions.live import LiveSession
 from tui.join import JoinControl
 from tui.keys import MODERATION_KEYS, bindings
 from tui.screens.text_prompt import TextPrompt
+from tui.widgets.footer import Footer
+
+MARKED = "☑ "
+UNMARKED = "☐ "
+"""Selected or not, told by the glyph (not by colour)."""
 
 
 class ModerationScreen(ModalScreen[None]):
     """`changed` is called after every approval (the stage shows the new item)."""
 
     BINDINGS = bindings(MODERATION_KEYS)
+    DEFAULT_CSS = """
+    ModerationScreen .dialog.moderation { height: 1fr; max-height: 100%; overflow-y: hidden; }
+    ModerationScreen #slips { height: 1fr; background: $surface; }
+    ModerationScreen .dialog-title { margin-bottom: 0; }
+    ModerationScreen #moderation-message, ModerationScreen #moderation-masked {
+        height: auto; margin-top: 0;
+    }
+    """
 
     def __init__(
         self,
@@ -42,15 +65,20 @@ class ModerationScreen(ModalScreen[None]):
         self.join = join
         self.changed = changed
         self.masked = masked
-        self._rejected: Slip | None = None
+        self._rejected: list[Slip] = []
+        self._marked: set[str] = set()
+        self._groups: list[SlipGroup] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog moderation"):
             yield Label("", id="moderation-title", classes="dialog-title", markup=False)
             yield OptionList(markup=False, id="slips")
-            yield Label("", id="moderation-message", classes="dialog-hint", markup=False)
+            message = Label("", id="moderation-message", classes="dialog-hint", markup=False)
+            message.display = False
+            yield message
             yield Label("", id="moderation-masked", classes="dialog-hint", markup=False)
             yield Label(t("moderation.hint"), classes="dialog-hint", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.join.subscribe(self.reload)
@@ -66,20 +94,37 @@ class ModerationScreen(ModalScreen[None]):
     def reload(self) -> None:
         """List the waiting texts again (after a change here, or new ones from phones)."""
         slips = self.slips()
-        self.query_one("#moderation-title", Label).update(t("moderation.title", count=len(slips)))
-        self.query_one("#moderation-masked", Label).update(
-            t("moderation.masked") if self.masked and slips else ""
-        )
+        self._groups = group_slips(slips)
+        keys = {group.key for group in self._groups}
+        self._marked &= keys
+        title = t("moderation.title", count=len(slips))
+        if self._marked:
+            title += " · " + t("moderation.marked", count=len(self._marked))
+        self.query_one("#moderation-title", Label).update(title)
+        masked = self.query_one("#moderation-masked", Label)
+        masked.update(t("moderation.masked") if self.masked and slips else "")
+        masked.display = self.masked and bool(slips)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
         if not slips:
             options.add_option(Option(t("moderation.none"), id="", disabled=True))
             return
-        for slip in slips:
-            text = t("moderation.hidden_text", length=len(slip.text)) if self.masked else slip.text
-            options.add_option(Option(f"{self._target(slip)} · {text}", id=slip.id))
-        options.highlighted = min(highlighted or 0, len(slips) - 1)
+        options.add_options(Option(self._line(group), id=group.key) for group in self._groups)
+        options.highlighted = min(highlighted or 0, len(self._groups) - 1)
+
+    def _line(self, group: SlipGroup) -> Content:
+        slip = group.first
+        text = t("moderation.hidden_text", length=len(slip.text)) if self.masked else slip.text
+        mark = MARKED if group.key in self._marked else UNMARKED
+        parts: list[Content | str | tuple[str, str]] = [
+            (mark, "bold"),
+            f"{self._target(slip)} · ",
+            text,
+        ]
+        if group.count > 1:
+            parts.append((f"  {t('moderation.copies', count=group.count)}", "bold"))
+        return Content.assemble(*parts)
 
     def _target(self, slip: Slip) -> str:
         """Where the text goes: the board's column, an agreement, a note."""
@@ -94,12 +139,19 @@ class ModerationScreen(ModalScreen[None]):
             return t("moderation.target.agreement")
         return t("moderation.target.note")
 
-    def _selected(self) -> Slip | None:
+    def _highlighted(self) -> SlipGroup | None:
         options = self.query_one(OptionList)
-        if options.highlighted is None:
+        if options.highlighted is None or not self._groups:
             return None
-        slip_id = options.get_option_at_index(options.highlighted).id
-        return next((s for s in self.slips() if s.id == slip_id), None)
+        key = options.get_option_at_index(options.highlighted).id
+        return next((g for g in self._groups if g.key == key), None)
+
+    def _chosen(self) -> list[SlipGroup]:
+        """The selected lines, or the highlighted one when none is selected."""
+        if self._marked:
+            return [g for g in self._groups if g.key in self._marked]
+        group = self._highlighted()
+        return [group] if group is not None else []
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -107,54 +159,82 @@ class ModerationScreen(ModalScreen[None]):
         event.stop()
         self.action_approve()
 
-    def action_approve(self, text: str | None = None) -> None:
-        slip = self._selected()
-        if slip is None:
+    def action_mark(self) -> None:
+        group = self._highlighted()
+        if group is None:
             return
+        self._marked ^= {group.key}
+        self.reload()
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and options.highlighted < len(self._groups) - 1:
+            options.highlighted += 1  # space, space, space: down the list
+
+    def action_mark_all(self) -> None:
+        everything = {group.key for group in self._groups}
+        self._marked = set() if self._marked == everything else everything
+        self.reload()
+
+    def action_approve(self, text: str | None = None) -> None:
+        chosen = self._chosen()
+        done = 0
         try:
-            done = approve(self.live, slip, text)
+            for group in chosen:
+                done += approve_group(self.live, group, text if len(chosen) == 1 else None)
         except OplaegError as error:
             self._say(t("error.storage", reason=str(error)))
-            return
+        else:
+            if done == 1:
+                self._say(t("moderation.approved", target=self._target(chosen[0].first)))
+            elif done:
+                self._say(t("moderation.approved_many", count=done))
         if done:
-            self._say(t("moderation.approved", target=self._target(slip)))
+            self._marked.clear()
             self.changed()
         self.reload()
 
     def action_edit(self) -> None:
-        slip = self._selected()
-        if slip is None:
+        group = self._highlighted()
+        if group is None:
             return
 
         def edited(text: str | None) -> None:
             if text and text.strip():
+                self._marked = {group.key}
                 self.action_approve(text)
 
-        self.app.push_screen(TextPrompt(t("moderation.edit"), slip.text), edited)
+        self.app.push_screen(TextPrompt(t("moderation.edit"), group.first.text), edited)
 
     def action_reject(self) -> None:
-        slip = self._selected()
-        if slip is None:
-            return
+        chosen = self._chosen()
+        self._reject(lambda: reject_many(self.live, [s for g in chosen for s in g.slips]))
+
+    def action_reject_all(self) -> None:
+        self._reject(lambda: reject_all(self.live))
+
+    def _reject(self, rejecting: Callable[[], list[Slip]]) -> None:
         try:
-            self._rejected = reject(self.live, slip) or self._rejected
+            rejected = rejecting()
         except OplaegError as error:
             self._say(t("error.storage", reason=str(error)))
+            self.reload()
             return
-        self._say(t("moderation.rejected"))
+        if rejected:
+            self._rejected = rejected
+            self._marked.clear()
+            self._say(plural(len(rejected), "moderation.rejected", "moderation.rejected_many"))
         self.reload()
 
     def action_undo(self) -> None:
-        slip, self._rejected = self._rejected, None
-        if slip is None:
+        slips, self._rejected = self._rejected, []
+        if not slips:
             return
         try:
-            self.live.answers.put_back(slip)
+            put_back(self.live, slips)
         except OplaegError as error:
-            self._rejected = slip
+            self._rejected = [s for s in slips if self.live.answers.slip(s.id) is None]
             self._say(t("error.storage", reason=str(error)))
-            return
-        self._say(t("moderation.restored"))
+        else:
+            self._say(plural(len(slips), "moderation.restored", "moderation.restored_many"))
         self.reload()
 
     def action_peek(self) -> None:
@@ -165,4 +245,6 @@ class ModerationScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def _say(self, text: str) -> None:
-        self.query_one("#moderation-message", Label).update(text)
+        message = self.query_one("#moderation-message", Label)
+        message.update(text)
+        message.display = bool(text)

@@ -32,6 +32,12 @@ from tui.keys import NOTE_FORM_KEYS, bindings
 from tui.widgets.toggles import Checkbox, RadioButton
 
 DRAFT_DELAY_SECONDS = 0.4
+DIALOG_SHARE = 0.9
+"""The dialog's max-height (app.tcss `.dialog`)."""
+FORM_ROWS = 14
+"""The form's rows besides the text box: border, padding, heading, tags, private, keys."""
+TEXT_ROWS = 8
+MIN_TEXT_ROWS = 4
 TAG_CHOICES: tuple[NoteTag | None, ...] = (None, *NoteTag)
 
 
@@ -153,10 +159,24 @@ class NoteForm(ModalScreen[bool | None]):
             yield Label(t("note.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
+        self._fit_text_area()
         area = self.query_one(NoteTextArea)
         area.focus()
         area.move_cursor(area.document.end)
         self._apply_mask()
+        self.call_after_refresh(self._show_heading)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_text_area()
+
+    def _fit_text_area(self) -> None:
+        """The text box as tall as the screen allows with the heading and the keys in view
+        (an 80×24 laptop gets a shorter box, not a form scrolled past its heading)."""
+        room = int(self.size.height * DIALOG_SHARE) - FORM_ROWS
+        self.query_one(NoteTextArea).styles.height = max(MIN_TEXT_ROWS, min(TEXT_ROWS, room))
+
+    def _show_heading(self) -> None:
+        self.query_one(".note-form").scroll_home(animate=False)
 
     @property
     def text(self) -> str:

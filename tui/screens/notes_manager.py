@@ -17,6 +17,7 @@ from sessions.notebook import Notebook
 from tui.keys import NOTES_KEYS, bindings
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.note_form import NoteRequest
+from tui.widgets.footer import Footer
 
 PREVIEW_LENGTH = 60
 
@@ -48,6 +49,7 @@ class NotesManager(ModalScreen[NoteRequest | None]):
             yield OptionList(markup=False, id="notes-list")
             yield Label("", id="notes-message", classes="dialog-hint", markup=False)
             yield Label(t("notes.hint"), classes="dialog-hint", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.reload()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -42,6 +42,9 @@ from tui.widgets.status_bar import StatusBar
 T = TypeVar("T")
 PRESENCE_SECONDS = 1.0
 SCROLL_LINES = 3
+STACKED_BELOW = 100
+"""A console narrower than this puts the notes under the page instead of beside it: the page
+keeps the full width for the exercise and the notes get whole words."""
 
 
 class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
@@ -110,6 +113,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             self.say(t("presenter.room_connected" if console else "presenter.room_gone"))
 
     def _apply_layout(self) -> None:
+<<<<<<< HEAD
         self.set_class(self._console_mode, "-console")
         self.set_class(not self._console_mode, "-single")
         self.query_one(StatusBar).set_class(not self._console_mode, "-compact")
@@ -120,7 +124,33 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         exercise = self.stage.exercise  # what is for the consultant alone shows only here now
         if exercise is not None:
             exercise.refresh_view()
+=======
+        console = self._console_mode
+        with self.app.batch_update():
+            self.set_class(console, "-console")
+            self.set_class(not console, "-single")
+            self.query_one(StatusBar).set_class(not console, "-compact")
+            stage = self.stage
+            if stage.join_code_shown == console:
+                stage.join_code_shown = not console
+                if stage.has_page:
+                    stage.refresh_page()
+            panel = self.query_one(ConsolePanel)
+            panel.display = console
+            self._fit_console()
+            if console:
+                panel.show(self.live.page)
+>>>>>>> console
         self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_console()
+
+    def _fit_console(self) -> None:
+        """Beside the page on a wide console, under it on a narrow one."""
+        stacked = self._console_mode and self.size.width < STACKED_BELOW
+        self.set_class(stacked, "-stacked")
+        self.query_one(ConsolePanel).stack(stacked)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -178,6 +208,22 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         )
 
     def _step(self, forward: bool) -> None:
+        if self.live.finished:
+            self._offer_reopen(lambda: self._step(forward))
+            return
+        if forward and self.live.position == len(self.live.pages) - 1:
+            # A clicker's double press on the last page must not end the session unasked.
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._advance()
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    t("presenter.end_question"), yes=t("presenter.end_yes"), no=t("cancel")
+                ),
+                answered,
+            )
+            return
         if not forward:
             if self.live.position == 0:
                 self.say(t("presenter.first_page"))
@@ -186,6 +232,9 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             if ok:
                 self.show_page()
             return
+        self._advance()
+
+    def _advance(self) -> None:
         ok, result = self._guard(self.live.advance)
         if not ok:
             return
@@ -198,7 +247,30 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         else:
             self.action_summary()
 
+    def _offer_reopen(self, then: Callable[[], None]) -> None:
+        """The session has ended: going on with it is a choice (the time log notes it)."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            ok, reopened = self._guard(self.live.reopen)
+            if ok and reopened:
+                self.say(t("presenter.resumed"))
+                self.show_page()
+                then()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                t("presenter.reopen_question"), yes=t("presenter.reopen_yes"), no=t("cancel")
+            ),
+            answered,
+        )
+
     def action_goto(self) -> None:
+        if self.live.finished:
+            self._offer_reopen(self.action_goto)
+            return
+
         def chosen(position: int | None) -> None:
             if position is not None:
                 ok, moved = self._guard(lambda: self.live.go_to(position))
@@ -220,6 +292,8 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         if ok:
             event.widget.saved(event.state)
             self.stage.refresh_page()
+        else:
+            event.widget.not_saved()
 
     @on(ExerciseWidget.ClockStart)
     def start_clock(self, event: ExerciseWidget.ClockStart) -> None:
@@ -239,7 +313,8 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         event.stop()
         ok, added = self._guard(lambda: self.live.plan.propose(event.items))
         if ok and added is not None:
-            self.say(t("presenter.proposed", count=len(added)))
+            message = t("presenter.proposed", count=len(added))
+            self.say(f"{event.note} {message}" if event.note else message)
             self.action_action_plan()
 
     @on(ExerciseWidget.OpenRequested)

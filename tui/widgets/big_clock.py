@@ -101,22 +101,41 @@ class BigClock(Widget):
             self.refresh(layout=True)
             return
         changed = [span for span, a, b in zip(glyph_spans(new), old, new, strict=True) if a != b]
-        if changed:
+        if changed and not self.scale:
+            self.refresh()
+        elif changed:
             start, end = changed[0][0], changed[-1][0] + changed[-1][1]
             scale = self.scale
             self.refresh(Region(start * scale, 0, (end - start) * scale, rows_for(scale)))
 
     def fit(self, width: int, height: int, widest: str = "00:00") -> None:
+<<<<<<< HEAD
         """Choose the largest scale at which `widest` fits in `width` × `height` cells."""
         self.scale = scale_to_fit(widest, width, height)
+=======
+        """Choose the largest scale at which `widest` fits in `width` × `height` cells; scale 0
+        (plain digits on one line) when not even the smallest drawing fits."""
+        if rows_for(1) > height or pixel_width(widest) > width:
+            self.scale = 0
+            return
+        scale = 1
+        while pixel_width(widest) * (scale + 1) <= width and rows_for(scale + 1) <= height:
+            scale += 1
+        self.scale = scale
+>>>>>>> console
 
     def render(self) -> Content:
+        if not self.scale:
+            return Content.styled(self.value, "bold")
         return Content("\n".join(render_lines(self.value, self.scale)))
 
     def get_content_width(self, container: object, viewport: object) -> int:
+        if not self.scale:
+            return len(self.value)
         return pixel_width(self.value) * self.scale
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
+<<<<<<< HEAD
         return rows_for(self.scale)
 
 
@@ -145,3 +164,6 @@ class BigTime(Widget):
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return rows_for(self.scale) if self.value else 0
+=======
+        return rows_for(self.scale) if self.scale else 1
+>>>>>>> console

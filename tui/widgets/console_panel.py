@@ -6,7 +6,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Markdown, Static
 
@@ -16,6 +16,7 @@ from sessions.pages import Page
 from sessions.theme.notes import for_sector
 from sessions.theme.sections import markdown
 from tui.widgets.note_text import note_line
+from tui.widgets.reveal import hide_until
 
 
 def line_per_thought() -> MarkdownIt:
@@ -69,14 +70,36 @@ CONSOLE_NOTES = 30
 """The newest notes the console lists (`e` shows them all)."""
 
 
-class ConsolePanel(VerticalScroll, can_focus=False):
+class ConsolePanel(Vertical, can_focus=False):
+    """Three parts: the speaker notes (they scroll), what comes next and the item's notes (never
+    pushed out by long speaker notes). Beside the page on a wide console; under it, notes left
+    and the rest right, on a narrow one (the screen sets `-stacked`)."""
+
     DEFAULT_CSS = """
     ConsolePanel {
         width: 40%; min-width: 30; height: 100%; border-left: vkey $border-blurred; padding: 0 1;
     }
-    ConsolePanel .console-heading { text-style: bold; color: $primary; margin-top: 1; }
-    ConsolePanel #console-speaker-notes { background: $background; margin: 0; }
+    ConsolePanel .console-heading { text-style: bold; color: $primary; }
+    ConsolePanel #console-main { height: 1fr; margin-top: 1; }
+    ConsolePanel #console-speaker-notes { background: $background; margin: 0; padding: 0; }
+    ConsolePanel #console-side { height: auto; max-height: 60%; }
+    ConsolePanel #console-next-box { height: auto; margin-top: 1; }
     ConsolePanel #console-next { color: $text-muted; }
+    ConsolePanel #console-notes-box { height: auto; max-height: 12; margin-top: 1; }
+    ConsolePanel #console-notes-list { height: auto; max-height: 11; }
+    ConsolePanel.-stacked {
+        layout: horizontal; width: 100%; height: 35%; min-height: 6;
+        border-left: none; border-top: hkey $panel-lighten-2; padding: 0;
+    }
+    ConsolePanel.-stacked #console-main { width: 1fr; height: 100%; margin: 0 1 0 0; }
+    ConsolePanel.-stacked #console-side {
+        width: 40%; max-width: 40; height: 100%; max-height: 100%;
+        border-left: vkey $panel-lighten-2; padding: 0 0 0 1;
+    }
+    ConsolePanel.-stacked #console-next-box { margin-top: 0; }
+    ConsolePanel.-stacked #console-next { max-height: 2; text-overflow: ellipsis; }
+    ConsolePanel.-stacked #console-notes-box { height: 1fr; max-height: 100%; }
+    ConsolePanel.-stacked #console-notes-list { height: 1fr; max-height: 100%; }
     """
 
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
@@ -86,23 +109,46 @@ class ConsolePanel(VerticalScroll, can_focus=False):
         self._shown: dict[str, Content | str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Label(t("console.speaker_notes"), classes="console-heading", markup=False)
-        yield Markdown(
-            "", id="console-speaker-notes", open_links=False, parser_factory=line_per_thought
-        )
-        yield Label(t("console.next"), classes="console-heading", markup=False)
-        yield Static(id="console-next")
-        yield Label("", id="console-notes-title", classes="console-heading", markup=False)
-        yield Static(id="console-notes")
+        with VerticalScroll(id="console-main", can_focus=False):
+            yield Label(t("console.speaker_notes"), classes="console-heading", markup=False)
+            yield Markdown(
+                "", id="console-speaker-notes", open_links=False, parser_factory=line_per_thought
+            )
+        with Vertical(id="console-side"):
+            with Vertical(id="console-next-box"):
+                yield Label(t("console.next"), classes="console-heading", markup=False)
+                yield Static(id="console-next")
+            with Vertical(id="console-notes-box"):
+                yield Label("", id="console-notes-title", classes="console-heading", markup=False)
+                with VerticalScroll(id="console-notes-list", can_focus=False):
+                    yield Static(id="console-notes")
+
+    def stack(self, stacked: bool) -> None:
+        """Under the page (a narrow console) or beside it."""
+        if stacked != self.has_class("-stacked"):
+            self.set_class(stacked, "-stacked")
+            self._shown.pop("#console-next", None)
+            self.show_next()
 
     def show(self, page: Page) -> None:
         sector = self.live.info.details.sector or None  # its examples first
         notes = for_sector(speaker_notes(page), sector) or t("console.no_speaker_notes")
         if notes != self._notes_text:
             self._notes_text = notes
-            self.query_one("#console-speaker-notes", Markdown).update(notes)
-        self._update("#console-next", Content(preview(self.live.nav.page_after())))
+            hide_until(
+                self.query_one("#console-speaker-notes", Markdown),
+                self.query_one("#console-speaker-notes", Markdown).update(notes),
+            )
+            self.query_one("#console-main", VerticalScroll).scroll_home(animate=False)
+        self.show_next()
         self.show_notes(page)
+
+    def show_next(self) -> None:
+        """The next page: its title and first line, or only its title where space is short."""
+        text = preview(self.live.nav.page_after())
+        if self.has_class("-stacked"):
+            text = text.splitlines()[0] if text else text
+        self._update("#console-next", Content(text))
 
     def show_notes(self, page: Page) -> None:
         notes = self.live.notebook.all(page.segment.id)
@@ -115,6 +161,9 @@ class ConsolePanel(VerticalScroll, can_focus=False):
         self._update(
             "#console-notes", Content("\n").join(lines or [Content(t("console.no_notes"))])
         )
+        listed = self.query_one("#console-notes-list", VerticalScroll)
+        # After the new lines are laid out: the newest note in view, every time.
+        self.call_after_refresh(listed.scroll_end, animate=False)
 
     def _update(self, selector: str, content: Content | str) -> None:
         """Update a line only when what it shows changes (each update lays the screen out)."""
@@ -126,4 +175,6 @@ class ConsolePanel(VerticalScroll, can_focus=False):
         ):
             return
         self._shown[selector] = content
-        self.query_one(selector, Static).update(content)
+        widget = self.query_one(selector)
+        if isinstance(widget, Static):
+            widget.update(content)

@@ -187,7 +187,7 @@ class CountdownDisplay(Vertical):
 
     def set_budget(self, width: int, height: int) -> None:
         """The room the digits may take; they grow to fill it."""
-        self._budget = (max(1, width), max(3, height))
+        self._budget = (max(1, width), max(1, height))
         self._fit()
 
     def _fit(self) -> None:

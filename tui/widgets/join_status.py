@@ -1,15 +1,21 @@
-"""The consultant's line about phones: the address and room code while joining is on, and how
-many texts wait for approval (only a count: their words never show here)."""
+"""The consultant's line about phones while joining is on: how many have answered the exercise on
+the page and the room code ("Mobiler: 14 har svaret · kode 3101"), and how many texts wait for
+approval (only a count: their words never show here). The QR code and the address are the
+room's; the console keeps its space for the exercise."""
 
 from __future__ import annotations
 
+from textual.message import Message
 from textual.widgets import Label
 
-from sessions.i18n import t
+from sessions.i18n import plural, t
 from sessions.live import LiveSession
 
 
 class JoinStatus(Label):
+    class Resized(Message):
+        """The line changed: the status bar fits its hint to the room left."""
+
     DEFAULT_CSS = """
     JoinStatus { width: auto; padding: 0 1; color: $text-muted; }
     JoinStatus.-waiting { color: $warning; text-style: bold; }
@@ -24,14 +30,27 @@ class JoinStatus(Label):
         self.refresh_join()
 
     def refresh_join(self) -> None:
-        state = self.live.answers.join_state()
         waiting = self.live.answers.pending_count()
-        parts = [t("join.status.on", address=state.address, code=state.code)] if state.on else []
-        if waiting:
-            parts.append(t("join.status.slips", count=waiting))
-        text = " · ".join(parts)
+        text = self.line(waiting)
         self.set_class(bool(waiting), "-waiting")
         self.display = bool(text)
         if text != self._text:
             self._text = text
             self.update(text)
+            self.call_after_refresh(self.post_message, self.Resized())
+
+    def line(self, waiting: int) -> str:
+        answers = self.live.answers
+        state = answers.join_state()
+        parts = []
+        if state.on:
+            page = self.live.page
+            answered = answers.answered(page.segment.id) if page.segment.format else 0
+            parts.append(
+                t("join.status.answered", count=answered, code=state.code)
+                if answered
+                else t("join.status.on", code=state.code)
+            )
+        if waiting:
+            parts.append(plural(waiting, "join.status.slip", "join.status.slips"))
+        return " · ".join(parts)

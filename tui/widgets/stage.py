@@ -23,6 +23,7 @@ from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.big_clock import BigClock, BigTime
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
+from tui.widgets.reveal import hide_until
 from tui.widgets.room_notes import RoomNotes
 
 EXERCISE_MEASURE = 120
@@ -111,9 +112,12 @@ class Stage(Vertical):
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
         self.return_time: str | None = None
+        """A break's return time as shown ("14.35"), or None."""
         self._built = False
         self._text_width = READABLE_MEASURE
-        """A break's return time as shown ("14.35"), or None."""
+        self.join_code_shown = True
+        """False on the console: the room's window has the code; the consultant needs the
+        space for the exercise (a line in the status bar says how the phones are doing)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -157,8 +161,9 @@ class Stage(Vertical):
             lines = text.splitlines()
             self._text_width = max((cell_len(line.strip()) for line in lines), default=0)
             self._fit_text()
-            self.query_one("#stage-markdown", Markdown).update(text)
-            self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
+            view = self.query_one("#stage-text", VerticalScroll)
+            hide_until(view, self.query_one("#stage-markdown", Markdown).update(text))
+            view.scroll_home(animate=False)
         self.query_one("#stage-text").display = bool(text.strip())
         self._show_exercise(page, previous)
         exercise = self.exercise
@@ -177,7 +182,11 @@ class Stage(Vertical):
         else:
             clock.tick()
         self.query_one(RoomNotes).show(page)
-        self.query_one(JoinCode).show(page)
+        join = self.query_one(JoinCode)
+        if self.join_code_shown:
+            join.show(page)
+        else:
+            join.display = False
         self._fit_clock()
 
     @property

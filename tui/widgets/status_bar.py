@@ -6,12 +6,12 @@ it shrinks to one discreet line."""
 from __future__ import annotations
 
 import math
-from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
+from sessions.export.dates import clock as clock_time
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.timing import Pace, PaceReading, TimingStatus, pace
@@ -27,8 +27,24 @@ def _hours_minutes(seconds: float) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+SEPARATORS = (", ", " · ", " — ", "; ")
+
+
+def shortened(text: str, width: int) -> str:
+    """`text` in `width` cells, shortened by whole parts (at a comma, a dot or a dash) with
+    "…" for what is left out — never cut in the middle of a word."""
+    if len(text) <= width:
+        return text
+    cut = max((text.rfind(sep, 0, max(0, width - 2)) for sep in SEPARATORS), default=-1)
+    if cut <= 0:
+        cut = text.rfind(" ", 0, max(0, width - 2))
+    return (text[:cut].rstrip(" ,·—;") + " …") if cut > 0 else text
+
+
 def clock(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds).strftime("%H.%M")
+    """A clock time as everywhere in oplaeg (the agenda, the referat's time log): the minute
+    it is in, never rounded up — one rule, so the end in the header and in the time log agree."""
+    return clock_time(seconds)
 
 
 class StatusBar(Vertical):
@@ -46,7 +62,8 @@ class StatusBar(Vertical):
     StatusBar #status-pace.-behind { background: $accent; color: $background; text-style: bold; }
     StatusBar #status-pace.-ahead, StatusBar #status-pace.-far_ahead { color: $success; }
     StatusBar #status-pace.-paused { background: $warning; color: $background; text-style: bold; }
-    StatusBar #status-message { width: 1fr; color: $text-muted; }
+    StatusBar #status-messages { height: auto; }
+    StatusBar #status-message { width: 1fr; height: auto; color: $text-muted; }
     StatusBar #status-message.-error { color: $error; text-style: bold; }
     StatusBar #status-message.-warning { color: $warning; }
     StatusBar.-compact #status-top, StatusBar.-compact #agenda-bar { display: none; }
@@ -113,7 +130,7 @@ class StatusBar(Vertical):
         label.set_class(current.paused, "-paused")
         self._set("#status-pace", self._pace_text(current))
         if now >= self._message_until:
-            self._show_message(self.advice, "")
+            self._show_message(self._fitted_advice(), "")
         self.query_one(JoinStatus).refresh_join()
         self._hide_if_empty()
 
@@ -145,6 +162,24 @@ class StatusBar(Vertical):
         self._message_until = self.live.clock.wall() + seconds
         self._show_message(text, severity)
         self._hide_if_empty()
+
+    def _fitted_advice(self) -> str:
+        """What `j` would change is a standing hint: one line, shortened by whole parts, so
+        the page keeps its rows (a message the consultant caused wraps instead)."""
+        join = self.query_one(JoinStatus)
+        room = self.size.width - (join.outer_size.width if join.display else 0) - 2
+        return shortened(self.advice, room) if room > 10 else self.advice
+
+    def on_resize(self) -> None:
+        self._refit_advice()
+
+    def on_join_status_resized(self, event: JoinStatus.Resized) -> None:
+        event.stop()
+        self._refit_advice()
+
+    def _refit_advice(self) -> None:
+        if self.live.clock.wall() >= self._message_until:
+            self._show_message(self._fitted_advice(), "")
 
     def _show_message(self, text: str, severity: str) -> None:
         label = self.query_one("#status-message", Label)

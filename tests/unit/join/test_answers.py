@@ -309,3 +309,53 @@ def test_a_session_with_phone_answers_moves_to_another_laptop(session, repositor
 
     with pytest.raises(ImportProblem, match="answers"):
         repository.import_export(exported)
+
+
+def test_identical_texts_are_one_group_put_up_once(session):
+    from sessions.join.moderation import approve_group, group_slips
+
+    service = JoinService(session)
+    go_to(session, "sorting")
+    for text, column in (
+        ("Mails efter kl. 16", "0"),
+        ("mails  efter KL. 16", "0"),
+        ("Mails efter kl. 16", "1"),  # another column: another place
+        ("Møder uden dagsorden", "0"),
+        ("Mails efter kl. 16 ", "0"),
+    ):
+        assert service.send_slip("tavle", text, column) is Outcome.HELD
+    groups = group_slips(session.answers.pending())
+    assert [(g.first.text, g.count) for g in groups] == [
+        ("Mails efter kl. 16", 3),
+        ("Mails efter kl. 16", 1),
+        ("Møder uden dagsorden", 1),
+    ]
+    assert approve_group(session, groups[0])
+    board = session.exercises.state(segment_of(session, "tavle"))
+    assert [(i.text, i.column) for i in board.items] == [("Mails efter kl. 16", 0)], "once"
+    assert [s.text for s in session.answers.pending()] == [
+        "Mails efter kl. 16",
+        "Møder uden dagsorden",
+    ]
+    assert not approve_group(session, groups[0]), "already handled"
+
+
+def test_reject_all_identical_and_all_waiting_and_put_them_back(session):
+    from sessions.join.moderation import put_back, reject_all, reject_identical
+
+    service = JoinService(session)
+    go_to(session, "sorting")
+    for text in ("Spam", "SPAM", "Godt forslag", "spam"):
+        service.send_slip("tavle", text, "0")
+    first = session.answers.pending()[0]
+    rejected = reject_identical(session, first)
+    assert [s.text for s in rejected] == ["Spam", "SPAM", "spam"]
+    assert [s.text for s in session.answers.pending()] == ["Godt forslag"]
+    put_back(session, rejected)
+    assert [s.text for s in session.answers.pending()] == ["Spam", "SPAM", "Godt forslag", "spam"]
+    everything = reject_all(session)
+    assert len(everything) == 4 and session.answers.pending() == []
+    board = session.exercises.state(segment_of(session, "tavle"))
+    assert board.items == (), "rejected texts never reach the wall"
+    put_back(session, everything)
+    assert session.answers.pending_count() == 4
