@@ -7,10 +7,10 @@ their votes; it cannot be turned back into the cookie, matched between two quest
 sessions, or linked to a person. No address, browser, time or cookie is stored, and a text a
 phone sends (a seddel) carries no key at all.
 
+Scale values and votes are kept as they stand now, one per phone key and question, in a table
+of their own that holds no order of arrival and no earlier values (`sessions.answer_log`).
 The documents of the `answers` table:
 
-- `batch:<n>` — scale values and votes, as many as arrived together, each with its key; a
-  phone's latest answer to a question counts (`sessions.answer_log`);
 - `slip:<n>` — {"kind": "slip", "segment_id", "step", "text", "target", "column"}: a text
   waiting for the consultant. Approved, it becomes a board item, an agreement or a note
   (`sessions.join.moderation`); rejected, it is deleted.
@@ -163,18 +163,14 @@ class AnswerBook:
         then written as one)."""
         if self.scale_value(segment_id, statement, key) == value:
             return
-        entry = {"kind": SCALE, "segment_id": segment_id, "statement": statement}
-        self.log.stage({**entry, "key": key, "value": value})
+        self.log.stage_scale((segment_id, statement, key), value)
         if not defer:
             self.flush()
 
     def scale_counts(self, segment_id: str) -> dict[int, dict[int, int]]:
         """Per statement, the phones per value."""
-        counts: dict[int, Counter[int]] = {}
-        for (segment, statement, _), value in self.log.latest().scale.items():
-            if segment == segment_id:
-                counts.setdefault(statement, Counter())[value] += 1
-        return {statement: dict(values) for statement, values in counts.items()}
+        counts = self.log.latest().scale_counts.get(segment_id, {})
+        return {statement: dict(values) for statement, values in counts.items() if values}
 
     # -- a vote --------------------------------------------------------------------------------
 
@@ -199,33 +195,33 @@ class AnswerBook:
         if given < 0 or sum(votes.values()) + change > allowed:
             return False
         votes[item] = given
-        kept = [[text, n] for text, n in votes.items() if n > 0]
-        self.log.stage({"kind": VOTE, "segment_id": segment_id, "key": key, "votes": kept})
+        self.log.stage_votes((segment_id, key), votes)
         if not defer:
             self.flush()
         return True
 
     def phone_votes(self, segment_id: str) -> dict[str, int]:
         """Every phone's votes together, per item."""
-        total: Counter[str] = Counter()
-        for (segment, _), votes in self.log.latest().votes.items():
-            if segment == segment_id:
-                total.update(votes)
-        return dict(total)
+        totals = self.log.latest().vote_totals.get(segment_id, Counter())
+        return {item: n for item, n in totals.items() if n > 0}
 
     def answered(self, segment_id: str) -> int:
         """How many phones have answered the exercise: the voters, or a scale's most
         answered statement."""
         latest = self.log.latest()
-        voters = sum(1 for segment, _ in latest.votes if segment == segment_id)
+        voters = latest.voters.get(segment_id, 0)
         if voters:
             return voters
-        per_statement = Counter(s for segment, s, _ in latest.scale if segment == segment_id)
-        return max(per_statement.values(), default=0)
+        counts = latest.scale_counts.get(segment_id, {})
+        return max((sum(values.values()) for values in counts.values()), default=0)
 
     def flush(self) -> None:
-        """Write the answers staged with `defer` (one journal line for all of them)."""
+        """Write the answers staged with `defer` (one write for all of them)."""
         self.log.flush()
+
+    async def flush_async(self) -> None:
+        """`flush`, with the file written in a worker thread (the event loop goes on)."""
+        await self.log.flush_async()
 
     # -- texts held for the consultant -------------------------------------------------------------
 

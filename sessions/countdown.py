@@ -19,6 +19,8 @@ WARNING_SHARE = 0.2
 """The last share of the duration in which the timer shows a warning colour."""
 URGENT_SECONDS = 60.0
 """The last seconds in which the timer shows its urgent colour."""
+MAX_COUNTDOWN_SECONDS = 24 * 3600
+"""However often time is added, a countdown holds at most a day."""
 
 
 class CountdownStage(StrEnum):
@@ -132,8 +134,8 @@ class Countdown:
 
     def adjust(self, seconds: float) -> None:
         """Add (or, negative, take away) time; the remaining time never goes below zero."""
-        left = max(0.0, self.remaining() + seconds)
-        duration = max(left, self._state.duration + seconds, 0.0)
+        left = min(MAX_COUNTDOWN_SECONDS, max(0.0, self.remaining() + seconds))
+        duration = min(MAX_COUNTDOWN_SECONDS, max(left, self._state.duration + seconds, 0.0))
         if self.running:
             self._state = CountdownState(duration, left, None)
             self._run_for(left)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from pathlib import Path
 from typing import Any
 
+from sessions.countdown import MAX_COUNTDOWN_SECONDS
 from sessions.exercises import KINDS
+from sessions.i18n import LANGUAGES
 from sessions.import_answers import ANSWER_TABLES
 from sessions.import_shapes import (
     OPTIONAL,
@@ -30,20 +31,24 @@ from sessions.import_shapes import (
     in_range,
     integer,
     list_of,
+    moment,
+    moment_or_zero,
     nonempty_text,
     nullable,
-    number,
+    number_in,
     record,
     session_id,
     shown,
     text,
     time_text,
 )
-from sessions.models import MAX_PARTICIPANTS, FollowUpStatus, NoteTag
+from sessions.models import MAX_ITEM_MINUTES, MAX_PARTICIPANTS, FollowUpStatus, NoteTag
+from sessions.storage.reading import FileTooBigError, SpecialFileError, read_bounded
 from sessions.storage.tables import (
     AGENDA_HISTORY_TABLE,
     DISPLAY_TABLE,
     EXERCISES_TABLE,
+    REPEAT_TABLE,
 )
 from sessions.text import clean_text
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, ExerciseFormat
@@ -57,6 +62,10 @@ MAX_EXPORT_BYTES = 16 * 1024 * 1024
 one and keeps a hostile file from filling memory."""
 MAX_DEPTH = 32
 """The deepest real export nests about 7 levels."""
+MAX_AGENDA_ITEMS = 200
+"""A theme has a dozen or two items; the planner adds a few extras."""
+MAX_PLACE = 10_000
+"""A page's step, a card's number, the page shown: far more than any theme has."""
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -70,22 +79,22 @@ def read_export(path: Path) -> Tables:
 
 
 def read_limited(path: Path) -> bytes:
-    """The file's bytes, refusing anything larger than `MAX_EXPORT_BYTES` before reading it
-    (a special file such as /dev/zero is read only up to the limit)."""
+    """The file's bytes: a regular file only (a FIFO or a device is refused without waiting
+    for it), and never more than `MAX_EXPORT_BYTES` of it (a larger file is refused by its
+    size before it is read)."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_EXPORT_BYTES + 1)
-            size = os.fstat(handle.fileno()).st_size
+        return read_bounded(path, MAX_EXPORT_BYTES)
     except FileNotFoundError:
         raise fail("", "no_file") from None
     except IsADirectoryError:
         raise fail("", "not_a_file") from None
+    except SpecialFileError:
+        raise fail("", "not_regular") from None
+    except FileTooBigError as error:
+        shown = _size(error.size) if error.size else f"> {_size(MAX_EXPORT_BYTES)}"
+        raise fail("", "too_big", size=shown, limit=_size(MAX_EXPORT_BYTES)) from None
     except OSError as error:
         raise fail("", "unreadable", reason=error.strerror or error) from None
-    if len(raw) > MAX_EXPORT_BYTES:
-        shown = _size(size) if size > MAX_EXPORT_BYTES else f"> {_size(MAX_EXPORT_BYTES)}"
-        raise fail("", "too_big", size=shown, limit=_size(MAX_EXPORT_BYTES))
-    return raw
 
 
 def _size(count: int) -> str:
@@ -139,8 +148,13 @@ ACTION_FIELDS: Fields = {
     "who": (text, OPTIONAL),
     "when": (text, OPTIONAL),
     "follow_up": (text, OPTIONAL),
-    "created_at": (number, OPTIONAL),
+    "created_at": (moment_or_zero, OPTIONAL),
 }
+# Every value is checked for its range too, so that what passes can be exported and resumed.
+MINUTES = in_range(0, MAX_ITEM_MINUTES)
+PLAN = in_range(SHORTEST_SESSION, LONGEST_SESSION)
+PLACE = in_range(0, MAX_PLACE)
+SECONDS = number_in(0, MAX_COUNTDOWN_SECONDS)
 DETAILS = record(
     {
         "workplace": (nonempty_text, REQUIRED),
@@ -148,7 +162,8 @@ DETAILS = record(
         "start_time": (time_text, REQUIRED),
         "facilitator": (text, REQUIRED),
         "participants": (in_range(1, MAX_PARTICIPANTS), REQUIRED),
-        "plan": (in_range(SHORTEST_SESSION, LONGEST_SESSION), REQUIRED),
+        "plan": (PLAN, REQUIRED),
+        "sector": (text, OPTIONAL),
     }
 )
 PLANNED_SEGMENT = record(
@@ -156,7 +171,7 @@ PLANNED_SEGMENT = record(
         "id": (text, REQUIRED),
         "title": (text, REQUIRED),
         "kind": (text, REQUIRED),
-        "minutes": (integer, REQUIRED),
+        "minutes": (MINUTES, REQUIRED),
     }
 )
 AGENDA_ITEM = record(
@@ -164,21 +179,21 @@ AGENDA_ITEM = record(
         "id": (text, REQUIRED),
         "title": (text, REQUIRED),
         "kind": (text, REQUIRED),
-        "minutes": (integer, REQUIRED),
-        "minimum": (integer, OPTIONAL),
-        "original_minutes": (integer, OPTIONAL),
+        "minutes": (MINUTES, REQUIRED),
+        "minimum": (MINUTES, OPTIONAL),
+        "original_minutes": (MINUTES, OPTIONAL),
         "skipped": (boolean, OPTIONAL),
         "extra": (boolean, OPTIONAL),
         "format": (nullable(text), OPTIONAL),
         "optional": (boolean, OPTIONAL),
-        "planned_minutes": (integer, OPTIONAL),
+        "planned_minutes": (MINUTES, OPTIONAL),
     }
 )
 SCHEDULE = record(
     {
-        "plan": (integer, REQUIRED),
-        "theme_plan": (nullable(integer), OPTIONAL),
-        "items": (list_of(AGENDA_ITEM), REQUIRED),
+        "plan": (PLAN, REQUIRED),
+        "theme_plan": (nullable(PLAN), OPTIONAL),
+        "items": (list_of(AGENDA_ITEM, MAX_AGENDA_ITEMS), REQUIRED),
     }
 )
 
@@ -189,14 +204,14 @@ SINGLE = {
             "theme_id": (text, REQUIRED),
             "theme_title": (text, REQUIRED),
             "details": (DETAILS, REQUIRED),
-            "created_at": (number, REQUIRED),
-            "agenda": (list_of(PLANNED_SEGMENT), OPTIONAL),
-            "language": (text, OPTIONAL),
+            "created_at": (moment, REQUIRED),
+            "agenda": (list_of(PLANNED_SEGMENT, MAX_AGENDA_ITEMS), OPTIONAL),
+            "language": (choice(LANGUAGES), OPTIONAL),  # the referat is written in it
         }
     ),
     "schedule": SCHEDULE,
     AGENDA_HISTORY_TABLE: record(
-        {"schedule": (SCHEDULE, REQUIRED), "change": (text, REQUIRED), "at": (number, REQUIRED)}
+        {"schedule": (SCHEDULE, REQUIRED), "change": (text, REQUIRED), "at": (moment, REQUIRED)}
     ),
     DISPLAY_TABLE: record(
         {
@@ -207,11 +222,32 @@ SINGLE = {
         }
     ),
     "plan": record({"next_follow_up": (text, OPTIONAL)}),
+    REPEAT_TABLE: record(
+        {
+            "from_session": (text, REQUIRED),
+            "from_date": (text, OPTIONAL),
+            "title": (text, OPTIONAL),
+            "low": (in_range(0, 8), REQUIRED),
+            "high": (in_range(1, 9), REQUIRED),
+            "labels": (list_of(text), OPTIONAL),
+            "statements": (
+                list_of(
+                    record(
+                        {
+                            "text": (text, REQUIRED),
+                            "counts": (list_of(in_range(0, MAX_PARTICIPANTS * 10)), REQUIRED),
+                        }
+                    )
+                ),
+                REQUIRED,
+            ),
+        }
+    ),
     "state": record(
         {
             "segment_id": (nullable(text), OPTIONAL),
-            "index": (integer, OPTIONAL),
-            "started_at": (nullable(number), OPTIONAL),
+            "index": (PLACE, OPTIONAL),
+            "started_at": (nullable(moment), OPTIONAL),
             "bell": (boolean, OPTIONAL),
         }
     ),
@@ -219,7 +255,7 @@ SINGLE = {
         {
             "segment_id": (text, REQUIRED),
             "text": (text, REQUIRED),
-            "step": (integer, OPTIONAL),
+            "step": (PLACE, OPTIONAL),
             "note_id": (nullable(text), OPTIONAL),
             "tag": (nullable(choice(TAGS)), OPTIONAL),
             "private": (boolean, OPTIONAL),
@@ -233,12 +269,12 @@ NUMBERED = {
         {
             "segment_id": (text, REQUIRED),
             "text": (text, REQUIRED),
-            "created_at": (number, REQUIRED),
-            "updated_at": (number, OPTIONAL),
+            "created_at": (moment, REQUIRED),
+            "updated_at": (moment, OPTIONAL),
             "tag": (nullable(choice(TAGS)), OPTIONAL),
-            "step": (integer, OPTIONAL),
+            "step": (PLACE, OPTIONAL),
             "private": (boolean, OPTIONAL),
-            "card": (nullable(integer), OPTIONAL),
+            "card": (nullable(PLACE), OPTIONAL),
         }
     ),
     "actions": record(ACTION_FIELDS),
@@ -246,7 +282,7 @@ NUMBERED = {
         {
             "action": (record(ACTION_FIELDS), REQUIRED),
             "from_session": (text, OPTIONAL),
-            "from_date": (text, OPTIONAL),
+            "from_date": (date_text, REQUIRED),  # the referat writes it out as a date
             "status": (nullable(choice(tuple(s.value for s in FollowUpStatus))), OPTIONAL),
             "comment": (text, OPTIONAL),
         }
@@ -254,16 +290,16 @@ NUMBERED = {
     "timers": record(
         {
             "key": (text, REQUIRED),
-            "duration": (number, REQUIRED),
-            "remaining": (number, REQUIRED),
-            "ends_at_wall": (nullable(number), OPTIONAL),
+            "duration": (SECONDS, REQUIRED),
+            "remaining": (SECONDS, REQUIRED),
+            "ends_at_wall": (nullable(moment), OPTIONAL),
         }
     ),
-    "log": record({"segment_id": (text, REQUIRED), "at": (number, REQUIRED)}),
+    "log": record({"segment_id": (text, REQUIRED), "at": (moment, REQUIRED)}),
     "pauses": record(
         {
-            "start": (number, REQUIRED),
-            "end": (nullable(number), OPTIONAL),
+            "start": (moment, REQUIRED),
+            "end": (nullable(moment), OPTIONAL),
             "resume": (list_of(text), OPTIONAL),
         }
     ),
@@ -294,6 +330,8 @@ def check_export(data: object) -> Tables:
         raise fail("tables", "expected_object")
     checked: Tables = {}
     for name, table in tables.items():
+        if table == {} and name != "session":
+            continue  # an empty table holds nothing (older versions exported them so)
         if name in SINGLE:
             checked[name] = _single_table(name, table, SINGLE[name])
         elif name in NUMBERED:
@@ -358,18 +396,24 @@ def _exercises_table(table: object) -> dict[str, dict[str, Any]]:
 
 
 def _cleaned(value: Any, where: str) -> Any:
-    """`value` with every string cleaned as typed text is (nesting is already bounded)."""
+    """`value` with every string cleaned as typed text is (nesting is already bounded), and
+    every number within what an exercise counts (a column, a speaker, votes, a scale's end):
+    a column of 10**12 would otherwise make a board of that many columns."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
-        return [_cleaned(item, where) for item in value]
+        return [_cleaned(item, f"{where}[{number}]") for number, item in enumerate(value)]
     if isinstance(value, dict):
         cleaned: dict[str, Any] = {}
         for key, item in value.items():
             if clean_text(key) != key:
                 raise fail(f"{where}.{shown(key)}", "bad_name")
-            cleaned[key] = _cleaned(item, where)
+            named = key if key.isidentifier() and key.isascii() else shown(key)
+            cleaned[key] = _cleaned(item, f"{where}.{named}")
         return cleaned
     if isinstance(value, float) and not math.isfinite(value):
         raise fail(where, "expected_number")
+    counts = isinstance(value, int | float) and not isinstance(value, bool)
+    if counts and not -MAX_PLACE <= value <= MAX_PLACE:
+        raise fail(where, "out_of_range", low=-MAX_PLACE, high=MAX_PLACE)
     return value

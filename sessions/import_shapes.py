@@ -7,12 +7,12 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
-from sessions.models import is_session_id
+from sessions.models import FIRST_YEAR, LAST_YEAR, is_session_id
 from sessions.text import clean_text
 
 Check = Callable[[object, str], Any]
@@ -51,6 +51,37 @@ def number(value: object, where: str) -> float | int:
     if isinstance(value, float) and not math.isfinite(value):
         raise fail(where, "expected_number")
     return value
+
+
+EARLIEST = datetime(FIRST_YEAR, 1, 1, tzinfo=UTC).timestamp()
+LATEST = datetime(LAST_YEAR + 1, 1, 1, tzinfo=UTC).timestamp()
+"""A stored moment (epoch seconds) outside these years is not from a real session, and could
+not be shown as a clock time on every platform."""
+_FIRST_DAY, _LAST_DAY = f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"
+
+
+def moment(value: object, where: str) -> float | int:
+    """A wall-clock time as stored (epoch seconds) in the years a session may be in."""
+    seconds = number(value, where)
+    if not EARLIEST <= seconds < LATEST:
+        raise fail(where, "out_of_range", low=_FIRST_DAY, high=_LAST_DAY)
+    return seconds
+
+
+def moment_or_zero(value: object, where: str) -> float | int:
+    """A moment, or 0 for "not known" (an action carried over from an earlier session)."""
+    seconds = number(value, where)
+    return seconds if seconds == 0 else moment(seconds, where)
+
+
+def number_in(low: float, high: float) -> Check:
+    def checked(value: object, where: str) -> float | int:
+        amount = number(value, where)
+        if not low <= amount <= high:
+            raise fail(where, "out_of_range", low=low, high=high)
+        return amount
+
+    return checked
 
 
 def integer(value: object, where: str) -> int:
@@ -96,10 +127,14 @@ def whole_choice(values: tuple[int, ...]) -> Check:
     return checked
 
 
-def list_of(check: Check) -> Check:
+def list_of(check: Check, most: int | None = None) -> Check:
+    """A list of values `check` accepts; at most `most` of them when given."""
+
     def checked(value: object, where: str) -> list[Any]:
         if not isinstance(value, list):
             raise fail(where, "expected_list")
+        if most is not None and len(value) > most:
+            raise fail(where, "too_many", limit=most)
         return [check(item, f"{where}[{number}]") for number, item in enumerate(value)]
 
     return checked
@@ -118,9 +153,11 @@ def in_range(low: int, high: int) -> Check:
 def date_text(value: object, where: str) -> str:
     cleaned = text(value, where)
     try:
-        datetime.strptime(cleaned, "%Y-%m-%d")
+        day = datetime.strptime(cleaned, "%Y-%m-%d")
     except ValueError:
         raise fail(where, "bad_date") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise fail(where, "out_of_range", low=_FIRST_DAY, high=_LAST_DAY)
     return cleaned
 
 
@@ -153,13 +190,11 @@ def record(fields: Fields) -> Check:
         for name in value:
             if name not in fields:
                 raise fail(f"{where}.{shown(name)}", "unknown_field")
-        result: dict[str, Any] = {}
-        for name, (check, required) in fields.items():
-            if name in value:
-                result[name] = check(value[name], f"{where}.{name}")
-            elif required:
+        for name, (_, required) in fields.items():
+            if required and name not in value:
                 raise fail(f"{where}.{name}", "missing")
-        return result
+        # In the file's own order, so that an imported session exports as it was exported.
+        return {name: fields[name][0](item, f"{where}.{name}") for name, item in value.items()}
 
     return checked
 

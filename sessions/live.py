@@ -27,9 +27,10 @@ from sessions.navigation import Advance, Navigation
 from sessions.notebook import Notebook
 from sessions.pages import Page
 from sessions.rebalance import Rebalance, preview
+from sessions.repeat import REPEAT_ITEM_ID, REPEAT_MINUTES, Repeat, save_repeat, with_repeat
 from sessions.repository import SessionRepository, info_of
 from sessions.rounds import RoundFit, agenda_rounds, round_fit, rounds_that_do_not_fit
-from sessions.schedule import Schedule
+from sessions.schedule import AgendaItem, Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
@@ -53,9 +54,9 @@ class LiveSession:
         self.repository = repository
         self.info = info
         self.store = store
-        self.theme = theme
+        self.theme = with_repeat(theme, store, info.language)
         self.clock = clock
-        self.nav = Navigation(store, theme, clock, info.details.plan)
+        self.nav = Navigation(store, self.theme, clock, info.details.plan)
         self.timers = Timers(store, clock)
         self.notebook = Notebook(store, clock)
         self.plan = ActionPlan(store, clock)
@@ -130,6 +131,7 @@ class LiveSession:
     def reload(self) -> None:
         """Read everything again from the store (the room view, after the console changed it)."""
         self.info = info_of(self.store)
+        self.theme = self.nav.theme = with_repeat(self.theme, self.store, self.info.language)
         self.nav.reload()
         self.timers.reload()
 
@@ -279,6 +281,32 @@ class LiveSession:
             for i in added.items
         )
         self.set_schedule(replace(added, items=items), change=None)
+
+    def ask_again(self, repeat: Repeat, title: str) -> None:
+        """Ask an earlier session's statements again (`repeat`, as chosen), as an agenda item
+        after the follow-up of its plan (or after the first item); last time's answers are
+        kept in this session to compare with."""
+        save_repeat(self.store, replace(repeat, title=title))
+        self.theme = self.nav.theme = with_repeat(self.theme, self.store, self.info.language)
+        schedule = self.schedule
+        if schedule.item(REPEAT_ITEM_ID) is not None:
+            return
+        after = FOLLOWUP_ITEM_ID if schedule.item(FOLLOWUP_ITEM_ID) else None
+        if after is None and schedule.items:
+            after = schedule.items[0].id
+        item = AgendaItem(
+            id=REPEAT_ITEM_ID,
+            title=title,
+            kind=SegmentKind.EXERCISE,
+            minutes=REPEAT_MINUTES,
+            minimum=REPEAT_MINUTES // 2,
+            original_minutes=REPEAT_MINUTES,
+            format=ExerciseFormat.SCALE,
+        )
+        items = list(schedule.items)
+        position = 0 if after is None else schedule.index_of(after) + 1
+        items.insert(position, item)
+        self.set_schedule(replace(schedule, items=tuple(items)), change=None)
 
     def _update_summary(self) -> None:
         if self.repository is not None:

@@ -8,6 +8,11 @@ from enum import StrEnum
 from typing import Any
 
 MAX_PARTICIPANTS = 500
+FIRST_YEAR, LAST_YEAR = 2000, 2199
+"""The years a session may be dated in: wide for any real workshop, narrow enough that every
+clock time and date computed from it exists on every platform."""
+MAX_ITEM_MINUTES = 600
+"""The longest an agenda item can be made (a whole day's workshop is shorter)."""
 MAX_SESSION_ID_LENGTH = 80
 # The ids the app makes: `<yyyymmdd>-<hhmm>-<workplace slug>`, maybe with `-2`, `-3` … after.
 # An id names a folder, so one from a file must match this before it is used.
@@ -50,6 +55,9 @@ class SessionDetails:
     facilitator: str
     participants: int
     plan: int  # 90 or 120 minutes
+    sector: str = ""
+    """The kind of workplace (`sessions.theme.notes.SECTORS`, or `andet`/empty for any other):
+    the console shows the speaker notes' examples for it first."""
 
 
 @dataclass(frozen=True)

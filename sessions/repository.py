@@ -15,6 +15,8 @@ from sessions.clock import Clock
 from sessions.errors import OplaegError, SessionNotFoundError, StorageError
 from sessions.i18n import t
 from sessions.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
     MAX_PARTICIPANTS,
     Action,
     SessionDetails,
@@ -22,9 +24,11 @@ from sessions.models import (
     SessionSummary,
     is_session_id,
 )
+from sessions.storage.durable import rename
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
+from sessions.storage.workplaces import WorkplaceNames
 from sessions.text import clean_line
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION
 
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
     # The start screen lists sessions; what creating, importing or finishing one needs loads
     # when that is done.
     from sessions.import_check import Tables
+    from sessions.repeat import Repeat
     from sessions.theme.model import Theme
 
 SESSION_TABLE = "session"
@@ -51,6 +56,7 @@ class SessionRepository:
         self.clock = clock
         self.root = sessions_dir(data_dir)
         self.index = SessionIndex(index_path(data_dir))
+        self.workplaces = WorkplaceNames(data_dir)
         self.takeovers: list[str] = []
         """Messages about sessions taken over from a process that ended without closing them;
         whoever shows messages to the user takes them from here."""
@@ -111,13 +117,40 @@ class SessionRepository:
         with contextlib.suppress(StorageError):
             self.index.put(summary.to_dict())
 
+    def sessions_of(self, workplace: str) -> list[SessionSummary]:
+        """The readable sessions of one workplace, newest first: matched by name, ignoring case,
+        and by the spellings joined to it (`WorkplaceNames`)."""
+        aliases = self.workplaces.aliases()
+        wanted = self.workplaces.key(workplace, aliases)
+        return [
+            s
+            for s in self.list()
+            if not s.problem and self.workplaces.key(s.workplace, aliases) == wanted
+        ]
+
+    def previous_scales(self, workplace: str, exclude: str) -> Repeat | None:
+        """The statements the latest earlier session for the same workplace answered on a
+        scale, to ask again (see `sessions.repeat`)."""
+        from sessions.repeat import earlier_scales
+
+        for summary in self.sessions_of(workplace):
+            if summary.id == exclude:
+                continue
+            info, store = self.open(summary.id, readonly=True)
+            try:
+                found = earlier_scales(info, store)
+            finally:
+                store.close()
+            if found is not None and found.statements:
+                return found
+        return None
+
     def previous_actions(
         self, workplace: str, exclude: str
     ) -> tuple[SessionInfo, list[Action]] | None:
         """The latest earlier session for the same workplace that made an action plan."""
-        wanted = clean_line(workplace).casefold()
-        for summary in self.list():  # newest first
-            if summary.id == exclude or summary.problem or summary.workplace.casefold() != wanted:
+        for summary in self.sessions_of(workplace):  # newest first
+            if summary.id == exclude:
                 continue
             info, store = self.open(summary.id, readonly=True)
             try:
@@ -151,7 +184,7 @@ class SessionRepository:
         trash.mkdir(exist_ok=True)
         stamp = time.strftime(TRASH_STAMP, time.localtime(self.clock.wall()))
         target = trash / f"{session_id}--{stamp}"
-        (self.root / session_id).rename(target)
+        rename(self.root / session_id, target)
         self.index.remove(session_id)
         return target
 
@@ -167,7 +200,7 @@ class SessionRepository:
         session_id = matches[0].name.split("--")[0]
         if (self.root / session_id).exists():
             raise OplaegError(t("error.session_exists", id=session_id))
-        matches[0].rename(self.root / session_id)
+        rename(matches[0], self.root / session_id)
         store = SessionStore.open(self.root / session_id, readonly=True)
         try:
             self.index.put(
@@ -358,9 +391,14 @@ def validate_details(details: SessionDetails) -> SessionDetails:
     if not workplace:
         raise InvalidDetailsError("workplace", t("error.workplace_needed"))
     try:
-        date = datetime.strptime(details.date.strip(), "%Y-%m-%d").date().isoformat()
+        day = datetime.strptime(details.date.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise InvalidDetailsError("date", t("error.bad_date", date=details.date)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidDetailsError(
+            "date", t("error.date_years", date=details.date, first=FIRST_YEAR, last=LAST_YEAR)
+        )
+    date = day.isoformat()
     match = _TIME.match(details.start_time.strip())
     if not match:
         raise InvalidDetailsError("start_time", t("error.bad_time", time=details.start_time))
@@ -380,4 +418,5 @@ def validate_details(details: SessionDetails) -> SessionDetails:
         facilitator=clean_line(details.facilitator),
         participants=details.participants,
         plan=details.plan,
+        sector=clean_line(details.sector).lower(),
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sessions.models import PlannedSegment
+from sessions.models import MAX_ITEM_MINUTES, PlannedSegment
 from sessions.plan_fit import PlanPart, SessionTooShortError, fit_parts, shortest_length
 from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
 
@@ -231,7 +231,8 @@ class Schedule:
     def set_minutes(self, item_id: str, minutes: int) -> Schedule:
         """Lengthen or shorten an item (never below one minute)."""
         index = self.index_of(item_id)
-        return self._with(index, replace(self.items[index], minutes=max(1, minutes)))
+        minutes = min(MAX_ITEM_MINUTES, max(1, minutes))
+        return self._with(index, replace(self.items[index], minutes=minutes))
 
     def set_skipped(self, item_id: str, skipped: bool) -> Schedule:
         index = self.index_of(item_id)

@@ -90,7 +90,11 @@ def reopen(
 SLOW_PLACES = (
     "tests/browser/",
     "tests/faults/",
+    "tests/platforms/test_campaign_on_windows.py",
+    "tests/platforms/test_faults_on_macos.py",
+    "tests/platforms/test_faults_on_windows.py",
     "tests/tui/test_hangup_tmux.py",
+    "tests/tui/test_join_attacks.py",
     "tests/tui/test_join_load.py",
     "tests/tui/test_signals.py",
     "tests/tui/test_snapshots.py",

@@ -162,7 +162,26 @@ class OplaegApp(App[None]):
                     live.carry_over(source, actions, t("followup.item"))
                 except OplaegError as error:
                     self.show_error(error)
+        await self.offer_repeat(live)
         self.present(live)
+
+    async def offer_repeat(self, live: LiveSession) -> None:
+        """Offer to ask the statements the workplace answered last time again."""
+        from tui.screens.repeat_offer import RepeatOffer
+
+        try:
+            offered = self.repository.previous_scales(live.info.details.workplace, live.info.id)
+        except OplaegError as error:
+            self.show_error(error)
+            return
+        if offered is None:
+            return
+        chosen = await self.push_screen_wait(RepeatOffer(offered, live.info.details.workplace))
+        if chosen:
+            try:
+                live.ask_again(offered.choose(chosen), t("repeat.item"))
+            except OplaegError as error:
+                self.show_error(error)
 
     def present(self, live: LiveSession) -> PresenterScreen:
         """Show `live` in the presenter (closing any other open session); a session that has
@@ -192,6 +211,10 @@ class OplaegApp(App[None]):
         from tui.screens.agenda_planner import AgendaPlanner  # DataTable loads when needed
 
         await self.push_screen_wait(AgendaPlanner(live, before_start=True))
+        if presenter.console and live.theme.preparation:
+            from tui.screens.prep import PrepScreen  # the theme's 'Før mødet', console only
+
+            await self.push_screen_wait(PrepScreen(live.theme))
         try:
             live.nav.start()
         except OplaegError as error:

@@ -1,100 +1,87 @@
 """A thread that notices when a few files change and tells the app, without waking the event
 loop for nothing.
 
-The room view follows the console through the session's files. Polling them from a Textual
-timer woke the event loop twenty times a second; even a thread that sleeps between `stat` calls
-costs half a percent of a core at the rate a projector needs. On Linux the thread instead
-blocks on inotify (no wake-up at all until a watched folder changes); elsewhere, or when inotify
-cannot be had, it falls back to looking at the files' stamps (inode, size, modification time).
-Either way it calls `changed` only when a stamp differs, so a spurious event costs nothing.
+The room view follows the console through the session's files. It hears of a change from the
+operating system through **watchfiles** (inotify on Linux, FSEvents on macOS,
+ReadDirectoryChangesW on Windows: one library, tested on all three), watching the folders the
+files are in, not recursively. Whatever it hears, it calls `changed` only when the files' stamps
+(inode, size, modification time) differ, so a spurious event costs nothing. Once a second the
+stamps are looked at anyway (a network folder that reports nothing).
+
+If watchfiles cannot be had or fails (an exotic file system, a folder that vanished under it),
+the thread says so in the log, `failure` holds the reason, and it goes on by looking at the
+stamps `POLL_SECONDS` apart: slower to hear, never silent, never dead. No pipe and no `select`
+(Windows allows `select` on sockets only); the thread sleeps on a `threading.Event`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
+import logging
 import os
-import select
-import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sessions.storage.follower import stamp
 
 POLL_SECONDS = 0.04
-"""Without inotify: how often the stamps are looked at."""
-SAFETY_SECONDS = 1.0
-"""With inotify: the stamps are looked at this often anyway (a folder on a file system that
-does not report changes)."""
+"""Without the system's notifications: how often the stamps are looked at."""
+SAFETY_SECONDS = 0.25
+"""With notifications: the stamps are looked at this often anyway (two `stat` calls). It also
+bounds how late a change is heard that came while the watch was being set up, before the
+system could report it."""
+STEP_MS = 20
+"""watchfiles hands over a batch of changes once nothing new came for this long (so a change
+is heard 20-40 ms after it), and its waiting thread wakes this often to look at its queue and
+the stop event: no file-system call, about 0.2 % of a core on a 2-core Linux laptop. A larger
+step costs less and hears later."""
+DEBOUNCE_MS = 100
+"""While changes keep coming, a batch is handed over at least this often."""
 
-# From <sys/inotify.h>: what changes a file's contents or name in a watched folder.
-_IN_MODIFY, _IN_ATTRIB, _IN_CLOSE_WRITE = 0x002, 0x004, 0x008
-_IN_MOVED_FROM, _IN_MOVED_TO, _IN_CREATE, _IN_DELETE = 0x040, 0x080, 0x100, 0x200
-_MASK = (
-    _IN_MODIFY | _IN_ATTRIB | _IN_CLOSE_WRITE | _IN_MOVED_FROM | _IN_MOVED_TO | _IN_CREATE
-) | _IN_DELETE
-_IN_NONBLOCK, _IN_CLOEXEC = 0o4000, 0o2000000
+log = logging.getLogger("oplaeg.file_watch")
 
 
-class _Inotify:
-    """The kernel's notifications for a set of folders (Linux only)."""
+class _Interrupt:
+    """What watchfiles looks at between steps: stop for good, or start again (other folders)."""
 
     def __init__(self) -> None:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        self._add = libc.inotify_add_watch
-        self._add.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32)
-        self._remove = libc.inotify_rm_watch
-        self._remove.argtypes = (ctypes.c_int, ctypes.c_int)
-        self.fd = libc.inotify_init1(_IN_NONBLOCK | _IN_CLOEXEC)
-        if self.fd < 0:
-            raise OSError(ctypes.get_errno(), "inotify_init1")
-        self._watches: dict[str, int] = {}
+        self.stop = threading.Event()
+        self.again = threading.Event()
 
-    def watch(self, folders: set[str]) -> None:
-        for folder in set(self._watches) - folders:
-            self._remove(self.fd, self._watches.pop(folder))
-        for folder in folders - set(self._watches):
-            handle = self._add(self.fd, os.fsencode(folder), _MASK)
-            if handle >= 0:  # a folder that does not exist yet is watched through the stamps
-                self._watches[folder] = handle
-
-    def drain(self) -> None:
-        with contextlib.suppress(BlockingIOError, InterruptedError):
-            while os.read(self.fd, 65536):
-                pass
-
-    def close(self) -> None:
-        os.close(self.fd)
+    def is_set(self) -> bool:
+        return self.stop.is_set() or self.again.is_set()
 
 
 class FileWatch:
     """Calls `changed` from its own thread when the stamp of `paths()` changes (the set of
     paths may change too: the room view follows another session; call `rewatch` then).
-    `changed` must be safe to call from another thread: a widget's `post_message` is."""
+    `changed` must be safe to call from another thread: a widget's `post_message` is.
+    `failed` (also from the thread) hears once why the system's notifications were given up."""
 
     def __init__(
         self,
         paths: Callable[[], tuple[str, ...]],
         changed: Callable[[], object],
         *,
-        use_inotify: bool = True,
+        native: bool = True,
+        failed: Callable[[str], object] | None = None,
     ) -> None:
         self._paths = paths
         self._changed = changed
-        self._stopping = False
-        self._closed = False
-        self._wake_read, self._wake_write = os.pipe()
-        self._inotify: _Inotify | None = None
-        if use_inotify and sys.platform.startswith("linux"):
-            with contextlib.suppress(OSError, AttributeError):
-                self._inotify = _Inotify()
+        self._failed = failed
+        self._interrupt = _Interrupt()
+        self._native = native
+        self.failure: str | None = None
+        """Why the thread polls instead of being told (None while it is told)."""
+        self.ready = threading.Event()
+        """Set once every later change will be heard (the system's watch is in place, or the
+        thread polls)."""
+        self._last = stamp(())
         self._thread = threading.Thread(target=self._run, name="oplaeg-file-watch", daemon=True)
 
     @property
     def kernel_notified(self) -> bool:
-        """Whether the thread sleeps until the kernel reports a change (else it polls)."""
-        return self._inotify is not None
+        """Whether the thread waits for the system to report a change (else it polls)."""
+        return self._native and self.failure is None
 
     @property
     def alive(self) -> bool:
@@ -106,50 +93,92 @@ class FileWatch:
 
     def rewatch(self) -> None:
         """The paths changed: look at the new ones now."""
-        self._wake()
+        self._interrupt.again.set()
 
     def stop(self) -> None:
-        if self._closed:
-            return
-        self._stopping = True
-        self._wake()
+        self._interrupt.stop.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(timeout=1.0)
-        self._closed = True  # before the numbers can be reused for another file
-        for fd in (self._wake_read, self._wake_write):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        if self._inotify is not None:
-            self._inotify.close()
 
-    def _wake(self) -> None:
-        if self._closed:
-            return
-        with contextlib.suppress(OSError):
-            os.write(self._wake_write, b"x")
+    # -- the thread ------------------------------------------------------------------------
 
     def _run(self) -> None:
-        last = stamp(self._watch_folders())
-        waiting_on = [self._wake_read]
-        timeout = POLL_SECONDS
-        if self._inotify is not None:
-            waiting_on.append(self._inotify.fd)
-            timeout = SAFETY_SECONDS
-        while not self._stopping:
-            ready, _, _ = select.select(waiting_on, [], [], timeout)
-            if self._stopping:
-                return
-            if self._wake_read in ready:
-                os.read(self._wake_read, 512)
-            if self._inotify is not None and self._inotify.fd in ready:
-                self._inotify.drain()
-            now = stamp(self._watch_folders())
-            if now != last:
-                last = now
-                self._changed()
+        self._last = stamp(self._paths())
+        if self._native:
+            try:
+                self._run_told()
+            except Exception as error:  # anything watchfiles raises: fall back, say why
+                self._give_up(error)
+        self._run_polling()
 
-    def _watch_folders(self) -> tuple[str, ...]:
-        paths = self._paths()
-        if self._inotify is not None:
-            self._inotify.watch({os.path.dirname(path) or "." for path in paths})
-        return paths
+    def _run_told(self) -> None:
+        from watchfiles import watch
+
+        interrupt = self._interrupt
+        while not interrupt.stop.is_set():
+            interrupt.again.clear()
+            paths = self._paths()
+            folders = _folders_of(paths)
+            self._look(paths)
+            batches: Iterator[object] = watch(
+                *folders,
+                watch_filter=None,
+                debounce=DEBOUNCE_MS,
+                step=STEP_MS,
+                stop_event=interrupt,
+                rust_timeout=int(SAFETY_SECONDS * 1000),
+                yield_on_timeout=True,
+                raise_interrupt=False,
+                recursive=False,
+            )
+            try:
+                for _batch in batches:
+                    self.ready.set()  # the first batch (or timeout) comes from a live watch
+                    paths = self._paths()
+                    self._look(paths)
+                    if interrupt.is_set() or _folders_of(paths) != folders:
+                        break  # stop, or other folders to watch (one appeared or vanished)
+            except Exception:
+                if _folders_of(self._paths()) == folders:
+                    raise
+                # a folder vanished under the watch: watch what is there now
+
+    def _run_polling(self) -> None:
+        interrupt = self._interrupt
+        said = False
+        self.ready.set()
+        while not interrupt.stop.is_set():
+            interrupt.again.wait(POLL_SECONDS)
+            interrupt.again.clear()
+            if interrupt.stop.is_set():
+                return
+            try:
+                self._look(self._paths())
+            except Exception:  # never die: the room view would stop following unseen
+                if not said:
+                    log.exception("the room view could not look at the files")
+                    said = True
+
+    def _look(self, paths: tuple[str, ...]) -> None:
+        now = stamp(paths)
+        if now != self._last:
+            self._last = now
+            self._changed()
+
+    def _give_up(self, error: BaseException) -> None:
+        self.failure = f"{type(error).__name__}: {error}"
+        log.warning("the room view polls the files: no change notifications (%s)", self.failure)
+        if self._failed is not None:
+            self._failed(self.failure)
+
+
+def _folders_of(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The folders to watch for `paths`: each file's folder, or its nearest existing ancestor
+    while the folder is not there yet (the folder's creation is then what is heard)."""
+    folders: set[str] = set()
+    for path in paths:
+        folder = os.path.dirname(os.path.abspath(path))
+        while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+            folder = os.path.dirname(folder)
+        folders.add(folder)
+    return tuple(sorted(folders))

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 REPAINT_SECONDS = 0.1
 """Answers arriving together repaint the console once."""
+COUNTS_SECONDS = 0.25
+"""The phones' counts on the console are brought up to date at most this often (a flood of
+answers then costs the console four small repaints a second, never one per answer)."""
+SHED_NOTICE_SECONDS = 10.0
+"""The console says the server is shedding connections at most this often."""
 
 Say = Callable[[str, str], None]
 
@@ -41,8 +46,11 @@ class JoinControl:
         self._start_when_connected = False
         self._say: Say = lambda text, severity: None
         self._repaints: list[Callable[[], None]] = []
+        self._counts: Callable[[], None] | None = None
         self._repaint_due = False
+        self._counts_due = False
         self._tasks: set[asyncio.Task[None]] = set()
+        self._shed_said_at: float | None = None
 
     @property
     def on(self) -> bool:
@@ -64,10 +72,14 @@ class JoinControl:
             if state.on:
                 live.answers.set_join_state(replace(state, on=False))
 
-    def connect(self, say: Say, repaint: Callable[[], None]) -> None:
-        """The presenter is up: where to say things, what to repaint. Starts `--join`."""
+    def connect(
+        self, say: Say, repaint: Callable[[], None], counts: Callable[[], None] | None = None
+    ) -> None:
+        """The presenter is up: where to say things, what to repaint (and, with `counts`,
+        the lighter repaint for new scale values and votes). Starts `--join`."""
         self._say = say
         self.subscribe(repaint)
+        self._counts = counts
         if self._start_when_connected:
             self._start_when_connected = False
             self._spawn(self.start())
@@ -90,6 +102,7 @@ class JoinControl:
         self.live = None
         self._service = None
         self._repaints.clear()
+        self._counts = None
         self._say = lambda text, severity: None
 
     async def shutdown(self) -> None:
@@ -115,7 +128,7 @@ class JoinControl:
             return
         if self._service is None:
             self._service = JoinService(live)
-            self._service.listen(self._answered, self._not_saved)
+            self._service.listen(self._answered, self._not_saved, self._shed, self._counted)
         service = self._service
         service.open = True
         host = self.options.host or local_address()
@@ -185,11 +198,34 @@ class JoinControl:
     def _not_saved(self, error: OplaegError) -> None:
         self._say(t("join.not_saved", reason=str(error)), "error")
 
+    def _shed(self, total: int) -> None:
+        """The server closed connections to stay within its bounds (a flood of them, most
+        likely): say so, once in a while, not at every one."""
+        now = asyncio.get_running_loop().time()
+        if self._shed_said_at is not None and now - self._shed_said_at < SHED_NOTICE_SECONDS:
+            return
+        self._shed_said_at = now
+        self._say(t("join.shed", count=total), "warning")
+
     def _answered(self) -> None:
         if self._repaint_due:
             return
         self._repaint_due = True
         asyncio.get_running_loop().call_later(REPAINT_SECONDS, self._repaint)
+
+    def _counted(self) -> None:
+        if self._counts is None:
+            self._answered()
+            return
+        if self._counts_due:
+            return
+        self._counts_due = True
+        asyncio.get_running_loop().call_later(COUNTS_SECONDS, self._recount)
+
+    def _recount(self) -> None:
+        self._counts_due = False
+        if self._counts is not None:
+            self._counts()
 
     def _repaint(self) -> None:
         self._repaint_due = False

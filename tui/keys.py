@@ -269,8 +269,29 @@ START_KEYS: tuple[Key, ...] = (
         "d",
         footer=False,
     ),
+    Key(
+        "start-workplace",
+        "w",
+        "workplace",
+        "key.workplace",
+        "command.workplace",
+        "w",
+        footer=False,
+    ),
     Key("start-help", "question_mark", "help", "key.help", "command.help", "?"),
     Key("start-quit", "q", "quit", "key.quit", "command.quit", "q"),
+)
+
+# The follow-up's history and statements asked again (issue 27)
+WORKPLACE_KEYS: tuple[Key, ...] = (
+    Key("workplace-merge", "m", "merge", "key.merge", "command.merge_workplace", "m"),
+    Key("workplace-close", "escape,w,q", "close", "close", "command.close", "Esc"),
+)
+
+REPEAT_KEYS: tuple[Key, ...] = (
+    Key("repeat-ask", "g", "ask", "key.repeat_ask", "command.repeat_ask", "g"),
+    Key("repeat-all", "a", "all", "key.repeat_all", "command.repeat_all", "a"),
+    Key("repeat-skip", "escape", "skip", "key.repeat_skip", "command.repeat_skip", "Esc"),
 )
 
 AGENDA_KEYS: tuple[Key, ...] = (
@@ -370,6 +391,10 @@ MODERATION_KEYS: tuple[Key, ...] = (
     Key("slip-undo", "u", "undo", "key.undo_short", "command.undo_reject", "u"),
     Key("slip-peek", "ctrl+t", "peek", "key.peek", "command.peek_slips", "Ctrl+T", footer=False),
     Key("slip-close", "escape,S", "close", "close", "command.close", "Esc"),
+)
+
+PREP_KEYS: tuple[Key, ...] = (
+    Key("prep-close", "enter,escape", "close", "close", "command.close", "Enter Esc"),
 )
 
 DIALOG_KEYS: tuple[Key, ...] = (

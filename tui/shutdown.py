@@ -12,6 +12,13 @@ run only when the event loop gets to them, and a loop stuck in a blocking call n
 process then ignored SIGTERM and kept the lock). A plain handler runs even then, because a
 blocked lock wait is interrupted by the signal. It only hands the work to the event loop and
 starts the watchdog; if the loop does not save within `SAVE_WAIT_SECONDS`, the watchdog saves.
+
+Windows has no SIGHUP: closing the console window (its ✕), logging off or shutting down sends a
+console control event, which Python turns into no signal. There a handler is registered with
+`SetConsoleCtrlHandler` (through ctypes); Windows calls it on a thread of its own and ends the
+process when it returns (or after about 5 seconds), so it starts the same save and waits for
+it. What no platform lets a program catch — kill -9, Task Manager's "End task", a power cut —
+leaves the draft as it was saved a moment after the last keystroke.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +42,10 @@ FORCE_EXIT_AFTER_SECONDS = 3.5
 """From the signal to the forced exit, if the clean one has not happened: inside the 5 s the
 user is promised, with room for a busy machine."""
 SIGNALS = ("SIGTERM", "SIGHUP")
+CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT = 2, 5, 6
+"""Windows' console control events that mean the window or the session is going away (Ctrl+C
+and Ctrl+Break, 0 and 1, are left to their usual handling)."""
+WINDOW_CLOSED_EVENTS = (CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT)
 
 
 class ExitingApp(Protocol):
@@ -61,6 +73,7 @@ class ShutdownGuard:
         self._saving = threading.Lock()
         self.saved = threading.Event()
         self.signalled = threading.Event()
+        self._console_handler: object = None  # kept alive while Windows may call it
 
     def install(self) -> None:
         """Call on the event loop's thread (the main thread), e.g. in `on_mount`."""
@@ -69,6 +82,26 @@ class ShutdownGuard:
             number = getattr(signal, name, None)
             if number is not None:
                 signal.signal(number, self._on_signal)
+        self._install_console_handler()
+
+    def _install_console_handler(self) -> None:
+        """Windows: save when the console window is closed (see the module's docstring)."""
+        if sys.platform != "win32":
+            return
+        import ctypes
+        from ctypes import wintypes
+
+        handler_type = ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)
+        self._console_handler = handler_type(self._on_console_event)
+        ctypes.windll.kernel32.SetConsoleCtrlHandler(self._console_handler, True)
+
+    def _on_console_event(self, event: int) -> int:
+        """Called by Windows on a thread of its own; returning ends the process."""
+        if event not in WINDOW_CLOSED_EVENTS:
+            return 0  # not ours: Ctrl+C goes on to Python's own handling
+        self._on_signal(0, None)
+        self.saved.wait(self._force_after)
+        return 1
 
     def _on_signal(self, _number: int, _frame: FrameType | None) -> None:
         if self.signalled.is_set():

@@ -22,7 +22,17 @@ from sessions.theme.problems import Problem, problem
 
 UNDO_DEPTH = 50
 LOWEST_IN_HIGHLIGHTS = 2
+SMALL_GROUP = 10
+"""In a room this small a lone answer can be told apart: the per-value counts are shown only
+on a result step, once the counting is over (see `counts_shown`)."""
 _RANGE = re.compile(r"\s*(\d)\s*-\s*(\d)\s*")
+_YES = {"yes": True, "ja": True, "no": False, "nej": False}
+
+
+def counts_shown(participants: int, results: bool) -> bool:
+    """Whether the room may see a scale's hands per value: always on a result step; while
+    counting, only in a group larger than `SMALL_GROUP`."""
+    return results or participants > SMALL_GROUP
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class ScaleOptions:
     low: int = 1
     high: int = 5
     labels: tuple[str, ...] = ()
+    repeat: bool = False
+    """`repeat: yes`: offered to be asked again when the workplace is followed up."""
 
     @property
     def values(self) -> range:
@@ -74,6 +86,8 @@ class ScaleState:
     selected: int = 0
     history: tuple[tuple[int, int], ...] = ()
     """The last hands counted, (statement, value), newest last: what `undo` takes back."""
+    repeat: bool = False
+    """Its statements are offered to be asked again at the workplace's next session."""
 
     @property
     def values(self) -> range:
@@ -137,6 +151,7 @@ class ScaleState:
             "counts": [list(row) for row in self.counts],
             "selected": self.selected,
             "history": [list(h) for h in self.history],
+            **({"repeat": True} if self.repeat else {}),
         }
 
 
@@ -153,13 +168,16 @@ def decimal(value: float, language: str | None) -> str:
 
 class ScaleKind(ExerciseKind[ScaleState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.SCALE
-    settings: ClassVar[frozenset[str]] = frozenset({"scale", "labels"})
+    settings: ClassVar[frozenset[str]] = frozenset({"scale", "labels", "repeat"})
 
     def parse_options(self, settings: Mapping[str, str], line: int) -> tuple[object, list[Problem]]:
         match = _RANGE.fullmatch(settings.get("scale", ""))
         if not match or not 0 <= int(match.group(1)) < int(match.group(2)) <= 9:
             return ScaleOptions(), [problem(line, "theme.problem.scale_range")]
-        options = ScaleOptions(int(match.group(1)), int(match.group(2)))
+        repeat = _YES.get(settings.get("repeat", "no").strip().lower())
+        if repeat is None:
+            return ScaleOptions(), [problem(line, "theme.problem.yes_no", key="repeat")]
+        options = ScaleOptions(int(match.group(1)), int(match.group(2)), repeat=repeat)
         labels = split_list(settings.get("labels", ""))
         if labels and len(labels) not in (2, len(options.values)):
             return options, [
@@ -179,7 +197,9 @@ class ScaleKind(ExerciseKind[ScaleState]):
     def initial(self, segment: Segment, participants: int) -> ScaleState:
         options = scale_options(segment)
         statements = segment.steps[0].questions if segment.steps else ()
-        return ScaleState(statements, options.low, options.high, options.labels)
+        return ScaleState(
+            statements, options.low, options.high, options.labels, repeat=options.repeat
+        )
 
     def load(self, doc: Mapping[str, Any]) -> ScaleState:
         statements = as_texts(doc.get("statements"))
@@ -210,7 +230,14 @@ class ScaleKind(ExerciseKind[ScaleState]):
         )
         selected = min(max(as_int(doc.get("selected")), 0), max(len(statements) - 1, 0))
         return ScaleState(
-            statements, low, high, as_texts(doc.get("labels")), tuple(counts), selected, history
+            statements,
+            low,
+            high,
+            as_texts(doc.get("labels")),
+            tuple(counts),
+            selected,
+            history,
+            repeat=doc.get("repeat") is True,
         )
 
     def result(

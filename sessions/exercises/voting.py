@@ -258,13 +258,27 @@ class VotingKind(ExerciseKind[VotingState]):
             t("export.item_count", language=language, item=item, count=n)
             for item, n in state.top(TOP, extra)
         )
+        highlight = t("export.highlight.votes", language=language, items=top)
+        lines: list[str] = []
+        people = participants or state.participants
+        given = sum(n for _, n in ranked)
+        if people and given > people * state.votes_per_person:
+            warning = t(
+                "export.too_many_votes",
+                language=language,
+                votes=given,
+                participants=people,
+                each=state.votes_per_person,
+            )
+            lines.append(warning)
+            highlight = f"{highlight} – {warning}"
         return ExerciseResult(
             title,
             segment_id,
             self.format.value,
-            [],
+            lines,
             headers,
             [[item, str(n)] for item, n in ranked],
-            [t("export.highlight.votes", language=language, items=top)],
+            [highlight],
             (1,),
         )

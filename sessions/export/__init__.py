@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,15 +43,19 @@ def export_session(
         raise OplaegError(
             t("error.unknown_format", format=export_format, choices=", ".join(FORMATS))
         )
-    referat = build_referat(store, include_private=include_private, language=language, now=now)
-    if export_format == "csv":
-        from sessions.export.csv_export import export_csv
+    if export_format in ACTION_PLAN_FORMATS:
+        from sessions.export.referat import build_action_plan
 
-        return export_csv(referat, language).encode("utf-8")
-    if export_format == "xlsx":
+        # Only what a sheet of the plan holds (the xlsx also has the statements asked again).
+        plan = build_action_plan(store, now=now, since_last=export_format == "xlsx")
+        if export_format == "csv":
+            from sessions.export.csv_export import export_csv
+
+            return export_csv(plan, language).encode("utf-8")
         from sessions.export.xlsx_export import export_xlsx
 
-        return export_xlsx(referat, language)
+        return export_xlsx(plan, language)
+    referat = build_referat(store, include_private=include_private, language=language, now=now)
     from sessions.export.referat_document import build_document
 
     document = build_document(referat, language)
@@ -77,10 +82,30 @@ def contains_private_notes(store: SessionStore, export_format: str, include_priv
 
 
 def write_export(payload: bytes | str, path: Path, *, force: bool = False) -> None:
-    """Write an export file atomically; an existing file is kept unless `force`."""
+    """Write an export file atomically; an existing file is kept unless `force`. Only a
+    regular file is ever replaced: a symbolic link, a device, a FIFO or a socket is refused
+    (with or without `force`), so a link is never turned into a file and a device node never
+    replaced."""
+    kind = _special_kind(path)
+    if kind is not None:
+        raise OplaegError(t(f"error.export_{kind}", path=path))
     if path.exists() and not force:
         raise ExportExistsError(t("error.file_exists", path=path), path)
     if not path.parent.is_dir():
         raise OplaegError(t("error.folder_missing", folder=path.parent))
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     atomic_write_bytes(path, data, readable_by_others=True)
+
+
+def _special_kind(path: Path) -> str | None:
+    """ "symlink" or "special" when `path` is something other than a regular file or a folder
+    (a folder is refused as an existing file is); None when it is one, or is not there."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "special"

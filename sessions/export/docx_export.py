@@ -28,6 +28,7 @@ from sessions.export.docx_layout import (
     set_up,
     shade,
     shade_paragraph,
+    w,
 )
 from sessions.export.labels import xml_safe
 from sessions.i18n import t
@@ -51,9 +52,34 @@ def export_docx(document: Document) -> bytes:
 
 
 class _Writer:
+    """Writes the blocks in one pass, in order. Paragraphs go straight in before the section
+    properties that end the body, their style resolved once per name: python-docx's own
+    `add_paragraph(style=...)` looks the style up by name and searches the body for the place
+    to insert every time, which made a referat with many notes quadratic."""
+
     def __init__(self, docx: Any) -> None:
         self.docx = docx
         self.break_before_next = False
+        self.paragraphs: list[Any] = []  # the body's paragraphs written so far
+        self._end = docx.element.body.sectPr
+        self._style_ids: dict[str, str] = {}
+
+    def add_paragraph(self, style: str | None = None) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.docx.styles[style].style_id
+            element.get_or_add_pPr().style = self._style_ids[style]
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self.docx.element.body.append(element)
+        paragraph = Paragraph(element, self.docx._body)
+        self.paragraphs.append(paragraph)
+        return paragraph
 
     def blocks(self, blocks: tuple[Block, ...]) -> None:
         for block in blocks:
@@ -70,9 +96,9 @@ class _Writer:
             self.table(block)
         elif isinstance(block, Bullets):
             for item in block.items:
-                paragraph = self.docx.add_paragraph(style="List Bullet")
+                paragraph = self.add_paragraph("List Bullet")
                 if item.label:
-                    paragraph.add_run(xml_safe(f"{item.label}: ")).bold = True
+                    _lines(paragraph, f"{item.label}: ", bold=True)
                 _lines(paragraph, item.text)
         elif isinstance(block, Private):
             self.private(block)
@@ -81,7 +107,8 @@ class _Writer:
             self.break_before_next = True
 
     def heading(self, text: str, level: int) -> Any:
-        heading = self.docx.add_heading(xml_safe(text), level=level - 1)
+        heading = self.add_paragraph("Title" if level == 1 else f"Heading {level - 1}")
+        heading.add_run(xml_safe(text))
         if self.break_before_next:
             heading.paragraph_format.page_break_before = True
             self.break_before_next = False
@@ -90,10 +117,10 @@ class _Writer:
     def paragraph(self, block: Paragraph) -> None:
         from docx.shared import Pt, RGBColor
 
-        if block.style is Style.SMALL and self.docx.paragraphs:
+        if block.style is Style.SMALL and self.paragraphs:
             # The colophon goes with the last lines, never alone on a page of its own.
-            self.docx.paragraphs[-1].paragraph_format.keep_with_next = True
-        paragraph = self.docx.add_paragraph()
+            self.paragraphs[-1].paragraph_format.keep_with_next = True
+        paragraph = self.add_paragraph()
         run = _lines(paragraph, block.text)
         if block.style is Style.NOTICE:
             run.bold = True
@@ -107,14 +134,14 @@ class _Writer:
         from docx.shared import Mm
 
         for label, value in block.items:
-            paragraph = self.docx.add_paragraph()
+            paragraph = self.add_paragraph()
             layout = paragraph.paragraph_format
             layout.tab_stops.add_tab_stop(Mm(LABEL_WIDTH_MM))
             layout.left_indent, layout.first_line_indent = Mm(LABEL_WIDTH_MM), -Mm(LABEL_WIDTH_MM)
             layout.space_after = 0
             paragraph.add_run(xml_safe(f"{label}:")).bold = True
             paragraph.add_run("\t" + xml_safe(value))
-        self.docx.paragraphs[-1].paragraph_format.space_after = Mm(3)
+        self.paragraphs[-1].paragraph_format.space_after = Mm(3)
 
     def table(self, block: Table) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -141,7 +168,7 @@ class _Writer:
                     shade(cell, HEADER_FILL)
                 elif bold:
                     shade(cell, TOTAL_FILL)
-        gap = self.docx.add_paragraph().paragraph_format  # a little room below the table
+        gap = self.add_paragraph().paragraph_format  # a little room below the table
         gap.space_after, gap.line_spacing = 0, Pt(6)
 
     def private(self, block: Private) -> None:
@@ -150,17 +177,45 @@ class _Writer:
         heading = self.heading(block.title, 2)
         for run in heading.runs:
             run.font.color.rgb = RGBColor.from_string(PRIVATE_RED)
-        first = len(self.docx.paragraphs)
+        first = len(self.paragraphs)
         self.blocks(block.blocks)
-        for paragraph in self.docx.paragraphs[first:]:
+        for paragraph in self.paragraphs[first:]:
             left_border(paragraph, PRIVATE_RED)
 
 
-def _lines(paragraph: Any, text: str) -> Any:
-    """`text` in `paragraph`, its line breaks kept; returns the last run."""
+def _lines(paragraph: Any, text: str, *, bold: bool = False) -> Any:
+    """`text` in `paragraph`, its line breaks kept; returns the last run. The runs are made
+    as python-docx's `add_run`, `add_break` and `bold` make them (tabs as `w:tab`, spaces at
+    either end kept), straight in the XML: a referat has a run or two per note."""
+    from docx.text.run import Run
+
     lines = xml_safe(text).split("\n")
-    run = paragraph.add_run(lines[0])
-    for line in lines[1:]:
-        run.add_break()
-        run = paragraph.add_run(line)
-    return run
+    run: Any = None
+    for number, line in enumerate(lines):
+        run = _sub(paragraph._p, _W_R)
+        if bold:
+            _sub(_sub(run, _W_RPR), _W_B)
+        for part_number, part in enumerate(line.split("\t")):
+            if part_number:
+                _sub(run, _W_TAB)
+            if part:
+                written = _sub(run, _W_T)
+                written.text = part
+                if part != part.strip():
+                    written.set(_XML_SPACE, "preserve")
+        if number < len(lines) - 1:
+            _sub(run, _W_BR)
+    return Run(run, paragraph)
+
+
+_W_R, _W_RPR, _W_B, _W_T, _W_TAB, _W_BR = (
+    w(f"w:{tag}") for tag in ("r", "rPr", "b", "t", "tab", "br")
+)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _sub(parent: Any, tag: str) -> Any:
+    """A new last child of `parent` (lxml's SubElement, through python-docx's element)."""
+    child = parent.makeelement(tag, {})
+    parent.append(child)
+    return child

@@ -19,6 +19,7 @@ TABLE_POINTS = 10
 CELL_PADDING_MM = 5.0  # Word's default cell margins, left and right, and the borders
 MAX_WORD_MM = 60  # a longer "word" (a link, a row of ø) may break
 LANGUAGES = {"da": "da-DK", "en": "en-GB"}
+MAX_PROPERTY = 255
 _MAX_WANTED_MM = {Role.TEXT: 150.0, Role.SHORT: 50.0, Role.NUMBER: 20.0}
 
 
@@ -49,9 +50,10 @@ def set_up(docx: Any, document: Document) -> None:
     language = LANGUAGES.get(document.language, document.language)
     _house_style(docx, language)
     properties = docx.core_properties
-    properties.title = document.file_title
-    properties.subject = document.title
-    properties.author = properties.last_modified_by = document.author
+    # Word's document properties hold at most 255 characters (a workplace can be longer).
+    properties.title = document.file_title[:MAX_PROPERTY]
+    properties.subject = document.title[:MAX_PROPERTY]
+    properties.author = properties.last_modified_by = document.author[:MAX_PROPERTY]
     created = document.created.astimezone(UTC).replace(tzinfo=None)
     properties.created = properties.modified = created
     properties.language = language

@@ -73,6 +73,16 @@ def exercise_questions(theme: Theme, plan: int) -> list[Questions]:
             if step.minutes.for_plan(plan) is not None
             for question in step.questions
         )
+        if segment.format is ExerciseFormat.CARDS:
+            # The deck apart from the questions for the plenum after it: cards get cut out.
+            steps = [s for s in segment.steps if s.minutes.for_plan(plan) is not None]
+            deck = next((s.questions for s in steps if s.questions), ())
+            after = tuple(q for q in asked if q not in deck)
+            if deck:
+                found.append(Questions(segment.title, deck))
+            if after:
+                found.append(Questions(t("handout.plenum_after", exercise=segment.title), after))
+            continue
         if asked:
             found.append(Questions(segment.title, tuple(asked)))
     return found

@@ -22,6 +22,8 @@ def export_json(store: SessionStore, now: datetime | None = None) -> str:
         "version": EXPORT_VERSION,
         "oplaeg": __version__,
         "exported_at": exported.isoformat(timespec="seconds"),
-        "tables": store.export_tables(),
+        # An emptied table (an undone agenda change, a cleared draft) is left out: it holds
+        # nothing, and every oplaeg reads a missing table as empty.
+        "tables": {name: docs for name, docs in store.export_tables().items() if docs},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -10,6 +10,7 @@ from sessions.exercises.base import ExerciseResult
 from sessions.exercises.book import exercise_results
 from sessions.models import Action, FollowUp, Note, SessionInfo
 from sessions.navigation import stored_entries
+from sessions.repeat import Change, Repeat, session_changes
 from sessions.repository import info_of
 from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
@@ -23,7 +24,14 @@ from sessions.storage.tables import (
 )
 from sessions.timing import END_MARKER, Pause, TimeLogRow, paused_between, time_log
 
-__all__ = ["ExerciseResult", "NoteGroup", "Referat", "build_referat", "has_private_notes"]
+__all__ = [
+    "ExerciseResult",
+    "NoteGroup",
+    "Referat",
+    "build_action_plan",
+    "build_referat",
+    "has_private_notes",
+]
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,10 @@ class Referat:
     started_at: float | None = None
     ended_at: float | None = None  # None while the session is not finished
     paused_seconds: float = 0.0
+    repeat: Repeat | None = None
+    """The statements asked again from an earlier session (last time's answers)."""
+    changes: list[Change] = field(default_factory=list)
+    """Each statement asked again, last time and now."""
 
     @property
     def has_notes(self) -> bool:
@@ -82,6 +94,7 @@ def build_referat(
     ordered = sorted(entries, key=lambda e: e[1])
     started_at = ordered[0][1] if ordered else None
     ended_at = ordered[-1][1] if ordered and ordered[-1][0] == END_MARKER else None
+    asked_again = session_changes(store)
     return Referat(
         info=info,
         time_log=rows,
@@ -93,23 +106,59 @@ def build_referat(
         ],
         other_notes=[n for n in public if n.segment_id not in known],
         private_notes=[n for n in notes if n.private] if include_private else [],
-        actions=sorted(
-            (Action.from_dict({"id": i, **d}) for i, d in store.items(ACTIONS_TABLE)),
-            key=lambda a: a.created_at,
-        ),
-        next_follow_up=str((store.get(PLAN_TABLE, "1") or {}).get("next_follow_up", "")),
+        actions=_actions(store),
+        next_follow_up=_next_follow_up(store),
         exercises=exercise_results(store, language),
-        followups=sorted(
-            (FollowUp.from_dict({"id": i, **d}) for i, d in store.items(FOLLOWUP_TABLE)),
-            key=lambda f: _number(f.id),
-        ),
+        followups=_followups(store),
         created=now or datetime.now(),
         started_at=started_at,
         ended_at=ended_at,
         paused_seconds=(
             paused_between(pauses, started_at, ended_at or started_at) if started_at else 0.0
         ),
+        repeat=asked_again[0] if asked_again else None,
+        changes=asked_again[1] if asked_again else [],
     )
+
+
+def build_action_plan(
+    store: SessionStore, *, now: datetime | None = None, since_last: bool = False
+) -> Referat:
+    """The part of the referat a spreadsheet of the action plan holds (xlsx, csv): the session,
+    its actions and what follows them up, and with `since_last` the statements asked again
+    (the xlsx has a sheet of them). Notes, time log and the other exercises are not read, so a
+    session with thousands of notes makes its 1 KiB action plan as fast as an empty one."""
+    asked_again = session_changes(store) if since_last else None
+    return Referat(
+        info=info_of(store),
+        time_log=[],
+        groups=[],
+        other_notes=[],
+        actions=_actions(store),
+        followups=_followups(store),
+        created=now or datetime.now(),
+        next_follow_up=_next_follow_up(store),
+        repeat=asked_again[0] if asked_again else None,
+        changes=asked_again[1] if asked_again else [],
+    )
+
+
+def _actions(store: SessionStore) -> list[Action]:
+    return sorted(
+        (Action.from_dict({"id": i, **d}) for i, d in store.items(ACTIONS_TABLE)),
+        key=lambda a: a.created_at,
+    )
+
+
+def _followups(store: SessionStore) -> list[FollowUp]:
+    return sorted(
+        (FollowUp.from_dict({"id": i, **d}) for i, d in store.items(FOLLOWUP_TABLE)),
+        key=lambda f: _number(f.id),
+    )
+
+
+def _next_follow_up(store: SessionStore) -> str:
+    return str((store.get(PLAN_TABLE, "1") or {}).get("next_follow_up", ""))
 
 
 def has_private_notes(store: SessionStore) -> bool:

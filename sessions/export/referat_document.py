@@ -25,12 +25,11 @@ from sessions.export.document import (
 )
 from sessions.export.labels import (
     action_status,
-    followup_cells,
-    followup_headers,
     is_agreed,
     note_prefix,
 )
 from sessions.export.referat import ExerciseResult, Referat
+from sessions.export.since_last import change_highlights, since_last
 from sessions.i18n import current_language, t
 from sessions.live import FOLLOWUP_ITEM_ID
 from sessions.models import Note
@@ -50,6 +49,7 @@ def build_document(referat: Referat, language: str | None = None) -> Document:
         blocks.append(Paragraph(tr("export.private_banner"), Style.NOTICE))
     blocks.append(Definitions(tuple(_particulars(referat, language))))
     blocks += _most_important(referat, language)
+    blocks += since_last(referat, language)
     blocks += _action_plan(referat, language)
     blocks += _item_by_item(referat, language)
     blocks += _time_log(referat, language)
@@ -117,6 +117,7 @@ def _most_important(referat: Referat, language: str | None) -> list[Block]:
         )
     results = sorted(referat.exercises, key=lambda r: _HIGHLIGHT_ORDER.get(r.kind, 9))
     lines += [line for result in results for line in result.highlights]
+    lines += change_highlights(referat, language)
     if referat.actions:
         agreed = sum(1 for a in referat.actions if is_agreed(a))
         proposals = len(referat.actions) - agreed
@@ -161,7 +162,6 @@ def _item_by_item(referat: Referat, language: str | None) -> list[Block]:
     tr = partial(t, language=language)
     blocks: list[Block] = [Heading(tr("export.item_by_item"), 2)]
     placed = {group.segment_id for group in referat.groups}
-    followups_placed = False
     for group in referat.groups:
         results = [r for r in referat.exercises if r.segment_id == group.segment_id]
         followups = group.segment_id == FOLLOWUP_ITEM_ID and bool(referat.followups)
@@ -169,17 +169,11 @@ def _item_by_item(referat: Referat, language: str | None) -> list[Block]:
             continue
         blocks.append(Heading(group.title, 3))
         if followups:
-            blocks += _followups(referat, language)
-            followups_placed = True
+            blocks.append(Paragraph(tr("export.since_last.see")))  # the table is there
         for result in results:
             blocks += _result(result, group.title, language)
         if group.notes:
             blocks.append(_notes(group.notes, language))
-    if referat.followups and not followups_placed:
-        blocks[1:1] = [
-            Heading(_followup_title(referat, language), 3),
-            *_followups(referat, language),
-        ]
     strays = [r for r in referat.exercises if r.segment_id not in placed]
     if referat.other_notes or strays:
         blocks.append(Heading(tr("export.other_notes"), 3))
@@ -190,24 +184,6 @@ def _item_by_item(referat: Referat, language: str | None) -> list[Block]:
     if len(blocks) == 1:
         blocks.append(Paragraph(tr("export.no_notes")))
     return blocks
-
-
-def _followups(referat: Referat, language: str | None) -> list[Block]:
-    columns = tuple(
-        Column(header, role)
-        for header, role in zip(
-            followup_headers(language), (Role.TEXT, Role.SHORT, Role.SHORT, Role.TEXT), strict=True
-        )
-    )
-    rows = tuple(
-        tuple(cell or "–" for cell in followup_cells(f, language)) for f in referat.followups
-    )
-    return [Table(columns, rows)]
-
-
-def _followup_title(referat: Referat, language: str | None) -> str:
-    first = referat.followups[0]
-    return t("followup.title", language=language, date=long_date(first.from_date, language))
 
 
 def _result(result: ExerciseResult, item_title: str, language: str | None) -> list[Block]:

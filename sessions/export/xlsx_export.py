@@ -9,7 +9,10 @@ from __future__ import annotations
 import io
 import math
 from datetime import UTC, date
+from functools import partial
+from typing import Any
 
+from sessions.export.dates import parse_date
 from sessions.export.labels import xml_safe
 from sessions.export.referat import Referat
 from sessions.export.sheet import COLUMNS, Cell, action_rows, headers, starts_a_formula
@@ -60,6 +63,8 @@ def export_xlsx(referat: Referat, language: str | None = None) -> bytes:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if referat.changes:
+        _since_last_sheet(workbook, referat, language)
     details = referat.info.details
     properties = workbook.properties
     properties.title = xml_safe(f"{sheet.title} – {details.workplace} – {details.date}")
@@ -70,6 +75,69 @@ def export_xlsx(referat: Referat, language: str | None = None) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _since_last_sheet(workbook: Any, referat: Referat, language: str | None) -> None:
+    """One row per statement asked again: both sessions' dates (real dates), averages and
+    answers (numbers), and the change."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from sessions.export.since_last import last_date
+
+    sheet = workbook.create_sheet(t("export.since_last_sheet", language=language)[:31])
+    tr = partial(t, language=language)
+    titles = [
+        tr("export.workplace"),
+        tr("export.col.statement"),
+        tr("export.col.last_date"),
+        tr("export.col.last_value"),
+        tr("export.col.last_hands"),
+        tr("export.col.now_date"),
+        tr("export.col.now_value"),
+        tr("export.col.now_hands"),
+        tr("export.col.change"),
+    ]
+    widths = (30, 60, 12, 10, 12, 12, 10, 12, 10)
+    for column, (header, width) in enumerate(zip(titles, widths, strict=True), start=1):
+        cell = sheet.cell(row=1, column=column)
+        _text(cell, header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E7E6E6")
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    repeat = referat.repeat
+    last = parse_date(repeat.from_date if repeat else last_date(referat))
+    now = parse_date(referat.info.details.date)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, change in enumerate(referat.changes, start=2):
+        values: list[object] = [
+            referat.info.details.workplace,
+            change.statement,
+            last,
+            _rounded(change.last_average),
+            change.last_hands,
+            now,
+            _rounded(change.now_average),
+            change.now_hands,
+            _rounded(change.change),
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=number, column=column)
+            if isinstance(value, str):
+                _text(cell, value)
+            else:
+                cell.value = value
+                if isinstance(value, date):
+                    cell.number_format = DATE_FORMAT
+                elif isinstance(value, float):
+                    cell.number_format = "0.0"
+            cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{len(referat.changes) + 1}"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def _width(name: str, values: list[Cell]) -> int:

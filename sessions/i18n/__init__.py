@@ -45,6 +45,11 @@ def count_notes(count: int) -> str:
     return t("cli.one_note") if count == 1 else t("cli.notes", count=count)
 
 
+def count_sessions(count: int) -> str:
+    """`1 session`, `3 sessioner`."""
+    return t("history.one_session") if count == 1 else t("history.sessions", count=count)
+
+
 def t(key: str, /, language: str | None = None, **params: object) -> str:
     """The text for `key`, with `{name}` fields filled from `params`."""
     text = CATALOGUES[language or _current][key]

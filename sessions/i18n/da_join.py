@@ -4,6 +4,10 @@ referat."""
 TEXT: dict[str, str] = {
     "answers.phones": "Heraf svar fra {count} mobiler",
     "import.bad_answer_key": "nøglen skal være batch:<tal> eller slip:<tal>",
+    # mobiler (V1/V6): svarene som de står nu, om stemmerne kan passe
+    "import.bad_question_key": "nøglen skal være scale:<segment>:<udsagn> eller vote:<segment>",
+    "import.bad_phone_key": "en mobils nøgle består af hexadecimale cifre",
+    "import.too_many": "flere poster end oplaeg nogensinde skriver ({limit})",
     "join.page_title": "oplaeg · rum {code}",
     "join.room": "Rum {code}",
     "join.anonymous": "Anonymt: ingen navne, og skærmen viser kun det samlede resultat.",
@@ -33,6 +37,7 @@ TEXT: dict[str, str] = {
     "join.notice.full": "Der venter mange sedler — vent lidt, og prøv igen.",
     "join.notice.not_saved": "Svaret blev ikke gemt. Vent et øjeblik, og prøv igen.",
     "join.notice.cookie": "Tryk igen: siden skulle lige kende din mobil.",
+    "join.notice.no_cookie": "Mobilen kan ikke komme med lige nu. Åbn siden i den browser, du brugte først, eller vent to minutter og tryk Opdatér.",
     "join.cannot_listen": "Mobilerne kan ikke nå {host}:{port}: {reason}",
     "join.back": "Tilbage",
 }

@@ -55,4 +55,13 @@ TEXT: dict[str, str] = {
     "theme.warning.step_too_long": "trinnet '{step}' fylder {lines} linjer med sin tekst og kan ikke ses helt sammen med øvelsen på en skærm på 80×24; kort teksten ned eller flyt noget til Noter:",
     "theme.warning.round_no_fallback": "runden '{segment}' når ikke {people} deltagere i {plan}-minutters-planen; angiv 'fallback: groups | pluk | shorter'",
     "theme.warning.shortest_session": "temaet kan ikke gøres kortere end {minutes} minutter (en session kan vare ned til {shortest}); giv det en {shortest}-minutters-plan, eller markér segmenter 'optional: yes'",
+    # -- preparation, case keys, print promises, sources (issue 25) --
+    "theme.problem.preparation_empty": "'## Før mødet' har ingen punkter; skriv tjeklisten som en liste",
+    "theme.problem.preparation_missing": "temaet har ingen '## Før mødet' – en tjekliste til aftenen før (lederens rolle, verserende sager, retningslinjer, AMR og TR, hvad der skal printes)",
+    "theme.problem.case_points": "casen '{segment}' har {count} 'Pointe:'-linjer; skriv mindst {needed} pointer at samle op på i noterne til opsamlingen",
+    "theme.problem.print_promise": "linjen lover noget printet, men nævner ikke kommandoen, der printer det (fx `oplaeg handout TEMA --cases`)",
+    "theme.problem.print_command": "`{command}` printer ikke det, linjen lover ({reason})",
+    "theme.problem.source_no_address": "kilden '{source}' har ingen adresse; skriv den som [titel](https://…)",
+    "theme.problem.example_sector": "ukendt sektor '{sector}' i 'Eksempel (…)'; brug en af {known}",
+    "theme.warning.case_points_many": "casen '{segment}' har {count} 'Pointe:'-linjer; hold dig til højst {most}, så opsamlingen kan nå dem",
 }

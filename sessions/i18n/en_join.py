@@ -4,6 +4,10 @@ referat."""
 TEXT: dict[str, str] = {
     "answers.phones": "Of these, answers from {count} phones",
     "import.bad_answer_key": "the key must be batch:<number> or slip:<number>",
+    # phones (V1/V6): the answers as they stand, plausibility of votes
+    "import.bad_question_key": "the key must be scale:<segment>:<statement> or vote:<segment>",
+    "import.bad_phone_key": "a phone's key is hexadecimal digits",
+    "import.too_many": "more entries than oplaeg ever writes ({limit})",
     "join.page_title": "oplaeg · room {code}",
     "join.room": "Room {code}",
     "join.anonymous": "Anonymous: no names, and the screen shows only the totals.",
@@ -33,6 +37,7 @@ TEXT: dict[str, str] = {
     "join.notice.full": "Many notes are waiting — wait a little and try again.",
     "join.notice.not_saved": "Your answer was not saved. Wait a moment, then try again.",
     "join.notice.cookie": "Tap again: the page needed to get to know your phone.",
+    "join.notice.no_cookie": "This phone cannot join just now. Open the page in the browser you first used, or wait two minutes and tap Refresh.",
     "join.cannot_listen": "Phones cannot reach {host}:{port}: {reason}",
     "join.back": "Back",
 }

@@ -55,4 +55,13 @@ TEXT: dict[str, str] = {
     "theme.warning.step_too_long": "the step '{step}' takes {lines} lines with its text and cannot be seen whole beside the exercise on an 80×24 screen; shorten it or move some of it to Notes:",
     "theme.warning.round_no_fallback": "the round '{segment}' does not fit {people} participants in the {plan}-minute plan; add 'fallback: groups | pluk | shorter'",
     "theme.warning.shortest_session": "the theme cannot be made shorter than {minutes} minutes (a session may last down to {shortest}); give it a {shortest}-minute plan, or mark segments 'optional: yes'",
+    # -- preparation, case keys, print promises, sources (issue 25) --
+    "theme.problem.preparation_empty": "'## Før mødet' has no items; write the checklist as a list",
+    "theme.problem.preparation_missing": "the theme has no '## Før mødet' – a checklist for the evening before (the leader's role, pending cases, guidelines, AMR and TR, what to print)",
+    "theme.problem.case_points": "the case '{segment}' has {count} 'Pointe:' lines; write at least {needed} points to draw out in the notes of its plenum",
+    "theme.problem.print_promise": "the line promises something printed but names no command that prints it (e.g. `oplaeg handout THEME --cases`)",
+    "theme.problem.print_command": "`{command}` does not print what the line promises ({reason})",
+    "theme.problem.source_no_address": "the source '{source}' has no address; write it as [title](https://…)",
+    "theme.problem.example_sector": "unknown sector '{sector}' in 'Eksempel (…)'; use one of {known}",
+    "theme.warning.case_points_many": "the case '{segment}' has {count} 'Pointe:' lines; keep to at most {most}, so the plenum can reach them",
 }

@@ -25,6 +25,11 @@ class RateLimit:
         self._now = now
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
+    def peek(self, key: str) -> bool:
+        """Whether `allow(key)` would let one through now (nothing is taken)."""
+        tokens, since = self._buckets.get(key, (self.capacity, self._now()))
+        return min(self.capacity, tokens + (self._now() - since) * self.per_second) >= 1
+
     def allow(self, key: str) -> bool:
         """Take one token from `key`'s bucket; False when it is empty."""
         now = self._now()

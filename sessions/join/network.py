@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import socket
+import sys
 
 LOOPBACK = "127.0.0.1"
 PREFERRED_PORT = 8765
@@ -13,6 +15,9 @@ PREFERRED_PORT = 8765
 HOTSPOTS = ("10.42.0.0/24", "192.168.137.0/24", "192.168.2.0/24")
 """The networks a laptop's own hotspot makes (Linux NetworkManager, Windows, macOS sharing):
 when the laptop is one, the room is on it, whatever other network the laptop is on."""
+REUSE_ADDRESS = os.name == "posix" and sys.platform != "cygwin"
+"""Where asyncio's listeners set SO_REUSEADDR (on Windows it would let two servers share a
+port, so neither asyncio nor the probe sets it there)."""
 _ROUTE_PROBES = ("10.255.255.254", "192.168.255.254", "172.31.255.254")
 """Addresses in the private ranges, for the network the laptop would use by default."""
 
@@ -66,10 +71,15 @@ def valid_host(text: str) -> bool:
 
 
 def bind_problem(host: str, port: int) -> str | None:
-    """Why the server could not listen on `host`:`port` (None: it can)."""
+    """Why the server could not listen on `host`:`port` (None: it can). The probe binds as the
+    server's own listener does — with SO_REUSEADDR where asyncio sets it (POSIX) — so the
+    connections of a console that just crashed, still closing (TIME_WAIT), do not refuse a
+    port the server could listen on."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
         with socket.socket(family, socket.SOCK_STREAM) as probe:
+            if REUSE_ADDRESS:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
     except OSError as error:
         return error.strerror or str(error)

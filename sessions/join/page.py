@@ -11,7 +11,7 @@ from sessions.answers import MAX_SLIP_LENGTH, AnswerMode, SlipTarget
 from sessions.i18n import current_language, t
 from sessions.join.service import Outcome, Question, item_reference
 
-NOTICES = {outcome.value for outcome in Outcome} | {"cookie"}
+NOTICES = {outcome.value for outcome in Outcome} | {"cookie", "no_cookie"}
 REFRESH_MS = 2000
 
 STYLE = """

@@ -5,6 +5,7 @@ served. Each answer is on disk before the phone is sent back to its page."""
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import re
@@ -16,10 +17,20 @@ from aiohttp import web
 
 from sessions.errors import OplaegError
 from sessions.join.commit import GroupCommit
+from sessions.join.cookies import COOKIES_PER_ADDRESS, CookiePool
+from sessions.join.guard import (
+    BODY_SECONDS,
+    HEAD_SECONDS,
+    KEEPALIVE_SECONDS,
+    ConnectionGuard,
+    accept_backlog,
+    connection_limit,
+)
 from sessions.join.limits import RateLimit
-from sessions.join.network import PREFERRED_PORT, url_host
+from sessions.join.network import PREFERRED_PORT, REUSE_ADDRESS, url_host
 from sessions.join.page import limited_page, render_page
 from sessions.join.service import JoinService, Outcome
+from sessions.join.turns import Turns
 
 MAX_BODY = 4096
 """A form post is a few hundred bytes; anything much larger is not from the page."""
@@ -28,8 +39,6 @@ COOKIE = "oplaeg-phone"
 COOKIE_SECONDS = 12 * 3600
 ANSWERS_AT_ONCE, ANSWERS_PER_SECOND = 20, 2.0
 SLIPS_AT_ONCE, SLIPS_PER_SECOND = 3, 1 / 20
-MAX_PHONES_PER_PARTICIPANT, MIN_PHONES = 5, 200
-"""Cookies handed out per joining: generous for a real room, a ceiling for a script."""
 FORM = "application/x-www-form-urlencoded"
 _ANCHOR = re.compile(r"[si][0-9]{1,3}")
 HEADERS = {
@@ -50,14 +59,16 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 class JoinApp:
     """The handlers, over one `JoinService`."""
 
-    def __init__(self, service: JoinService) -> None:
+    def __init__(self, service: JoinService, *, cookies_per_address: int = COOKIES_PER_ADDRESS):
         self.service = service
         self.answers = RateLimit(ANSWERS_AT_ONCE, ANSWERS_PER_SECOND)
         self.slips = RateLimit(SLIPS_AT_ONCE, SLIPS_PER_SECOND)
         self.commits = GroupCommit(service)
         participants = service.live.info.details.participants
-        self.max_phones = max(MIN_PHONES, MAX_PHONES_PER_PARTICIPANT * participants)
-        self.phones = 0
+        self.cookies = CookiePool(participants, per_address=cookies_per_address)
+        self.guard: ConnectionGuard | None = None
+        """The server's connection bounds, told when a request starts and ends."""
+        self.turns = Turns()
 
     def application(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._headers])
@@ -70,11 +81,17 @@ class JoinApp:
 
     @web.middleware
     async def _headers(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        guard, transport = self.guard, request.transport
+        if guard is not None:
+            guard.request_started(transport)
         try:
             response = await handler(request)
         except web.HTTPException as error:
             _secure(error.headers)
             raise
+        finally:
+            if guard is not None:
+                guard.request_done(transport)
         _secure(response.headers)
         return response
 
@@ -82,8 +99,9 @@ class JoinApp:
 
     async def page(self, request: web.Request) -> web.StreamResponse:
         self._check_token(request)
+        await self.turns.wait()
         cookie, new = self._phone(request)
-        notice = request.query.get("n")
+        notice = request.query.get("n") if cookie is not None else "no_cookie"
         nonce = secrets.token_urlsafe(12)
         html = render_page(
             self.service.question(cookie), self.service.code, self.service.token, notice, nonce
@@ -100,6 +118,7 @@ class JoinApp:
     async def status(self, request: web.Request) -> web.StreamResponse:
         """What the page's script asks every few seconds: has the question changed?"""
         self._check_token(request)
+        await self.turns.wait()
         cookie = request.cookies.get(COOKIE)
         question = self.service.question(cookie if self.service.devices.genuine(cookie) else None)
         return web.json_response({"v": question.version, "code": self.service.code})
@@ -108,15 +127,16 @@ class JoinApp:
         self._check_token(request)
         if request.content_type != FORM:
             raise web.HTTPUnsupportedMediaType()
-        fields = read_form(await request.read())
+        try:
+            body = await asyncio.wait_for(request.read(), BODY_SECONDS)
+        except TimeoutError:
+            raise web.HTTPRequestTimeout() from None
+        fields = read_form(body)
+        await self.turns.wait()
         cookie = request.cookies.get(COOKIE)
-        if not self.service.devices.genuine(cookie):
-            cookie, new = self._phone(request)
-            response = self._back("cookie")
-            if new is not None:
-                self._set_cookie(response, new)
-            return response
-        assert cookie is not None
+        if cookie is None or not self.service.devices.genuine(cookie):
+            return self._back("cookie")  # the page gives one, if this device may have another
+
         if not self.answers.allow(cookie):
             return self._limited()
         try:
@@ -173,14 +193,13 @@ class JoinApp:
             raise web.HTTPNotFound()
 
     def _phone(self, request: web.Request) -> tuple[str | None, str | None]:
-        """The phone's cookie, and a new one to set when it has none (while there are some to
-        hand out)."""
+        """The phone's cookie, and a new one to set when it has none — while its address has
+        not had its share and the room's pool has one (`CookiePool`)."""
         cookie = request.cookies.get(COOKIE)
         if self.service.devices.genuine(cookie):
             return cookie, None
-        if self.phones >= self.max_phones:
+        if not self.cookies.take(request.remote or ""):
             return None, None
-        self.phones += 1
         new = self.service.devices.issue()
         return new, new
 
@@ -254,7 +273,13 @@ class JoinServer:
         self.host = host
         self.wanted_port = port
         self.port = 0
+        self.limit = connection_limit()
+        """Connections at once (`ConnectionGuard`)."""
+        self.head_seconds = HEAD_SECONDS
+        self.backlog = accept_backlog(self.limit)
+        self.guard: ConnectionGuard | None = None
         self._runner: web.AppRunner | None = None
+        self._listener: asyncio.Server | None = None
 
     @property
     def url(self) -> str:
@@ -268,14 +293,24 @@ class JoinServer:
     async def start(self, remembered: int = 0) -> None:
         """Listen on the port asked for; without one, on `remembered` (the last joining's, so
         the wall's code stays the same) or the preferred port, else any free one. OSError when
-        it cannot listen at all."""
-        runner = web.AppRunner(JoinApp(self.service).application(), access_log=None)
+        it cannot listen at all. Connections are bounded (`ConnectionGuard`)."""
+        app = JoinApp(self.service)
+        runner = web.AppRunner(
+            app.application(), access_log=None, keepalive_timeout=KEEPALIVE_SECONDS
+        )
         await runner.setup()
+        assert runner.server is not None
+        guard = ConnectionGuard(runner.server, self.limit, self.service.shed, self.head_seconds)
+        app.guard = self.guard = guard
+        loop = asyncio.get_running_loop()
         ports = [self.wanted_port] if self.wanted_port else [remembered or PREFERRED_PORT, 0]
+        listener: asyncio.Server | None = None
         try:
             for index, port in enumerate(ports):
                 try:
-                    await web.TCPSite(runner, self.host, port).start()
+                    listener = await loop.create_server(
+                        guard, self.host, port, reuse_address=REUSE_ADDRESS, backlog=self.backlog
+                    )
                     break
                 except OSError:
                     if index == len(ports) - 1:
@@ -283,13 +318,20 @@ class JoinServer:
         except BaseException:
             await runner.cleanup()
             raise
-        self._runner = runner
-        address = runner.addresses[0]
-        self.port = int(address[1])
+        assert listener is not None
+        self._runner, self._listener = runner, listener
+        self.port = int(listener.sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
         """Refuse everything from now on, and stop listening."""
         self.service.close()
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.close()
+        guard = self.guard
+        if guard is not None:
+            for connection in list(guard.open):
+                connection.close()
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()

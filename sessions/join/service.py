@@ -76,17 +76,33 @@ class JoinService:
         self.open = True
         self._listeners: list[Callable[[], None]] = []
         self._failures: list[Callable[[OplaegError], None]] = []
+        self._sheds: list[Callable[[int], None]] = []
+        self._state_cache: tuple[tuple[int, str], object] | None = None
+        self._counted: list[Callable[[], None]] = []
 
     def listen(
         self,
         listener: Callable[[], None],
         failure: Callable[[OplaegError], None] | None = None,
+        shed: Callable[[int], None] | None = None,
+        counted: Callable[[], None] | None = None,
     ) -> None:
-        """Call `listener` after every answer saved (the console repaints), and `failure` when
-        one could not be saved (the console says so)."""
+        """Call `listener` after every answer saved (the console repaints), `failure` when
+        one could not be saved, and `shed` when the server closed connections because there
+        were too many (the console says so). With `counted`, that is called instead of
+        `listener` for scale values and votes (only counts changed: a lighter repaint)."""
         self._listeners.append(listener)
+        if counted is not None:
+            self._counted.append(counted)
         if failure is not None:
             self._failures.append(failure)
+        if shed is not None:
+            self._sheds.append(shed)
+
+    def shed(self, total: int) -> None:
+        """The server has closed `total` connections so far to stay within its bounds."""
+        for listener in list(self._sheds):
+            listener(total)
 
     def failed(self, error: OplaegError) -> None:
         """An answer could not be saved (the phone was told to try again)."""
@@ -118,7 +134,7 @@ class JoinService:
         if step is not None and not prompt and step.title != segment.title:
             prompt = step.title
         base = Question(mode, segment.id, segment.title, prompt)
-        state = self.live.exercises.state(segment)
+        state = self._state(segment)
         answers = self.live.answers
         if mode is AnswerMode.SCALE and isinstance(state, ScaleState):
             values = tuple((v, label_for(state, v)) for v in state.values)
@@ -192,7 +208,17 @@ class JoinService:
         except OplaegError as error:
             self.failed(error)
             raise
-        self._changed()
+        self._count_changed()
+
+    async def commit_async(self) -> None:
+        """`commit`, with the file written in a worker thread: the console's loop — its keys
+        and its countdown — goes on while the disk works."""
+        try:
+            await self.live.answers.flush_async()
+        except OplaegError as error:
+            self.failed(error)
+            raise
+        self._count_changed()
 
     def send_slip(self, segment_id: str, text: str, column: str = "") -> Outcome:
         segment, state = self._asked(segment_id, AnswerMode.SLIP)
@@ -220,7 +246,7 @@ class JoinService:
         current = self.current()
         if current is None or current[1] is not AnswerMode.VOTE:
             return None
-        state = self.live.exercises.state(current[0].segment)
+        state = self._state(current[0].segment)
         if not isinstance(state, VotingState):
             return None
         index, _, _ = reference.partition("-")
@@ -240,13 +266,28 @@ class JoinService:
         page, asked = current
         if asked is not mode or page.segment.id != segment_id:
             return None, None
-        return page.segment, self.live.exercises.state(page.segment)
+        return page.segment, self._state(page.segment)
+
+    def _state(self, segment: Segment) -> object:
+        """The exercise's state, read once per change to the session (not per answer: a
+        vote's list is gathered from the boards and notes before it, which grows with the
+        session). The phones' answers are not part of it, so they never make it stale."""
+        stamp = (self.live.store.revision, segment.id)
+        if self._state_cache is None or self._state_cache[0] != stamp:
+            self._state_cache = (stamp, self.live.exercises.state(segment))
+        return self._state_cache[1]
 
     def _keep_exercise(self, segment: Segment) -> None:
         """Store the exercise as it stands before its first phone answer, so the referat has
         it even if no hand was counted by key."""
-        if self.live.store.get(EXERCISES_TABLE, segment.id) is None:
+        if not self.live.store.has(EXERCISES_TABLE, segment.id):
             self.live.exercises.save(segment, self.live.exercises.state(segment))
+
+    def _count_changed(self) -> None:
+        if not self._counted:
+            self._changed()
+        for listener in list(self._counted):
+            listener()
 
     def _changed(self) -> None:
         for listener in list(self._listeners):

@@ -14,6 +14,7 @@ from tinydb.storages import Storage
 
 from sessions.errors import DamagedFileError, StorageError
 from sessions.i18n import t
+from sessions.storage.durable import flush_to_disk, open_flags, replace
 
 TEMP_PREFIX = ".tmp-"
 
@@ -22,9 +23,9 @@ def fsync_directory(directory: Path) -> None:
     """Make a rename or a new file in `directory` durable (a no-op where unsupported)."""
     if os.name != "posix":
         return
-    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    fd = os.open(directory, open_flags(os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
     try:
-        os.fsync(fd)
+        flush_to_disk(fd)
     finally:
         os.close(fd)
 
@@ -62,10 +63,10 @@ def atomic_write_bytes(path: Path, payload: bytes, *, readable_by_others: bool =
             if readable_by_others and os.name == "posix":
                 os.fchmod(fd, 0o644)
             write_all(fd, payload)
-            os.fsync(fd)
+            flush_to_disk(fd)
         finally:
             os.close(fd)
-        os.replace(tmp_name, path)
+        replace(tmp_name, path)
         fsync_directory(directory)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sessions.errors import OplaegError
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
+from sessions.storage.tables import CURRENT_ONLY_TABLES
 
 Stamp = tuple[tuple[int, int, int], ...]
 
@@ -36,8 +37,9 @@ class StoreFollower:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        # Kept as strings: a poll is only these two stats, and a watcher may look at them.
-        self.paths = (str(directory / SNAPSHOT_NAME), str(directory / JOURNAL_NAME))
+        # Kept as strings: a poll is only these few stats, and a watcher may look at them.
+        files = (SNAPSHOT_NAME, JOURNAL_NAME, *CURRENT_ONLY_TABLES.values())
+        self.paths = tuple(str(directory / name) for name in files)
         self._stamp = stamp(self.paths)
         self._whole = self._stamp  # the files' stamp when the store last read them whole
         self._reread = False  # the last read failed: read everything again
@@ -53,13 +55,16 @@ class StoreFollower:
         before = stamp(self.paths)
         if before == self._stamp and not self._reread:
             return False
-        snapshot, journal = before
+        snapshot, journal, *current = before
         whole = self._reread or snapshot != self._whole[0] or journal[0] != self._whole[1][0]
         try:
             if whole:
                 self.store.reload()
             else:
-                self.store.catch_up()
+                if journal != self._stamp[1]:
+                    self.store.catch_up()
+                if current != list(self._stamp[2:]):
+                    self.store.read_current()  # the phones' answers, written whole
         except OplaegError:
             self.settled = False
             self._reread = True

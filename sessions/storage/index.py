@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from sessions.errors import DamagedFileError
 from sessions.storage.atomic import AtomicJSONStorage, remove_stray_temp_files
+from sessions.storage.durable import replace
 
 LOCK_TIMEOUT_SECONDS = 10
 _DAMAGE = (DamagedFileError, KeyError, TypeError, AttributeError, ValueError)
@@ -82,5 +83,5 @@ class SessionIndex:
     def _move_aside(self) -> Path:
         target = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
         if self.path.exists():
-            self.path.replace(target)
+            replace(self.path, target)
         return target

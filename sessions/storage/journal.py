@@ -17,6 +17,7 @@ from typing import Any
 from sessions.errors import DamagedFileError, StorageError
 from sessions.i18n import t
 from sessions.storage.atomic import describe_os_error, fsync_directory, write_all
+from sessions.storage.durable import flush_to_disk, open_flags
 
 ANCHOR_BYTES = 64
 """How much of what a reader read last it checks is still there before reading on: a journal
@@ -120,7 +121,7 @@ class Journal:
             self._cut_back(fd)
             self._needs_cut = True
             write_all(fd, line)
-            os.fsync(fd)
+            flush_to_disk(fd)
         except OSError as error:
             with contextlib.suppress(OSError):
                 self._cut_back(self._open())
@@ -139,7 +140,7 @@ class Journal:
             os.ftruncate(fd, 0)
             self._confirmed_size, self._needs_cut, self.count = 0, False, 0
             self._anchor = b""
-            os.fsync(fd)
+            flush_to_disk(fd)
         except OSError as error:
             raise StorageError(
                 t("error.could_not_empty", path=self.path, reason=describe_os_error(error))
@@ -156,14 +157,16 @@ class Journal:
         if self._needs_cut:
             if os.fstat(fd).st_size > self._confirmed_size:
                 os.ftruncate(fd, self._confirmed_size)
-                os.fsync(fd)
+                flush_to_disk(fd)
             self._needs_cut = False
 
     def _open(self) -> int:
         if self._fd is None:
             if not self.path.exists():
                 self._entry_known = False
-            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+            # Binary: on Windows a text-mode descriptor writes each "\n" as "\r\n", and the
+            # count of confirmed bytes would no longer match the file.
+            flags = open_flags(os.O_WRONLY | os.O_APPEND | os.O_CREAT)
             self._fd = os.open(self.path, flags, 0o600)
         if not self._entry_known:
             fsync_directory(self.path.parent)  # until this succeeds, no line counts as saved

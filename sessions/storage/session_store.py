@@ -11,11 +11,16 @@ the change is not kept in memory, not left in the journal, and its sequence numb
 used again. Folding the journal into the snapshot is upkeep: when that fails, the changes are
 still safe in the journal, so it is tried again later and never makes a saved change look
 refused.
+
+The tables in `CURRENT_ONLY_TABLES` (the phones' answers) are not journalled: each lives in a
+file of its own that `put_current` replaces whole, sorted, so the folder never tells in which
+order their documents changed or what they held before.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,11 +32,14 @@ from sessions.errors import DamagedFileError, SessionLockedError, StorageError
 from sessions.i18n import t
 from sessions.storage.atomic import (
     AtomicJSONStorage,
+    atomic_write_bytes,
     describe_os_error,
+    read_json_tables,
     remove_stray_temp_files,
 )
 from sessions.storage.journal import Journal
 from sessions.storage.owner import LockOwner, read_owner, remove_owner, write_owner
+from sessions.storage.tables import CURRENT_ONLY_TABLES
 
 SNAPSHOT_NAME = "session.json"
 JOURNAL_NAME = "journal.jsonl"
@@ -77,6 +85,14 @@ class SessionStore:
         self.took_over: LockOwner | None = None
         """The process that had this session open before and ended without closing it."""
         self._claimed = False
+        self.loads = 0
+        """How many times the files have been read (a reader's caches are stale after one)."""
+        self.revision = 0
+        """Goes up with every journalled change and every read of the files: what was derived
+        from the tables at one revision still holds while it stays the same."""
+        self._current_raw: dict[str, bytes] = {}
+        """The last written form of each `CURRENT_ONLY_TABLES` table, read back only when
+        someone asks for its documents (the writer rarely does: it keeps its own tally)."""
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -100,6 +116,9 @@ class SessionStore:
             store._acquire()
             store._tables = copy.deepcopy(tables or {})
             store._tables["session"] = {"1": dict(session_doc)}
+            for table in CURRENT_ONLY_TABLES:
+                if table in store._tables:
+                    store.write_current(table, current_payload(store._tables[table]))
             store._write_snapshot()
         except BaseException:
             store._release()
@@ -178,6 +197,13 @@ class SessionStore:
                 continue
             self._apply(entry)
             replayed += 1
+        for table, name in CURRENT_ONLY_TABLES.items():
+            current = read_json_tables(self.directory / name)
+            if current is not None:
+                self._tables[table] = current
+        self._current_raw.clear()
+        self.loads += 1
+        self.revision += 1
         if not self.readonly and (entries or torn):
             self._try_compact()
 
@@ -188,6 +214,24 @@ class SessionStore:
         self._tables = {}
         self._highest_ids.clear()
         self._load()
+
+    def read_current(self) -> None:
+        """Read the `CURRENT_ONLY_TABLES` files again (a reader, after the writer replaced
+        one): the journal's tables stay as they are."""
+        if not self.readonly:
+            raise RuntimeError("only a read-only store reads its files again")
+        for table, name in CURRENT_ONLY_TABLES.items():
+            current = read_json_tables(self.directory / name)
+            if current is not None:
+                self._tables[table] = current
+            else:
+                self._tables.pop(table, None)
+            self._versions[table] = self._versions.get(table, 0) + 1
+            for key in [key for key in self._indexes if key[0] == table]:
+                del self._indexes[key]
+        self._current_raw.clear()
+        self.loads += 1
+        self.revision += 1
 
     def catch_up(self) -> None:
         """Read what the writer added to the journal since the last read: how a read-only
@@ -207,16 +251,19 @@ class SessionStore:
 
     def get(self, table: str, doc_id: str) -> Document | None:
         """A copy of one document, or None."""
-        doc = self._tables.get(table, {}).get(doc_id)
+        doc = self._docs(table).get(doc_id)
         return copy.deepcopy(doc) if doc is not None else None
+
+    def has(self, table: str, doc_id: str) -> bool:
+        return doc_id in self._docs(table)
 
     def all(self, table: str) -> dict[str, Document]:
         """Copies of every document in `table`, by id, in insertion order."""
-        return copy.deepcopy(self._tables.get(table, {}))
+        return copy.deepcopy(self._docs(table))
 
     def items(self, table: str) -> list[tuple[str, Document]]:
         """The documents of `table` without copying them: read them, never change them."""
-        return list(self._tables.get(table, {}).items())
+        return list(self._docs(table).items())
 
     def items_where(self, table: str, field: str, value: object) -> list[tuple[str, Document]]:
         """The documents of `table` whose `field` is `value`, without copying them (read them,
@@ -236,7 +283,13 @@ class SessionStore:
         return (self._loads, self._versions.get(table, 0))
 
     def count(self, table: str) -> int:
-        return len(self._tables.get(table, {}))
+        return len(self._docs(table))
+
+    def _docs(self, table: str) -> dict[str, Document]:
+        raw = self._current_raw.pop(table, None)
+        if raw is not None:  # written since last asked: read back what was written
+            self._tables[table] = json.loads(raw)
+        return self._tables.get(table, {})
 
     def next_id(self, table: str) -> str:
         """A fresh document id for `table` (never one used earlier while the store is open)."""
@@ -247,6 +300,8 @@ class SessionStore:
 
     def export_tables(self) -> dict[str, dict[str, Document]]:
         """A deep copy of every table, for export."""
+        for table in list(self._current_raw):
+            self._docs(table)
         return copy.deepcopy(self._tables)
 
     # -- writing -------------------------------------------------------------------------
@@ -254,6 +309,39 @@ class SessionStore:
     def put(self, table: str, doc_id: str, doc: Document) -> None:
         """Insert or replace one document; durable when this returns."""
         self._change({"op": "put", "table": table, "id": doc_id, "doc": doc})
+
+    def put_current(self, table: str, payload: bytes) -> None:
+        """Replace the whole of `table`, one of `CURRENT_ONLY_TABLES`, with `payload` (its
+        documents as a JSON object, keys sorted: no order of arrival, no history); durable when
+        this returns, unchanged when it raises."""
+        self.write_current(table, payload)
+        self.current_written(table, payload)
+
+    def write_current(self, table: str, payload: bytes) -> None:
+        """The file half of `put_current`: only writes the file, so it may run in a worker
+        thread while the event loop goes on. Call `current_written` once it has returned."""
+        if self.readonly or self._closed:
+            raise RuntimeError("this session is not open for writing")
+        atomic_write_bytes(self.directory / CURRENT_ONLY_TABLES[table], payload)
+
+    def current_written(self, table: str, payload: bytes) -> None:
+        """`payload` is on disk: it is the table now."""
+        self._current_raw[table] = payload
+        self._tables.pop(table, None)
+
+    def forget(self, table: str, doc_ids: list[str]) -> None:
+        """Remove many documents at once by folding the journal into a snapshot without them:
+        how an older format is retired after it was written anew (a crash before this
+        returns leaves them, and the caller retires them again next time)."""
+        if self.readonly or self._closed:
+            raise RuntimeError("this session is not open for writing")
+        kept = self._docs(table)
+        removed = {doc_id: kept.pop(doc_id) for doc_id in doc_ids if doc_id in kept}
+        try:
+            self.compact()
+        except BaseException:
+            kept.update(removed)
+            raise
 
     def delete(self, table: str, doc_id: str) -> None:
         """Remove one document; durable when this returns."""
@@ -286,6 +374,7 @@ class SessionStore:
             self._try_compact()  # the change is saved: upkeep never makes it look refused
 
     def _apply(self, entry: Document) -> None:
+        self.revision += 1
         name = str(entry["table"])
         table = self._tables.setdefault(name, {})
         doc_id = str(entry["id"])
@@ -304,7 +393,9 @@ class SessionStore:
 
     def _write_snapshot(self) -> None:
         data: dict[str, dict[str, Document]] = {META_TABLE: {"1": {"seq": self._seq, "format": 1}}}
-        data.update(self._tables)
+        data.update(
+            (name, docs) for name, docs in self._tables.items() if name not in CURRENT_ONLY_TABLES
+        )
         self._snapshot.write(data)
 
 
@@ -338,3 +429,8 @@ def _reindex(
                 del index[key]
     if new is not None:
         index.setdefault(new_key, {})[doc_id] = new
+
+
+def current_payload(docs: dict[str, Document]) -> bytes:
+    """How a `CURRENT_ONLY_TABLES` table is written: every key sorted, at every level."""
+    return json.dumps(docs, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()

@@ -18,3 +18,10 @@ PAUSES_TABLE = "pauses"  # timers: the whole session paused
 EXERCISES_TABLE = "exercises"  # exercises.book: one document per exercise segment
 ANSWERS_TABLE = "answers"  # answers: participants' answers from their phones, by key
 JOIN_TABLE = "join"  # answers: whether phones can answer, the address and room code, document "1"
+REPEAT_TABLE = "repeat"  # repeat: an earlier session's statements asked again, document "1"
+PHONE_ANSWERS_TABLE = "phone_answers"  # answer_log: each phone's current scale value and votes
+
+CURRENT_ONLY_TABLES = {PHONE_ANSWERS_TABLE: "answers.json"}
+"""Tables kept as they stand now and nothing more: each in a file of its own, rewritten whole
+(sorted) at every change and never journalled, so the folder holds no order in which their
+documents changed and no earlier value of any of them (the phones' anonymity)."""

@@ -11,13 +11,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ThemeCard:
-    """A theme's id, title, summary and planned lengths."""
+    """A theme's id, title, summary, planned lengths and its `## Før mødet` checklist."""
 
     id: str
     title: str
     summary: str
     plans: tuple[int, ...]
+    preparation: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, theme: Theme) -> ThemeCard:
-        return cls(theme.id, theme.title, theme.summary, tuple(theme.plans))
+        prep = tuple(f"{p.text}: ___" if p.blank else p.text for p in theme.preparation)
+        return cls(theme.id, theme.title, theme.summary, tuple(theme.plans), prep)

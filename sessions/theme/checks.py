@@ -12,6 +12,7 @@ from sessions.exercises.sorting import SortingOptions
 from sessions.exercises.voting import voting_options
 from sessions.plan_fit import PlanPart, shortest_length
 from sessions.theme.model import SHORTEST_SESSION, ExerciseFormat, Segment, SegmentKind
+from sessions.theme.notes import example_sector
 from sessions.theme.problems import Problem, problem, warning
 
 WORDS_PER_MINUTE = 130
@@ -19,7 +20,8 @@ MINUTES_PER_QUESTION = 1.0
 """A question to the room costs about a minute with one answer."""
 OPTIONAL_NOTE = re.compile(
     r"^\s*[-*]?\s*"
-    r"(Valgfri(t|e)?|Optional|Før mødet|Forberedelse|Til dig selv|Before the session|For you)"
+    r"(Valgfri(t|e)?|Optional|Før mødet|Forberedelse|Til dig selv|Before the session|For you"
+    r"|Pointe|Point)"
     r"\s*:",
     re.IGNORECASE,
 )
@@ -164,8 +166,13 @@ def _spoken_minutes(segments: list[Segment], plans: tuple[int, ...]) -> list[Pro
         words = 0
         questions = 0
         for slide in segment.slides:
+            previous_sector = False
             for line in slide.notes.splitlines():
-                if OPTIONAL_NOTE.match(line):
+                # Of a run of `Eksempel (sektor):` lines, one is told: the workplace's own.
+                sector = example_sector(line) is not None
+                skip = sector and previous_sector
+                previous_sector = sector
+                if skip or OPTIONAL_NOTE.match(line):
                     continue
                 words += len(line.split())
                 questions += 1 if QUESTION_NOTE.match(line) else 0

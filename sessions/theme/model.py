@@ -111,6 +111,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class PrepItem:
+    """One line of a theme's `## Før mødet` checklist. A `blank` item is a fact about the
+    workplace to find and write down (`AMR: ___`): its `text` is the label before the line."""
+
+    text: str
+    line: int
+    blank: bool = False
+
+
+@dataclass(frozen=True)
 class Theme:
     id: str
     title: str
@@ -122,6 +132,10 @@ class Theme:
     path: Path | None = None
     plans: tuple[int, ...] = DEFAULT_PLANS
     """The session lengths (minutes) the theme's author planned exactly."""
+    preparation: tuple[PrepItem, ...] = ()
+    """The `## Før mødet` checklist: what the consultant does the evening before."""
+    preparation_line: int = 0
+    """The line of the `## Før mødet` heading (0: the theme has none)."""
 
     def agenda(self, plan: int) -> list[Segment]:
         """The segments run in a session of `plan` minutes (one of `plans`), in order."""

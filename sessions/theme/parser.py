@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sessions.exercises import KINDS
+from sessions.storage.reading import FileTooBigError, SpecialFileError, read_bounded
 from sessions.theme.checks import check_theme
 from sessions.theme.model import (
     DEFAULT_PLANS,
@@ -14,6 +15,7 @@ from sessions.theme.model import (
     SHORTEST_SESSION,
     ExerciseFormat,
     Minutes,
+    PrepItem,
     Segment,
     SegmentKind,
     Slide,
@@ -22,6 +24,7 @@ from sessions.theme.model import (
     StepMode,
     Theme,
 )
+from sessions.theme.preparation import is_preparation, read_preparation
 from sessions.theme.problems import Problem, Problems
 from sessions.theme.sections import (
     Section,
@@ -322,10 +325,17 @@ def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, 
     seen_ids: dict[str, int] = {}
     found_sources = False
     broken_segments = 0
+    preparation: tuple[PrepItem, ...] = ()
+    preparation_line = 0
     for section in (s for s in sections if s.level == 2):
         if section.title.strip().lower() in _SOURCES_TITLES:
             found_sources = True
             sources = read_sources(section, reader.problems)
+            continue
+        if is_preparation(section.title):
+            preparation, preparation_line = read_preparation(section), section.line
+            if not preparation:
+                problems.add(section.line, "theme.problem.preparation_empty")
             continue
         segment = reader.segment(section)
         if segment is None:
@@ -370,15 +380,28 @@ def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, 
         language=language,
         path=Path(path) if not str(path).startswith("<") else None,
         plans=reader.plans,
+        preparation=preparation,
+        preparation_line=preparation_line,
     )
     return theme, found
+
+
+MAX_THEME_BYTES = 4 * 1024 * 1024
+"""A theme is a few dozen KiB of Markdown; a file larger than this is not one."""
 
 
 def load_theme_file(path: Path) -> tuple[Theme | None, list[Problem]]:
     """Read and parse one theme file; an unreadable file becomes one problem."""
     problems = Problems(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_bounded(path, MAX_THEME_BYTES)
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except SpecialFileError:
+        problems.add(1, "theme.problem.not_regular")
+        return None, problems.items
+    except FileTooBigError:
+        problems.add(1, "theme.problem.too_big", limit=MAX_THEME_BYTES // 1024 // 1024)
+        return None, problems.items
     except UnicodeDecodeError as error:
         problems.add(1, "theme.problem.not_utf8", reason=error.reason, byte=error.start)
         return None, problems.items

@@ -15,6 +15,14 @@ Skriv her et par linjer om temaet. De vises ikke på lærredet, men i oversigten
 og hjælper dig selv, når du vender tilbage til temaet. Formatet er beskrevet i
 content/README.md i oplaeg; kør `oplaeg check` på filen, hver gang du har ændret den.
 
+## Før mødet
+
+- Aftal med lederen og AMR/TR, om lederen deltager – og i så fald, at lederen taler sidst.
+- Spørg, om der er en verserende sag, som temaet kan ramme, og vælg i så fald andre eksempler.
+- Print tjeklisten til dig selv: `oplaeg handout {theme_id} --prep`
+- Arbejdsmiljørepræsentant (AMR): ___
+- Tillidsrepræsentant (TR): ___
+
 ## Velkommen
 kind: presentation
 minutes: 5 / 5 / 5

@@ -9,6 +9,7 @@ nothing may be torn.
 
     python -m tests.faults.campaign --trials 400          # injected faults + kill -9
     python -m tests.faults.campaign --real-disk            # also a 200 KiB tmpfs that fills up
+    python -m tests.faults.campaign --platform windows     # the writer under Windows' rules
 
 `--real-disk` mounts a small tmpfs (root and mount permission needed) and fills it, so the
 writer meets a real ENOSPC; space is given back at a random moment. It is skipped, with the
@@ -52,8 +53,18 @@ def tell(line: str) -> None:
     sys.stdout.flush()
 
 
-def writer(folder: Path, prefix: str, seed: int, fault_rate: float, text_size: int) -> None:
-    """Type notes until killed; print `A text` (saved), `R text` (refused), `X text` (given up)."""
+def writer(
+    folder: Path, prefix: str, seed: int, fault_rate: float, text_size: int, platform: str | None
+) -> None:
+    """Type notes until killed; print `A text` (saved), `R text` (refused), `X text` (given up).
+    With `platform` ("windows", "macos"), under that platform's rules emulated (text-mode
+    descriptors unless opened binary, and so on: `tests/platforms/emulation.py`)."""
+    if platform:
+        import pytest
+
+        from tests.platforms.emulation import Emulated
+
+        Emulated(platform, pytest.MonkeyPatch())
     rng = random.Random(seed)
     session_store.COMPACT_EVERY = COMPACT_EVERY
     plan = fail_randomly(rng, fault_rate, (1, 12)) if fault_rate else None
@@ -85,6 +96,7 @@ def trial(
     fault_rate: float,
     text_size: int = 60,
     free_space: Path | None = None,
+    platform: str | None = None,
 ) -> tuple[Ledger, int]:
     """One writer, killed at a random moment; returns what it was told and its refusals."""
     command = [
@@ -101,6 +113,7 @@ def trial(
         str(fault_rate),
         "--text-size",
         str(text_size),
+        *(["--platform", platform] if platform else []),
     ]
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
@@ -149,6 +162,7 @@ def campaign(
     text_size: int = 60,
     filler: Path | None = None,
     fill_to: int = 0,
+    platform: str | None = None,
 ) -> tuple[Findings, Ledger]:
     """`trials` kill -9 trials on one session in `parent` (with `filler`: a new session for
     each trial, on a disk filled up before it starts)."""
@@ -167,7 +181,7 @@ def campaign(
         if filler is not None:
             fill(filler, fill_to)
         rate = fault_rate if number % 4 else 0.0  # every fourth trial: kill -9 only
-        ledger, _ = trial(folder, number, rng, rate, text_size, filler)
+        ledger, _ = trial(folder, number, rng, rate, text_size, filler, platform)
         told.merge(ledger)
         told_in_all.merge(ledger)
         findings = check(folder, told)
@@ -230,17 +244,20 @@ def main() -> int:
     parser.add_argument("--fault-rate", type=float, default=0.03)
     parser.add_argument("--real-disk", action="store_true", help="also run on a small tmpfs")
     parser.add_argument("--real-disk-trials", type=int, default=40)
+    parser.add_argument("--platform", choices=["windows", "macos"], help="emulate its rules")
     parser.add_argument("--writer", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--prefix", default="t", help=argparse.SUPPRESS)
     parser.add_argument("--text-size", type=int, default=60, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.writer:
-        writer(args.writer, args.prefix, args.seed, args.fault_rate, args.text_size)
+        writer(args.writer, args.prefix, args.seed, args.fault_rate, args.text_size, args.platform)
         return 0
     ok = True
     with tempfile.TemporaryDirectory(prefix="oplaeg-campaign-") as scratch:
         started = time.monotonic()
-        findings, told = campaign(Path(scratch), args.trials, args.seed, args.fault_rate)
+        findings, told = campaign(
+            Path(scratch), args.trials, args.seed, args.fault_rate, platform=args.platform
+        )
         ok &= report("injected faults and kill -9", findings, told, args.trials)
         print(f"  ({time.monotonic() - started:.0f} s)")
     if args.real_disk:
@@ -256,6 +273,7 @@ def main() -> int:
                     text_size=2000,
                     filler=mounted / "filler",
                     fill_to=24 * 1024,
+                    platform=args.platform,
                 )
                 title = "a real 200 KiB tmpfs, filled and freed"
                 ok &= report(title, findings, told, args.real_disk_trials)

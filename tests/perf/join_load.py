@@ -2,7 +2,7 @@
 participant server on loopback, while the countdown runs and a room view (another process)
 follows the session.
 
-    python tests/perf/join_load.py [--phones 60] [--statements 8]
+    python tests/perf/join_load.py [--phones 60] [--statements 8] [--repeats 1]
 
 Three processes, as in a room: the console (the real app, headless, with its server and a
 running countdown), the room view (the real `RoomApp`, headless, polling the session's files),
@@ -11,7 +11,15 @@ answer every statement as fast as they can. Measured: POST → 303 (the answer i
 the 303; each phone then loads its page again, as a browser does, before its next answer),
 stored → the room view's repaint shows it, POST → room view, the console's event loop
 (a 50 ms probe) and the countdown's ticks. Checked: every answer saved, none twice, p95 from POST
-to the room view ≤ 500 ms, the countdown never stalls. Traffic goes to 127.0.0.1 only; counts and
+to the room view ≤ 500 ms, the countdown never stalls. Each phone has a loopback address of its
+own (127.0.1.1 …), as phones on a LAN have.
+
+Against a baseline measured in the same run, alternating: a bare aiohttp server (a process of
+its own) doing the same exchange — a page that sets a cookie, a post appended to a file and
+fsynced (answers arriving together share one fsync) before its 303 — answered by the same phones.
+Printed as ratios: POST → 303 p50 and p95, oplaeg / bare (issue #28's target: p95 ≤ 2× at 300
+phones), and the countdown's largest gap between two seconds (target ≤ 1.05 s). A measurement:
+nothing in the default suite asserts these timings. Traffic goes to 127.0.0.1 only; counts and
 times are bounded. Not collected by pytest; `tests/tui/test_join_load.py` runs a tiny version.
 """
 
@@ -50,6 +58,23 @@ def answer_id(entry: dict[str, object]) -> str:
     return f"{entry.get('segment_id')}:{entry.get('statement')}:{entry.get('key')}"
 
 
+def stored_answers(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Every stored scale answer by `answer_id`, with its value."""
+    from sessions.storage.tables import PHONE_ANSWERS_TABLE
+
+    return {
+        f"{doc['segment_id']}:{doc['statement']}:{key}": value
+        for _, doc in store.items(PHONE_ANSWERS_TABLE)
+        if doc.get("kind") == "scale"
+        for key, value in doc["values"].items()
+    }
+
+
+def phone_address(number: int) -> str:
+    """Each phone its own loopback address (127.0.1.1 …), as phones on a LAN have theirs."""
+    return f"127.0.{1 + number // 250}.{1 + number % 250}"
+
+
 def write_theme(folder: Path, statements: int) -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     old = "- Jeg kan sige fra\n- Jeg får hjælp, når jeg beder om den\n"
@@ -72,7 +97,6 @@ async def room_process(data: Path, themes: Path, session_id: str, out: Path, exp
     """Follow the session like `oplaeg projector`; note when each answer first shows."""
     from sessions.clock import SystemClock
     from sessions.repository import SessionRepository
-    from sessions.storage.tables import ANSWERS_TABLE
     from tui.room import RoomApp, RoomScreen
 
     seen: dict[str, float] = {}
@@ -82,9 +106,8 @@ async def room_process(data: Path, themes: Path, session_id: str, out: Path, exp
         original(screen)
         now = time.monotonic()
         if screen.live is not None:
-            for _, doc in screen.live.store.items(ANSWERS_TABLE):
-                for entry in doc.get("answers", []) if doc.get("kind") == "batch" else []:
-                    seen.setdefault(answer_id(entry), now)
+            for doc_id in stored_answers(screen.live.store):
+                seen.setdefault(doc_id, now)
 
     RoomScreen._show = show  # type: ignore[method-assign]
     clock = SystemClock()
@@ -108,7 +131,11 @@ async def phones_process(url: str, phones: int, statements: int, out: Path) -> N
     from sessions.join.server import COOKIE
 
     clients = [
-        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in range(phones)
+        aiohttp.ClientSession(
+            cookie_jar=aiohttp.CookieJar(unsafe=True),
+            connector=aiohttp.TCPConnector(local_addr=(phone_address(number), 0)),
+        )
+        for number in range(phones)
     ]
     go = asyncio.Event()
     results: list[dict[str, object]] = []
@@ -158,6 +185,88 @@ async def phones_process(url: str, phones: int, statements: int, out: Path) -> N
         for client in clients:
             await client.close()
     out.write_text(json.dumps(results))
+
+
+# -- the baseline: a bare aiohttp server doing the same fsynced exchange --------------------------
+
+
+async def bare_server(url_file: Path, folder: Path) -> None:
+    """What the phones' exchange costs without oplaeg: the page (a fixed one of similar size,
+    setting a cookie), and a post whose answer is appended to a file and fsynced before its
+    303 (answers arriving together share one fsync). Runs until killed (bounded)."""
+    import os
+
+    from aiohttp import web
+
+    from sessions.join.server import COOKIE
+
+    token = "baretokn"
+    page = "<!doctype html><html><body>" + "<p>Udsagn</p>" * 200 + "</body></html>"
+    fd = os.open(folder / "bare.jsonl", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    waiting: list[asyncio.Future[None]] = []
+    lines: list[bytes] = []
+
+    def write() -> None:
+        done, chunk = list(waiting), b"".join(lines)
+        waiting.clear()
+        lines.clear()
+        os.write(fd, chunk)
+        os.fsync(fd)
+        for future in done:
+            future.set_result(None)
+
+    async def get(request: web.Request) -> web.Response:
+        response = web.Response(text=page, content_type="text/html")
+        if COOKIE not in request.cookies:
+            response.set_cookie(COOKIE, os.urandom(8).hex(), path=f"/{token}")
+        return response
+
+    async def post(request: web.Request) -> web.Response:
+        form = await request.post()
+        lines.append(json.dumps(dict(form)).encode() + b"\n")
+        done = asyncio.get_running_loop().create_future()
+        waiting.append(done)
+        if len(waiting) == 1:
+            asyncio.get_running_loop().call_soon(write)
+        await done
+        return web.Response(status=303, headers={"Location": f"/{token}?n=saved"})
+
+    app = web.Application()
+    app.router.add_get(f"/{token}", get)
+    app.router.add_post(f"/{token}/answer", post)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    url_file.write_text(f"http://127.0.0.1:{port}/{token}")
+    await asyncio.sleep(RUN_SECONDS * 2)
+    await runner.cleanup()
+
+
+async def run_bare(phones: int, statements: int) -> list[float]:
+    """POST → 303 of the same phones against the bare server (both in processes of their own)."""
+    script = str(Path(__file__).resolve())
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        url_file, out = folder / "url", folder / "phones.json"
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, script, "--bare-server", str(url_file), str(folder), cwd=str(ROOT)
+        )
+        try:
+            deadline = time.monotonic() + RUN_SECONDS
+            while not url_file.exists() and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            phones_run = await asyncio.create_subprocess_exec(
+                sys.executable, script, "--phones-run", url_file.read_text(), str(phones),
+                str(statements), str(out), cwd=str(ROOT),
+            )  # fmt: skip
+            await asyncio.wait_for(phones_run.wait(), RUN_SECONDS)
+        finally:
+            server.kill()
+            await server.wait()
+        posts = json.loads(out.read_text()) if out.exists() else []
+    return [float(p["answered"]) - float(p["started"]) for p in posts]
 
 
 # -- the console: this process ---------------------------------------------------------------------
@@ -234,7 +343,7 @@ async def run_load(phones: int = 60, statements: int = 8, folder: Path | None = 
     from sessions.models import SessionDetails
     from sessions.repository import SessionRepository
     from sessions.storage.locations import prepare_data_dir
-    from sessions.storage.tables import ANSWERS_TABLE
+    from sessions.storage.tables import PHONE_ANSWERS_TABLE
     from tui.app import OplaegApp
     from tui.join_options import JoinOptions
     from tui.widgets.countdown_display import CountdownDisplay
@@ -273,18 +382,29 @@ async def run_load(phones: int = 60, statements: int = 8, folder: Path | None = 
             assert server is not None
             await pilot.press("t")  # the countdown runs through the load
 
-            flush = live.answers.log.flush
+            log, store = live.answers.log, live.store
+            begin, written = log._begin, store.current_written
+            in_flight: list[list[str]] = []
 
-            def stored() -> None:
-                """Note when each answer is on disk (a batch at a time)."""
-                staged = list(live.answers.log._pending)
-                flush()
-                now = time.monotonic()
-                for entry in staged:
-                    report.stored_at.setdefault(answer_id(entry), now)
-                report.batches += 1 if staged else 0
+            def begin_write():  # type: ignore[no-untyped-def]
+                batch = begin()
+                if batch is not None:
+                    in_flight.append(
+                        [f"{k[0]}:{k[1]}:{k[2]}" for what, k, _, _ in batch[1] if what == "scale"]
+                    )
+                return batch
 
-            live.answers.log.flush = stored  # type: ignore[method-assign]
+            def stored(table: str, payload: bytes) -> None:
+                """Note when each answer is on disk (a write at a time)."""
+                written(table, payload)
+                if table == PHONE_ANSWERS_TABLE and in_flight:
+                    now = time.monotonic()
+                    for doc_id in in_flight.pop(0):
+                        report.stored_at.setdefault(doc_id, now)
+                    report.batches += 1
+
+            log._begin = begin_write  # type: ignore[method-assign]
+            store.current_written = stored  # type: ignore[method-assign]
             probes: list[float] = []
             display = app.screen.query_one(CountdownDisplay)
 
@@ -328,14 +448,10 @@ async def run_load(phones: int = 60, statements: int = 8, folder: Path | None = 
                 doc_id = f"{SEGMENT}:{statement}:{key}"
                 post["doc_id"] = doc_id
                 report.expected_ids[doc_id] = int(post["value"])  # type: ignore[call-overload]
-            entries = [
-                entry
-                for _, doc in live.store.items(ANSWERS_TABLE)
-                if doc.get("kind") == "batch"
-                for entry in doc["answers"]
-            ]
-            report.stored_docs = {answer_id(e): e for e in entries}
-            report.stored_twice = len(entries) - len(report.stored_docs)
+            report.stored_docs = {
+                doc_id: {"value": value} for doc_id, value in stored_answers(live.store).items()
+            }
+            report.stored_twice = 0  # one value per phone and statement, by construction
             during = [t for t in probes if started <= t <= finished]
             report.probe_gaps = [b - a for a, b in zip(during, during[1:], strict=False)]
             around = (started - COUNTDOWN_MARGIN, finished + COUNTDOWN_MARGIN)
@@ -373,13 +489,33 @@ def table(report: LoadReport) -> str:
     return "\n".join(lines)
 
 
+def ratio_line(run: int, ours: list[float], bare: list[float], gaps: list[float]) -> str:
+    if not ours or not bare:
+        return f"| {run} | – | – | – | – | – |"
+    p50, b50 = statistics.median(ours), statistics.median(bare)
+    p95, b95 = percentile(ours, 95), percentile(bare, 95)
+    return (
+        f"| {run} | {p50 * 1000:.0f} / {b50 * 1000:.0f} ms | {p50 / b50:.2f}× | "
+        f"{p95 * 1000:.0f} / {b95 * 1000:.0f} ms | {p95 / b95:.2f}× | "
+        f"{max(gaps, default=0):.2f} s |"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, default=60)
     parser.add_argument("--statements", type=int, default=8)
     parser.add_argument("--room", nargs=5, metavar=("DATA", "THEMES", "SESSION", "OUT", "N"))
     parser.add_argument("--phones-run", nargs=4, metavar=("URL", "PHONES", "STATEMENTS", "OUT"))
+    parser.add_argument("--bare-server", nargs=2, metavar=("URL_FILE", "FOLDER"))
+    parser.add_argument(
+        "--repeats", type=int, default=1, help="runs of oplaeg and the bare server, alternating"
+    )
     args = parser.parse_args()
+    if args.bare_server:
+        url_file, folder = args.bare_server
+        asyncio.run(bare_server(Path(url_file), Path(folder)))
+        return 0
     if args.room:
         data, themes, session_id, out, expected = args.room
         asyncio.run(room_process(Path(data), Path(themes), session_id, Path(out), int(expected)))
@@ -388,11 +524,25 @@ def main() -> int:
         url, phones, statements, out = args.phones_run
         asyncio.run(phones_process(url, int(phones), int(statements), Path(out)))
         return 0
-    if not 1 <= args.phones <= 200 or not 1 <= args.statements <= 9:
-        parser.error("at most 200 phones and 9 statements")
-    report = asyncio.run(run_load(args.phones, args.statements))
-    print(table(report))
-    problems = report.problems()
+    if not 1 <= args.phones <= 300 or not 1 <= args.statements <= 9:
+        parser.error("at most 300 phones and 9 statements")
+    ratios: list[str] = []
+    problems: list[str] = []
+    for repeat in range(max(1, args.repeats)):
+        bare = asyncio.run(run_bare(args.phones, args.statements))
+        report = asyncio.run(run_load(args.phones, args.statements))
+        print(table(report))
+        ours = report.post_to_stored()
+        gaps = report.tick_gaps
+        ratios.append(ratio_line(repeat + 1, ours, bare, gaps))
+        problems += report.problems()
+    print()
+    print(
+        "| run | POST → 303 p50 oplaeg / bare | ratio | p95 oplaeg / bare | ratio "
+        "(target ≤ 2×) | countdown max gap (target ≤ 1.05 s) |"
+    )
+    print("|---|---|---|---|---|---|")
+    print("\n".join(ratios))
     for problem in problems:
         print(f"FAIL: {problem}")
     print("OK" if not problems else "")

@@ -154,6 +154,24 @@ async def test_voting_counts_votes_and_proposes_the_top_items(repository, librar
         assert app.proposed == [["Fast sparring"]]
 
 
+async def test_more_votes_than_the_room_can_give_are_flagged_on_the_console(
+    repository, library, clock
+):
+    """V1: the console showed "748 af 60 givet" without a word; now it says it cannot be."""
+    live = new_live(repository, library, clock)
+    case = live.theme.segment("sagen")
+    assert case is not None
+    live.exercises.save(case, CaseState().add("Ring samme aften").add("Fast sparring"))
+    app = host(live, "voting")
+    async with app.run_test() as pilot:
+        await pilot.press("down", "enter", "backspace", "4", "2", "enter")
+        assert "42 af 42 givet" in shown(app, "#vote-budget")
+        assert "flere end" not in shown(app, "#vote-budget")
+        await pilot.press("enter", "backspace", "backspace", "4", "3", "enter")
+        assert "43 af 42 givet" in shown(app, "#vote-budget")
+        assert "(flere end 14 deltagere × 3 kan give)" in shown(app, "#vote-budget")
+
+
 async def test_the_scale_counts_hands_undoes_and_shows_the_meaning(repository, library, clock):
     live = new_live(repository, library, clock)
     app = host(live, "scale")

@@ -30,9 +30,7 @@ def test_a_change_calls_back_and_nothing_else_does(tmp_path, use_inotify):
     other.mkdir()
     calls: list[float] = []
     watched = (str(journal),)
-    watch = FileWatch(
-        lambda: watched, lambda: calls.append(time.monotonic()), use_inotify=use_inotify
-    )
+    watch = FileWatch(lambda: watched, lambda: calls.append(time.monotonic()), native=use_inotify)
     if use_inotify and sys.platform.startswith("linux"):
         assert watch.kernel_notified
     watch.start()

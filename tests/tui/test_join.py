@@ -8,7 +8,7 @@ import aiohttp
 import pytest
 
 from sessions.presence import announce_console, withdraw
-from sessions.storage.tables import ANSWERS_TABLE
+from sessions.storage.tables import PHONE_ANSWERS_TABLE
 from tests.tui.helpers import HOSTILE, make_app, new_live, page_of, stored
 from tui.join_options import JoinOptions
 from tui.room import RoomApp, RoomScreen
@@ -222,9 +222,13 @@ async def test_phone_answers_reach_the_store_through_the_running_app(library, re
             ) as response:
                 assert response.status == 303
                 assert response.headers["Location"].endswith("?n=saved#s1")
-        answers = [e for _, d in live.store.items(ANSWERS_TABLE) for e in d["answers"]]
-        assert [(e["statement"], e["value"]) for e in answers] == [(1, 2)]
-        await pilot.pause(0.2)
+        answers = [
+            (d["statement"], value)
+            for _, d in live.store.items(PHONE_ANSWERS_TABLE)
+            for value in d["values"].values()
+        ]
+        assert answers == [(1, 2)]
+        await pilot.pause(0.6)  # counts are brought up to date 4 times a second
         scale = app.screen.stage.exercise
         assert "1 har svaret på mobilen" in "\n".join(
             str(w.render()) for w in scale.query("Static")

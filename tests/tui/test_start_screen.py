@@ -53,3 +53,21 @@ async def test_a_resume_accepted_while_the_themes_are_read_opens_the_session(
         assert errors == []
         assert isinstance(app.screen, PresenterScreen)
         assert app.live is not None and app.live.theme.id == "social-stoette"
+
+
+async def test_the_preview_names_the_themes_checklist_and_hides_it_for_a_theme_without(
+    library, repository, clock
+):
+    from tui.widgets.theme_prep import ThemePrep
+
+    app = make_app(library, repository, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        prep = app.screen.query_one(ThemePrep)
+        shown = str(prep.render())
+        assert prep.display and "Før mødet: 15 punkter" in shown
+        assert "oplaeg handout alene-arbejde --prep" in shown
+        await pilot.press("down")  # the test theme with every exercise, and no checklist
+        await pilot.pause()
+        assert not prep.display

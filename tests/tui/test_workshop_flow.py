@@ -179,3 +179,33 @@ async def test_a_restored_draft_keeps_its_tag_and_privacy(library, repository, c
         assert isinstance(form, NoteForm)
         assert form.text == "halvt skrevet" and form.tag is NoteTag.IDEA and form.private
         assert isinstance(form.query_one(NoteTextArea), TextArea)
+
+
+async def test_the_form_asks_the_sector_and_the_console_shows_its_example_first(
+    library, repository, clock
+):
+    from textual.widgets import Select
+
+    from sessions.theme.notes import for_sector
+
+    app = make_app(library, repository, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        choose_theme(app, "alle-oevelser")
+        await pilot.press("enter")
+        assert isinstance(app.screen, NewSessionScreen)
+        await pilot.press(*"Jobcentret")
+        app.screen.query_one("#participants", Input).focus()
+        await pilot.press("2", "0")
+        assert app.screen.query_one("#sector", Select).value == "andet", "all examples by default"
+        app.screen.query_one("#sector", Select).value = "kontor"
+        app.screen.query_one("#participants", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        live = app.live
+        assert live is not None and live.info.details.sector == "kontor"
+    (summary,) = repository.list()
+    info, store = repository.open(summary.id, readonly=True)
+    assert info.details.sector == "kontor", "stored with the session"
+    notes = "Eksempel (omsorg): Et bosted …\nEksempel (kontor): Et jobcenter …"
+    assert for_sector(notes, live.info.details.sector).startswith("**Eksempel (kontor)**: ")

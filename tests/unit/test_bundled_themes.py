@@ -79,3 +79,68 @@ def test_every_slide_has_speaker_notes_and_the_theme_its_sources(theme):
         source.url is None or "xn--" not in source.url for source in theme.sources
     )
     assert any(source.url for source in theme.sources)
+
+
+def test_every_theme_is_complete_for_a_first_time_consultant(theme):
+    """`oplaeg check`'s completeness: a checklist, a key to every case, every print promise
+    kept, every source with an address."""
+    from sessions.theme.completeness import completeness
+
+    assert theme.path is not None
+    text = theme.path.read_text(encoding="utf-8")
+    assert [str(p) for p in completeness(theme, text)] == []
+    assert len(theme.preparation) >= 6 and any(item.blank for item in theme.preparation)
+
+
+def test_every_print_promise_prints_something(theme, tmp_path, capsys):
+    """Each `oplaeg handout …` a note names runs and writes the paper it promises."""
+    import re
+    import shlex
+
+    from tui import cli
+
+    assert theme.path is not None
+    commands = set(re.findall(r"`(oplaeg handout [^`]*)`", theme.path.read_text("utf-8")))
+    assert commands, "the checklist names at least the handout"
+    for number, command in enumerate(sorted(commands)):
+        words = shlex.split(command)[1:]
+        target = tmp_path / f"{number}.out"
+        if "-o" in words:
+            words[words.index("-o") + 1] = str(target)
+        else:
+            words += ["-o", str(target)]
+        assert cli.main(["--data-dir", str(tmp_path / "data"), *words]) == 0, command
+        written = target.read_text(encoding="utf-8")
+        if "--cases" in words:
+            cases = [
+                s for s in theme.segments if s.format in (ExerciseFormat.CASE, ExerciseFormat.CARDS)
+            ]
+            assert cases and all(s.title in written for s in cases), command
+    capsys.readouterr()
+
+
+def test_the_welcome_notes_hold_only_what_is_said(theme):
+    """Preparation lives in `## Før mødet`, not in the notes read with the group seated."""
+    welcome = theme.segments[0]
+    for slide in welcome.slides:
+        for line in slide.notes.splitlines():
+            assert not line.lower().startswith(("før mødet", "forbered dig")), line
+            assert "print" not in line.lower(), line
+
+
+def test_every_example_on_a_slide_is_told_for_three_sectors(theme):
+    """A consultant at a jobcenter, a school or a hospital ward finds an example for their own
+    workplace: besides care (or a plain example for all), an office one and a school or health
+    one, on consecutive lines."""
+    from sessions.theme.notes import example_sector
+
+    for segment in theme.segments:
+        for slide in segment.slides:
+            lines = slide.notes.splitlines()
+            examples = [line for line in lines if line.startswith("Eksempel")]
+            if not examples:
+                continue
+            sectors = {example_sector(line) for line in examples}
+            assert "kontor" in sectors, slide.title
+            assert sectors & {"undervisning", "sundhed"}, slide.title
+            assert sectors & {"omsorg", None}, slide.title

@@ -117,7 +117,7 @@ def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
         )
     capsys.readouterr()
     cli.main([*base, "sessions", "--json", "--workplace", "solsik"])
-    (row,) = json.loads(capsys.readouterr().out)
+    (row,) = json.loads(capsys.readouterr().out)["sessions"]
     assert row["workplace"] == "Solsikken"
     assert cli.main([*base, "rename", row["id"], "Solsikken Syd"]) == 0
     assert cli.main([*base, "delete", row["id"]]) == 1, "not at a terminal: needs --yes"
@@ -128,7 +128,7 @@ def test_cli_sessions_filter_rename_delete(capsys, tmp_path, monkeypatch):
     (name,) = capsys.readouterr().out.split()
     assert cli.main([*base, "restore", name]) == 0
     cli.main([*base, "sessions", "--json", "--workplace", "syd"])
-    assert json.loads(capsys.readouterr().out)[0]["workplace"] == "Solsikken Syd"
+    assert json.loads(capsys.readouterr().out)["sessions"][0]["workplace"] == "Solsikken Syd"
 
 
 def test_a_command_that_takes_over_a_session_says_from_whom(capsys, tmp_path, monkeypatch):

@@ -60,7 +60,7 @@ def test_every_problem_has_file_and_line():
 def test_wrong_totals_name_the_plan():
     broken = example().replace("minutes: 40 / 50", "minutes: 35 / 50")
     (problem,) = problems_of(broken)
-    assert problem.startswith("t.md:11: the 90-minute plan adds up to 85 minutes, not 90")
+    assert problem.startswith("t.md:16: the 90-minute plan adds up to 85 minutes, not 90")
 
 
 def test_steps_may_not_exceed_the_segment():
@@ -95,7 +95,7 @@ def test_sorting_needs_columns_and_scale_needs_a_scale():
 
 def test_duplicate_segment_ids():
     broken = example().replace("## Pause\nkind: break", "## Pause\nid: oplaeg\nkind: break")
-    assert any("segment id 'oplaeg' is already used on line 11" in p for p in problems_of(broken))
+    assert any("segment id 'oplaeg' is already used on line 16" in p for p in problems_of(broken))
 
 
 def test_a_presentation_without_slides_and_a_segment_without_settings():

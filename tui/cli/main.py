@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from sessions.clock import SystemClock
 from sessions.errors import DamagedFileError, OplaegError, SessionLockedError, ThemeError
 from sessions.i18n import LANGUAGES, set_language, t
 from sessions.repository import SessionRepository
+from sessions.storage.atomic import describe_os_error
 from sessions.storage.locations import (
     UnusableFolderError,
     check_themes_dir,
@@ -23,6 +25,7 @@ from sessions.storage.locations import (
 )
 from sessions.theme.library import ThemeLibrary, library_for
 from tui.cli import run_commands, session_commands, theme_commands
+from tui.cli.output import use_utf8_output
 from tui.cli.parser import build_parser
 from tui.config import chosen_language, load_settings
 from tui.install import check_installation
@@ -39,6 +42,7 @@ COMMANDS: dict[str | None, Command] = {
         repository, args.json, args.workplace
     ),
     "rename": lambda _, repository, args: session_commands.rename(repository, args),
+    "workplaces": lambda _, repository, args: session_commands.workplaces(repository, args),
     "delete": lambda _, repository, args: session_commands.delete(repository, args),
     "trash": lambda _, repository, args: session_commands.trash(repository),
     "restore": lambda _, repository, args: session_commands.restore(repository, args.name),
@@ -56,6 +60,7 @@ COMMANDS: dict[str | None, Command] = {
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `oplaeg` console script."""
+    use_utf8_output()
     try:
         try:
             return _main(sys.argv[1:] if argv is None else argv)
@@ -63,14 +68,37 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
     except BrokenPipeError:
         return _output_closed()
+    except OSError as error:
+        if error.errno not in _OUTPUT_FAILURES:
+            raise
+        return _output_failed(error)
+
+
+_OUTPUT_FAILURES = {errno.ENOSPC, errno.EFBIG, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)}
+"""What writing the output can fail with (`oplaeg export … > /dev/full`, a full disk)."""
+
+
+def _output_failed(error: OSError) -> int:
+    """The output could not be written: one line saying so, and no second complaint when
+    Python flushes what is left at exit."""
+    _discard_output()
+    with contextlib.suppress(OSError):  # a terminal that is gone takes stderr with it
+        print(
+            f"oplaeg: {t('error.output_failed', reason=describe_os_error(error))}", file=sys.stderr
+        )
+    return 1
+
+
+def _discard_output() -> None:
+    with contextlib.suppress(OSError):  # nothing may be written to stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _output_closed() -> int:
     """Whoever read the output has stopped (`oplaeg themes | head -1`): end quietly with the
     status of a command ended by SIGPIPE, as `ls` or `cat` would."""
-    with contextlib.suppress(OSError):  # nothing may be written to the closed pipe at exit
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    _discard_output()  # nothing may be written to the closed pipe at exit
     return 128 + SIGPIPE
 
 

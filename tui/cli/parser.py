@@ -8,6 +8,7 @@ from sessions import __version__
 from sessions.export import FORMATS
 from sessions.i18n import LANGUAGES, t
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION
+from sessions.theme.notes import OTHER_SECTOR, SECTORS
 from tui.cli.join_arguments import add_join_arguments
 from tui.cli.parsing import OneLineParser
 
@@ -81,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("cli.help.minutes", shortest=SHORTEST_SESSION, longest=LONGEST_SESSION),
     )
     start.add_argument("--facilitator", default=None, help=t("cli.help.facilitator"))
+    start.add_argument(
+        "--sector", default="andet", choices=(*SECTORS, OTHER_SECTOR), help=t("cli.help.sector")
+    )
     start.add_argument("--date", default=None, help=t("cli.help.date"))
     start.add_argument("--time", default=None, help=t("cli.help.time"))
     add_join_arguments(start)
@@ -95,6 +99,16 @@ def build_parser() -> argparse.ArgumentParser:
     sessions = command("sessions")
     sessions.add_argument("--json", action="store_true", help=t("cli.help.json"))
     sessions.add_argument("--workplace", default=None, help=t("cli.help.workplace_filter"))
+
+    workplaces = command("workplaces")
+    workplaces.add_argument(
+        "action",
+        nargs="?",
+        choices=("list", "merge"),
+        default="list",
+        help=t("cli.help.workplaces_action"),
+    )
+    workplaces.add_argument("names", nargs="*", help=t("cli.help.workplaces_names"))
 
     rename = command("rename")
     rename.add_argument("session", help=t("cli.help.session"))
@@ -138,7 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PLANS[0],
         help=t("cli.help.handout_minutes", default=DEFAULT_PLANS[0]),
     )
-    handout.add_argument("--invitation", action="store_true", help=t("cli.help.invitation"))
+    paper = handout.add_mutually_exclusive_group()
+    paper.add_argument("--invitation", action="store_true", help=t("cli.help.invitation"))
+    paper.add_argument("--prep", action="store_true", help=t("cli.help.prep"))
+    paper.add_argument("--cases", action="store_true", help=t("cli.help.cases"))
     _output_options(handout)
 
     projector = command("projector")

@@ -28,6 +28,7 @@ def start(library: ThemeLibrary, repository: SessionRepository, args: argparse.N
         facilitator=args.facilitator or args.settings.facilitator or "",
         participants=args.participants,
         plan=args.minutes,
+        sector=args.sector,
     )
     try:
         info, store = repository.create(theme, details)

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
 from sessions.export import export_session
-from sessions.i18n import count_notes, t
+from sessions.i18n import count_notes, count_sessions, t
+from sessions.models import SessionSummary
 from sessions.repository import SessionRepository
 from tui.cli.output import emit
 
 if TYPE_CHECKING:
     from sessions.import_check import Tables
+    from sessions.workplace_history import WorkplaceHistory
 
 
 def report_takeovers(repository: SessionRepository) -> None:
@@ -27,11 +29,20 @@ def report_takeovers(repository: SessionRepository) -> None:
 
 
 def list_sessions(repository: SessionRepository, as_json: bool, workplace: str | None) -> int:
+    """Every session; with `workplace`, those whose workplace contains it, and the history of
+    each workplace found (its sessions, open actions and statements over time)."""
     summaries = repository.list()
+    histories = []
     if workplace:
         summaries = [s for s in summaries if workplace.casefold() in s.workplace.casefold()]
+        histories = _histories(repository, summaries)
     if as_json:
-        print(json.dumps([s.to_dict() for s in summaries], ensure_ascii=False, indent=2))
+        rows = [s.to_dict() for s in summaries]
+        if workplace:
+            data: object = {"sessions": rows, "workplaces": [h.to_dict() for h in histories]}
+        else:
+            data = rows
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     if not summaries:
         print(t("cli.no_sessions"))
@@ -43,6 +54,69 @@ def list_sessions(repository: SessionRepository, as_json: bool, workplace: str |
                 f"{s.id}  {s.date} {s.start_time}  {s.workplace} · {s.theme_title} · "
                 f"{count_notes(s.notes)}"
             )
+    for history in histories:
+        print()
+        print(history_text(history))
+    return 0
+
+
+def _histories(
+    repository: SessionRepository, summaries: list[SessionSummary]
+) -> list[WorkplaceHistory]:
+    from sessions.workplace_history import workplace_history
+
+    seen: dict[str, WorkplaceHistory] = {}
+    aliases = repository.workplaces.aliases()
+    for summary in summaries:
+        key = repository.workplaces.key(summary.workplace, aliases)
+        if not summary.problem and key not in seen:
+            seen[key] = workplace_history(repository, summary.workplace)
+    return list(seen.values())
+
+
+def history_text(history: WorkplaceHistory) -> str:
+    """A workplace's history as lines for a terminal."""
+    from sessions.exercises.scale import decimal
+
+    count = len(history.sessions)
+    lines = [t("cli.history.title", workplace=history.workplace, sessions=count_sessions(count))]
+    if history.open_actions:
+        lines.append(t("cli.history.open_actions"))
+        for item in history.open_actions:
+            who = ", ".join(p for p in (item.action.who, item.action.when) if p)
+            lines.append(
+                f"  – {item.action.what}" + (f" ({who})" if who else "") + f" · {item.date}"
+            )
+    if history.statements:
+        lines.append(t("cli.history.statements"))
+        for statement in history.statements:
+            values = " → ".join(f"{decimal(p.average, None)} ({p.date})" for p in statement.points)
+            lines.append(f"  {statement.statement}: {values}")
+    return "\n".join(lines)
+
+
+def workplaces(repository: SessionRepository, args: argparse.Namespace) -> int:
+    """`oplaeg workplaces`: each workplace with its sessions; `merge NAME OTHER` joins a second
+    spelling to a workplace."""
+    if args.action == "merge":
+        if len(args.names) != 2:
+            raise OplaegError(t("cli.merge_needs_names"))
+        name = repository.workplaces.merge(args.names[0], args.names[1])
+        print(t("cli.merged", name=name, other=args.names[1]), file=sys.stderr)
+        return 0
+    counts: dict[str, tuple[str, int]] = {}
+    aliases = repository.workplaces.aliases()
+    for summary in repository.list():
+        if summary.problem:
+            continue
+        key = repository.workplaces.key(summary.workplace, aliases)
+        listed = repository.workplaces.name(summary.workplace, aliases)
+        name, number = counts.get(key, (listed, 0))
+        counts[key] = (name, number + 1)
+    if not counts:
+        print(t("cli.no_workplaces"))
+    for name, number in sorted(counts.values(), key=lambda pair: pair[0].casefold()):
+        print(f"{name}  ({count_sessions(number)})")
     return 0
 
 

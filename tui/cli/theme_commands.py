@@ -23,7 +23,7 @@ _THEME_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def check(paths: list[str]) -> int:
-    from sessions.theme.parser import load_theme_file
+    from sessions.theme.completeness import check_theme_file
 
     files: list[Path] = []
     for raw in paths:
@@ -35,7 +35,7 @@ def check(paths: list[str]) -> int:
         else:
             print(t("cli.no_such_path", path=path), file=sys.stderr)
             return 1
-    found = [p for f in files for p in load_theme_file(f)[1]]
+    found = [p for f in files for p in check_theme_file(f)]
     for problem in found:
         print(problem, file=sys.stderr)
     if any(not p.warning for p in found):
@@ -104,6 +104,17 @@ def handout(library: ThemeLibrary, args: argparse.Namespace) -> int:
     from sessions.export.invitation import invitation_html, invitation_markdown
 
     theme = library.get(args.theme)
+    html_wanted = args.format == "html"
+    if args.prep:
+        from sessions.export.prep_sheet import prep_html, prep_markdown
+
+        text = prep_html(theme) if html_wanted else prep_markdown(theme)
+        return emit(text, args.output, args.force, "cli.prep_written")
+    if args.cases:
+        from sessions.export.case_sheets import cases_html, cases_markdown
+
+        make_cases = cases_html if html_wanted else cases_markdown
+        return emit(make_cases(theme), args.output, args.force, "cli.cases_written")
     if args.invitation:
         make = invitation_html if args.format == "html" else invitation_markdown
         return emit(make(theme, args.minutes), args.output, args.force, "cli.invitation_written")

@@ -183,6 +183,7 @@ def follow(folder: Path) -> None:
 
     watch = FileWatch(lambda: follower.paths, changed)
     watch.start()
+    watch.ready.wait(5.0)  # a change made before the watch is in place is heard only later
     print("ready", flush=True)
     with contextlib.suppress(OSError, ValueError):
         sys.stdin.read()  # until the doctor is done

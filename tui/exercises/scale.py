@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from sessions.exercises.scale import ScaleState, decimal, label_for, legend
+from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_for, legend
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
 from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed_blocks
@@ -79,11 +79,21 @@ class ScaleWidget(ExerciseWidget):
         """Hands are counted on the scale's first step (the others discuss the result)."""
         return self.page.index == 0 and not self.showing_results
 
+    @property
+    def counts_hidden(self) -> bool:
+        """The room's view (or the single window it shares) in a small group before the result
+        step: only how many have answered, no hands per value (a domain rule)."""
+        on_wall = not self.interactive or self.screen.has_class("-single")
+        participants = self.live.info.details.participants
+        return on_wall and not counts_shown(participants, self.showing_results)
+
     def refresh_view(self) -> None:
         if not self.ready or not isinstance(self.state, ScaleState):
             return
         state = self.scale
         phones = self.live.answers.scale_counts(self.page.segment.id)
+        if self._compare(state, phones):
+            return
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
         answered = self.live.answers.answered(self.page.segment.id)
         if answered:
@@ -92,8 +102,13 @@ class ScaleWidget(ExerciseWidget):
         participants = self.live.info.details.participants
         width = self.size.width or 80
         rows: list[tuple[str, str, str, bool]] = []
+        hidden = self.counts_hidden
         for index, statement in enumerate(state.statements):
             stats = state.stats(index, phones.get(index))
+            if hidden:
+                summary = t("scale.answered_only", hands=stats.hands)
+                rows.append((statement, "", summary, self.counting and index == state.selected))
+                continue
             most = max(stats.counts.values(), default=0)
             spark = "".join(
                 SPARKS[round(n / most * 8)] if most else " " for n in stats.counts.values()
@@ -106,7 +121,7 @@ class ScaleWidget(ExerciseWidget):
         blocks = statement_blocks(rows, width)
         below = (
             self._distribution(state, width, phones.get(state.selected))
-            if self.counting and state.statements
+            if self.counting and state.statements and not hidden
             else []
         )
         room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
@@ -118,6 +133,34 @@ class ScaleWidget(ExerciseWidget):
         if below:
             shown += [Content(""), *below]
         self.query_one("#scale-statements", Static).update(join_lines(shown))
+
+    def _compare(self, state: ScaleState, phones: dict[int, dict[int, int]]) -> bool:
+        """Statements asked again: drawn beside last time's (`scale_compare`); False otherwise."""
+        from sessions.repeat import REPEAT_ITEM_ID, changes, stored_repeat
+
+        if (
+            self.page.segment.id != REPEAT_ITEM_ID
+            or (repeat := stored_repeat(self.live.store)) is None
+        ):
+            return False
+        from tui.exercises.scale_compare import comparison
+
+        answered = self.live.answers.answered(self.page.segment.id)
+        meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
+        if answered:
+            meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
+        self.query_one("#scale-legend", Static).update(Content(meaning))
+        view = comparison(
+            repeat,
+            state,
+            changes(repeat, state, phones),
+            participants=self.live.info.details.participants,
+            counting=self.counting,
+            width=self.size.width or 80,
+            height=self.size.height or 20,
+        )
+        self.query_one("#scale-statements", Static).update(view)
+        return True
 
     def _distribution(
         self, state: ScaleState, width: int, phones: dict[int, int] | None

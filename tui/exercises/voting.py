@@ -59,6 +59,10 @@ class VotingWidget(ExerciseWidget):
         phones = self.live.answers.phone_votes(self.page.segment.id)
         given = state.total + sum(n for item, n in phones.items() if item in state.items)
         line = t("voting.budget", each=state.votes_per_person, given=given, budget=state.budget)
+        if state.budget and given > state.budget:  # more than the room can give: stuffed?
+            line += " " + t(
+                "voting.too_many", participants=state.participants, each=state.votes_per_person
+            )
         voters = self.live.answers.answered(self.page.segment.id)
         if voters:
             line += " · " + t("voting.phones", count=voters)

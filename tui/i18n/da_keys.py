@@ -174,4 +174,17 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Fortryd den sidste afvisning",
     "command.peek_slips": "Vis eller skjul sedlernes tekst (når salen ser skærmen)",
     "help.moderation": "Sedler fra mobilerne (S)",
+    # The follow-up's history and statements asked again (issue 27)
+    "key.workplace": "Arbejdsplads",
+    "command.workplace": "Arbejdspladsens historik: sessioner, åbne handlinger og udsagn over tid",
+    "key.merge": "Slå sammen",
+    "command.merge_workplace": "Slå en anden stavemåde af arbejdspladsen sammen med denne",
+    "key.repeat_ask": "Gentag valgte",
+    "command.repeat_ask": "Stil de valgte udsagn igen i denne session",
+    "key.repeat_all": "Alle",
+    "command.repeat_all": "Vælg alle udsagn (eller ingen)",
+    "key.repeat_skip": "Ikke denne gang",
+    "command.repeat_skip": "Stil ikke udsagnene igen",
+    "help.workplace": "Arbejdspladsens historik",
+    "help.repeat": "Udsagn fra sidst",
 }

@@ -174,4 +174,17 @@ TEXT: dict[str, str] = {
     "command.undo_reject": "Undo the last rejection",
     "command.peek_slips": "Show or hide the notes' text (when the room sees this screen)",
     "help.moderation": "Notes from the phones (S)",
+    # The follow-up's history and statements asked again (issue 27)
+    "key.workplace": "Workplace",
+    "command.workplace": "The workplace's history: sessions, open actions and statements over time",
+    "key.merge": "Join",
+    "command.merge_workplace": "Join another spelling of the workplace to this one",
+    "key.repeat_ask": "Ask chosen",
+    "command.repeat_ask": "Ask the chosen statements again in this session",
+    "key.repeat_all": "All",
+    "command.repeat_all": "Choose every statement (or none)",
+    "key.repeat_skip": "Not this time",
+    "command.repeat_skip": "Do not ask the statements again",
+    "help.workplace": "The workplace's history",
+    "help.repeat": "Statements from last time",
 }

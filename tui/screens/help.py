@@ -22,8 +22,10 @@ from tui.keys import (
     NOTE_FORM_KEYS,
     NOTES_KEYS,
     PRESENTER_KEYS,
+    REPEAT_KEYS,
     START_KEYS,
     SUMMARY_KEYS,
+    WORKPLACE_KEYS,
     Key,
 )
 
@@ -55,6 +57,7 @@ def help_sections() -> list[tuple[str, tuple[Key, ...]]]:
     ]
     sections += [(f"help.kind.{kind}", keys) for kind, keys in EXERCISE_KEYS.items()]
     sections += [("help.start", START_KEYS), ("help.summary", SUMMARY_KEYS)]
+    sections += [("help.workplace", WORKPLACE_KEYS), ("help.repeat", REPEAT_KEYS)]
     return sections
 
 

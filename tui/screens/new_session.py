@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from sessions.i18n import t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, validate_details
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
+from sessions.theme.notes import OTHER_SECTOR, SECTORS
 
 _FIELDS = ("workplace", "date", "start_time", "facilitator", "participants")
 
@@ -65,6 +66,15 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                     max_length=3,
                     compact=True,
                 )
+            with Horizontal(classes="form-row"):
+                yield Label(t("form.sector"), classes="field-label", markup=False)
+                yield Select(
+                    [(t(f"form.sector.{name}"), name) for name in (*SECTORS, OTHER_SECTOR)],
+                    value=OTHER_SECTOR,
+                    allow_blank=False,
+                    id="sector",
+                    compact=True,
+                )
             yield Label("", id="form-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("form.start"), id="submit", variant="primary", compact=True)
@@ -108,6 +118,7 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                     facilitator=values["facilitator"],
                     participants=int(participants) if participants.isdigit() else 0,
                     plan=plan,
+                    sector=str(self.query_one("#sector", Select).value),
                 )
             )
         except InvalidDetailsError as error:

@@ -18,12 +18,20 @@ class JoinActions(PresenterPart):
     def connect_join(self) -> None:
         """Hear from the phones (and start joining now if `--join` asked for it)."""
         if self.join is not None:
-            self.join.connect(self.say, self.answers_arrived)
+            self.join.connect(self.say, self.answers_arrived, self.counts_arrived)
 
     def answers_arrived(self) -> None:
         """Phones answered, or joining changed: repaint the page and the status line."""
         self.stage.refresh_page()
         self.query_one(JoinStatus).refresh_join()
+
+    def counts_arrived(self) -> None:
+        """Phones' scale values or votes came in: only the exercise's counts changed."""
+        exercise = self.stage.exercise
+        if exercise is not None:
+            exercise.refresh_view()
+        else:
+            self.stage.refresh_page()
 
     async def action_join(self) -> None:
         if self.join is not None:

@@ -25,6 +25,7 @@ from tui.keys import START_KEYS, bindings
 from tui.messages import SessionChosen, ThemeChosen
 from tui.widgets.footer import Footer
 from tui.widgets.session_list import SessionList
+from tui.widgets.theme_prep import ThemePrep
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -81,6 +82,7 @@ class StartScreen(Screen[None]):
             yield Label(t("start.themes"), classes="section-title", markup=False)
             yield OptionList(markup=False, id="themes")
             yield Label("", id="theme-summary", markup=False)
+            yield ThemePrep(id="theme-prep")
             yield Label("", id="sessions-title", classes="section-title", markup=False)
             yield SessionList(markup=False, id="sessions")
             yield Label(t("start.hint"), classes="dialog-hint", markup=False)
@@ -157,6 +159,11 @@ class StartScreen(Screen[None]):
             plans = " / ".join(str(p) for p in card.plans) if card else ""
             summary = f"{card.summary}  ({plans} min)" if card else ""
             self.query_one("#theme-summary", Label).update(summary)
+            prep = self.query_one(ThemePrep)
+            if card is not None:
+                prep.show(card.id, card.preparation)
+            else:
+                prep.show("", ())
 
     @on(OptionList.OptionSelected, "#themes")
     def choose_theme(self, event: OptionList.OptionSelected) -> None:
@@ -269,6 +276,15 @@ class StartScreen(Screen[None]):
                 self.notify(t("export.done", path=path), markup=False, timeout=8)
 
         self.app.push_screen(ExportDialog(self.repository, summary.id, Path.home()), exported)
+
+    def action_workplace(self) -> None:
+        """The highlighted session's workplace: its sessions, open actions and statements."""
+        summary = self._highlighted_session()
+        if summary is None or summary.problem:
+            return
+        from tui.screens.workplace import WorkplaceScreen
+
+        self.app.push_screen(WorkplaceScreen(self.repository, summary.workplace))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

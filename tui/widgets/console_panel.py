@@ -13,6 +13,7 @@ from textual.widgets import Label, Markdown, Static
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.pages import Page
+from sessions.theme.notes import for_sector
 from sessions.theme.sections import markdown
 from tui.widgets.note_text import note_line
 
@@ -95,7 +96,8 @@ class ConsolePanel(VerticalScroll, can_focus=False):
         yield Static(id="console-notes")
 
     def show(self, page: Page) -> None:
-        notes = speaker_notes(page) or t("console.no_speaker_notes")
+        sector = self.live.info.details.sector or None  # its examples first
+        notes = for_sector(speaker_notes(page), sector) or t("console.no_speaker_notes")
         if notes != self._notes_text:
             self._notes_text = notes
             self.query_one("#console-speaker-notes", Markdown).update(notes)

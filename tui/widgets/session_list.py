@@ -64,7 +64,3 @@ class SessionList(OptionList):
     def action_last(self) -> None:
         self.hold_up_to(self.total)
         super().action_last()
-
-    def action_page_down(self) -> None:
-        self.hold_up_to((self.highlighted or 0) + max(1, self.size.height))
-        super().action_page_down()

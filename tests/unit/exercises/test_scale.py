@@ -71,3 +71,16 @@ def test_stored_reported_and_the_first_format_read():
     crowded = KIND.result(state, "Skala", "s", "da", participants=1)
     assert crowded is not None and "flere end deltagerne (1)" in crowded.lines[-1]
     assert set(result.numeric_columns) == set(range(1, 8))
+
+
+def test_a_small_group_sees_the_counts_only_on_the_result_step():
+    """With 10 or fewer a lone hand is recognisable: the wall shows the hands per value only on
+    the result step; a bigger group (or a result step) sees them while they are counted."""
+    from sessions.exercises.scale import SMALL_GROUP, counts_shown
+
+    assert SMALL_GROUP == 10
+    for participants in (0, 1, 8, 10):
+        assert not counts_shown(participants, results=False)
+        assert counts_shown(participants, results=True)
+    for participants in (11, 30):
+        assert counts_shown(participants, results=False)

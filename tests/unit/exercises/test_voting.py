@@ -89,3 +89,17 @@ def test_stored_reported_and_the_first_format_read():
     assert result is not None and result.rows == [["B", "6"]]
     assert result.highlights == ["Flest stemmer: «B» (6)"]
     assert KIND.result(voting(), "Afstemning", "v", "da") is None
+
+
+def test_more_votes_than_the_room_can_give_are_flagged_in_the_referat():
+    """V1: 447 votes on one item from one device were reported as the room's first choice
+    without a word; the scale flags more hands than participants, and so does the vote now."""
+    state = voting().select(1).set_votes(4)
+    phones = {"A": 27}  # 10 participants × 3 votes = 30 at most; 31 given
+    result = KIND.result(state, "Afstemning", "v", "da", participants=10, extra=phones)
+    assert result is not None
+    warning = "31 stemmer – flere end 10 deltagere × 3 stemmer kan give. Tallet er nok forkert."
+    assert result.lines == [warning]
+    assert result.highlights == [f"Flest stemmer: «A» (27), «B» (4) – {warning}"]
+    fair = KIND.result(state, "Afstemning", "v", "en", participants=10, extra={"A": 26})
+    assert fair is not None and fair.lines == [] and "probably" not in fair.highlights[0]

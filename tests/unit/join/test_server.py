@@ -13,7 +13,7 @@ from sessions.exercises.case import CaseState
 from sessions.i18n import set_language
 from sessions.join.server import COOKIE, MAX_BODY, JoinApp, JoinServer
 from sessions.join.service import JoinService, item_reference
-from sessions.storage.tables import ANSWERS_TABLE
+from sessions.storage.tables import ANSWERS_TABLE, PHONE_ANSWERS_TABLE
 from tests.unit.join.conftest import go_to
 
 SCRIPT = "<script>alert('x')</script> & \"quoted\""
@@ -39,7 +39,8 @@ async def post(client, service, **fields: str):
 
 
 def stored(session) -> list[dict]:
-    return [d for _, d in session.store.items(ANSWERS_TABLE)]
+    tables = (ANSWERS_TABLE, PHONE_ANSWERS_TABLE)
+    return [d for table in tables for _, d in session.store.items(table)]
 
 
 async def test_nothing_is_served_without_the_token(aiohttp_client, service):
@@ -174,15 +175,22 @@ async def test_hostile_requests_are_refused_and_store_nothing(phone, service, se
     assert stored(session) == []
 
 
-async def test_a_post_without_the_page_s_cookie_gets_one_and_stores_nothing(
+async def test_a_post_without_the_page_s_cookie_is_sent_to_the_page_and_spends_none(
     aiohttp_client, service, session
 ):
     go_to(session, "scale")
-    client = await aiohttp_client(JoinApp(service).application())
-    response = await post(client, service, kind="scale", segment="skala", statement="0", value="3")
-    assert response.headers["Location"] == f"/{service.token}?n=cookie"
-    assert COOKIE in response.headers["Set-Cookie"]
+    app = JoinApp(service)
+    client = await aiohttp_client(app.application())
+    for _ in range(20):
+        response = await post(
+            client, service, kind="scale", segment="skala", statement="0", value="3"
+        )
+        assert response.headers["Location"] == f"/{service.token}?n=cookie"
+        assert "Set-Cookie" not in response.headers, "a post is never given a cookie"
+    assert app.cookies.issued == 0 and app.cookies.refused == 0, "nor spends one"
     assert stored(session) == []
+    response = await client.get(f"/{service.token}?n=cookie")
+    assert COOKIE in response.headers["Set-Cookie"], "the page load gets it"
     forger = await aiohttp_client(JoinApp(service).application())
     response = await forger.post(
         f"/{service.token}/answer",
@@ -267,20 +275,28 @@ async def test_an_answer_that_cannot_be_saved_says_so_and_stores_nothing(
     def full(*args, **kwargs):
         raise StorageError("No space left on device")
 
-    monkeypatch.setattr(session.store, "put", full)
+    monkeypatch.setattr(session.store, "write_current", full)
     response = await post(phone, service, kind="scale", segment="skala", statement="0", value="3")
     assert response.status == 503
     assert "Svaret blev ikke gemt" in await response.text()
     assert [str(f) for f in failures] == ["No space left on device"]
     monkeypatch.undo()
     assert stored(session) == []
+    assert session.answers.scale_counts("skala") == {}, "taken back in memory too"
 
 
-async def test_phones_answering_together_share_one_write(aiohttp_client, service, session):
+async def test_phones_answering_together_share_one_write(
+    aiohttp_client, service, session, monkeypatch
+):
     import asyncio
 
     go_to(session, "scale")
-    app = JoinApp(service).application()
+    writes = []
+    write_current = session.store.write_current
+    monkeypatch.setattr(
+        session.store, "write_current", lambda *a: (writes.append(1), write_current(*a))
+    )
+    app = JoinApp(service, cookies_per_address=12).application()
     phones = [await aiohttp_client(app) for _ in range(12)]
     for phone in phones:
         await phone.get(f"/{service.token}")
@@ -294,8 +310,7 @@ async def test_phones_answering_together_share_one_write(aiohttp_client, service
     locations = await asyncio.gather(*(answer(p, str(1 + n % 5)) for n, p in enumerate(phones)))
     assert all(location.endswith("?n=saved#s0") for location in locations)
     assert sum(session.answers.scale_counts("skala")[0].values()) == 12
-    batches = [d for d in stored(session) if d["kind"] == "batch"]
-    assert 1 <= len(batches) < 12, "answers that arrive together are written together"
+    assert 1 <= len(writes) < 12, "answers that arrive together are written together"
 
 
 async def test_answers_read_back_the_same_after_a_restart(phone, service, session, repository):
@@ -310,3 +325,36 @@ async def test_answers_read_back_the_same_after_a_restart(phone, service, sessio
         assert AnswerBook(reader).scale_counts("skala") == {1: {2: 1}}
     finally:
         reader.close()
+
+
+async def test_one_device_with_many_cookies_puts_only_its_share_of_votes(
+    aiohttp_client, service, session
+):
+    """V1: the red team took 149 cookies from one device and put 447 votes on one item. Now a
+    device gets a few cookies (its address's share), so its votes are those few phones'."""
+    from sessions.join.cookies import COOKIES_PER_ADDRESS
+
+    go_to(session, "voting")
+    session.exercises.save(segment_of(session, "sagen"), CaseState(("Stuffed", "Honest")))
+    app = JoinApp(service).application()
+    state = session.exercises.state(session.page.segment)
+    reference = item_reference(0, "Stuffed")
+    accepted = 0
+    for _ in range(60):  # a fresh cookie jar each time: "a new phone" per attempt
+        device = await aiohttp_client(app)
+        await device.get(f"/{service.token}")
+        for _ in range(state.votes_per_person + 2):
+            response = await post(
+                device, service, kind="vote", segment="stemmer", item=reference, change="1"
+            )
+            accepted += response.headers.get("Location", "").split("#")[0].endswith("n=saved")
+    assert session.answers.phone_votes("stemmer") == {"Stuffed": accepted}
+    assert accepted == COOKIES_PER_ADDRESS * state.votes_per_person, "its share, no more"
+    denied = await aiohttp_client(app)
+    response = await denied.get(f"/{service.token}")
+    assert "Set-Cookie" not in response.headers
+    assert "kan ikke komme med lige nu" in await response.text(), "the phone is told why"
+
+
+def segment_of(live, segment_id):
+    return next(p.segment for p in live.pages if p.segment.id == segment_id)

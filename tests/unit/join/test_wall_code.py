@@ -137,3 +137,55 @@ def test_a_phone_may_tap_quickly_but_not_endlessly():
     assert limit.allow("b"), "each phone has its own"
     now[0] += 1.0
     assert limit.allow("a") and not limit.allow("a")
+
+
+def test_a_port_whose_last_connections_are_still_closing_is_free_again():
+    """V9: after a crash with phones connected the port holds connections in TIME_WAIT; the
+    real listener (SO_REUSEADDR) can listen there, so the pre-check must not refuse it."""
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    phone = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = server.accept()
+    accepted.close()  # the server side closes first: its end waits in TIME_WAIT
+    phone.close()
+    server.close()
+    with socket.socket() as plain:  # what the old pre-check did
+        try:
+            plain.bind(("127.0.0.1", port))
+            plain_refused = False
+        except OSError:
+            plain_refused = True
+    if not plain_refused:
+        pytest.skip("this system frees the port at once: nothing to show")
+    assert network.bind_problem("127.0.0.1", port) is None
+    with socket.socket() as listener:  # and the real listener indeed can
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", port))
+
+
+def test_cookies_go_a_few_to_an_address_from_a_pool_sized_to_the_room_that_refills():
+    from sessions.join.cookies import (
+        ADDRESS_REFILL_SECONDS,
+        COOKIES_PER_ADDRESS,
+        POOL_REFILL_SECONDS,
+        CookiePool,
+        pool_size,
+    )
+
+    now = [0.0]
+    pool = CookiePool(20, now=lambda: now[0])
+    assert pool.size == pool_size(20) == 40
+    taken = [pool.take("10.0.0.66") for _ in range(50)]
+    assert sum(taken) == COOKIES_PER_ADDRESS, "one device gets its share, not the room's"
+    assert pool.take("10.0.0.2"), "a phone arriving after it still gets in"
+    room = [pool.take(f"10.0.1.{n}") for n in range(100)]
+    assert sum(room) == pool.size - COOKIES_PER_ADDRESS - 1, "the pool is sized to the room"
+    assert not pool.take("10.0.2.1"), "spent for now"
+    now[0] += POOL_REFILL_SECONDS / pool.size * 1.01
+    assert pool.take("10.0.2.1"), "the pool fills up again: a late phone gets in"
+    now[0] += ADDRESS_REFILL_SECONDS * 1.01
+    assert pool.take("10.0.0.66"), "a device whose browser lost its cookie gets back in"
+    assert not pool.take("10.0.0.66")

@@ -1,0 +1,42 @@
+"""The statements asked again, last time beside now, on the wall and on the console: the third
+session of a workplace (hands and phones), counted and on its result page."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from sessions.repeat import REPEAT_ITEM_ID
+from tests.followup_helpers import session, three_sessions
+from tui.room import RoomApp
+
+SIZES = [(80, 24), (200, 60)]
+
+
+def third_session_on(repository, library, clock, *, result: bool):
+    """Sessions one and two done; the third open on its statements asked again."""
+    three_sessions(repository, library, clock, last=2)
+    live = session(repository, library, clock, 2)
+    position = next(
+        i
+        for i, page in enumerate(live.pages)
+        if page.segment.id == REPEAT_ITEM_ID and page.index == (1 if result else 0)
+    )
+    live.go_to(position)
+    return live
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause(0.2)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("result", [False, True], ids=["count", "result"])
+def test_the_wall_shows_last_time_beside_now(
+    result, size, snap_compare, library, repository, clock
+):
+    live = third_session_on(repository, library, clock, result=result)
+    session_id = live.info.id
+    live.close()
+    app = RoomApp(repository, library, session_id, clock=clock)
+    assert snap_compare(app, terminal_size=size, run_before=settle)
