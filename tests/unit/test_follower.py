@@ -190,3 +190,29 @@ def test_the_index_follows_puts_moves_and_deletes(tmp_path: Path) -> None:
     store.put("notes", "4", {"segment_id": ["en", "liste"]})  # no hashable value: still found
     assert [i for i, _ in store.items_where("notes", "segment_id", ["en", "liste"])] == ["4"]
     store.close()
+
+
+def test_the_phones_answers_file_is_read_without_the_journal(tmp_path: Path) -> None:
+    """The answers table is written whole to a file of its own: the follower reads that file
+    again when it changes, and neither the journal nor the snapshot."""
+    from sessions.storage.session_store import current_payload
+    from sessions.storage.tables import CURRENT_ONLY_TABLES
+
+    (table,) = list(CURRENT_ONLY_TABLES)[:1]
+    store = writer(tmp_path)
+    follower = StoreFollower(store.directory)
+    reads = count_whole_reads(follower)
+    loads = follower.store.loads
+    answers = {"k1": {"value": 3}}
+    store.put_current(table, current_payload(answers))
+    assert follower.poll()
+    assert follower.store.all(table) == answers
+    assert follower.store.loads > loads  # what reads the answers sees they were read again
+    store.put("notes", "1", {"text": "efter"})
+    assert follower.poll()
+    assert follower.store.get("notes", "1") == {"text": "efter"}
+    assert follower.store.all(table) == answers
+    assert reads == []
+    assert follower.store.export_tables() == full_read(store.directory)
+    follower.close()
+    store.close()
