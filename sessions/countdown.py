@@ -16,11 +16,24 @@ from typing import Any
 from sessions.clock import Clock
 
 WARNING_SHARE = 0.2
-"""The last share of the duration in which the timer shows a warning colour."""
+"""The last share of the duration in which the timer warns: the last fifth of any step."""
 URGENT_SECONDS = 60.0
-"""The last seconds in which the timer shows its urgent colour."""
+"""The last minute is urgent, or the last fifth if that is shorter: a 15-second turn is urgent
+for its last 3 seconds, not from its first."""
 MAX_COUNTDOWN_SECONDS = 24 * 3600
 """However often time is added, a countdown holds at most a day."""
+
+
+def urgent_window(duration: float) -> float:
+    """The seconds before zero in which a countdown of `duration` is urgent."""
+    return min(URGENT_SECONDS, duration * WARNING_SHARE)
+
+
+def warning_window(duration: float) -> float:
+    """The seconds before zero from which a countdown of `duration` warns: the last fifth, and
+    never less than twice the urgent window, so that every step, a 15-second turn or a
+    5-minute pair talk too, warns before it turns urgent."""
+    return min(duration, max(duration * WARNING_SHARE, 2 * urgent_window(duration)))
 
 
 class CountdownStage(StrEnum):
@@ -105,9 +118,9 @@ class Countdown:
             return CountdownStage.DONE
         if not self.running:
             return CountdownStage.IDLE
-        if left <= URGENT_SECONDS:
+        if left <= urgent_window(self._state.duration):
             return CountdownStage.URGENT
-        if left <= self._state.duration * WARNING_SHARE:
+        if left <= warning_window(self._state.duration):
             return CountdownStage.WARNING
         return CountdownStage.RUNNING
 

@@ -86,7 +86,9 @@ def session(
     _count(live, REPEAT_ITEM_ID if number else None, HANDS[number])
     if number == 2:
         for key in range(2):
-            live.answers.answer_scale(REPEAT_ITEM_ID, 0, f"phone-{key}", PHONES_THIRD[0])
+            live.answers.answer_scale(
+                REPEAT_ITEM_ID, 0, f"{key:032x}", PHONES_THIRD[0]
+            )  # keys as the server makes them (hex)
     live.plan.save(None, f"Handling {number + 1}a", "AMR", "Om en måned", "")
     live.plan.save(None, f"Handling {number + 1}b", "Leder", "Næste møde", "")
     return live

@@ -25,7 +25,8 @@ from sessions.repository import SessionRepository, info_of
 from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
 from tui.file_watch import FileWatch
-from tui.themes import DARK, LIGHT, register_themes
+from tui.shutdown import install_shutdown
+from tui.themes import DARK, LIGHT, register_themes, variable_defaults
 from tui.widgets.stage import Stage
 
 RETRY_SECONDS = 0.02
@@ -62,8 +63,11 @@ class RoomScreen(Screen[None]):
         library: ThemeLibrary,
         clock: Clock,
         session_id: str | None,
+        *,
+        announce: bool = True,
     ) -> None:
         super().__init__()
+        self.announce = announce
         self.repository = repository
         self.library = library
         self.clock = clock
@@ -128,8 +132,9 @@ class RoomScreen(Screen[None]):
         self._watched = (self._console_file, *follower.paths)
         self._watch.rewatch()
         self.live = LiveSession(None, info, follower.store, theme, self.clock)
-        with contextlib.suppress(OplaegError, OSError):
-            self._announcement = announce_room(self.repository.data_dir, info.id)
+        if self.announce:  # a browser's view is announced by the launch that serves it
+            with contextlib.suppress(OplaegError, OSError):
+                self._announcement = announce_room(self.repository.data_dir, info.id)
         page = self.query_one("#room-page", Container)
         page.remove_children()
         page.mount(Stage(self.live, interactive=False, id="room-stage"))
@@ -204,12 +209,21 @@ class RoomApp(App[None]):
         self.served = served
         self._server = os.getppid()
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults()
+
     def on_mount(self) -> None:
         if self.served:
             self.set_interval(SERVER_CHECK_SECONDS, self.end_with_the_server)
+        # SIGTERM ends the room view even when its event loop is busy (the web driver's own
+        # handler waits for the loop); it has nothing to save.
+        install_shutdown(self, lambda: None)
         register_themes(self)
         self.theme = DARK
-        self.push_screen(RoomScreen(self.repository, self.library, self.clock, self.session_id))
+        screen = RoomScreen(
+            self.repository, self.library, self.clock, self.session_id, announce=not self.served
+        )
+        self.push_screen(screen)
 
     def end_with_the_server(self) -> None:
         """A browser's room view runs under textual-serve, which does not stop it when the

@@ -1,6 +1,9 @@
 """The two projector themes: dark for a dim room, light for a bright one. Every colour the app
-uses comes from these (as `$variables` in the CSS); text on the background keeps a contrast of
-at least 7:1 (WCAG AAA) in both, a test checks it."""
+uses comes from these (as `$variables` in the CSS). Tests check, in both: text at least 7:1
+against the background, surface and panel (WCAG AAA); rules, borders and the agenda bar at
+least 3:1 (`$border-blurred`, set here: the derived shade turned pure white in the light theme);
+and the countdown's stages (`$timer-*`) at least ΔE 10 (CIEDE2000) apart from one stage to the
+next, for normal vision and under protanopia, deuteranopia and tritanopia."""
 
 from __future__ import annotations
 
@@ -33,6 +36,11 @@ DARK_THEME = Theme(
         "block-cursor-background": "#ffd75f",
         "block-cursor-foreground": "#000000",
         "input-selection-background": "#5f5f00",
+        "border-blurred": "#707070",
+        "timer-running": "#ffffff",
+        "timer-warning": "#ffd75f",
+        "timer-urgent": "#ff87ff",
+        "timer-done": "#ff5f87",
     },
 )
 
@@ -41,7 +49,7 @@ LIGHT_THEME = Theme(
     primary="#5c3d00",
     secondary="#003f7f",
     accent="#7a2e00",
-    warning="#6b4a00",
+    warning="#5f4300",
     error="#8b0000",
     success="#00562a",
     foreground="#000000",
@@ -57,10 +65,23 @@ LIGHT_THEME = Theme(
         "block-cursor-background": "#5c3d00",
         "block-cursor-foreground": "#ffffff",
         "input-selection-background": "#ffd787",
+        "border-blurred": "#707070",
+        "timer-running": "#000000",
+        "timer-warning": "#5f4300",
+        "timer-urgent": "#8700af",
+        "timer-done": "#870000",
     },
 )
 
 THEMES = (DARK_THEME, LIGHT_THEME)
+TIMER_VARIABLES = ("timer-running", "timer-warning", "timer-urgent", "timer-done")
+"""The countdown's colours by stage, in the order a countdown passes through them."""
+
+
+def variable_defaults() -> dict[str, str]:
+    """oplaeg's own `$variables` before one of its themes is chosen (Textual needs a value for
+    every variable the CSS names when it first reads it)."""
+    return {name: DARK_THEME.variables[name] for name in TIMER_VARIABLES}
 
 
 def register_themes(app: App[Any]) -> None:

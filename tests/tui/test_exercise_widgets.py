@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import App, ComposeResult
+from textual.screen import Screen
 from textual.widgets import Static
 
 from sessions.exercises.case import CaseState
@@ -21,8 +22,17 @@ from tui.screens.item_form import ItemForm
 from tui.screens.text_prompt import TextPrompt
 
 
+class ConsoleScreen(Screen[None]):
+    console = True
+    """The consultant's own screen (as the presenter's beside a room view): what is for the
+    consultant alone is shown."""
+
+
 class Host(App[None]):
     """Saves what the widget reports, as the presenter does, and remembers the rest."""
+
+    def get_default_screen(self) -> Screen[None]:
+        return ConsoleScreen()
 
     def __init__(self, live: LiveSession, page: Page, *, interactive: bool = True) -> None:
         super().__init__()
@@ -60,6 +70,11 @@ class Host(App[None]):
 
 def shown(app: Host, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
+
+
+def squeezed(text: str) -> str:
+    """`text` without its white space: an item wrapped in a narrow column is still itself."""
+    return "".join(text.split())
 
 
 def host(live: LiveSession, kind: str, step: int = 0, **kwargs: bool) -> Host:
@@ -129,7 +144,8 @@ async def test_sorting_adds_moves_edits_removes_and_puts_back(repository, librar
         assert isinstance(board, BoardState)
         assert board.current is not None and board.current.column == 1
         assert board.current.text == TYPED_HOSTILE and board.current.reason == "fordi"
-        assert "Start (1)" in shown(app, "#column-1") and TYPED_HOSTILE in shown(app, "#column-1")
+        column = shown(app, "#column-1")
+        assert "Start (1)" in column and squeezed(TYPED_HOSTILE) in squeezed(column), column
         await pilot.press("x")
         assert not live.exercises.state(app.page.segment).items
         await pilot.press("u")
@@ -222,3 +238,19 @@ def test_scale_statements_are_never_cut_short():
         assert "…" not in "".join(text)
     assert len(statement_blocks(rows, 200)[0]) == 1, "beside its figures when it fits"
     assert len(statement_blocks(rows, 76)[0]) >= 2, "above its figures when it does not"
+
+
+async def test_long_lines_on_the_wall_hang_under_their_own_text(repository, library, clock):
+    """An action or an item too long for one line wraps between words, under its own text
+    (not back at the margin, not under the vote bar)."""
+    live = new_live(repository, library, clock)
+    long = "Ingen tager telefonen på kontoret efter klokken femten, så ruten skrider hver dag"
+    live.plan.save(None, long, "Leder og AMR", "1. marts", "personalemødet i april")
+    app = host(live, "action-plan", interactive=False)
+    async with app.run_test(size=(50, 20)):
+        rows = shown(app, ".plan-rows").splitlines()
+        first = next(i for i, row in enumerate(rows) if row.startswith("1. "))
+        assert rows[first + 1].startswith("   ") and rows[first + 1].strip()
+        assert all(len(row) <= 50 for row in rows)
+        words = "".join(rows).split()
+        assert "telefonen" in words and "kontoret" in words, "no word cut in two"

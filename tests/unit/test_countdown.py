@@ -42,6 +42,51 @@ def test_stages_warning_urgent_done():
     assert countdown.display_seconds() == 0
 
 
+def stages_over(duration: float) -> dict[CountdownStage, tuple[float, float]]:
+    """Each stage a running countdown of `duration` passes through, with the remaining seconds
+    at which it was first and last seen (a fake clock stepped a quarter of a second at a time)."""
+    clock = FakeClock()
+    countdown = Countdown.new(clock, duration)
+    countdown.start()
+    seen: dict[CountdownStage, tuple[float, float]] = {}
+    while not countdown.finished:
+        left = countdown.remaining()
+        first, _ = seen.get(countdown.stage(), (left, left))
+        seen[countdown.stage()] = (first, left)
+        clock.advance(0.25)
+    return seen
+
+
+def test_a_short_turn_is_urgent_only_in_its_last_fifth():
+    seen = stages_over(15)
+    assert seen[CountdownStage.RUNNING][1] > 3, "not urgent from its first second"
+    assert seen[CountdownStage.URGENT][0] == 3.0, "urgent for the last fifth: 3 of 15 seconds"
+
+
+def test_urgent_is_the_last_minute_or_the_last_fifth_whichever_is_shorter():
+    assert stages_over(600)[CountdownStage.URGENT][0] == 60.0
+    assert stages_over(200)[CountdownStage.URGENT][0] == 40.0
+    assert stages_over(300)[CountdownStage.URGENT][0] == 60.0
+
+
+def test_every_step_warns_in_its_last_fifth_and_before_it_turns_urgent():
+    for duration in (600, 900, 3600):  # long steps: the last fifth warns, the last minute urges
+        seen = stages_over(duration)
+        assert seen[CountdownStage.WARNING][0] == duration / 5, duration
+        assert seen[CountdownStage.URGENT][0] == 60.0
+    # Short steps warn too (they never turned yellow when the fifth and the urgent window were
+    # one): yellow lasts at least as long as the urgent stage that follows it.
+    for duration, warns, urges in (
+        (15, 6.0, 3.0),
+        (120, 48.0, 24.0),
+        (300, 120.0, 60.0),
+        (420, 120.0, 60.0),
+    ):
+        seen = stages_over(duration)
+        assert seen[CountdownStage.WARNING][0] == warns, duration
+        assert seen[CountdownStage.URGENT][0] == urges, duration
+
+
 def test_zero_is_shown_only_when_time_is_up():
     clock = FakeClock()
     countdown = Countdown.new(clock, 10)

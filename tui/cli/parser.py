@@ -9,7 +9,7 @@ from sessions.export import FORMATS
 from sessions.i18n import LANGUAGES, t
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION
 from sessions.theme.notes import OTHER_SECTOR, SECTORS
-from tui.cli.join_arguments import add_join_arguments
+from tui.cli.join_arguments import _host, _port, add_join_arguments
 from tui.cli.parsing import OneLineParser
 
 LOOPBACK = "127.0.0.1"
@@ -162,10 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
     projector.add_argument("session", nargs="?", default=None, help=t("cli.help.projector_session"))
     projector.add_argument("--browser", action="store_true", help=t("cli.help.browser"))
     projector.add_argument(
-        "--port", type=int, default=0, metavar=t("cli.metavar.port"), help=t("cli.help.port")
+        "--port", type=_port, default=0, metavar=t("cli.metavar.port"), help=t("cli.help.port")
     )
     projector.add_argument(
-        "--host", default=LOOPBACK, metavar=t("cli.metavar.address"), help=t("cli.help.host")
+        "--host",
+        type=_host,
+        default=LOOPBACK,
+        metavar=t("cli.metavar.address"),
+        help=t("cli.help.host"),
     )
     projector.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 

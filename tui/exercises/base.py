@@ -124,6 +124,18 @@ class ExerciseWidget(Widget, can_focus=True):
         return None
 
     @property
+    def for_consultant(self) -> bool:
+        """Whether only the consultant sees this widget (the console beside a room view). What
+        is for the consultant alone (arithmetic, warnings, the ways to run a round) is drawn
+        only then: the room view and a single window (mirrored to the wall) never show it."""
+        if not self.interactive:
+            return False
+        try:
+            return bool(getattr(self.screen, "console", False))
+        except Exception:  # not on a screen yet
+            return False
+
+    @property
     def showing_results(self) -> bool:
         return self.page.step is not None and self.page.step.show_results
 

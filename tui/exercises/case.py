@@ -12,7 +12,7 @@ from textual.widgets import Static
 from sessions.exercises.case import CaseState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, join_lines, line, windowed
+from tui.exercises.draw import EMPHASIS, join_lines, line, windowed_blocks, wrapped
 from tui.keys import CASE_KEYS, bindings
 
 
@@ -42,13 +42,15 @@ class CaseWidget(ExerciseWidget):
         state = self.case
         view = self.query_one("#case-agreements", Static)
         view.display = bool(state.agreements) or self.showing_results
-        lines = []
+        width = max(12, view.content_size.width or self.size.width or 80)
+        blocks = []
         for index, agreement in enumerate(state.agreements):
             selected = self.interactive and index == state.selected and self.has_focus
-            lines.append(line(f"• {agreement}", selected=selected))
+            parts = wrapped(f"• {agreement}", width)  # hanging indent, never mid-word
+            blocks.append([line(part, selected=selected) for part in parts])
         room = max(3, self.size.height - 2)
         more = (t("board.more_above"), t("board.more_below"))
-        shown = windowed(lines, state.selected, room, more)
+        shown = windowed_blocks(blocks, state.selected, room, more)
         title = t("case.agreements_title", count=len(state.agreements))
         view.update(join_lines([Content.styled(title, EMPHASIS), *shown]))
 

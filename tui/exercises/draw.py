@@ -22,6 +22,17 @@ def line(text: str, *, selected: bool = False, style: str = "") -> Content:
     return Content.styled(text, SELECTED if selected else style)
 
 
+def wrapped(text: str, width: int, *, indent: str = "  ") -> list[str]:
+    """`text` in lines of at most `width` cells, broken between words (a word is cut only when
+    it is longer than a whole line), continuation lines indented under the first's text."""
+    from textwrap import wrap
+
+    width = max(len(indent) + 4, width)
+    return wrap(
+        text, width, subsequent_indent=indent, break_on_hyphens=False, drop_whitespace=True
+    ) or [""]
+
+
 def join_lines(lines: list[Content]) -> Content:
     return Content("\n").join(lines)
 

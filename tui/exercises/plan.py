@@ -12,7 +12,7 @@ from textual.widgets import Static
 from sessions.action_plan import is_proposal
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, join_lines
+from tui.exercises.draw import EMPHASIS, MUTED, join_lines, wrapped
 from tui.keys import FOLLOWUP_PAGE_KEYS, PLAN_PAGE_KEYS, bindings
 
 
@@ -34,6 +34,9 @@ class PlanRowsWidget(ExerciseWidget):
         if self.ready:
             self.query_one(".plan-rows", Static).update(join_lines(self.rows()))
 
+    def on_resize(self) -> None:
+        self.refresh_view()  # the rows are wrapped to the width
+
     def rows(self) -> list[Content]:
         raise NotImplementedError
 
@@ -47,16 +50,25 @@ class ActionPlanWidget(PlanRowsWidget):
     def rows(self) -> list[Content]:
         actions = self.live.plan.actions()
         lines = [Content.styled(t("plan.title", count=len(actions)), EMPHASIS)]
+        width = max(20, self.size.width or 80)
         for number, action in enumerate(actions, start=1):
             mark = f"  ({t('plan.proposal')})" if is_proposal(action) else ""
-            lines.append(Content.assemble((f"{number}. {action.what}", "bold"), (mark, MUTED)))
+            # Wrapped lines hang under the action's text, never back at the margin.
+            head = f"{number}. "
+            what = wrapped(head + action.what, width - len(mark), indent=" " * len(head))
+            lines += [Content.styled(part, "bold") for part in what[:-1]]
+            lines.append(Content.assemble((what[-1], "bold"), (mark, MUTED)))
             parts = [
                 (t("plan.who"), action.who),
                 (t("plan.when"), action.when),
                 (t("plan.follow_up"), action.follow_up),
             ]
             detail = " · ".join(f"{label}: {value or '–'}" for label, value in parts)
-            lines.append(Content.styled("   " + detail, MUTED))
+            indent = " " * len(head)
+            lines += [
+                Content.styled(part, MUTED)
+                for part in wrapped(indent + detail, width, indent=indent)
+            ]
         if not actions:
             lines.append(Content.styled(t("plan.empty"), MUTED))
         follow_up = self.live.plan.next_follow_up

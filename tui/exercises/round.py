@@ -61,10 +61,10 @@ class RoundWidget(ExerciseWidget):
             left = max(0, state.speakers - state.speaker)
             way = t("round.left", left=left, seconds=state.seconds_each)
         else:
-            total = format_clock(state.speakers * (state.seconds_each + 5))
-            speaker = t(
-                "round.ready", speakers=state.speakers, seconds=state.seconds_each, total=total
-            )
+            speaker = t("round.ready", speakers=state.speakers, seconds=state.seconds_each)
+            if self.for_consultant:
+                total = format_clock(state.speakers * (state.seconds_each + 5))
+                speaker += " " + t("round.ready_total", total=total)
             way = ""
         if state.way is not RoundWay.EVERYONE:
             way = (t(f"round.way.{state.way.value}", size=state.speakers) + " · " + way).strip(" ·")
@@ -74,7 +74,7 @@ class RoundWidget(ExerciseWidget):
 
     def _fit_text(self, state: RoundState) -> Content:
         """For the consultant only: the round does not fit, and the ways it could."""
-        if not self.interactive or state.begun:
+        if not self.for_consultant or state.begun:
             return Content("")
         plan = self.plan()
         if plan.fits and not state.chosen:

@@ -115,7 +115,7 @@ class ScaleWidget(ExerciseWidget):
             )
             mean = "–" if stats.average is None else decimal(stats.average, None)
             summary = t("scale.summary", average=mean, hands=stats.hands)
-            if stats.hands > participants:
+            if stats.hands > participants and self.for_consultant:
                 summary += " " + t("scale.too_many", participants=participants)
             rows.append((statement, spark, summary, self.counting and index == state.selected))
         blocks = statement_blocks(rows, width)

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from sessions.exercises.sorting import BoardState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, join_lines, line, visible_window
+from tui.exercises.draw import EMPHASIS, MUTED, join_lines, line, windowed_blocks, wrapped
 from tui.keys import SORTING_KEYS, bindings
 from tui.screens.item_form import ItemForm
 
@@ -30,7 +30,7 @@ class SortingWidget(ExerciseWidget):
     SortingWidget { height: 1fr; }
     SortingWidget #board { height: 1fr; }
     SortingWidget .board-column {
-        width: 1fr; height: 100%; padding: 0 1; border-left: vkey $panel-lighten-2;
+        width: 1fr; height: 100%; padding: 0 1; border-left: vkey $border-blurred;
     }
     SortingWidget .board-column:first-child { border-left: none; }
     """
@@ -60,26 +60,26 @@ class SortingWidget(ExerciseWidget):
             return
         board = self.board
         rows = max(3, self.size.height - 1)
+        more = (t("board.more_above"), t("board.more_below"))
         for column, name in enumerate(board.columns):
             views = self.query(f"#column-{column}")
             if not views:
                 continue
+            view = views.first(Static)
+            width = view.content_size.width or max(12, self.size.width // len(board.columns) - 3)
             items = board.in_column(column)
-            lines = [Content.styled(f"{name} ({len(items)})", EMPHASIS)]
-            selected = items.index(board.selected) if board.selected in items else None
-            first, last = visible_window(len(items), selected, rows)
-            if first:
-                lines.append(Content.styled(t("board.more_above", count=first), MUTED))
-            for index in items[first:last]:
+            blocks = []
+            for index in items:
                 item = board.items[index]
                 text = f"• {item.text}" + (f" ({item.reason})" if item.reason else "")
                 chosen = self.interactive and self.has_focus and index == board.selected
-                lines.append(line(text, selected=chosen))
-            if last < len(items):
-                lines.append(Content.styled(t("board.more_below", count=len(items) - last), MUTED))
+                blocks.append([line(part, selected=chosen) for part in wrapped(text, width)])
+            selected = items.index(board.selected) if board.selected in items else None
+            lines = [Content.styled(f"{name} ({len(items)})", EMPHASIS)]
+            lines += windowed_blocks(blocks, selected, rows, more)
             if not items:
                 lines.append(Content.styled("–", MUTED))
-            views.first(Static).update(join_lines(lines))
+            view.update(join_lines(lines))
 
     def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("move_item", "edit_item", "remove_item", "select"):

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from sessions.exercises.voting import TOP, VotingState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed
+from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed_blocks, wrapped
 from tui.keys import VOTING_KEYS, bindings
 
 BAR_SHARE = 0.35
@@ -75,22 +75,24 @@ class VotingWidget(ExerciseWidget):
         )
         most = max((n for _, n in rows), default=0)
         width = max(8, int(self.size.width * BAR_SHARE))
-        lines = []
+        text_width = max(12, (self.size.width or 80) - width - 5)
+        blocks = []
         for position, (item, votes) in enumerate(rows):
             chosen = not ranked and item == state.current and self.interactive
             count = f"{votes:>3} "
             drawn = bar(votes, most, width).ljust(width)
-            style = "bold" if ranked and position < TOP and votes else ""
-            lines.append(
-                Content.assemble(
-                    (drawn, "$success"),
-                    (" " + count, "bold"),
-                    (item, "bold reverse" if chosen else style),
-                )
-            )
+            top = ranked and position < TOP and votes
+            style = "bold reverse" if chosen else "bold" if top else ""
+            # A long item wraps under its own first word, not under the bar.
+            parts = wrapped(item, text_width, indent="")
+            first = Content.assemble((drawn, "$success"), (" " + count, "bold"), (parts[0], style))
+            block = [first]
+            block += [Content.assemble(" " * (width + 5), (part, style)) for part in parts[1:]]
+            blocks.append(block)
         selected = None if ranked else state.selected
         room = max(3, self.size.height - 3)
-        shown = windowed(lines, selected, room, (t("board.more_above"), t("board.more_below")))
+        more = (t("board.more_above"), t("board.more_below"))
+        shown = windowed_blocks(blocks, selected, room, more)
         if ranked:
             shown.insert(0, Content.styled(t("voting.ranked_title"), EMPHASIS))
         items.update(join_lines(shown))

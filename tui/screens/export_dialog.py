@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioSet
 
 from sessions.errors import ExportExistsError, OplaegError
 from sessions.export import FORMATS, contains_private_notes, export_session, write_export
 from sessions.i18n import t
 from sessions.repository import SessionRepository
+from tui.widgets.toggles import Checkbox, RadioButton
 
 
 class ExportDialog(ModalScreen[Path | None]):

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
+from textual.widgets import Button, Input, Label, RadioSet, Select
 
 from sessions.i18n import t
 from sessions.models import SessionDetails
 from sessions.repository import InvalidDetailsError, validate_details
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
 from sessions.theme.notes import OTHER_SECTOR, SECTORS
+from tui.widgets.toggles import RadioButton
 
 _FIELDS = ("workplace", "date", "start_time", "facilitator", "participants")
 

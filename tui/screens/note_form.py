@@ -22,13 +22,14 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.timer import Timer
-from textual.widgets import Checkbox, Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Label, RadioSet, TextArea
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.models import Draft, Note, NoteTag
 from sessions.notebook import Notebook
 from tui.keys import NOTE_FORM_KEYS, bindings
+from tui.widgets.toggles import Checkbox, RadioButton
 
 DRAFT_DELAY_SECONDS = 0.4
 TAG_CHOICES: tuple[NoteTag | None, ...] = (None, *NoteTag)

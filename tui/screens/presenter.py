@@ -117,6 +117,9 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         panel.display = self._console_mode
         if self._console_mode:
             panel.show(self.live.page)
+        exercise = self.stage.exercise  # what is for the consultant alone shows only here now
+        if exercise is not None:
+            exercise.refresh_view()
         self.refresh_bindings()
 
     # -- showing ---------------------------------------------------------------------------

@@ -12,9 +12,11 @@ from sessions.schedule import Schedule
 STYLES = {
     "done": "$text-muted",
     "current": "bold $primary",
-    "later": "$panel-lighten-2",
+    "later": "$border-blurred",
     "now": "bold $foreground",
 }
+GLYPHS = {"done": "━", "current": "━", "later": "─"}
+"""What is still to come is a thin line, what is done a thick one: not by colour alone."""
 
 
 def spans(schedule: Schedule, width: int) -> list[tuple[str, int]]:
@@ -31,7 +33,8 @@ def spans(schedule: Schedule, width: int) -> list[tuple[str, int]]:
 
 
 class AgendaBar(Widget):
-    """One row: done items dim, the current item bright, later items dark; `│` = on plan."""
+    """One row: done items dim and thick, the current item bright, later items thin; `│` = on
+    plan."""
 
     DEFAULT_CSS = """
     AgendaBar { height: 1; width: 100%; }
@@ -62,6 +65,6 @@ class AgendaBar(Widget):
                 name = "current"
             else:
                 name = "later" if seen_current else "done"
-            parts.append(("━" * cells, STYLES[name]))
+            parts.append((GLYPHS[name] * cells, STYLES[name]))
         text = Content.assemble(*parts)
         return text[: self.tick] + Content.styled("│", STYLES["now"]) + text[self.tick + 1 :]

@@ -22,6 +22,7 @@ GLYPHS: dict[str, tuple[str, ...]] = {
     "8": ("###", "#.#", "###", "#.#", "###"),
     "9": ("###", "#.#", "###", "..#", "###"),
     ":": (".", "#", ".", "#", "."),
+    ".": (".", ".", ".", ".", "#"),
     " ": ("...",) * 5,
 }
 GLYPH_ROWS = 5
@@ -69,6 +70,14 @@ def rows_for(scale: int) -> int:
     return -(-GLYPH_ROWS * scale // 2)
 
 
+def scale_to_fit(widest: str, width: int, height: int) -> int:
+    """The largest scale (at least 1) at which `widest` fits in `width` × `height` cells."""
+    scale = 1
+    while pixel_width(widest) * (scale + 1) <= width and rows_for(scale + 1) <= height:
+        scale += 1
+    return scale
+
+
 class BigClock(Widget):
     """Shows `value` (digits and colons) as large as `fit` allows."""
 
@@ -99,10 +108,7 @@ class BigClock(Widget):
 
     def fit(self, width: int, height: int, widest: str = "00:00") -> None:
         """Choose the largest scale at which `widest` fits in `width` × `height` cells."""
-        scale = 1
-        while pixel_width(widest) * (scale + 1) <= width and rows_for(scale + 1) <= height:
-            scale += 1
-        self.scale = scale
+        self.scale = scale_to_fit(widest, width, height)
 
     def render(self) -> Content:
         return Content("\n".join(render_lines(self.value, self.scale)))
@@ -112,3 +118,30 @@ class BigClock(Widget):
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return rows_for(self.scale)
+
+
+class BigTime(Widget):
+    """A time of day in the same large digits (a break's "14.35"), at a scale set from outside
+    so it can match the countdown's. Not a `BigClock`: screens find the countdown's clock by
+    its type."""
+
+    DEFAULT_CSS = """
+    BigTime { width: auto; height: auto; }
+    """
+
+    value: reactive[str] = reactive("", layout=True)
+    scale: reactive[int] = reactive(1, layout=True)
+
+    def fit(self, width: int, height: int) -> None:
+        """The largest scale at which the value fits in `width` × `height` cells."""
+        widest = "".join("0" if c.isdigit() else c for c in self.value)
+        self.scale = scale_to_fit(widest, width, height)
+
+    def render(self) -> Content:
+        return Content("\n".join(render_lines(self.value, self.scale))) if self.value else Content()
+
+    def get_content_width(self, container: object, viewport: object) -> int:
+        return pixel_width(self.value) * self.scale if self.value else 0
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return rows_for(self.scale) if self.value else 0

@@ -72,7 +72,7 @@ CONSOLE_NOTES = 30
 class ConsolePanel(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
     ConsolePanel {
-        width: 40%; min-width: 30; height: 100%; border-left: vkey $panel-lighten-2; padding: 0 1;
+        width: 40%; min-width: 30; height: 100%; border-left: vkey $border-blurred; padding: 0 1;
     }
     ConsolePanel .console-heading { text-style: bold; color: $primary; margin-top: 1; }
     ConsolePanel #console-speaker-notes { background: $background; margin: 0; }

@@ -1,4 +1,6 @@
-"""The big timer: the remaining time in large digits, coloured by stage, "Tiden er gået" at zero.
+"""The big timer: the remaining time in large digits, coloured by stage and said in words under
+them ("Snart tid", "Sidste minut" in inverse video, "Tiden er gået" at zero), so no stage is
+shown by colour alone.
 
 It reads its countdown a few times a second (time is read from the stored deadline, never
 counted) and repaints only when the shown text or stage changes.
@@ -15,7 +17,13 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Label
 
-from sessions.countdown import Countdown, CountdownStage, format_clock
+from sessions.countdown import (
+    URGENT_SECONDS,
+    Countdown,
+    CountdownStage,
+    format_clock,
+    urgent_window,
+)
 from sessions.i18n import t
 from tui.widgets.big_clock import BigClock
 
@@ -36,14 +44,20 @@ class CountdownDisplay(Vertical):
     CountdownDisplay Center { height: auto; }
     CountdownDisplay #countdown-state { width: 100%; text-align: center; color: $text-muted; }
     CountdownDisplay #countdown-digits { color: $foreground; }
-    CountdownDisplay.-running #countdown-digits { color: $success; }
-    CountdownDisplay.-warning #countdown-digits { color: $warning; }
-    CountdownDisplay.-urgent #countdown-digits { color: $accent; }
-    CountdownDisplay.-done #countdown-digits { color: $error; }
-    CountdownDisplay.-done #countdown-state, CountdownDisplay.-halfway #countdown-state {
-        color: $background; background: $error; text-style: bold;
+    CountdownDisplay.-running #countdown-digits { color: $timer-running; }
+    CountdownDisplay.-warning #countdown-digits { color: $timer-warning; }
+    CountdownDisplay.-urgent #countdown-digits { color: $timer-urgent; }
+    CountdownDisplay.-done #countdown-digits { color: $timer-done; }
+    /* Not by colour alone: the warning and the last minute are said in words, the last minute
+       and the end in inverse video. */
+    CountdownDisplay.-warning #countdown-state { color: $timer-warning; text-style: bold; }
+    CountdownDisplay.-urgent #countdown-state {
+        color: $background; background: $timer-urgent; text-style: bold;
     }
-    CountdownDisplay.-halfway #countdown-state { background: $warning; }
+    CountdownDisplay.-done #countdown-state, CountdownDisplay.-halfway #countdown-state {
+        color: $background; background: $timer-done; text-style: bold;
+    }
+    CountdownDisplay.-halfway #countdown-state { background: $timer-warning; }
     """
 
     class TimeUp(Message):
@@ -159,6 +173,11 @@ class CountdownDisplay(Vertical):
             return self.halfway_text
         if stage is CountdownStage.IDLE and countdown.remaining() < countdown.duration:
             return t("countdown.paused")
+        if stage is CountdownStage.URGENT:
+            last_minute = urgent_window(countdown.duration) >= URGENT_SECONDS
+            return t("countdown.last_minute" if last_minute else "countdown.last_seconds")
+        if stage is CountdownStage.WARNING:
+            return t("countdown.warning")
         return ""
 
     def _say(self, text: str) -> None:

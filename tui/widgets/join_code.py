@@ -18,8 +18,9 @@ from sessions.live import LiveSession
 from sessions.pages import Page
 from tui.widgets.big_clock import render_lines, rows_for
 
-MAX_SHARE = 0.5
-"""The share of the stage's width the code may take."""
+MAX_SHARE = 1 / 3
+"""The share of the stage's width the code may take: the page keeps two thirds (a
+code of one cell per module is still found by a phone from the back)."""
 TEXT_ROWS = 2
 """The title above the code and the address below it."""
 BIG_CODE_ROWS = 1 + rows_for(1)

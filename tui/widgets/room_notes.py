@@ -1,5 +1,6 @@
-"""The notes on the wall: one quiet line ("3 noter"), opened into the list when the consultant
-wants the room to see them. Private notes are never shown, only counted."""
+"""The notes on the wall, only when the consultant opens them to the room (`l`): the shared notes
+under a heading. Closed, nothing at all is drawn (no count: a room that sees "Noter: 1" appear
+after a colleague spoke wonders what was written). Private notes are never shown nor counted."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ OPEN_NOTES = 12
 class RoomNotes(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
     RoomNotes {
-        height: auto; max-height: 35%; border-top: hkey $panel-lighten-2; color: $text-muted;
+        height: auto; max-height: 35%; border-top: hkey $border-blurred; color: $text-muted;
     }
     RoomNotes.-open { color: $foreground; }
     RoomNotes.-empty { display: none; }
@@ -35,21 +36,19 @@ class RoomNotes(VerticalScroll, can_focus=False):
         yield Static(id="room-notes-body")
 
     def show(self, page: Page) -> None:
-        notes = self.live.notebook.all(page.segment.id)
-        shared = [n for n in notes if not n.private]
-        private = len(notes) - len(shared)
         opened = self.live.display.current.notes_to_room
+        shared = [n for n in self.live.notebook.all(page.segment.id) if not n.private]
         self.set_class(opened, "-open")
-        self.set_class(not notes, "-empty")
-        summary = t("room.notes_count", count=len(shared))
-        if private:
-            summary += " · " + t("room.private_count", count=private)
-        lines = [Content.styled(summary, "bold")]
-        if opened:
-            hidden = max(0, len(shared) - OPEN_NOTES)
-            if hidden:
-                lines.append(Content(t("room.more_notes", count=hidden)))
-            lines += [note_line(note) for note in shared[-OPEN_NOTES:]]
+        self.set_class(not opened, "-empty")
+        if not opened:
+            return
+        lines = [Content.styled(t("room.notes_title"), "bold")]
+        hidden = max(0, len(shared) - OPEN_NOTES)
+        if hidden:
+            lines.append(Content(t("room.more_notes", count=hidden)))
+        lines += [note_line(note) for note in shared[-OPEN_NOTES:]]
+        if not shared:
+            lines.append(Content(t("room.no_notes")))
         content = Content("\n").join(lines)
         if self._shown is None or not content.is_same(self._shown):
             self._shown = content

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
@@ -19,6 +20,7 @@ from sessions.live import LiveSession
 from sessions.pages import Page
 from sessions.theme.model import SegmentKind
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
+from tui.widgets.big_clock import BigClock, BigTime
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
 from tui.widgets.room_notes import RoomNotes
@@ -27,6 +29,8 @@ EXERCISE_MEASURE = 120
 """The widest the exercise's own part of the page gets, in cells."""
 CLOCK_SHARE = 0.4
 """The share of the stage's height the countdown may take when the page has little else."""
+BREAK_CLOCK_SHARE = 0.3
+"""… and on a break, where the return time is drawn as large as the countdown under it."""
 BUSY_CLOCK_SHARE = 0.18
 """… and when the page shows the group's work (a board, a vote, a scale)."""
 MODE_SYMBOLS = {"alene": "●", "par": "●●", "gruppe": "●●●", "plenum": "◉"}
@@ -63,7 +67,10 @@ def page_text(page: Page) -> str:
     return body
 
 
+TITLE_RULE_MAX = 60
 READABLE_MEASURE = 100
+TEXT_SLACK = 4
+"""Cells a Markdown line may take beyond its source (a bullet's indent)."""
 SCROLLBAR_ROOM = 2
 
 
@@ -87,9 +94,10 @@ class Stage(Vertical):
     }
     Stage #stage-exercise { height: auto; }
     Stage.-busy #stage-exercise { height: 1fr; }
-    Stage #stage-break {
-        width: 100%; text-align: center; text-style: bold; color: $primary; margin: 1 0;
-    }
+    Stage #stage-break { height: auto; width: 100%; margin: 1 0 0 0; }
+    Stage #stage-break Center { height: auto; }
+    Stage #stage-break-label { width: 100%; text-align: center; text-style: bold; color: $primary; }
+    Stage #stage-break-time { color: $primary; margin-bottom: 1; }
     Stage #stage-spacer { height: 1fr; }
     Stage.-busy #stage-spacer, Stage.-slide #stage-spacer { display: none; }
     """
@@ -102,6 +110,10 @@ class Stage(Vertical):
         self._text: str | None = None
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
+        self.return_time: str | None = None
+        self._built = False
+        self._text_width = READABLE_MEASURE
+        """A break's return time as shown ("14.35"), or None."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -110,12 +122,16 @@ class Stage(Vertical):
             yield Markdown("", id="stage-markdown", open_links=False)
         yield JoinCode(self.live, id="join-code")
         yield Vertical(id="stage-exercise")
-        yield Static(id="stage-break")
+        with Vertical(id="stage-break"):
+            yield Static(id="stage-break-label")
+            with Center():
+                yield BigTime(id="stage-break-time")
         yield Static(id="stage-spacer")
         yield CountdownDisplay(id="countdown")
         yield RoomNotes(self.live, id="room-notes")
 
     def on_mount(self) -> None:
+        self._built = True
         self.show(self.live.page)
 
     @property
@@ -133,10 +149,14 @@ class Stage(Vertical):
         title = page.slide.title if page.slide is not None else segment.title
         if kind is SegmentKind.BREAK:
             title = t("stage.break_title")
-        self._set("#stage-title", title)
+        self._set_title(title)
         text = page_text(page)
         if text != self._text:
             self._text = text
+            # Short text is a block as wide as its longest line, centred under the title.
+            lines = text.splitlines()
+            self._text_width = max((cell_len(line.strip()) for line in lines), default=0)
+            self._fit_text()
             self.query_one("#stage-markdown", Markdown).update(text)
             self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
         self.query_one("#stage-text").display = bool(text.strip())
@@ -167,6 +187,9 @@ class Stage(Vertical):
     def refresh_page(self) -> None:
         """The stored session changed (a save here, or the console's in the room view): show
         the session's page as it is now."""
+        if not self._built:
+            return  # not built yet: it shows the page as it is when it is (a change at once
+            # after the room view mounted it used to end the room view)
         page = self.live.page
         exercise = self.exercise
         if (
@@ -214,17 +237,25 @@ class Stage(Vertical):
         container.display = current is not None
 
     def _show_break(self, page: Page) -> None:
-        view = self.query_one("#stage-break", Static)
+        view = self.query_one("#stage-break", Vertical)
         if page.segment.kind is not SegmentKind.BREAK:
             view.display = False
+            self.return_time = None
             return
         view.display = True
         ends = self.live.timers.break_return(page)
-        if ends is not None:
-            back = datetime.fromtimestamp(ends).strftime("%H.%M")
-            view.update(Content(t("stage.back_at", time=back)))
+        label = self.query_one("#stage-break-label", Static)
+        big = self.query_one("#stage-break-time", BigTime)
+        self.return_time = (
+            datetime.fromtimestamp(ends).strftime("%H.%M") if ends is not None else None
+        )
+        if self.return_time is not None:
+            # As large as the countdown: the room reads the time it must be back, not a label.
+            label.update(Content(t("stage.back_at_label")))
+            big.value = self.return_time
         else:
-            view.update(Content(t("stage.break_waiting")))
+            label.update(Content(t("stage.break_waiting")))
+        big.display = self.return_time is not None
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_clock()
@@ -234,25 +265,47 @@ class Stage(Vertical):
         """Short text stays a centred block as wide as it is; long text wraps at a readable
         measure, or at the screen's edge when the screen is narrower than that."""
         room = self.content_size.width - SCROLLBAR_ROOM
-        self.query_one("#stage-markdown").styles.max_width = max(20, min(READABLE_MEASURE, room))
+        widest = self._text_width + TEXT_SLACK
+        measure = max(20, min(READABLE_MEASURE, room, widest))
+        for markdown in self.query("#stage-markdown"):  # none while the stage is being built
+            markdown.styles.max_width = measure
+            markdown.styles.width = measure
         # The group's work (boards, votes, agreements) sits under the text as one column too,
         # instead of spreading to the edges of a wide projector.
         side = max(0, (self.content_size.width - EXERCISE_MEASURE) // 2)
-        for part in ("#stage-exercise", "#room-notes"):
-            self.query_one(part).styles.padding = (0, side)
+        for part in self.query("#stage-exercise, #room-notes"):
+            part.styles.padding = (0, side)
 
     def _fit_clock(self) -> None:
         width, height = self.content_size
         share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
+        back = self.return_time is not None
+        if back:
+            share = BREAK_CLOCK_SHARE
         join = self.query_one(JoinCode)
         join.fit(width, height)
-        self.query_one(CountdownDisplay).set_budget(
-            width - 2 - join.width_taken, int(height * share)
-        )
+        budget = (width - 2 - join.width_taken, int(height * share))
+        countdown = self.query_one(CountdownDisplay)
+        countdown.set_budget(*budget)
+        if back:
+            big = self.query_one("#stage-break-time", BigTime)
+            big.fit(*budget)
+            big.scale = min(big.scale, self.query_one("#countdown-digits", BigClock).scale)
 
     def scroll_text(self, lines: int) -> None:
         """Scroll a long slide or step text (the page keys never do)."""
         self.query_one("#stage-text", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def _set_title(self, title: str) -> None:
+        """The title stands out from the body even in a terminal, where every letter is one
+        size: bold, in the theme's colour, underlined by a rule as long as the title."""
+        if self._shown.get("#stage-title") == title:
+            return
+        self._shown["#stage-title"] = title
+        label = self.query_one("#stage-title", Static)
+        label.display = bool(title)
+        rule = "━" * min(max(4, cell_len(title)), TITLE_RULE_MAX)
+        label.update(Content.assemble(title, "\n", (rule, "$primary")))
 
     def _set(self, selector: str, text: str) -> None:
         if self._shown.get(selector) == text:
