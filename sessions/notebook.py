@@ -40,15 +40,29 @@ class Notebook:
     def __init__(self, store: SessionStore, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self._read: dict[str | None, tuple[tuple[int, int], list[Note]]] = {}
+        """The notes last read, by agenda item (None: all), with the notes table's version
+        then: a page shown again, or a repaint, asks the store for nothing."""
 
     def all(self, segment_id: str | None = None) -> list[Note]:
-        """Notes in the order they were made, optionally of one agenda item only."""
-        notes = [
-            Note.from_dict({"id": i, **d})
-            for i, d in self.store.items(NOTES_TABLE)
-            if segment_id is None or d.get("segment_id") == segment_id
-        ]
-        return sorted(notes, key=lambda n: (n.created_at, int(n.id) if n.id.isdigit() else 0))
+        """Notes in the order they were made, optionally of one agenda item only (found
+        through the store's index by agenda item: a page never reads the others' notes)."""
+        version = self.store.version(NOTES_TABLE)
+        cached = self._read.get(segment_id)
+        if cached is not None and cached[0] == version:
+            return list(cached[1])
+        if segment_id is None:
+            docs = self.store.items(NOTES_TABLE)
+        else:
+            docs = self.store.items_where(NOTES_TABLE, "segment_id", segment_id)
+        notes = sorted(
+            (Note.from_dict({"id": i, **d}) for i, d in docs),
+            key=lambda n: (n.created_at, int(n.id) if n.id.isdigit() else 0),
+        )
+        if len(self._read) > 64:  # agenda items come and go; keep a session's worth
+            self._read.clear()
+        self._read[segment_id] = (version, notes)
+        return list(notes)
 
     def shared(self, segment_id: str | None = None) -> list[Note]:
         """The notes the room may see: none marked "kun til mig"."""

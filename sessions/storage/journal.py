@@ -19,6 +19,10 @@ from sessions.i18n import t
 from sessions.storage.atomic import describe_os_error, fsync_directory, write_all
 from sessions.storage.durable import flush_to_disk, open_flags
 
+ANCHOR_BYTES = 64
+"""How much of what a reader read last it checks is still there before reading on: a journal
+emptied by a compaction and written again past the old end has other bytes there."""
+
 
 class Journal:
     """Changes since the last snapshot. A torn last line (a crash mid-write) was never confirmed
@@ -31,6 +35,7 @@ class Journal:
         self._confirmed_size = 0  # bytes up to the end of the last confirmed line
         self._needs_cut = False  # the file may hold bytes after `_confirmed_size`
         self._entry_known = False  # the journal's name in its folder is durable
+        self._anchor = b""  # a reader's last bytes read: the end of its last complete line
         self.count = 0
 
     def read(self) -> tuple[list[dict[str, Any]], bool]:
@@ -38,7 +43,7 @@ class Journal:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            self._confirmed_size, self.count = 0, 0
+            self._confirmed_size, self.count, self._anchor = 0, 0, b""
             return [], False
         except OSError as error:
             raise StorageError(
@@ -62,9 +67,50 @@ class Journal:
             entries.append(entry)
             size += len(line) + 1
         self._confirmed_size, self.count = size, len(entries)
+        self._anchor = raw[max(0, size - ANCHOR_BYTES) : size]
         self._needs_cut = self._needs_cut or torn
         self._entry_known = True
         return entries, torn
+
+    def read_more(self) -> list[dict[str, Any]] | None:
+        """For a reader: the complete entries written after the last `read` or `read_more`,
+        or None when the file is no longer the one read (emptied by a compaction, cut back,
+        replaced): then read it whole again. A torn last line is left for the next call."""
+        offset, anchor = self._confirmed_size, self._anchor
+        start = offset - len(anchor)
+        try:
+            with self.path.open("rb") as file:
+                file.seek(start)
+                raw = file.read()
+        except FileNotFoundError:
+            return [] if offset == 0 else None
+        except OSError as error:
+            raise StorageError(
+                t("error.could_not_read", path=self.path, reason=describe_os_error(error))
+            ) from error
+        if not raw.startswith(anchor):  # shorter than before, or other bytes where ours were
+            return None
+        lines = raw[len(anchor) :].split(b"\n")
+        tail = lines.pop()  # after the last newline: empty, or a line still being written
+        entries: list[dict[str, Any]] = []
+        size = 0
+        for number, line in enumerate(lines, start=1):
+            try:
+                entry = json.loads(line.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                if number == len(lines) and not tail:
+                    break  # torn: read it again next time
+                raise DamagedFileError(self.path, "a line is damaged") from None
+            if not isinstance(entry, dict):
+                raise DamagedFileError(self.path, "a line is not a change")
+            entries.append(entry)
+            size += len(line) + 1
+        if size:
+            read = raw[: len(anchor) + size]
+            self._anchor = read[-ANCHOR_BYTES:]
+            self._confirmed_size = offset + size
+            self.count += len(entries)
+        return entries
 
     def append(self, entry: dict[str, Any]) -> None:
         """Write one entry and fsync it. When this raises, the entry is not in the journal and
@@ -93,6 +139,7 @@ class Journal:
             fd = self._open()
             os.ftruncate(fd, 0)
             self._confirmed_size, self._needs_cut, self.count = 0, False, 0
+            self._anchor = b""
             flush_to_disk(fd)
         except OSError as error:
             raise StorageError(

@@ -72,6 +72,11 @@ class SessionStore:
         self._lock: BaseFileLock | None = None  # only a writer takes it (see `_acquire`)
         self._tables: dict[str, dict[str, Document]] = {}
         self._highest_ids: dict[str, int] = {}
+        self._indexes: dict[tuple[str, str], dict[Any, dict[str, Document]]] = {}
+        """Documents by the value of one field (`items_where`), kept up to date by `_apply`
+        and made again, when first asked for, after a load."""
+        self._versions: dict[str, int] = {}
+        self._loads = 0  # how many times the tables were read whole
         self._seq = 0  # the highest sequence number used, by a saved or a refused change
         self._compact_at = COMPACT_EVERY
         self._closed = False
@@ -183,6 +188,8 @@ class SessionStore:
         meta = data.pop(META_TABLE, {}).get("1", {})
         self._seq = int(meta.get("seq", 0))
         self._tables = data
+        self._indexes.clear()
+        self._loads += 1
         entries, torn = self._journal.read()
         replayed = 0
         for entry in entries:
@@ -208,6 +215,38 @@ class SessionStore:
         self._highest_ids.clear()
         self._load()
 
+    def read_current(self) -> None:
+        """Read the `CURRENT_ONLY_TABLES` files again (a reader, after the writer replaced
+        one): the journal's tables stay as they are."""
+        if not self.readonly:
+            raise RuntimeError("only a read-only store reads its files again")
+        for table, name in CURRENT_ONLY_TABLES.items():
+            current = read_json_tables(self.directory / name)
+            if current is not None:
+                self._tables[table] = current
+            else:
+                self._tables.pop(table, None)
+            self._versions[table] = self._versions.get(table, 0) + 1
+            for key in [key for key in self._indexes if key[0] == table]:
+                del self._indexes[key]
+        self._current_raw.clear()
+        self.loads += 1
+        self.revision += 1
+
+    def catch_up(self) -> None:
+        """Read what the writer added to the journal since the last read: how a read-only
+        store follows cheaply. When the journal is no longer the one read before (the writer
+        folded it into a new snapshot), everything is read again."""
+        if not self.readonly:
+            raise RuntimeError("only a read-only store catches up")
+        entries = self._journal.read_more()
+        if entries is None:
+            self.reload()
+            return
+        for entry in entries:
+            if int(entry.get("seq", 0)) > self._seq:
+                self._apply(entry)
+
     # -- reading -------------------------------------------------------------------------
 
     def get(self, table: str, doc_id: str) -> Document | None:
@@ -225,6 +264,23 @@ class SessionStore:
     def items(self, table: str) -> list[tuple[str, Document]]:
         """The documents of `table` without copying them: read them, never change them."""
         return list(self._docs(table).items())
+
+    def items_where(self, table: str, field: str, value: object) -> list[tuple[str, Document]]:
+        """The documents of `table` whose `field` is `value`, without copying them (read them,
+        never change them), in the order they were first put. Found through an index made on
+        the first call, so a table of thousands answers for one value without a scan."""
+        index = self._indexes.get((table, field))
+        if index is None:
+            index = {}
+            for doc_id, doc in self._tables.get(table, {}).items():
+                index.setdefault(_index_key(doc.get(field)), {})[doc_id] = doc
+            self._indexes[(table, field)] = index
+        return list(index.get(_index_key(value), {}).items())
+
+    def version(self, table: str) -> tuple[int, int]:
+        """Changes when anything in `table` may have changed: a cache of what was read from it
+        is good while this stays the same."""
+        return (self._loads, self._versions.get(table, 0))
 
     def count(self, table: str) -> int:
         return len(self._docs(table))
@@ -319,8 +375,13 @@ class SessionStore:
 
     def _apply(self, entry: Document) -> None:
         self.revision += 1
-        table = self._tables.setdefault(str(entry["table"]), {})
+        name = str(entry["table"])
+        table = self._tables.setdefault(name, {})
         doc_id = str(entry["id"])
+        self._versions[name] = self._versions.get(name, 0) + 1
+        for (indexed, field), index in self._indexes.items():
+            if indexed == name:
+                _reindex(index, field, doc_id, table.get(doc_id), entry.get("doc"))
         if entry["op"] == "put":
             table[doc_id] = entry["doc"]
             if doc_id.isdigit() and entry["table"] in self._highest_ids:
@@ -336,6 +397,38 @@ class SessionStore:
             (name, docs) for name, docs in self._tables.items() if name not in CURRENT_ONLY_TABLES
         )
         self._snapshot.write(data)
+
+
+def _index_key(value: object) -> object:
+    """A field's value as an index key (a list or a mapping, which cannot be one, by its text)."""
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
+def _reindex(
+    index: dict[Any, dict[str, Document]],
+    field: str,
+    doc_id: str,
+    old: Document | None,
+    new: Document | None,
+) -> None:
+    """Move `doc_id` in `index` from where `old` had it to where `new` has it (None: absent)."""
+    new_key = _index_key(new.get(field)) if new is not None else None
+    if old is not None:
+        key = _index_key(old.get(field))
+        bucket = index.get(key)
+        if bucket is not None:
+            if new is not None and key == new_key:
+                bucket[doc_id] = new  # the same place in its bucket, as in its table
+                return
+            bucket.pop(doc_id, None)
+            if not bucket:
+                del index[key]
+    if new is not None:
+        index.setdefault(new_key, {})[doc_id] = new
 
 
 def current_payload(docs: dict[str, Document]) -> bytes:

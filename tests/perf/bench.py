@@ -1,12 +1,15 @@
 """Benchmarks for oplaeg, each figure a ratio against a baseline measured in the same run.
 
     python tests/perf/bench.py [--runs 7] [--keypresses 200] [--idle-seconds 60]
-                               [--drift-seconds 600] [--tiny]
+                               [--drift-seconds 600] [--tiny] [--outside] [--outside-only]
 
 Every measurement runs in a fresh interpreter (imports count), oplaeg and its baseline
 alternating, and the medians (or p95) are compared. At the end one table:
 figure | oplaeg | baseline | ratio | target | ok. `--tiny` runs everything on tiny sizes in
-a minute or two, to check that the script works; its figures mean nothing.
+a minute or two, to check that the script works; its figures mean nothing. `--outside` then
+runs `tests/perf/outside.py` (what a person sees: oplaeg in tmux, read through one control-mode
+client) and prints its table after this one (`--tiny` makes it `--quick`); `--outside-only`
+runs that alone.
 
 Not part of the test suite's timings: `tests/unit/test_bench_runs.py` only checks that
 `--tiny` runs and prints the table.
@@ -130,7 +133,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--drift-seconds", type=float, default=600.0)
     parser.add_argument("--sessions", type=int, default=500, help="stored sessions (start)")
     parser.add_argument("--tiny", action="store_true", help="a quick check that it all runs")
+    parser.add_argument("--outside", action="store_true", help="then the outside harness")
+    parser.add_argument("--outside-only", action="store_true", help="the outside harness alone")
     args = parser.parse_args(argv)
+    if args.outside or args.outside_only:
+        from tests.perf import outside
+
+        outside_arguments = ["--quick"] if args.tiny else ["--runs", str(max(5, args.runs))]
+    if args.outside_only:
+        outside.main(outside_arguments)
+        return
     if args.tiny:
         s = Settings(1, 2, 1.0, 2.0, 3, workload.TINY_BIG, 4)
     else:
@@ -146,6 +158,9 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="oplaeg-bench-") as folder:
         rows = run_all(Path(folder), s)
     print_table(rows)
+    if args.outside:
+        print()
+        outside.main(outside_arguments)
 
 
 def run_all(base: Path, s: Settings) -> list[Row]:

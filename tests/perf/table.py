@@ -1,4 +1,4 @@
-"""The benchmark's one table: figure | oplaeg | baseline | ratio | target | ok."""
+"""The benchmark's one table: figure | oplaeg | baseline | ratio | target | ok (| spread)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Row:
     """One figure. `target` is a ratio to stay under; `absolute` a limit on the value itself
-    (in the figure's unit); a row with neither is reported, not judged."""
+    (in the figure's unit); a row with neither is reported, not judged. `spread`: how much the
+    ratio moved over the repeats (the outside harness gives one)."""
 
     figure: str
     ours: float
@@ -16,6 +17,7 @@ class Row:
     target: float | None
     baseline_name: str
     absolute: float | None = None
+    spread: str = ""
 
     @property
     def ratio(self) -> float:
@@ -47,10 +49,14 @@ def _number(value: float) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    """The table, as Markdown, on stdout."""
-    header = ("figure", "oplaeg", "baseline", "ratio", "target", "ok")
-    lines = [
-        (
+    """The table, as Markdown, on stdout (with a spread column when a row has one)."""
+    spread = any(row.spread for row in rows)
+    header: tuple[str, ...] = ("figure", "oplaeg", "baseline", "ratio", "target", "ok")
+    if spread:
+        header += ("spread",)
+    lines = []
+    for row in rows:
+        cells: tuple[str, ...] = (
             row.figure,
             _number(row.ours),
             f"{_number(row.baseline)} ({row.baseline_name})",
@@ -58,8 +64,7 @@ def print_table(rows: list[Row]) -> None:
             row.target_text(),
             row.ok(),
         )
-        for row in rows
-    ]
+        lines.append(cells + (row.spread,) if spread else cells)
     widths = [max(len(str(c)) for c in column) for column in zip(header, *lines, strict=True)]
     for cells in (header, tuple("-" * w for w in widths), *lines):
         print("| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |")

@@ -24,6 +24,7 @@ from sessions.theme.library import ThemeEntry, ThemeLibrary, ThemeOrigin
 from tui.keys import START_KEYS, bindings
 from tui.messages import SessionChosen, ThemeChosen
 from tui.widgets.footer import Footer
+from tui.widgets.session_list import SessionList
 from tui.widgets.theme_prep import ThemePrep
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class StartScreen(Screen[None]):
             yield Label("", id="theme-summary", markup=False)
             yield ThemePrep(id="theme-prep")
             yield Label("", id="sessions-title", classes="section-title", markup=False)
-            yield OptionList(markup=False, id="sessions")
+            yield SessionList(markup=False, id="sessions")
             yield Label(t("start.hint"), classes="dialog-hint", markup=False)
         yield Footer()
 
@@ -123,18 +124,17 @@ class StartScreen(Screen[None]):
         if entries:
             themes.highlighted = min(highlighted_theme or 0, len(entries) - 1)
 
-        option_list = self.query_one("#sessions", OptionList)
+        option_list = self.query_one("#sessions", SessionList)
         current = keep or self._highlighted_id()
         self._sessions = sessions
-        option_list.clear_options()
-        if not sessions:
-            option_list.add_option(Option(t("start.no_sessions"), disabled=True))
-        option_list.add_options(
-            Option(session_prompt(s), id=f"session-{i}") for i, s in enumerate(sessions)
-        )
         ids = [s.id for s in sessions]
-        if sessions:
-            option_list.highlighted = ids.index(current) if current in ids else 0
+        options = [Option(session_prompt(s), id=f"session-{i}") for i, s in enumerate(sessions)]
+        if not sessions:
+            options = [Option(t("start.no_sessions"), disabled=True)]
+        # Laid out a screenful at a time (perf): 500 sessions open as fast as none.
+        option_list.show_options(
+            options, (ids.index(current) if current in ids else 0) if sessions else None
+        )
         title = t("start.sessions")
         if self._filter:
             title += " " + t("start.filter_active", text=self._filter)
