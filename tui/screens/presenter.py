@@ -113,18 +113,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             self.say(t("presenter.room_connected" if console else "presenter.room_gone"))
 
     def _apply_layout(self) -> None:
-<<<<<<< HEAD
-        self.set_class(self._console_mode, "-console")
-        self.set_class(not self._console_mode, "-single")
-        self.query_one(StatusBar).set_class(not self._console_mode, "-compact")
-        panel = self.query_one(ConsolePanel)
-        panel.display = self._console_mode
-        if self._console_mode:
-            panel.show(self.live.page)
-        exercise = self.stage.exercise  # what is for the consultant alone shows only here now
-        if exercise is not None:
-            exercise.refresh_view()
-=======
         console = self._console_mode
         with self.app.batch_update():
             self.set_class(console, "-console")
@@ -140,7 +128,9 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             self._fit_console()
             if console:
                 panel.show(self.live.page)
->>>>>>> console
+            exercise = stage.exercise  # what is for the consultant alone shows only here now
+            if exercise is not None:
+                exercise.refresh_view()
         self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:

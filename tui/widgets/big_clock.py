@@ -109,20 +109,12 @@ class BigClock(Widget):
             self.refresh(Region(start * scale, 0, (end - start) * scale, rows_for(scale)))
 
     def fit(self, width: int, height: int, widest: str = "00:00") -> None:
-<<<<<<< HEAD
-        """Choose the largest scale at which `widest` fits in `width` × `height` cells."""
-        self.scale = scale_to_fit(widest, width, height)
-=======
         """Choose the largest scale at which `widest` fits in `width` × `height` cells; scale 0
         (plain digits on one line) when not even the smallest drawing fits."""
         if rows_for(1) > height or pixel_width(widest) > width:
             self.scale = 0
             return
-        scale = 1
-        while pixel_width(widest) * (scale + 1) <= width and rows_for(scale + 1) <= height:
-            scale += 1
-        self.scale = scale
->>>>>>> console
+        self.scale = scale_to_fit(widest, width, height)
 
     def render(self) -> Content:
         if not self.scale:
@@ -135,8 +127,7 @@ class BigClock(Widget):
         return pixel_width(self.value) * self.scale
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-<<<<<<< HEAD
-        return rows_for(self.scale)
+        return rows_for(self.scale) if self.scale else 1
 
 
 class BigTime(Widget):
@@ -164,6 +155,3 @@ class BigTime(Widget):
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return rows_for(self.scale) if self.value else 0
-=======
-        return rows_for(self.scale) if self.scale else 1
->>>>>>> console
