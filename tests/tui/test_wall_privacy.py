@@ -19,7 +19,8 @@ from tui.room import RoomApp, RoomScreen
 PRIVATE = "PRIVAT-HEMMELIGHED-42"
 SHARED = "En delt note fra salen"
 ARITHMETIC = re.compile(r"×|≈|\d+\s*talere\s*[×x]")
-FORBIDDEN_WORDS = ("skjulte", "Noter:", "flere end", "deltagere)")
+FORBIDDEN_WORDS = ("skjulte", "Noter:", "flere end", "deltagere)", "j: ")
+"""`j: …` is the agenda's standing suggestion: the consultant's arithmetic, never the room's."""
 PARTICIPANTS = 40
 """Too many for any round in the themes at its planned seconds: every round overflows."""
 SIZE = (160, 48)

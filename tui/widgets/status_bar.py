@@ -165,7 +165,10 @@ class StatusBar(Vertical):
 
     def _fitted_advice(self) -> str:
         """What `j` would change is a standing hint: one line, shortened by whole parts, so
-        the page keeps its rows (a message the consultant caused wraps instead)."""
+        the page keeps its rows (a message the consultant caused wraps instead). Never in the
+        single window: the room sees it, and the agenda's arithmetic is the consultant's."""
+        if self.has_class("-compact"):
+            return ""
         join = self.query_one(JoinStatus)
         room = self.size.width - (join.outer_size.width if join.display else 0) - 2
         return shortened(self.advice, room) if room > 10 else self.advice
