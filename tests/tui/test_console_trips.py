@@ -370,3 +370,11 @@ async def test_hands_counted_faster_than_a_save_each_count(library, repository, 
         after = live.exercises.state(live.page.segment)
         assert after.stats(after.selected).hands == hands + 5
         assert widget.latest == widget.state == after
+
+
+def test_the_agenda_says_a_round_of_four_and_a_half_minutes_as_such():
+    from tui.screens.agenda_planner import _minutes
+
+    assert _minutes(270) == "4:30", "not '4 min, but the step has 4'"
+    assert _minutes(240) == "4"
+    assert _minutes(59.6) == "1"

@@ -127,8 +127,8 @@ class AgendaPlanner(Screen[None]):
                     "agenda.round_misfit",
                     title=fit.title,
                     participants=fit.plan.participants,
-                    needed=round(fit.plan.needed / 60),
-                    available=round(fit.plan.available / 60),
+                    needed=_minutes(fit.plan.needed),
+                    available=_minutes(fit.plan.available),
                     way=t(f"agenda.round_way.{fit.preferred.value}"),
                 )
                 for fit in misfits
@@ -197,3 +197,10 @@ class AgendaPlanner(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _minutes(seconds: float) -> str:
+    """Minutes as the agenda says them: whole minutes plainly, else minutes and seconds, so
+    that a round of 4:30 in a step of 4 minutes is never said as "4 min, but the step has 4"."""
+    whole = round(seconds)
+    return str(whole // 60) if whole % 60 == 0 else f"{whole // 60}:{whole % 60:02d}"
