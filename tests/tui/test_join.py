@@ -234,3 +234,34 @@ async def test_phone_answers_reach_the_store_through_the_running_app(library, re
         assert "1 har svaret på mobilen" in "\n".join(
             str(w.render()) for w in scale.query("Static")
         )
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (200, 60)])
+async def test_the_text_beside_the_wall_code_wraps_left_of_it(library, repository, clock, size):
+    """The code docks right; the page's text wraps in what is left, never cut off behind it
+    ("Luk øjnene, og vis med fing")."""
+    live = new_live(repository, library, clock, "kraenkende-handlinger")  # a long instruction
+    announcement = announce_console(repository.data_dir, live.info.id)
+    desk = make_app(library, repository, clock, live=live, layout="auto")
+    desk.join.options = LOOPBACK
+    room = RoomApp(repository, library, clock=clock)
+    try:
+        async with desk.run_test(size=(120, 30)) as desk_pilot, room.run_test(size=size) as pilot:
+            screen = room.screen
+            assert isinstance(screen, RoomScreen)
+            go(desk, live, page_of(live, "scale"))
+            await desk_pilot.press("J")
+            await desk_pilot.pause()
+            screen.follow()
+            await pilot.pause()
+            code = screen.query_one(JoinCode)
+            stage = screen.query_one(Stage)
+            text = stage.query_one("#stage-markdown")
+            frame = stage.query_one("#stage-text")
+            if code.display:
+                assert text.region.right <= code.region.x, "the text runs in under the code"
+            assert text.region.right <= stage.content_region.right
+            assert frame.max_scroll_x == 0, "no line is wider than the text's column"
+    finally:
+        withdraw(announcement)
+        live.close()

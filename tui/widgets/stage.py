@@ -188,6 +188,7 @@ class Stage(Vertical):
         else:
             join.display = False
         self._fit_clock()
+        self._fit_text()  # the code beside the text takes its columns, or gives them back
 
     @property
     def has_page(self) -> bool:
@@ -273,7 +274,9 @@ class Stage(Vertical):
     def _fit_text(self) -> None:
         """Short text stays a centred block as wide as it is; long text wraps at a readable
         measure, or at the screen's edge when the screen is narrower than that."""
-        room = self.content_size.width - SCROLLBAR_ROOM
+        codes = list(self.query(JoinCode))  # none while the stage is being built
+        beside = codes[0].width_taken if codes else 0
+        room = self.content_size.width - SCROLLBAR_ROOM - beside
         widest = self._text_width + TEXT_SLACK
         measure = max(20, min(READABLE_MEASURE, room, widest))
         for markdown in self.query("#stage-markdown"):  # none while the stage is being built
@@ -281,7 +284,7 @@ class Stage(Vertical):
             markdown.styles.width = measure
         # The group's work (boards, votes, agreements) sits under the text as one column too,
         # instead of spreading to the edges of a wide projector.
-        side = max(0, (self.content_size.width - EXERCISE_MEASURE) // 2)
+        side = max(0, (self.content_size.width - beside - EXERCISE_MEASURE) // 2)
         for part in self.query("#stage-exercise, #room-notes"):
             part.styles.padding = (0, side)
 
