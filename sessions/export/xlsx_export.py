@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Sequence
 from datetime import UTC, date
 from functools import partial
 from typing import Any
@@ -26,7 +27,7 @@ _WIDEST = {"what": 60, "follow_up": 40, "theme": 45, "workplace": 30, "date": 10
 
 def export_xlsx(referat: Referat, language: str | None = None) -> bytes:
     from openpyxl import Workbook  # loaded only when a workbook is made
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
@@ -38,12 +39,7 @@ def export_xlsx(referat: Referat, language: str | None = None) -> bytes:
         _width(name, [title, *(row[i] for row in rows)])
         for i, (name, title) in enumerate(zip(COLUMNS, titles, strict=True))
     ]
-    for column, (header, width) in enumerate(zip(titles, widths, strict=True), start=1):
-        cell = sheet.cell(row=1, column=column)
-        _text(cell, header)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E7E6E6")
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    _header_row(sheet, titles, widths)
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
@@ -80,7 +76,7 @@ def export_xlsx(referat: Referat, language: str | None = None) -> bytes:
 def _since_last_sheet(workbook: Any, referat: Referat, language: str | None) -> None:
     """One row per statement asked again: both sessions' dates (real dates), averages and
     answers (numbers), and the change."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     from sessions.export.since_last import last_date
@@ -99,12 +95,7 @@ def _since_last_sheet(workbook: Any, referat: Referat, language: str | None) -> 
         tr("export.col.change"),
     ]
     widths = (30, 60, 12, 10, 12, 12, 10, 12, 10)
-    for column, (header, width) in enumerate(zip(titles, widths, strict=True), start=1):
-        cell = sheet.cell(row=1, column=column)
-        _text(cell, header)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E7E6E6")
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    _header_row(sheet, titles, widths)
     repeat = referat.repeat
     last = parse_date(repeat.from_date if repeat else last_date(referat))
     now = parse_date(referat.info.details.date)
@@ -161,3 +152,16 @@ def _text(cell: object, text: str) -> None:
     cell.data_type = "s"  # type: ignore[attr-defined]  # openpyxl made "=…" a formula
     if starts_a_formula(value):
         cell.quotePrefix = True  # type: ignore[attr-defined]  # and so does Excel on editing
+
+
+def _header_row(sheet: Any, titles: Sequence[str], widths: Sequence[float]) -> None:
+    """Row 1: the column titles in bold on grey, each column as wide as given."""
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for column, (header, width) in enumerate(zip(titles, widths, strict=True), start=1):
+        cell = sheet.cell(row=1, column=column)
+        _text(cell, header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E7E6E6")
+        sheet.column_dimensions[get_column_letter(column)].width = width
