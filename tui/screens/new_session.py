@@ -68,7 +68,9 @@ class NewSessionScreen(ModalScreen[SessionDetails | None]):
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label(t("form.sector"), classes="field-label", id="sector-label", markup=False)
+                yield Label(
+                    t("form.sector"), classes="field-label", id="sector-label", markup=False
+                )
                 yield Select(
                     [(t(f"form.sector.{name}"), name) for name in (*SECTORS, OTHER_SECTOR)],
                     value=OTHER_SECTOR,
