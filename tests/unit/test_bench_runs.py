@@ -77,4 +77,6 @@ def test_the_outside_harness_prints_its_table_quickly() -> None:
     # Every figure was measured: a pane that never showed its page would read 10 s (the limit).
     for line in lines[2:]:
         cells = [cell.strip() for cell in line.split("|")[1:-1]]
+        if "(s)" not in cells[0]:
+            continue  # memory in MiB, CPU in per cent: no time limit to read
         assert float(cells[1]) < 10 and float(cells[2].split()[0]) < 10, line

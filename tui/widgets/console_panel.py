@@ -89,12 +89,12 @@ class ConsolePanel(Vertical, can_focus=False):
     ConsolePanel #console-notes-list { height: auto; max-height: 11; }
     ConsolePanel.-stacked {
         layout: horizontal; width: 100%; height: 35%; min-height: 6;
-        border-left: none; border-top: hkey $panel-lighten-2; padding: 0;
+        border-left: none; border-top: hkey $border-blurred; padding: 0;
     }
     ConsolePanel.-stacked #console-main { width: 1fr; height: 100%; margin: 0 1 0 0; }
     ConsolePanel.-stacked #console-side {
         width: 40%; max-width: 40; height: 100%; max-height: 100%;
-        border-left: vkey $panel-lighten-2; padding: 0 0 0 1;
+        border-left: vkey $border-blurred; padding: 0 0 0 1;
     }
     ConsolePanel.-stacked #console-next-box { margin-top: 0; }
     ConsolePanel.-stacked #console-next { max-height: 2; text-overflow: ellipsis; }
