@@ -162,8 +162,10 @@ class ConsolePanel(Vertical, can_focus=False):
             "#console-notes", Content("\n").join(lines or [Content(t("console.no_notes"))])
         )
         listed = self.query_one("#console-notes-list", VerticalScroll)
-        # After the new lines are laid out: the newest note in view, every time.
-        self.call_after_refresh(listed.scroll_end, animate=False)
+        # After the new lines are laid out: the newest note in view, every time (with no notes,
+        # the hint from its start: "Ingen noter endnu. Tryk n …", not its last words).
+        scroll = listed.scroll_end if notes else listed.scroll_home
+        self.call_after_refresh(scroll, animate=False)
 
     def _update(self, selector: str, content: Content | str) -> None:
         """Update a line only when what it shows changes (each update lays the screen out)."""
