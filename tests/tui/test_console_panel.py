@@ -51,4 +51,3 @@ def test_the_next_pages_first_line_reads_as_text_not_markdown():
     assert plain_line("1. **Først** det _vigtige_") == "• Først det vigtige"
     assert plain_line("## Rammer") == "Rammer"
     assert plain_line("snake_case og 3 * 4") == "snake_case og 3 * 4", "only real emphasis"
-
