@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from sessions.theme.model import PrepItem
-from sessions.theme.sections import Section
+from sessions.theme.sections import Section, list_items_with_lines
 
 PREP_TITLES = {"før mødet", "before the session"}
 BLANK = re.compile(r"\s*_{3,}\s*$")
@@ -20,22 +20,11 @@ def is_preparation(title: str) -> bool:
 def read_preparation(section: Section) -> tuple[PrepItem, ...]:
     """Every top-level list item of the section, in order."""
     items: list[PrepItem] = []
-    depth = 0
-    awaiting = False
-    for token in section.tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-        elif token.type == "list_item_open" and depth == 1:
-            awaiting = True
-        elif token.type == "inline" and awaiting:
-            awaiting = False
-            text = " ".join(token.content.split())
-            line = (token.map[0] + 1) if token.map else section.line
-            if BLANK.search(text):
-                label = BLANK.sub("", text).rstrip(" :")
-                items.append(PrepItem(label, line, blank=True))
-            else:
-                items.append(PrepItem(text, line))
+    for text, line in list_items_with_lines(section.tokens):
+        where = section.line if line is None else line
+        if BLANK.search(text):
+            label = BLANK.sub("", text).rstrip(" :")
+            items.append(PrepItem(label, where, blank=True))
+        else:
+            items.append(PrepItem(text, where))
     return tuple(items)

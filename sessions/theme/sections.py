@@ -151,7 +151,13 @@ def read_settings(
 
 def list_items(tokens: list[Token]) -> tuple[str, ...]:
     """The text of each top-level list item's first paragraph."""
-    items: list[str] = []
+    return tuple(text for text, _ in list_items_with_lines(tokens))
+
+
+def list_items_with_lines(tokens: list[Token]) -> tuple[tuple[str, int | None], ...]:
+    """Each top-level list item's first paragraph, its white space folded, with the file's
+    line it starts on (1-based; None where the parser gave no position)."""
+    items: list[tuple[str, int | None]] = []
     depth = 0
     awaiting_text = False
     for token in tokens:
@@ -162,6 +168,7 @@ def list_items(tokens: list[Token]) -> tuple[str, ...]:
         elif token.type == "list_item_open" and depth == 1:
             awaiting_text = True
         elif token.type == "inline" and awaiting_text:
-            items.append(" ".join(token.content.split()))
+            line = token.map[0] + 1 if token.map else None
+            items.append((" ".join(token.content.split()), line))
             awaiting_text = False
     return tuple(items)
