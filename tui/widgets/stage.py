@@ -115,6 +115,8 @@ class Stage(Vertical):
         """A break's return time as shown ("14.35"), or None."""
         self._built = False
         self._text_width = READABLE_MEASURE
+        self._text_beside = 0
+        """The columns the phones' code took when the text was last fitted."""
         self.join_code_shown = True
         """False on the console: the room's window has the code; the consultant needs the
         space for the exercise (a line in the status bar says how the phones are doing)."""
@@ -188,7 +190,8 @@ class Stage(Vertical):
         else:
             join.display = False
         self._fit_clock()
-        self._fit_text()  # the code beside the text takes its columns, or gives them back
+        if join.width_taken != self._text_beside:
+            self._fit_text()  # the code beside the text takes its columns, or gives them back
 
     @property
     def has_page(self) -> bool:
@@ -276,6 +279,7 @@ class Stage(Vertical):
         measure, or at the screen's edge when the screen is narrower than that."""
         codes = list(self.query(JoinCode))  # none while the stage is being built
         beside = codes[0].width_taken if codes else 0
+        self._text_beside = beside
         room = self.content_size.width - SCROLLBAR_ROOM - beside
         widest = self._text_width + TEXT_SLACK
         measure = max(20, min(READABLE_MEASURE, room, widest))
