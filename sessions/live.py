@@ -11,31 +11,37 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sessions.action_plan import ActionPlan
-from sessions.agenda_clock import AgendaView, agenda_view
-from sessions.agenda_history import AgendaChange, AgendaHistory, UndoPoint
-from sessions.answers import AnswerBook
+from sessions.agenda.agenda_clock import AgendaView, agenda_view
+from sessions.agenda.countdown import Countdown
+from sessions.agenda.history import AgendaChange, AgendaHistory, UndoPoint
+from sessions.agenda.navigation import Advance, Navigation
+from sessions.agenda.pages import Page
+from sessions.agenda.rebalance import Rebalance, preview
+from sessions.agenda.rounds import RoundFit, agenda_rounds, round_fit, rounds_that_do_not_fit
+from sessions.agenda.schedule import AgendaItem, Schedule
+from sessions.agenda.timers import Timers, speaker_key
+from sessions.agenda.timing import PaceReading, TimingStatus, pace, status
+from sessions.book import ExerciseBook
 from sessions.clock import Clock
-from sessions.countdown import Countdown
 from sessions.display import DisplaySettings
 from sessions.errors import OplaegError, ThemeError, UnknownThemeError
-from sessions.exercises.book import ExerciseBook
 from sessions.exercises.round import RoundState, RoundWay
+from sessions.followup.repeat import (
+    REPEAT_ITEM_ID,
+    REPEAT_MINUTES,
+    Repeat,
+    save_repeat,
+    with_repeat,
+)
 from sessions.i18n import t
 from sessions.models import Action, SessionInfo
-from sessions.navigation import Advance, Navigation
-from sessions.notebook import Notebook
-from sessions.pages import Page
-from sessions.rebalance import Rebalance, preview
-from sessions.repeat import REPEAT_ITEM_ID, REPEAT_MINUTES, Repeat, save_repeat, with_repeat
+from sessions.notes.action_plan import ActionPlan
+from sessions.notes.notebook import Notebook
+from sessions.phones.answers import AnswerBook
 from sessions.repository import SessionRepository, info_of
-from sessions.rounds import RoundFit, agenda_rounds, round_fit, rounds_that_do_not_fit
-from sessions.schedule import AgendaItem, Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
-from sessions.timers import Timers, speaker_key
-from sessions.timing import PaceReading, TimingStatus, pace, status
 
 FOLLOWUP_ITEM_ID = "opfoelgning"
 
@@ -207,7 +213,7 @@ class LiveSession:
 
     def rebalance(self, skips: tuple[str, ...] = ()) -> Rebalance:
         """`j`: the preview of how the rest of the agenda absorbs the minutes behind or ahead
-        (nothing is changed; see `sessions.rebalance`). `skips` are the items the consultant
+        (nothing is changed; see `sessions.agenda.rebalance`). `skips` are the items the consultant
         chose to leave out from the preview's `skip_choices`."""
         return preview(self.nav.schedule, self.timing(), skips)
 

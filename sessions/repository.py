@@ -35,8 +35,8 @@ from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION
 if TYPE_CHECKING:
     # The start screen lists sessions; what creating, importing or finishing one needs loads
     # when that is done.
-    from sessions.import_check import Tables
-    from sessions.repeat import Repeat
+    from sessions.followup.repeat import Repeat
+    from sessions.imports.check import Tables
     from sessions.theme.model import Theme
 
 SESSION_TABLE = "session"
@@ -63,8 +63,8 @@ class SessionRepository:
 
     def create(self, theme: Theme, details: SessionDetails) -> tuple[SessionInfo, SessionStore]:
         """Create and save a new session; it is returned open for writing."""
-        from sessions.pages import planned_agenda
-        from sessions.plan_fit import SessionTooShortError
+        from sessions.agenda.pages import planned_agenda
+        from sessions.agenda.plan_fit import SessionTooShortError
 
         details = validate_details(details)
         try:
@@ -90,7 +90,7 @@ class SessionRepository:
         """Create a session from a JSON export (`oplaeg export --format json`). The whole
         document is checked before anything is written (`ImportProblem` says what is wrong and
         where); a session with the same id gets a new one."""
-        from sessions.import_check import check_export
+        from sessions.imports.check import check_export
 
         return self.import_tables(check_export(data))
 
@@ -130,8 +130,8 @@ class SessionRepository:
 
     def previous_scales(self, workplace: str, exclude: str) -> Repeat | None:
         """The statements the latest earlier session for the same workplace answered on a
-        scale, to ask again (see `sessions.repeat`)."""
-        from sessions.repeat import earlier_scales
+        scale, to ask again (see `sessions.followup.repeat`)."""
+        from sessions.followup.repeat import earlier_scales
 
         for summary in self.sessions_of(workplace):
             if summary.id == exclude:
@@ -350,8 +350,8 @@ def info_of(store: SessionStore) -> SessionInfo:
 
 def session_ended_at(store: SessionStore) -> float | None:
     """When the session in `store` ended, or None while it is not finished."""
-    from sessions.navigation import stored_entries
-    from sessions.timing import ended_at
+    from sessions.agenda.navigation import stored_entries
+    from sessions.agenda.timing import ended_at
 
     return ended_at(stored_entries(store))
 

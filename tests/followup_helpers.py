@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 
 from sessions.clock import FakeClock
 from sessions.exercises.scale import ScaleState
+from sessions.followup.repeat import REPEAT_ITEM_ID
 from sessions.live import LiveSession
 from sessions.models import FollowUpStatus, SessionDetails
-from sessions.repeat import REPEAT_ITEM_ID
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sessions.clock import FakeClock
 from sessions.export import FORMATS, export_session
-from sessions.import_check import ImportProblem, check_export
+from sessions.imports.check import ImportProblem, check_export
 from sessions.live import LiveSession
 from sessions.models import NoteTag
 from sessions.repository import SessionRepository

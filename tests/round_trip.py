@@ -19,8 +19,7 @@ from unittest import mock
 
 from hypothesis import strategies as st
 
-from sessions.action_plan import EmptyActionError
-from sessions.answers import SlipTarget
+from sessions.agenda.schedule import Schedule
 from sessions.clock import FakeClock
 from sessions.exercises.cards import CardsState
 from sessions.exercises.case import CaseState
@@ -29,13 +28,14 @@ from sessions.exercises.scale import ScaleState
 from sessions.exercises.sorting import BoardState
 from sessions.exercises.voting import VotingState
 from sessions.export import export_session
-from sessions.join.moderation import approve, reject
+from sessions.followup.repeat import EarlierStatement, Repeat
 from sessions.live import LiveSession
 from sessions.models import Action, FollowUpStatus, NoteTag
-from sessions.notebook import EmptyNoteError
-from sessions.repeat import EarlierStatement, Repeat
+from sessions.notes.action_plan import EmptyActionError
+from sessions.notes.notebook import EmptyNoteError
+from sessions.phones.answers import SlipTarget
+from sessions.phones.moderation import approve, reject
 from sessions.repository import SessionRepository
-from sessions.schedule import Schedule
 from sessions.storage.locations import prepare_data_dir
 from sessions.text import clean_line, clean_text
 from sessions.theme.library import ThemeLibrary

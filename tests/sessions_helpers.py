@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sessions.agenda.pages import Page
 from sessions.exercises import KINDS
 from sessions.live import LiveSession
 from sessions.models import Note, NoteTag
-from sessions.pages import Page
 
 
 def add_note(

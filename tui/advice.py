@@ -3,9 +3,9 @@ calm line."""
 
 from __future__ import annotations
 
+from sessions.agenda.rebalance import Change, Rebalance
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.rebalance import Change, Rebalance
 
 
 def describe(changes: tuple[Change, ...]) -> str:

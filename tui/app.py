@@ -260,8 +260,8 @@ class OplaegApp(App[None]):
             self.post_message(SessionChosen(latest.id, resume=True))
 
     def _finished(self, session_id: str) -> bool:
-        from sessions.navigation import stored_entries
-        from sessions.timing import END_MARKER
+        from sessions.agenda.navigation import stored_entries
+        from sessions.agenda.timing import END_MARKER
 
         try:
             _, store = self.repository.open(session_id, readonly=True)

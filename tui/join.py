@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
-from sessions.join.network import LOOPBACK, local_address
 from tui.join_options import JoinOptions
+from tui.phones.network import LOOPBACK, local_address
 
 if TYPE_CHECKING:
     # The web server loads when phones are let in, not before the start screen.
-    from sessions.join.server import JoinServer
-    from sessions.join.service import JoinService
     from sessions.live import LiveSession
+    from sessions.phones.service import JoinService
+    from tui.phones.server import JoinServer
 
 REPAINT_SECONDS = 0.1
 """Answers arriving together repaint the console once."""
@@ -120,8 +120,8 @@ class JoinControl:
             await self.start()
 
     async def start(self) -> None:
-        from sessions.join.server import JoinServer
-        from sessions.join.service import JoinService
+        from sessions.phones.service import JoinService
+        from tui.phones.server import JoinServer
 
         live = self.live
         if live is None or self.on:

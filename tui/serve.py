@@ -15,8 +15,8 @@ from pathlib import Path
 
 from sessions.errors import OplaegError
 from sessions.i18n import current_language, t
-from sessions.join.network import bind_problem, url_host
 from sessions.presence import announce_room, presented_session, withdraw
+from tui.phones.network import bind_problem, url_host
 
 LOOPBACK = "127.0.0.1"
 

@@ -19,7 +19,7 @@ class BuzzKind(ExerciseKind[ExerciseState]):
 
 
 class ActionPlanKind(ExerciseKind[ExerciseState]):
-    """The room sees the action plan as it is written (`sessions.action_plan`)."""
+    """The room sees the action plan as it is written (`sessions.notes.action_plan`)."""
 
     format: ClassVar[ExerciseFormat] = ExerciseFormat.ACTION_PLAN
 

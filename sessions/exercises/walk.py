@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import ClassVar
 
-from sessions.countdown import Countdown
+from sessions.agenda.countdown import Countdown
 from sessions.exercises.base import ExerciseKind, ExerciseState
 from sessions.theme.model import ExerciseFormat, Step, StepMode
 

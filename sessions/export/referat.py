@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sessions.agenda.navigation import stored_entries
+from sessions.agenda.schedule import Schedule
+from sessions.agenda.timing import END_MARKER, Pause, TimeLogRow, paused_between, time_log
+from sessions.book import exercise_results
 from sessions.exercises.base import ExerciseResult
-from sessions.exercises.book import exercise_results
+from sessions.followup.repeat import Change, Repeat, session_changes
 from sessions.models import Action, FollowUp, Note, SessionInfo
-from sessions.navigation import stored_entries
-from sessions.repeat import Change, Repeat, session_changes
 from sessions.repository import info_of
-from sessions.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import (
     ACTIONS_TABLE,
@@ -22,7 +23,6 @@ from sessions.storage.tables import (
     PLAN_TABLE,
     SCHEDULE_TABLE,
 )
-from sessions.timing import END_MARKER, Pause, TimeLogRow, paused_between, time_log
 
 __all__ = [
     "ExerciseResult",

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import timedelta
 from functools import partial
 
+from sessions.agenda.timing import TimeLogRow
 from sessions.export.dates import clock, clock_text, long_date
 from sessions.export.document import (
     Block,
@@ -33,7 +34,6 @@ from sessions.export.since_last import change_highlights, since_last
 from sessions.i18n import current_language, plural, t
 from sessions.live import FOLLOWUP_ITEM_ID
 from sessions.models import Note
-from sessions.timing import TimeLogRow
 
 # "Det vigtigste" leads with what was agreed, then what the group chose, then the signals.
 _HIGHLIGHT_ORDER = {"case": 0, "voting": 1, "cards": 2, "scale": 3}

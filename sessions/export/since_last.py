@@ -9,8 +9,8 @@ from sessions.export.dates import long_date
 from sessions.export.document import Block, Column, Heading, Paragraph, Role, Table
 from sessions.export.labels import decimal, followup_cells, followup_headers
 from sessions.export.referat import Referat
+from sessions.followup.repeat import Change
 from sessions.i18n import t
-from sessions.repeat import Change
 
 MOVERS_IN_HIGHLIGHTS = 2
 

@@ -1,4 +1,4 @@
-"""Danish texts of the participants' phone page (`sessions/join`) and the phones' part of the
+"""Danish texts of the participants' phone page (`tui/phones`) and the phones' part of the
 referat."""
 
 TEXT: dict[str, str] = {

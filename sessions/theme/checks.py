@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import textwrap
 
+from sessions.agenda.plan_fit import PlanPart, shortest_length
 from sessions.exercises import KINDS
 from sessions.exercises.round import plan_round, round_options
 from sessions.exercises.sorting import SortingOptions
 from sessions.exercises.voting import voting_options
-from sessions.plan_fit import PlanPart, shortest_length
 from sessions.theme.model import SHORTEST_SESSION, ExerciseFormat, Segment, SegmentKind
 from sessions.theme.notes import example_sector
 from sessions.theme.problems import Problem, problem, warning
@@ -66,7 +66,7 @@ def _plan_sums(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]
 
 def _shortest_session(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
     """Every session length from the shortest allowed one can be planned: some plan's
-    minimums (without its optional segments) fit it (see `sessions.plan_fit`)."""
+    minimums (without its optional segments) fit it (see `sessions.agenda.plan_fit`)."""
     if not segments or not plans:
         return []
     shortest = min(

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sessions.answers import JoinState
 from sessions.clock import SystemClock
 from sessions.live import LiveSession
+from sessions.phones.answers import JoinState
 from sessions.repository import SessionRepository
 from sessions.storage.locations import prepare_data_dir
 from tests.browser.test_room_in_browser import (

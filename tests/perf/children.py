@@ -207,7 +207,7 @@ def follow(data_dir: str, session_id: str) -> None:
 def drift(data_dir: str, session_id: str, seconds: float) -> None:
     """Start a `seconds` countdown in the presenter; report when the screen shows it ended,
     against when the wall clock says it should."""
-    from sessions.countdown import CountdownStage
+    from sessions.agenda.countdown import CountdownStage
     from tui.widgets.countdown_display import CountdownDisplay
 
     app = _console_app(data_dir, session_id, layout="single")

@@ -230,7 +230,7 @@ async def flood(cookies: int, seconds: float, url: str) -> dict[str, Any]:
     """`cookies` phones from one device's addresses, each at its own rate limit."""
     import aiohttp
 
-    from sessions.join.server import ANSWERS_PER_SECOND
+    from tui.phones.server import ANSWERS_PER_SECOND
 
     statuses: dict[str, int] = {}
     saved_per_second: dict[int, int] = {}

@@ -128,7 +128,7 @@ async def phones_process(url: str, phones: int, statements: int, out: Path) -> N
     import aiohttp
     import yarl
 
-    from sessions.join.server import COOKIE
+    from tui.phones.server import COOKIE
 
     clients = [
         aiohttp.ClientSession(
@@ -198,7 +198,7 @@ async def bare_server(url_file: Path, folder: Path) -> None:
 
     from aiohttp import web
 
-    from sessions.join.server import COOKIE
+    from tui.phones.server import COOKIE
 
     token = "baretokn"
     page = "<!doctype html><html><body>" + "<p>Udsagn</p>" * 200 + "</body></html>"

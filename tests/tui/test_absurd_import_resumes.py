@@ -5,7 +5,7 @@ day) opens on the console and turns its pages without a crash."""
 from __future__ import annotations
 
 from sessions.clock import FakeClock
-from sessions.import_shapes import EARLIEST, LATEST
+from sessions.imports.shapes import EARLIEST, LATEST
 from sessions.live import LiveSession
 from sessions.repository import SessionRepository
 from sessions.storage.locations import prepare_data_dir

@@ -274,8 +274,8 @@ def test_a_standing_hint_is_shortened_by_whole_parts():
 
 
 async def test_the_console_says_how_the_phones_do_in_one_line(library, repository, clock):
-    from sessions.answers import JoinState, SlipTarget
     from sessions.i18n import plural
+    from sessions.phones.answers import JoinState, SlipTarget
     from tui.widgets.join_status import JoinStatus
 
     live = new_live(repository, library, clock)

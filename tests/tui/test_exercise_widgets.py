@@ -8,13 +8,13 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from sessions.agenda.pages import Page
 from sessions.exercises.case import CaseState
 from sessions.exercises.round import RoundState, RoundWay
 from sessions.exercises.scale import ScaleState
 from sessions.exercises.sorting import BoardState
 from sessions.exercises.voting import VotingState
 from sessions.live import LiveSession
-from sessions.pages import Page
 from tests.tui.helpers import TYPED_HOSTILE, new_live, page_of
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.exercises.scale import statement_blocks

@@ -15,9 +15,9 @@ from openpyxl import load_workbook
 from textual.widgets import SelectionList, Static
 
 from sessions.export import export_session
-from sessions.import_check import check_export
+from sessions.followup.repeat import REPEAT_ITEM_ID
+from sessions.imports.check import check_export
 from sessions.live import LiveSession
-from sessions.repeat import REPEAT_ITEM_ID
 from tests.followup_helpers import (
     DETAILS,
     THEME,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from sessions.repeat import REPEAT_ITEM_ID
+from sessions.followup.repeat import REPEAT_ITEM_ID
 from tests.followup_helpers import session, three_sessions
 from tui.room import RoomApp
 

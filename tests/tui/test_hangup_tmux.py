@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from sessions.pages import build_pages
-from sessions.schedule import Schedule
+from sessions.agenda.pages import build_pages
+from sessions.agenda.schedule import Schedule
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
 

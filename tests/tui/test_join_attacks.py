@@ -22,7 +22,7 @@ async def test_a_flood_from_200_cookies_leaves_the_console_and_its_countdown_alo
 
 
 async def test_one_device_stuffing_votes_gets_only_its_share(tmp_path):
-    from sessions.join.cookies import COOKIES_PER_ADDRESS
+    from tui.phones.cookies import COOKIES_PER_ADDRESS
 
     figures = await console_under_attack(
         ["stuffing", "30"], 10.0, folder=tmp_path, page="stemmer", key_every=0.5
@@ -35,7 +35,7 @@ async def test_one_device_stuffing_votes_gets_only_its_share(tmp_path):
 async def test_slow_connections_from_one_device_do_not_keep_phones_out(tmp_path, monkeypatch):
     """1,100 connections at 1,024 open files, scaled down: the server's cap is 64 here and the
     device holds 200 open, reopening each one the server sheds."""
-    monkeypatch.setattr("sessions.join.server.connection_limit", lambda: 64)
+    monkeypatch.setattr("tui.phones.server.connection_limit", lambda: 64)
     figures = await console_under_attack(
         ["slowloris", "200"], 7.0, folder=tmp_path, also=[["phones"]], key_every=0.3
     )

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from sessions.answers import JoinState, SlipTarget
 from sessions.live import LiveSession
+from sessions.phones.answers import JoinState, SlipTarget
 from tests.tui.helpers import make_app, new_live
 from tests.tui.scenes import SCENES, scene
 from tui.room import RoomApp

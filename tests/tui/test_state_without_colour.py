@@ -7,8 +7,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import RadioSet
 
+from sessions.agenda.countdown import Countdown
 from sessions.clock import FakeClock
-from sessions.countdown import Countdown
 from tui.themes import DARK, register_themes, variable_defaults
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.toggles import Checkbox, RadioButton

@@ -3,9 +3,9 @@ to each item, and the same numbers as the status line."""
 
 from datetime import datetime, timedelta
 
-from sessions.agenda_clock import agenda_view
-from sessions.schedule import Schedule
-from sessions.timing import ItemState, Pace, Pause, status, time_log
+from sessions.agenda.agenda_clock import agenda_view
+from sessions.agenda.schedule import Schedule
+from sessions.agenda.timing import ItemState, Pace, Pause, status, time_log
 
 BOOKED = datetime(2026, 11, 24, 13, 0)
 
@@ -143,7 +143,7 @@ def test_agenda_view_is_pure(theme):
 
 
 def test_largest_remainder_adds_up_to_the_total():
-    from sessions.agenda_clock import largest_remainder
+    from sessions.agenda.agenda_clock import largest_remainder
 
     assert largest_remainder([5.4, 9.6, 0.5], 16) == [5, 10, 1]
     assert largest_remainder([5.4, 9.6, 0.5], 15) == [5, 10, 0]

@@ -1,5 +1,5 @@
+from sessions.agenda.countdown import Countdown, CountdownStage, CountdownState, format_clock
 from sessions.clock import FakeClock
-from sessions.countdown import Countdown, CountdownStage, CountdownState, format_clock
 
 
 def test_counts_down_from_the_deadline():

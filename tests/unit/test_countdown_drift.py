@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import random
 
+from sessions.agenda.countdown import Countdown, CountdownStage
 from sessions.clock import FakeClock
-from sessions.countdown import Countdown, CountdownStage
 
 TWO_HOURS = 2 * 3600.0
 

@@ -303,7 +303,7 @@ def test_the_doctor_says_one_line_each_and_writes_nothing(capsys, tmp_path: Path
 
 def test_a_broken_theme_makes_the_doctor_fail_in_english(capsys, tmp_path: Path, monkeypatch):
     monkeypatch.setattr(network, "bind_problem", lambda host, port: None)
-    monkeypatch.setattr("sessions.join.network.local_address", lambda: "192.168.1.23")
+    monkeypatch.setattr("tui.phones.network.local_address", lambda: "192.168.1.23")
     themes = tmp_path / "themes"
     themes.mkdir()
     (themes / "halv.md").write_text(BROKEN, encoding="utf-8")

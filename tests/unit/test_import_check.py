@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from sessions.export import export_session
-from sessions.import_check import MAX_DEPTH, MAX_EXPORT_BYTES, NUMBERED, SINGLE, ImportProblem
+from sessions.followup.repeat import EarlierStatement, Repeat
+from sessions.imports.check import MAX_DEPTH, MAX_EXPORT_BYTES, NUMBERED, SINGLE, ImportProblem
 from sessions.models import Action, Draft, NoteTag
-from sessions.repeat import EarlierStatement, Repeat
 from tui import cli
 
 

@@ -47,8 +47,8 @@ def fresh(tmp_path: Path, clock) -> SessionRepository:
 
 
 def test_the_full_session_leaves_something_in_every_table(document):
-    from sessions.import_answers import ANSWER_TABLES
-    from sessions.import_check import NUMBERED, SINGLE
+    from sessions.imports.answers import ANSWER_TABLES
+    from sessions.imports.check import NUMBERED, SINGLE
 
     tables = {name for name, docs in document["tables"].items() if docs}
     assert tables >= {*SINGLE, *NUMBERED, "exercises", *ANSWER_TABLES} - {"join"}

@@ -47,7 +47,7 @@ def test_the_start_screen_loads_only_what_it_shows():
         "run = App.run\n"
         "async def look(pilot):\n"
         "    await pilot.pause()\n"
-        "    heavy = ['sessions.live', 'sessions.answers', 'sessions.export.docx_export',\n"
+        "    heavy = ['sessions.live', 'sessions.phones.answers', 'sessions.export.docx_export',\n"
         "             'docx', 'openpyxl', 'filelock', 'aiohttp', 'segno']\n"
         "    print(type(pilot.app.screen).__name__, [n for n in heavy if n in sys.modules])\n"
         "    pilot.app.exit()\n"

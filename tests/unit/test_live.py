@@ -1,9 +1,9 @@
 import pytest
 
-from sessions.countdown import CountdownStage
+from sessions.agenda.countdown import CountdownStage
+from sessions.agenda.navigation import Advance
 from sessions.models import Draft, NoteTag
-from sessions.navigation import Advance
-from sessions.notebook import EmptyNoteError, draft_of
+from sessions.notes.notebook import EmptyNoteError, draft_of
 from sessions.theme.model import SegmentKind
 from tests.conftest import DETAILS, reopen
 

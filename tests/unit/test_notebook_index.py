@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sessions.clock import FakeClock
-from sessions.notebook import Notebook
+from sessions.notes.notebook import Notebook
 from sessions.storage.follower import StoreFollower
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import NOTES_TABLE

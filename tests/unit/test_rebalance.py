@@ -3,15 +3,15 @@ minutes, and can be undone in one call."""
 
 import pytest
 
-from sessions.agenda_history import AgendaChange
+from sessions.agenda.history import AgendaChange
+from sessions.agenda.pages import build_pages
+from sessions.agenda.rebalance import plan_rebalance, preview
+from sessions.agenda.schedule import AgendaItem, Schedule
+from sessions.agenda.timing import ItemProgress, ItemState, status
 from sessions.live import LiveSession
 from sessions.models import SessionDetails
-from sessions.pages import build_pages
-from sessions.rebalance import plan_rebalance, preview
-from sessions.schedule import AgendaItem, Schedule
 from sessions.theme.library import bundled_content_dir, theme_files
 from sessions.theme.model import ExerciseFormat, SegmentKind
-from sessions.timing import ItemProgress, ItemState, status
 from tests.conftest import DETAILS, reopen
 
 THEMES = [path.stem for path in theme_files(bundled_content_dir())]

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from sessions.exercises.book import exercise_result
+from sessions.book import exercise_result
 from sessions.export.dates import clock_text, long_date, parse_date
 from sessions.export.document import Bullets, Column, Heading, Paragraph, Role, Table
 from sessions.export.docx_layout import TEXT_WIDTH_MM, column_widths_mm, text_width_mm

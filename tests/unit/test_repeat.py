@@ -1,5 +1,5 @@
-"""Statements asked again (`repeat: yes`, `sessions.repeat`), joined spellings of a workplace, and
-the stored comparison's checks on import."""
+"""Statements asked again (`repeat: yes`, `sessions.followup.repeat`), joined spellings of a
+workplace, and the stored comparison's checks on import."""
 
 from __future__ import annotations
 
@@ -7,8 +7,14 @@ import pytest
 
 from sessions.errors import OplaegError
 from sessions.exercises.scale import ScaleKind, ScaleState, counts_shown
-from sessions.import_shapes import ImportProblem
-from sessions.repeat import REPEAT_ITEM_ID, EarlierStatement, Repeat, changes, stored_repeat
+from sessions.followup.repeat import (
+    REPEAT_ITEM_ID,
+    EarlierStatement,
+    Repeat,
+    changes,
+    stored_repeat,
+)
+from sessions.imports.shapes import ImportProblem
 from sessions.storage.workplaces import WorkplaceNames
 from sessions.theme.parser import parse_theme
 from tests.followup_helpers import WORKPLACE, session, three_sessions
@@ -92,7 +98,7 @@ def test_only_chosen_statements_are_asked_and_kept_with_last_times_answers(
         live.exercises.state(live.theme.segment(REPEAT_ITEM_ID)).statements
     )
     assert stored.statements[0].counts == (0, 4, 6, 2, 0)
-    from sessions.answers import AnswerMode, answer_mode
+    from sessions.phones.answers import AnswerMode, answer_mode
 
     asked = [p for p in live.pages if p.segment.id == REPEAT_ITEM_ID]
     assert [answer_mode(p) for p in asked] == [AnswerMode.SCALE, None], "phones answer the count"
@@ -122,7 +128,7 @@ def test_the_import_check_refuses_a_repeat_with_absurd_values(library, repositor
     import json
 
     from sessions.export import export_session
-    from sessions.import_check import check_export
+    from sessions.imports.check import check_export
 
     made = three_sessions(repository, library, clock, last=2)
     _, store = repository.open(made.ids[1], readonly=True)

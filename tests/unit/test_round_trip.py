@@ -10,7 +10,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 
 from sessions.export import export_session
-from sessions.import_check import check_export
+from sessions.imports.check import check_export
 from tests.round_trip import SESSIONS, no_fsync, round_trip, run_session
 from tests.tui.helpers import library_with_fixtures
 

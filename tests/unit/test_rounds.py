@@ -3,6 +3,9 @@
 
 import pytest
 
+from sessions.agenda.rounds import agenda_rounds, rounds_that_do_not_fit
+from sessions.agenda.schedule import Schedule
+from sessions.agenda.timers import speaker_key
 from sessions.exercises.round import (
     HANDOVER_SECONDS,
     MOST_VOLUNTEERS,
@@ -16,11 +19,8 @@ from sessions.exercises.round import (
     ways_that_work,
 )
 from sessions.models import SessionDetails
-from sessions.rounds import agenda_rounds, rounds_that_do_not_fit
-from sessions.schedule import Schedule
 from sessions.theme.library import bundled_content_dir, theme_files
 from sessions.theme.parser import load_theme_file
-from sessions.timers import speaker_key
 from tests.conftest import DETAILS
 
 THEMES = theme_files(bundled_content_dir())

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sessions.schedule import AgendaItem, Schedule
+from sessions.agenda.schedule import AgendaItem, Schedule
 from sessions.theme.model import ExerciseFormat, SegmentKind
 
 

@@ -5,8 +5,8 @@ from datetime import datetime
 
 import pytest
 
+from sessions.agenda.timers import speaker_key
 from sessions.theme.model import SegmentKind
-from sessions.timers import speaker_key
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ the rule that ahead or behind comes from time, not from the page shown."""
 
 import pytest
 
-from sessions.schedule import Schedule
-from sessions.timing import (
+from sessions.agenda.schedule import Schedule
+from sessions.agenda.timing import (
     END_MARKER,
     ItemState,
     Pace,

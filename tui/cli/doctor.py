@@ -21,11 +21,11 @@ PLAIN_MARKS = {Status.OK: "+", Status.WARN: "!", Status.FAIL: "x"}
 
 def checks(args: argparse.Namespace) -> list[tuple[str, Callable[[], Finding]]]:
     """Every check, by name, in the order they are shown."""
-    from sessions.join.network import local_address
     from tui.doctor.follow import check_follow
     from tui.doctor.machine import check_data_folder, check_terminal, check_versions
     from tui.doctor.network import check_browser, check_network, check_port
     from tui.doctor.themes import check_settings, check_themes
+    from tui.phones.network import local_address
 
     settings: Settings = args.settings
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))

@@ -7,8 +7,8 @@ import argparse
 
 from sessions.errors import OplaegError
 from sessions.i18n import t
-from sessions.join.network import bind_problem, local_address, valid_host
 from tui.join_options import JoinOptions
+from tui.phones.network import bind_problem, local_address, valid_host
 
 
 def add_join_arguments(parser: argparse.ArgumentParser) -> None:

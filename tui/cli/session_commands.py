@@ -17,8 +17,8 @@ from sessions.repository import SessionRepository
 from tui.cli.output import emit
 
 if TYPE_CHECKING:
-    from sessions.import_check import Tables
-    from sessions.workplace_history import WorkplaceHistory
+    from sessions.followup.workplace_history import WorkplaceHistory
+    from sessions.imports.check import Tables
 
 
 def report_takeovers(repository: SessionRepository) -> None:
@@ -63,7 +63,7 @@ def list_sessions(repository: SessionRepository, as_json: bool, workplace: str |
 def _histories(
     repository: SessionRepository, summaries: list[SessionSummary]
 ) -> list[WorkplaceHistory]:
-    from sessions.workplace_history import workplace_history
+    from sessions.followup.workplace_history import workplace_history
 
     seen: dict[str, WorkplaceHistory] = {}
     aliases = repository.workplaces.aliases()
@@ -154,7 +154,7 @@ def restore(repository: SessionRepository, name: str) -> int:
 
 def read_import(path: Path) -> Tables:
     """The whole file, checked before anything is written: a bad one changes nothing."""
-    from sessions.import_check import ImportProblem, read_export
+    from sessions.imports.check import ImportProblem, read_export
 
     try:
         return read_export(path)

@@ -8,8 +8,8 @@ import ipaddress
 import socket
 
 from sessions.i18n import t
-from sessions.join.network import HOTSPOTS, LOOPBACK, PREFERRED_PORT, bind_problem, url_host
 from tui.doctor.finding import Finding, fail, ok, warn
+from tui.phones.network import HOTSPOTS, LOOPBACK, PREFERRED_PORT, bind_problem, url_host
 
 
 def check_browser(host: str = LOOPBACK, port: int = 0) -> Finding:

@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from sessions.agenda.pages import Page
 from sessions.exercises.base import ExerciseState
 from sessions.live import LiveSession
-from sessions.pages import Page
 from sessions.text import clean_line
 from tui.screens.text_prompt import TextPrompt
 

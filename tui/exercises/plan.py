@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from sessions.action_plan import is_proposal
 from sessions.i18n import t
+from sessions.notes.action_plan import is_proposal
 from tui.exercises.base import ExerciseWidget
 from tui.exercises.draw import EMPHASIS, MUTED, join_lines, wrapped
 from tui.keys import FOLLOWUP_PAGE_KEYS, PLAN_PAGE_KEYS, bindings

@@ -10,10 +10,10 @@ from textual.containers import Center
 from textual.content import Content
 from textual.widgets import Static
 
-from sessions.countdown import format_clock
+from sessions.agenda.countdown import format_clock
+from sessions.agenda.timers import speaker_key
 from sessions.exercises.round import RoundPlan, RoundState, RoundWay, plan_round, round_options
 from sessions.i18n import t
-from sessions.timers import speaker_key
 from tui.exercises.base import ExerciseWidget, SpeakerClock
 from tui.exercises.draw import EMPHASIS, MUTED
 from tui.keys import ROUND_KEYS, bindings

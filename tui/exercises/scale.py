@@ -143,7 +143,7 @@ class ScaleWidget(ExerciseWidget):
 
     def _compare(self, state: ScaleState, phones: dict[int, dict[int, int]]) -> bool:
         """Statements asked again: drawn beside last time's (`scale_compare`); False otherwise."""
-        from sessions.repeat import REPEAT_ITEM_ID, changes, stored_repeat
+        from sessions.followup.repeat import REPEAT_ITEM_ID, changes, stored_repeat
 
         if (
             self.page.segment.id != REPEAT_ITEM_ID

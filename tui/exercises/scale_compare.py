@@ -2,7 +2,7 @@
 distributions (last time's in a light shade, today's solid), hands and phones counted together.
 
 The scale widget draws this instead of its own list when the exercise is the session's
-statements asked again (`sessions.repeat`)."""
+statements asked again (`sessions.followup.repeat`)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from textual.content import Content
 
 from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_for
 from sessions.export.dates import long_date
+from sessions.followup.repeat import Change, Repeat
 from sessions.i18n import t
-from sessions.repeat import Change, Repeat
 from tui.exercises.draw import EMPHASIS, MUTED, windowed_blocks
 
 LAST_STYLE, NOW_STYLE = "$text-muted", "$success"

@@ -10,11 +10,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 
-from sessions.action_plan import EmptyActionError, is_proposal
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.models import Action
+from sessions.notes.action_plan import EmptyActionError, is_proposal
 from tui.keys import ACTION_PLAN_KEYS, bindings
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.text_prompt import TextPrompt

@@ -10,15 +10,15 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
-from sessions.agenda_clock import AgendaRow
-from sessions.agenda_history import AgendaChange
+from sessions.agenda.agenda_clock import AgendaRow
+from sessions.agenda.history import AgendaChange
+from sessions.agenda.schedule import Schedule
+from sessions.agenda.timing import ItemState
 from sessions.errors import OplaegError
 from sessions.export.dates import clock
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.schedule import Schedule
 from sessions.theme.model import SegmentKind
-from sessions.timing import ItemState
 from tui.keys import AGENDA_KEYS, bindings
 from tui.widgets.footer import Footer
 

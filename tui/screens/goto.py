@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from sessions.agenda.pages import Page
 from sessions.i18n import t
-from sessions.pages import Page
 
 
 class GotoScreen(ModalScreen[int | None]):

@@ -16,11 +16,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sessions.answers import Slip, SlipTarget
 from sessions.errors import OplaegError
 from sessions.exercises.sorting import BoardState
 from sessions.i18n import plural, t
-from sessions.join.moderation import (
+from sessions.live import LiveSession
+from sessions.phones.answers import Slip, SlipTarget
+from sessions.phones.moderation import (
     SlipGroup,
     approve_group,
     group_slips,
@@ -28,7 +29,6 @@ from sessions.join.moderation import (
     reject_all,
     reject_many,
 )
-from sessions.live import LiveSession
 from tui.join import JoinControl
 from tui.keys import MODERATION_KEYS, bindings
 from tui.screens.text_prompt import TextPrompt

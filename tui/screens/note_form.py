@@ -27,7 +27,7 @@ from textual.widgets import Label, RadioSet, TextArea
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.models import Draft, Note, NoteTag
-from sessions.notebook import Notebook
+from sessions.notes.notebook import Notebook
 from tui.keys import NOTE_FORM_KEYS, bindings
 from tui.widgets.toggles import Checkbox, RadioButton
 

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.models import Note
-from sessions.notebook import Notebook
+from sessions.notes.notebook import Notebook
 from tui.keys import NOTES_KEYS, bindings
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.note_form import NoteRequest

@@ -17,10 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
+from sessions.agenda.navigation import Advance
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.navigation import Advance
 from sessions.presence import rooms_following
 from tui.advice import advice_line
 from tui.commands import PresenterCommands

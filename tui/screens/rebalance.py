@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from sessions.agenda.rebalance import Rebalance
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.rebalance import Rebalance
 from tui.advice import summary
 
 

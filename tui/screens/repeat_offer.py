@@ -12,8 +12,8 @@ from textual.widgets import Button, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from sessions.export.dates import long_date
+from sessions.followup.repeat import Repeat
 from sessions.i18n import t
-from sessions.repeat import Repeat
 from tui.keys import REPEAT_KEYS, bindings
 
 

@@ -14,9 +14,9 @@ from textual.widgets import Label, Static
 from sessions.errors import OplaegError
 from sessions.exercises.scale import decimal
 from sessions.export.dates import long_date
+from sessions.followup.workplace_history import WorkplaceHistory, workplace_history
 from sessions.i18n import count_sessions, t
 from sessions.repository import SessionRepository
-from sessions.workplace_history import WorkplaceHistory, workplace_history
 from tui.exercises.draw import EMPHASIS, MUTED
 from tui.keys import WORKPLACE_KEYS, bindings
 

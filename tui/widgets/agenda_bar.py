@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from sessions.schedule import Schedule
+from sessions.agenda.schedule import Schedule
 
 STYLES = {
     "done": "$text-muted",

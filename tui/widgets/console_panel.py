@@ -10,9 +10,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Markdown, Static
 
+from sessions.agenda.pages import Page
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.pages import Page
 from sessions.theme.notes import for_sector
 from sessions.theme.sections import markdown
 from tui.widgets.note_text import note_line

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Label
 
-from sessions.countdown import (
+from sessions.agenda.countdown import (
     URGENT_SECONDS,
     Countdown,
     CountdownStage,

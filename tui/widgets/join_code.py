@@ -11,11 +11,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from sessions.answers import JoinState
+from sessions.agenda.pages import Page
 from sessions.i18n import t
-from sessions.join.qr import fitting_scale, qr_rows, qr_size
 from sessions.live import LiveSession
-from sessions.pages import Page
+from sessions.phones.answers import JoinState
+from tui.phones.qr import fitting_scale, qr_rows, qr_size
 from tui.widgets.big_clock import render_lines, rows_for
 
 MAX_SHARE = 1 / 3

@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from sessions.agenda.pages import Page
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.pages import Page
 from tui.widgets.note_text import note_line
 
 OPEN_NOTES = 12

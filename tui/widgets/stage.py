@@ -13,11 +13,11 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
-from sessions.countdown import Countdown
+from sessions.agenda.countdown import Countdown
+from sessions.agenda.pages import Page
 from sessions.exercises import KINDS
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.pages import Page
 from sessions.theme.model import SegmentKind
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.big_clock import BigClock, BigTime

@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
+from sessions.agenda.timing import Pace, PaceReading, TimingStatus, pace
 from sessions.export.dates import clock as clock_time
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.timing import Pace, PaceReading, TimingStatus, pace
 from tui.widgets.agenda_bar import AgendaBar
 from tui.widgets.join_status import JoinStatus
 

@@ -1,9 +1,9 @@
 """Where the exercises keep their state: one document per exercise, shared by its steps; votes
 over earlier lists; the referat's results; sessions stored in the first format."""
 
+from sessions.agenda.countdown import Countdown
+from sessions.book import exercise_results
 from sessions.clock import FakeClock
-from sessions.countdown import Countdown
-from sessions.exercises.book import exercise_results
 from sessions.exercises.case import CaseState
 from sessions.exercises.sorting import BoardState
 from sessions.exercises.voting import VotingState

@@ -1,0 +1,1 @@
+"""Agenda and time: the adjusted agenda and its pages, countdowns, ahead/behind."""

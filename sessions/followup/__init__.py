@@ -1,0 +1,1 @@
+"""Following up an earlier session: statements asked again, a workplace's history."""

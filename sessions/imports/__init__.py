@@ -1,0 +1,1 @@
+"""Checking and reading a file the user imports, before anything is written."""

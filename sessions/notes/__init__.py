@@ -1,0 +1,1 @@
+"""Notes and the action plan."""

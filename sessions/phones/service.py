@@ -1,0 +1,312 @@
+"""What the phones may do in a running session: see what the console's current page asks, and
+answer it under the answer model's rules. Only the current page's exercise accepts answers; the
+participant server (`tui.phones.server`) is a thin web layer over this."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from sessions.agenda.pages import Page
+from sessions.errors import OplaegError
+from sessions.exercises.scale import ScaleState, label_for
+from sessions.exercises.sorting import BoardState
+from sessions.exercises.voting import VotingState
+from sessions.live import LiveSession
+from sessions.phones.answers import (
+    MAX_PENDING_SLIPS,
+    MAX_SLIP_LENGTH,
+    SLIP_TARGETS,
+    AnswerMode,
+    SlipTarget,
+    answer_mode,
+)
+from sessions.phones.devices import Devices, new_code, new_token
+from sessions.storage.tables import EXERCISES_TABLE
+from sessions.text import clean_line
+from sessions.theme.model import Segment
+
+
+class Outcome(StrEnum):
+    """What became of an answer; the phone page says it in a line."""
+
+    SAVED = "saved"
+    HELD = "held"  # a text, waiting for the consultant
+    CLOSED = "closed"  # not the current question (any more)
+    NO_VOTES = "no_votes"
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    FULL = "full"  # too many texts waiting already
+    SLOW = "slow"  # this phone sends too fast
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the phone page shows: the current page's question, with this phone's own answers."""
+
+    mode: AnswerMode | None
+    segment_id: str = ""
+    title: str = ""
+    prompt: str = ""
+    statements: tuple[str, ...] = ()
+    values: tuple[tuple[int, str], ...] = ()
+    """A scale's values with their labels (empty where the theme gives none)."""
+    chosen: tuple[int | None, ...] = ()
+    """This phone's value for each statement."""
+    items: tuple[tuple[str, int], ...] = ()
+    """A vote's items with this phone's votes on each."""
+    votes_each: int = 0
+    target: SlipTarget | None = None
+    columns: tuple[str, ...] = ()
+    version: str = field(default="", compare=False)
+    """Changes when what is asked changes (not when anyone answers): the page reloads then."""
+
+
+class JoinService:
+    """The phones' way into `live`. Call `close` when joining stops: from then on nothing is
+    accepted, even from a request already on its way."""
+
+    def __init__(self, live: LiveSession) -> None:
+        self.live = live
+        self.devices = Devices()
+        self.token = new_token()
+        self.code = new_code()
+        self.open = True
+        self._listeners: list[Callable[[], None]] = []
+        self._failures: list[Callable[[OplaegError], None]] = []
+        self._sheds: list[Callable[[int], None]] = []
+        self._state_cache: tuple[tuple[int, str], object] | None = None
+        self._counted: list[Callable[[], None]] = []
+
+    def listen(
+        self,
+        listener: Callable[[], None],
+        failure: Callable[[OplaegError], None] | None = None,
+        shed: Callable[[int], None] | None = None,
+        counted: Callable[[], None] | None = None,
+    ) -> None:
+        """Call `listener` after every answer saved (the console repaints), `failure` when
+        one could not be saved, and `shed` when the server closed connections because there
+        were too many (the console says so). With `counted`, that is called instead of
+        `listener` for scale values and votes (only counts changed: a lighter repaint)."""
+        self._listeners.append(listener)
+        if counted is not None:
+            self._counted.append(counted)
+        if failure is not None:
+            self._failures.append(failure)
+        if shed is not None:
+            self._sheds.append(shed)
+
+    def shed(self, total: int) -> None:
+        """The server has closed `total` connections so far to stay within its bounds."""
+        for listener in list(self._sheds):
+            listener(total)
+
+    def failed(self, error: OplaegError) -> None:
+        """An answer could not be saved (the phone was told to try again)."""
+        for failure in list(self._failures):
+            failure(error)
+
+    def close(self) -> None:
+        self.open = False
+
+    # -- what is asked ---------------------------------------------------------------------------
+
+    def current(self) -> tuple[Page, AnswerMode] | None:
+        """The console's page and what it asks, while the session runs and joining is open."""
+        live = self.live
+        if not self.open or live.started_at is None or live.nav.finished:
+            return None
+        page = live.page
+        mode = answer_mode(page)
+        return (page, mode) if mode is not None else None
+
+    def question(self, cookie: str | None) -> Question:
+        current = self.current()
+        if current is None:
+            return Question(None, version=_version("none"))
+        page, mode = current
+        segment = page.segment
+        step = page.step
+        prompt = step.questions[0] if step is not None and step.questions else ""
+        if step is not None and not prompt and step.title != segment.title:
+            prompt = step.title
+        base = Question(mode, segment.id, segment.title, prompt)
+        state = self._state(segment)
+        answers = self.live.answers
+        if mode is AnswerMode.SCALE and isinstance(state, ScaleState):
+            values = tuple((v, label_for(state, v)) for v in state.values)
+            chosen = tuple(
+                answers.scale_value(segment.id, i, self.devices.key(cookie, segment.id, i))
+                if cookie
+                else None
+                for i in range(len(state.statements))
+            )
+            question = replace(
+                base, prompt="", statements=state.statements, values=values, chosen=chosen
+            )  # its questions are the statements themselves
+            return _versioned(question, page.key, state.statements, values)
+        if mode is AnswerMode.VOTE and isinstance(state, VotingState):
+            mine = (
+                answers.votes_of(segment.id, self.devices.key(cookie, segment.id)) if cookie else {}
+            )
+            items = tuple((item, mine.get(item, 0)) for item in state.items)
+            question = replace(base, items=items, votes_each=state.votes_per_person)
+            return _versioned(question, page.key, state.items, state.votes_per_person)
+        if mode is AnswerMode.SLIP and segment.format is not None:
+            target = SLIP_TARGETS[segment.format]
+            columns = state.columns if isinstance(state, BoardState) else ()
+            question = replace(base, target=target, columns=columns)
+            return _versioned(question, page.key, target, columns)
+        return Question(None, version=_version("none"))
+
+    # -- answering -------------------------------------------------------------------------------
+
+    def answer_scale(
+        self, cookie: str, segment_id: str, statement: str, value: str, *, defer: bool = False
+    ) -> Outcome:
+        """A scale answer. With `defer` it is only staged: the caller calls `commit` (or awaits
+        a `GroupCommit`) before telling the phone it is saved."""
+        segment, state = self._asked(segment_id, AnswerMode.SCALE)
+        if segment is None or not isinstance(state, ScaleState):
+            return Outcome.CLOSED
+        index, number = _number(statement), _number(value)
+        if index is None or number is None or not 0 <= index < len(state.statements):
+            return Outcome.CLOSED
+        if number not in state.values:
+            return Outcome.CLOSED
+        self._keep_exercise(segment)
+        key = self.devices.key(cookie, segment.id, index)
+        self.live.answers.answer_scale(segment.id, index, key, number, defer=True)
+        if not defer:
+            self.commit()
+        return Outcome.SAVED
+
+    def vote(
+        self, cookie: str, segment_id: str, item: str, change: int, *, defer: bool = False
+    ) -> Outcome:
+        """A vote more or less on `item`; staged only with `defer`, as `answer_scale`."""
+        segment, state = self._asked(segment_id, AnswerMode.VOTE)
+        if segment is None or not isinstance(state, VotingState) or item not in state.items:
+            return Outcome.CLOSED
+        self._keep_exercise(segment)
+        key = self.devices.key(cookie, segment.id)
+        allowed = state.votes_per_person
+        if not self.live.answers.vote(segment.id, key, item, change, allowed, defer=True):
+            return Outcome.NO_VOTES
+        if not defer:
+            self.commit()
+        return Outcome.SAVED
+
+    def commit(self) -> None:
+        """Write the staged answers (one journal line for all); durable when this returns.
+        A storage error drops them and goes on to the caller (the phones try again)."""
+        try:
+            self.live.answers.flush()
+        except OplaegError as error:
+            self.failed(error)
+            raise
+        self._count_changed()
+
+    async def commit_async(self) -> None:
+        """`commit`, with the file written in a worker thread: the console's loop — its keys
+        and its countdown — goes on while the disk works."""
+        try:
+            await self.live.answers.flush_async()
+        except OplaegError as error:
+            self.failed(error)
+            raise
+        self._count_changed()
+
+    def send_slip(self, segment_id: str, text: str, column: str = "") -> Outcome:
+        segment, state = self._asked(segment_id, AnswerMode.SLIP)
+        if segment is None or segment.format is None:
+            return Outcome.CLOSED
+        cleaned = clean_line(text)
+        if not cleaned:
+            return Outcome.EMPTY
+        if len(cleaned) > MAX_SLIP_LENGTH:
+            return Outcome.TOO_LONG
+        answers = self.live.answers
+        if answers.pending_count() >= MAX_PENDING_SLIPS:
+            return Outcome.FULL
+        chosen = _number(column) or 0
+        if isinstance(state, BoardState) and not 0 <= chosen < len(state.columns):
+            return Outcome.CLOSED
+        page = self.live.page
+        answers.add_slip(segment.id, page.index, cleaned, SLIP_TARGETS[segment.format], chosen)
+        self._changed()
+        return Outcome.HELD
+
+    def voting_item(self, reference: str) -> str | None:
+        """The item a phone's vote form names (see `item_reference`), if it is still on the
+        list the phone saw."""
+        current = self.current()
+        if current is None or current[1] is not AnswerMode.VOTE:
+            return None
+        state = self._state(current[0].segment)
+        if not isinstance(state, VotingState):
+            return None
+        index, _, _ = reference.partition("-")
+        number = _number(index)
+        if number is None or number >= len(state.items):
+            return None
+        item = state.items[number]
+        return item if item_reference(number, item) == reference else None
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _asked(self, segment_id: str, mode: AnswerMode) -> tuple[Segment | None, object]:
+        """The current exercise and its state, if it is `segment_id` and asks `mode`."""
+        current = self.current()
+        if current is None:
+            return None, None
+        page, asked = current
+        if asked is not mode or page.segment.id != segment_id:
+            return None, None
+        return page.segment, self._state(page.segment)
+
+    def _state(self, segment: Segment) -> object:
+        """The exercise's state, read once per change to the session (not per answer: a
+        vote's list is gathered from the boards and notes before it, which grows with the
+        session). The phones' answers are not part of it, so they never make it stale."""
+        stamp = (self.live.store.revision, segment.id)
+        if self._state_cache is None or self._state_cache[0] != stamp:
+            self._state_cache = (stamp, self.live.exercises.state(segment))
+        return self._state_cache[1]
+
+    def _keep_exercise(self, segment: Segment) -> None:
+        """Store the exercise as it stands before its first phone answer, so the referat has
+        it even if no hand was counted by key."""
+        if not self.live.store.has(EXERCISES_TABLE, segment.id):
+            self.live.exercises.save(segment, self.live.exercises.state(segment))
+
+    def _count_changed(self) -> None:
+        if not self._counted:
+            self._changed()
+        for listener in list(self._counted):
+            listener()
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+
+def item_reference(index: int, item: str) -> str:
+    """How a vote form names an item: short (an item can be a long note), and refused if the
+    list has changed under the phone."""
+    return f"{index}-{hashlib.sha256(item.encode()).hexdigest()[:10]}"
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+
+
+def _version(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
+
+
+def _versioned(question: Question, *parts: object) -> Question:
+    return replace(question, version=_version(question.mode, *parts))

@@ -1,0 +1,1 @@
+"""The participant server: aiohttp, the phone page, cookies, limits, the QR code. No Textual."""
