@@ -27,13 +27,11 @@ from sessions.theme.library import ThemeLibrary
 from tui.file_watch import FileWatch
 from tui.shutdown import install_shutdown
 from tui.themes import DARK, LIGHT, register_themes, variable_defaults
+from tui.widgets.second_tick import each_second
 from tui.widgets.stage import Stage
 
 RETRY_SECONDS = 0.02
 """When the files changed while they were read: how soon to read them again."""
-PRESENCE_SECONDS = 1.0
-"""How often the room view looks again without a change to its files (a console that was
-killed leaves its announcement behind), besides whenever a watched file changes."""
 
 
 class FilesChanged(Message):
@@ -87,7 +85,9 @@ class RoomScreen(Screen[None]):
     def on_mount(self) -> None:
         self._watch = FileWatch(self._watched_files, lambda: self.post_message(FilesChanged()))
         self._watch.start()
-        self.set_interval(PRESENCE_SECONDS, self.follow)
+        # Once a second it looks again without a change to its files (a console that was killed
+        # leaves its announcement behind), on the countdown's tick: one wake-up a second.
+        each_second(self, self.follow)
         self.follow()
 
     def on_unmount(self) -> None:

@@ -16,7 +16,12 @@ from typing import Any
 
 from sessions.errors import DamagedFileError, StorageError
 from sessions.i18n import t
-from sessions.storage.atomic import describe_os_error, fsync_directory, write_all
+from sessions.storage.atomic import (
+    atomic_write_bytes,
+    describe_os_error,
+    fsync_directory,
+    write_all,
+)
 from sessions.storage.durable import flush_to_disk, open_flags
 
 ANCHOR_BYTES = 64
@@ -145,6 +150,32 @@ class Journal:
             raise StorageError(
                 t("error.could_not_empty", path=self.path, reason=describe_os_error(error))
             ) from error
+
+    @property
+    def size(self) -> int:
+        """The bytes up to the end of the last confirmed line."""
+        return self._confirmed_size
+
+    def keep_from(self, offset: int) -> None:
+        """Drop the lines before `offset` (now safe in a snapshot). With nothing after them the
+        journal is emptied; else it is replaced, atomically, by the lines after them (written
+        while the snapshot was): a crash leaves the old journal or the new one, each whole."""
+        if offset >= self._confirmed_size:
+            self.reset()
+            return
+        try:
+            with self.path.open("rb") as file:
+                file.seek(offset)
+                tail = file.read(self._confirmed_size - offset)
+        except OSError as error:
+            raise StorageError(
+                t("error.could_not_read", path=self.path, reason=describe_os_error(error))
+            ) from error
+        self.close()  # Windows replaces no file its writer holds open
+        atomic_write_bytes(self.path, tail)
+        self._confirmed_size, self._needs_cut = len(tail), False
+        self.count = tail.count(b"\n")
+        self._anchor = b""
 
     def close(self) -> None:
         if self._fd is not None:

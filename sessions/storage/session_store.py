@@ -10,7 +10,10 @@ A failed write (a full disk, an I/O error) refuses the change it was for and not
 the change is not kept in memory, not left in the journal, and its sequence number is never
 used again. Folding the journal into the snapshot is upkeep: when that fails, the changes are
 still safe in the journal, so it is tried again later and never makes a saved change look
-refused.
+refused. The save that reaches `COMPACT_EVERY` does not wait for it either: the snapshot is
+written in a thread of its own from the tables as they were (their documents are replaced by a
+change, never altered), and the journal then keeps only the lines saved meanwhile. A crash at
+any point leaves a snapshot and a journal that together hold every saved change.
 
 The tables in `CURRENT_ONLY_TABLES` (the phones' answers) are not journalled: each lives in a
 file of its own that `put_current` replaces whole, sorted, so the folder never tells in which
@@ -22,6 +25,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +38,7 @@ from sessions.storage.atomic import (
     AtomicJSONStorage,
     atomic_write_bytes,
     describe_os_error,
+    dump_json,
     read_json_tables,
     remove_stray_temp_files,
 )
@@ -49,6 +54,9 @@ COMPACT_EVERY = 1000
 COMPACT_RETRY_AFTER = 100
 """Changes to wait, after a failed compaction, before trying again (each try rewrites the
 whole snapshot, which is wasted work while the disk stays full)."""
+COMPACT_IN_BACKGROUND = True
+"""Whether the compaction a save triggers runs in a thread (the save returns once its own line
+is on disk); False runs it within the save (tests that script every file call in order)."""
 
 Document = dict[str, Any]
 
@@ -93,6 +101,10 @@ class SessionStore:
         self._current_raw: dict[str, bytes] = {}
         """The last written form of each `CURRENT_ONLY_TABLES` table, read back only when
         someone asks for its documents (the writer rarely does: it keeps its own tally)."""
+        self._upkeep: threading.Thread | None = None
+        """A compaction running in the background, if any."""
+        self._journal_lock = threading.Lock()
+        """Held to append to the journal and to replace it (a compaction's last step)."""
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -148,6 +160,7 @@ class SessionStore:
             return
         self._closed = True
         try:
+            self.finish_upkeep()
             if not self.readonly and self._journal.count:
                 self._try_compact()
         finally:
@@ -348,9 +361,53 @@ class SessionStore:
         self._change({"op": "delete", "table": table, "id": doc_id})
 
     def compact(self) -> None:
-        """Write the snapshot and empty the journal."""
+        """Write the snapshot and empty the journal (after any compaction under way)."""
+        self.finish_upkeep()
         self._write_snapshot()
         self._journal.reset()
+
+    def finish_upkeep(self) -> None:
+        """Wait for a compaction running in the background to end."""
+        upkeep = self._upkeep
+        if upkeep is not None and upkeep is not threading.current_thread():
+            upkeep.join()
+
+    def _start_compaction(self) -> None:
+        """Fold the journal into a snapshot without making the save that asked wait: the
+        tables as they are now (a shallow copy: a change replaces a document, never alters
+        it) are written in a thread, and the journal then keeps only what came after."""
+        if not COMPACT_IN_BACKGROUND:
+            self._try_compact()
+            return
+        tables = {
+            name: dict(docs)
+            for name, docs in self._tables.items()
+            if name not in CURRENT_ONLY_TABLES
+        }
+        upkeep = threading.Thread(
+            target=self._compact_in_background,
+            args=(self._seq, self._journal.size, tables),
+            name="oplaeg-compaction",
+            daemon=True,
+        )
+        self._upkeep = upkeep
+        upkeep.start()
+
+    def _compact_in_background(
+        self, seq: int, journal_size: int, tables: dict[str, dict[str, Document]]
+    ) -> None:
+        try:
+            atomic_write_bytes(self.directory / SNAPSHOT_NAME, _snapshot_bytes(seq, tables))
+            with self._journal_lock:
+                self._journal.keep_from(journal_size)
+        except StorageError as error:
+            self.upkeep_error = error
+            self._compact_at = self._journal.count + COMPACT_RETRY_AFTER
+        else:
+            self.upkeep_error = None
+            self._compact_at = COMPACT_EVERY
+        finally:
+            self._upkeep = None
 
     def _try_compact(self) -> None:
         """Compact, or keep the journal as it is when that cannot be done now."""
@@ -368,10 +425,11 @@ class SessionStore:
             raise RuntimeError("this session is not open for writing")
         self._seq += 1  # used up even when the change is refused: it is never written twice
         entry = {"seq": self._seq, **copy.deepcopy(entry)}
-        self._journal.append(entry)
+        with self._journal_lock:
+            self._journal.append(entry)
         self._apply(entry)
-        if self._journal.count >= self._compact_at:
-            self._try_compact()  # the change is saved: upkeep never makes it look refused
+        if self._journal.count >= self._compact_at and self._upkeep is None:
+            self._start_compaction()  # the change is saved: upkeep never makes it look refused
 
     def _apply(self, entry: Document) -> None:
         self.revision += 1
@@ -397,6 +455,21 @@ class SessionStore:
             (name, docs) for name, docs in self._tables.items() if name not in CURRENT_ONLY_TABLES
         )
         self._snapshot.write(data)
+
+
+def _snapshot_bytes(seq: int, tables: dict[str, dict[str, Document]]) -> bytes:
+    """The snapshot file's bytes (as `dump_json` writes them), made a document at a time: a
+    compaction in the background leaves the event loop a turn between documents instead of
+    holding it for the whole session."""
+    parts = [b'{"', META_TABLE.encode(), b'":', dump_json({"1": {"seq": seq, "format": 1}})]
+    for name, docs in tables.items():
+        parts += [b",", dump_json(name), b":{"]
+        parts.append(
+            b",".join(dump_json(doc_id) + b":" + dump_json(doc) for doc_id, doc in docs.items())
+        )
+        parts.append(b"}")
+    parts.append(b"}")
+    return b"".join(parts)
 
 
 def _index_key(value: object) -> object:

@@ -180,10 +180,52 @@ def test_compaction_keeps_the_journal_short(tmp_path: Path):
     store = new_store(tmp_path)
     for number in range(COMPACT_EVERY + 5):
         store.put("notes", str(number), {"text": f"note {number}"})
+    store.finish_upkeep()
     lines = (tmp_path / "s1" / "journal.jsonl").read_bytes().count(b"\n")
     assert lines == 5
     store.close()
     assert SessionStore.open(tmp_path / "s1", readonly=True).count("notes") == COMPACT_EVERY + 5
+
+
+def test_the_save_that_reaches_compaction_does_not_wait_for_it(tmp_path: Path, monkeypatch):
+    """The snapshot is written in the background: saves go on while it is written (each on
+    disk when it returns), and the journal then keeps exactly the lines saved meanwhile."""
+    import threading
+
+    from sessions.storage import session_store
+
+    monkeypatch.setattr(session_store, "COMPACT_EVERY", 5)
+    gate, writing = threading.Event(), threading.Event()
+    write = session_store.atomic_write_bytes
+
+    def slow_snapshot(path: Path, payload: bytes, **kwargs: object) -> None:
+        if path.name == "session.json":
+            writing.set()
+            assert gate.wait(10), "the test never let the snapshot be written"
+        write(path, payload, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(session_store, "atomic_write_bytes", slow_snapshot)
+    store = new_store(tmp_path)
+    journal_file = tmp_path / "s1" / "journal.jsonl"
+    for number in range(1, 6):
+        store.put("notes", str(number), {"text": f"note {number}"})
+    assert writing.wait(10), "the fifth save started a compaction"
+    for number in range(6, 9):  # the snapshot is still being written: these do not wait
+        store.put("notes", str(number), {"text": f"note {number}"})
+        lines = journal_file.read_bytes().splitlines()
+        assert json.loads(lines[-1])["doc"] == {"text": f"note {number}"}, "on disk at once"
+    gate.set()
+    store.finish_upkeep()
+    kept = [json.loads(line)["seq"] for line in journal_file.read_bytes().splitlines()]
+    assert kept == [6, 7, 8], "the journal keeps only what the snapshot does not hold"
+    snapshot = json.loads((tmp_path / "s1" / "session.json").read_text())
+    assert snapshot["_meta"]["1"]["seq"] == 5 and len(snapshot["notes"]) == 5
+    store.put("notes", "9", {"text": "note 9"})
+    store._journal.close()  # the process dies: no close
+    store._release()
+    again = SessionStore.open(tmp_path / "s1", readonly=True)
+    assert sorted(again.all("notes"), key=int) == [str(n) for n in range(1, 10)]
+    again.close()
 
 
 CRASH_WRITER = """

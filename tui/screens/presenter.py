@@ -36,11 +36,11 @@ from tui.screens.presenter_join import JoinActions
 from tui.screens.presenter_notes import NoteActions
 from tui.widgets.console_panel import ConsolePanel
 from tui.widgets.footer import Footer
+from tui.widgets.second_tick import each_second
 from tui.widgets.stage import Stage
 from tui.widgets.status_bar import StatusBar
 
 T = TypeVar("T")
-PRESENCE_SECONDS = 1.0
 SCROLL_LINES = 3
 STACKED_BELOW = 100
 """A console narrower than this puts the notes under the page instead of beside it: the page
@@ -92,7 +92,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         self._apply_layout()
         self.show_page(entered=True)
         if self._layout_choice == "auto" and self.data_dir is not None:
-            self.set_interval(PRESENCE_SECONDS, self.check_presence)
+            each_second(self, self.check_presence)  # on the countdown's tick
             self.check_presence()
         self.connect_join()
         draft = self.live.notebook.draft()

@@ -2,8 +2,9 @@
 them ("Snart tid", "Sidste minut" in inverse video, "Tiden er gået" at zero), so no stage is
 shown by colour alone.
 
-It reads its countdown a few times a second (time is read from the stored deadline, never
-counted) and repaints only when the shown text or stage changes.
+It reads its countdown once a second, just after the digits change, on the window's one
+timer for what shows time (`second_tick`): time is read from the stored deadline, never
+counted, and it repaints only when the shown text or stage changes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Label
 
 from sessions.agenda.countdown import (
@@ -26,12 +26,8 @@ from sessions.agenda.countdown import (
 )
 from sessions.i18n import t
 from tui.widgets.big_clock import BigClock
+from tui.widgets.second_tick import second_tick
 
-IDLE_TICK_SECONDS = 1.0
-"""How often a countdown that is not running is looked at (a change on the page shows at once
-anyway: the screen calls `tick`)."""
-AFTER_THE_SECOND = 0.005
-"""A running countdown is looked at just after its display changes, once a second."""
 _STAGE_CLASSES = {stage: f"-{stage.value}" for stage in CountdownStage}
 _COUNTING = (CountdownStage.RUNNING, CountdownStage.WARNING, CountdownStage.URGENT)
 
@@ -75,7 +71,7 @@ class CountdownDisplay(Vertical):
         self._budget = (40, 3)
         self._halfway_said = False
         self._running = False
-        self._timer: Timer | None = None
+        self._ticking = False
         self.halfway_text: str | None = None
         """Said from half time on (walk and talk: "Byt roller!"); None: no such signal."""
         self.done_text: str | None = None
@@ -93,27 +89,27 @@ class CountdownDisplay(Vertical):
 
     def on_mount(self) -> None:
         self.tick()
-        self._next_tick()
+        self._ticking = True
+        tick = second_tick(self)
+        tick.add(self, self.tick)
+        tick.align(self, self._until_next_change)
 
-    def _next_tick(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(self._until_next_change(), self._tick_again, name="countdown")
-
-    def _tick_again(self) -> None:
-        self.tick()
-        self._next_tick()
-
-    def _until_next_change(self) -> float:
+    def _until_next_change(self) -> float | None:
         """Seconds until the digits change: the fraction of a second left before the next
-        whole second, so the loop wakes once a second and never shows a second late."""
+        whole second of a running countdown (None when nothing counts: the wall's second)."""
         countdown = self._source()
         if countdown is None or not countdown.running:
-            return IDLE_TICK_SECONDS
+            return None
         remaining = countdown.remaining()
         if remaining <= 0:
-            return IDLE_TICK_SECONDS
-        return remaining - math.floor(remaining) + AFTER_THE_SECOND
+            return None
+        return remaining - math.floor(remaining)
+
+    def _in_step(self) -> None:
+        """The countdown shown started, stopped or is another one: its seconds turn at
+        another moment."""
+        if self._ticking:
+            second_tick(self).reschedule()
 
     def follow(self, source: Callable[[], Countdown | None]) -> None:
         """Show the countdown `source` returns from now on (another page); never rings for
@@ -123,8 +119,7 @@ class CountdownDisplay(Vertical):
         self._shown = None
         self._halfway_said = False
         self.tick()
-        if self._timer is not None:  # another countdown, another phase
-            self._next_tick()
+        self._in_step()  # another countdown, another phase
 
     def tick(self) -> None:
         """Bring the digits and the stage up to date; cheap when nothing visible changed."""
@@ -132,8 +127,7 @@ class CountdownDisplay(Vertical):
         running = countdown is not None and countdown.running
         if running != self._running:  # started or stopped: wake in step with its seconds
             self._running = running
-            if self._timer is not None:
-                self._next_tick()
+            self._in_step()
         if self.display != (countdown is not None):
             self.display = countdown is not None
         if countdown is None:

@@ -79,13 +79,14 @@ class Stage(Vertical):
     """One page for the room. `interactive` gives the exercise its keys (the console, or the
     single window); the room view is never interactive."""
 
+    # The page's kind (a slide, an exercise that takes the room's attention) is a class on the
+    # few parts it changes, never on the stage: a class on the stage restyles everything in it.
     DEFAULT_CSS = """
     Stage { height: 1fr; width: 1fr; padding: 0 2; }
-    Stage.-slide { align-vertical: middle; }
     Stage #stage-title { width: 100%; text-align: center; text-style: bold; color: $primary; }
     Stage #stage-step { width: 100%; text-align: center; color: $foreground; }
     Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
-    Stage.-slide #stage-text { max-height: 85%; }
+    Stage #stage-text.-slide { max-height: 85%; }
     Stage #stage-markdown {
         width: auto; max-width: 100; background: $background; margin: 0; padding: 0;
     }
@@ -94,13 +95,13 @@ class Stage(Vertical):
         background: $background; border-left: outer $primary;
     }
     Stage #stage-exercise { height: auto; }
-    Stage.-busy #stage-exercise { height: 1fr; }
+    Stage #stage-exercise.-busy { height: 1fr; }
     Stage #stage-break { height: auto; width: 100%; margin: 1 0 0 0; }
     Stage #stage-break Center { height: auto; }
     Stage #stage-break-label { width: 100%; text-align: center; text-style: bold; color: $primary; }
     Stage #stage-break-time { color: $primary; margin-bottom: 1; }
     Stage #stage-spacer { height: 1fr; }
-    Stage.-busy #stage-spacer, Stage.-slide #stage-spacer { display: none; }
+    Stage #stage-spacer.-busy, Stage #stage-spacer.-slide { display: none; }
     """
 
     def __init__(self, live: LiveSession, *, interactive: bool, id: str | None = None) -> None:  # noqa: A002
@@ -111,6 +112,10 @@ class Stage(Vertical):
         self._text: str | None = None
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
+        self._kept: dict[str, ExerciseWidget] = {}
+        """Each exercise's widget, by segment id, once made (hidden while not on the page)."""
+        self._slide = False
+        self._busy = False
         self.return_time: str | None = None
         """A break's return time as shown ("14.35"), or None."""
         self._built = False
@@ -151,7 +156,7 @@ class Stage(Vertical):
         self._page = page
         segment = page.segment
         kind = segment.kind
-        self.set_class(page.slide is not None, "-slide")
+        self._set_kind(slide=page.slide is not None, busy=self._busy)
         title = page.slide.title if page.slide is not None else segment.title
         if kind is SegmentKind.BREAK:
             title = t("stage.break_title")
@@ -225,6 +230,9 @@ class Stage(Vertical):
         return self.live.timers.for_page(page)
 
     def _show_exercise(self, page: Page, previous: Page | None) -> None:
+        """The page's exercise widget shown, the others hidden. Each exercise's widget is made
+        the first time its page is shown and then kept (hidden while another page is shown):
+        coming back to it shows it again instead of building it anew."""
         container = self.query_one("#stage-exercise", Vertical)
         exercise = self.exercise
         same = (
@@ -234,20 +242,47 @@ class Stage(Vertical):
             if previous is not page:
                 exercise.show_page(page)
         else:
-            container.remove_children()
+            if exercise is not None:
+                if exercise.has_focus:
+                    self.screen.set_focus(None)
+                exercise.display = False
             self._exercise = None
             exercise_format = page.segment.format
             widget_class = EXERCISE_WIDGETS.get(exercise_format.value) if exercise_format else None
             if widget_class is not None:
-                widget = widget_class(self.live, page, interactive=self.interactive)
+                widget = self._kept.get(page.segment.id)
+                if widget is not None and type(widget) is widget_class and widget.is_attached:
+                    widget.show_page(page)
+                    widget.display = True
+                    if container.children and container.children[0] is not widget:
+                        # First among the kept ones: a query finds the one on the page.
+                        container.move_child(widget, before=0)
+                else:
+                    widget = widget_class(self.live, page, interactive=self.interactive)
+                    self._kept[page.segment.id] = widget
+                    if container.children:
+                        container.mount(widget, before=0)
+                    else:
+                        container.mount(widget)
                 self._exercise = widget
-                container.mount(widget)
                 if self.interactive and widget.can_focus:
                     widget.focus()
         current = self.exercise
-        busy = current is not None and current.takes_keys
-        self.set_class(busy, "-busy")
+        self._set_kind(slide=self._slide, busy=current is not None and current.takes_keys)
         container.display = current is not None
+
+    def _set_kind(self, *, slide: bool, busy: bool) -> None:
+        """A slide is centred and may use more of the height for its text; an exercise that
+        takes keys gets the room under the text. Set on the parts, not on the stage."""
+        if slide != self._slide:
+            self._slide = slide
+            self.styles.align_vertical = "middle" if slide else "top"
+            for selector in ("#stage-text", "#stage-spacer"):
+                self.query_one(selector).set_class(slide, "-slide")
+        if busy != self._busy:
+            self._busy = busy
+            for selector in ("#stage-title", "#stage-text", "#stage-exercise", "#stage-spacer"):
+                self.query_one(selector).set_class(busy, "-busy")
 
     def _show_break(self, page: Page) -> None:
         view = self.query_one("#stage-break", Vertical)
@@ -294,7 +329,7 @@ class Stage(Vertical):
 
     def _fit_clock(self) -> None:
         width, height = self.content_size
-        share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
+        share = BUSY_CLOCK_SHARE if self._busy else CLOCK_SHARE
         back = self.return_time is not None
         if back:
             share = BREAK_CLOCK_SHARE

@@ -17,6 +17,7 @@ from sessions.i18n import t
 from sessions.live import LiveSession
 from tui.widgets.agenda_bar import AgendaBar
 from tui.widgets.join_status import JoinStatus
+from tui.widgets.second_tick import each_second
 
 MESSAGE_SECONDS = 6.0
 ERROR_SECONDS = 20.0
@@ -96,7 +97,7 @@ class StatusBar(Vertical):
             yield JoinStatus(live=self.live, id="status-join")
 
     def on_mount(self) -> None:
-        self.set_interval(1.0, self.refresh_status)
+        each_second(self, self.refresh_status)  # with the countdown's digits: one wake-up
         self.refresh_status()
 
     def refresh_status(self) -> None:
