@@ -70,7 +70,7 @@ class CountdownDisplay(Vertical):
         self._state_text = ""
         self._budget = (40, 3)
         self._halfway_said = False
-        self._running = False
+        self._counting = False  # not `_running`: that is Textual's (is the widget running)
         self._ticking = False
         self.halfway_text: str | None = None
         """Said from half time on (walk and talk: "Byt roller!"); None: no such signal."""
@@ -85,7 +85,7 @@ class CountdownDisplay(Vertical):
     @property
     def running(self) -> bool:
         """Whether the countdown shown is counting (as of the last `tick`)."""
-        return self._running
+        return self._counting
 
     def on_mount(self) -> None:
         self.tick()
@@ -125,8 +125,8 @@ class CountdownDisplay(Vertical):
         """Bring the digits and the stage up to date; cheap when nothing visible changed."""
         countdown = self._source()
         running = countdown is not None and countdown.running
-        if running != self._running:  # started or stopped: wake in step with its seconds
-            self._running = running
+        if running != self._counting:  # started or stopped: wake in step with its seconds
+            self._counting = running
             self._in_step()
         if self.display != (countdown is not None):
             self.display = countdown is not None

@@ -54,7 +54,7 @@ class SecondTick:
         if self._phase is not None:
             node, phase = self._phase
             owner = node()
-            if owner is None or not owner.is_running:
+            if owner is None or not owner.is_attached:
                 self._phase = None
             else:
                 seconds = phase()
@@ -65,7 +65,7 @@ class SecondTick:
 
     def _fire(self) -> None:
         self._timer = None
-        self._parts = [(n, c) for n, c in self._parts if _running(n)]
+        self._parts = [(n, c) for n, c in self._parts if _present(n)]
         with self.app.batch_update():
             for _, callback in list(self._parts):
                 callback()
@@ -73,10 +73,10 @@ class SecondTick:
             self.reschedule()
 
 
-def _running(node: weakref.ref[DOMNode]) -> bool:
+def _present(node: weakref.ref[DOMNode]) -> bool:
     """Whether the part is still in the app (a removed widget's callback is dropped)."""
     owner = node()
-    return owner is not None and owner.is_running
+    return owner is not None and owner.is_attached
 
 
 _ticks: weakref.WeakKeyDictionary[App[object], SecondTick] = weakref.WeakKeyDictionary()
