@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import segno
-
 QUIET_ZONE = 2
 """Light modules around the code; phones find it by this margin."""
 
@@ -20,6 +18,8 @@ def qr_modules(text: str) -> list[list[bool]]:
 @lru_cache(maxsize=8)
 def _modules(text: str) -> tuple[tuple[bool, ...], ...]:
     # The wall redraws often (the room view on every change); the code changes rarely.
+    import segno  # only once phones can join: a session without them never loads it
+
     code = segno.make(text, error="m", micro=False)
     return tuple(
         tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)
