@@ -26,6 +26,7 @@ import copy
 import json
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +55,9 @@ COMPACT_EVERY = 1000
 COMPACT_RETRY_AFTER = 100
 """Changes to wait, after a failed compaction, before trying again (each try rewrites the
 whole snapshot, which is wasted work while the disk stays full)."""
+UPKEEP_DELAY = 0.02
+"""Seconds a compaction in the background waits before it starts: the save that started it,
+and the screen's repaint after it, go first (Python runs one thread at a time)."""
 COMPACT_IN_BACKGROUND = True
 """Whether the compaction a save triggers runs in a thread (the save returns once its own line
 is on disk); False runs it within the save (tests that script every file call in order)."""
@@ -396,6 +400,7 @@ class SessionStore:
     def _compact_in_background(
         self, seq: int, journal_size: int, tables: dict[str, dict[str, Document]]
     ) -> None:
+        time.sleep(UPKEEP_DELAY)  # the save that started it returns first, not after a turn
         try:
             atomic_write_bytes(self.directory / SNAPSHOT_NAME, _snapshot_bytes(seq, tables))
             with self._journal_lock:

@@ -95,7 +95,6 @@ class Stage(Vertical):
         background: $background; border-left: outer $primary;
     }
     Stage #stage-exercise { height: auto; }
-    Stage #stage-exercise.-busy { height: 1fr; }
     Stage #stage-break { height: auto; width: 100%; margin: 1 0 0 0; }
     Stage #stage-break Center { height: auto; }
     Stage #stage-break-label { width: 100%; text-align: center; text-style: bold; color: $primary; }
@@ -281,8 +280,10 @@ class Stage(Vertical):
                 self.query_one(selector).set_class(slide, "-slide")
         if busy != self._busy:
             self._busy = busy
-            for selector in ("#stage-title", "#stage-text", "#stage-exercise", "#stage-spacer"):
+            for selector in ("#stage-title", "#stage-text", "#stage-spacer"):
                 self.query_one(selector).set_class(busy, "-busy")
+            # Its height set, not a class: a class would restyle every exercise kept in it.
+            self.query_one("#stage-exercise").styles.height = "1fr" if busy else "auto"
 
     def _show_break(self, page: Page) -> None:
         view = self.query_one("#stage-break", Vertical)
