@@ -172,7 +172,8 @@ class ExerciseWidget(Widget, can_focus=True):
     def ready(self) -> bool:
         """The parts `refresh_view` fills exist: composed, and not being taken down (a page
         turned again before this one was drawn removes it, parts first, while it mounts)."""
-        being_removed = self.styles.display != "none" and not self.display
+        # Closing, not merely hidden: the stage keeps an exercise's widget hidden off its page.
+        being_removed = self._closing or self._closed or self._pruning
         return self._composed and not being_removed
 
     def refresh_view(self) -> None:
