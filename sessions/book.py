@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from sessions.exercises import KINDS
+from sessions.exercises import KINDS, kind_of
 from sessions.exercises.base import ExerciseResult, ExerciseState
 from sessions.exercises.case import CaseState
 from sessions.exercises.sorting import BoardState
@@ -132,9 +132,8 @@ def exercise_result(
 ) -> ExerciseResult | None:
     """What one stored exercise reports to the referat, or None (nothing happened, or a kind
     this oplaeg does not know); with `phones`, their answers are counted in."""
-    try:
-        kind = KINDS[ExerciseFormat(str(doc.get("format")))]
-    except ValueError:
+    kind = kind_of(str(doc.get("format")))
+    if kind is None:
         return None
     state = kind.load(doc)
     if state is None:

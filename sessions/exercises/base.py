@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-from sessions.theme.model import ExerciseFormat, Segment, Step
-from sessions.theme.problems import Problem
+from sessions.theme.formats import FormatRules
+from sessions.theme.model import Segment
 
 Document = dict[str, Any]
 
@@ -36,21 +36,10 @@ class ExerciseState(Protocol):
 S = TypeVar("S", bound=ExerciseState)
 
 
-class ExerciseKind(Generic[S]):
-    """One exercise kind. Subclasses set `format`, the settings they accept and, when the group's
-    work is stored, how a state is made, loaded and reported."""
-
-    format: ClassVar[ExerciseFormat]
-    settings: ClassVar[frozenset[str]] = frozenset()
-    """Settings keys this kind adds to the segment's settings paragraph."""
-
-    def parse_options(self, settings: Mapping[str, str], line: int) -> tuple[object, list[Problem]]:
-        """The kind's typed options from the segment's settings, and what is wrong with them."""
-        return None, []
-
-    def check(self, segment: Segment) -> list[Problem]:
-        """Problems with the segment's steps for this kind (checked when a theme is read)."""
-        return []
+class ExerciseKind(FormatRules, Generic[S]):
+    """One exercise kind. Subclasses set `format`, the settings they accept and how a theme's
+    reader checks them (`FormatRules`, which the theme layer asks through its registry) and,
+    when the group's work is stored, how a state is made, loaded and reported."""
 
     def initial(self, segment: Segment, participants: int) -> S | None:
         """The state before the group has done anything (None: the kind stores nothing)."""
@@ -65,15 +54,6 @@ class ExerciseKind(Generic[S]):
     ) -> ExerciseResult | None:
         """What the referat shows of this exercise, or None when nothing happened."""
         return None
-
-    def shows_list(self, segment: Segment, index: int) -> bool:
-        """Whether step `index`'s list items are drawn by the exercise itself (a scale's
-        statements, a deck of cards) rather than as the step's text."""
-        return False
-
-    def swaps_roles(self, step: Step) -> bool:
-        """Whether the step's countdown signals "byt roller" halfway (walk and talk)."""
-        return False
 
 
 def as_int(value: object, default: int = 0) -> int:

@@ -63,6 +63,7 @@ class CaseState:
 
 class CaseKind(ExerciseKind[CaseState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.CASE
+    makes_list: ClassVar[bool] = True  # its agreements
 
     def initial(self, segment: Segment, participants: int) -> CaseState:
         return CaseState()

@@ -155,6 +155,11 @@ def _item(doc: object) -> BoardItem | None:
 class SortingKind(ExerciseKind[BoardState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.SORTING
     settings: ClassVar[frozenset[str]] = frozenset({"columns"})
+    makes_list: ClassVar[bool] = True
+
+    def columns(self, segment: Segment) -> tuple[str, ...]:
+        options = segment.options
+        return options.columns if isinstance(options, SortingOptions) else ()
 
     def parse_options(self, settings: Mapping[str, str], line: int) -> tuple[object, list[Problem]]:
         columns = split_list(settings.get("columns", ""))

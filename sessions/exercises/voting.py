@@ -17,6 +17,7 @@ from sessions.exercises.base import (
 )
 from sessions.i18n import t
 from sessions.models import NoteTag
+from sessions.theme import formats
 from sessions.theme.model import ExerciseFormat, Segment
 from sessions.theme.problems import Problem, problem
 
@@ -233,6 +234,54 @@ class VotingKind(ExerciseKind[VotingState]):
             else:
                 sources.append(source)
         return VotingOptions(votes, tuple(sources)), problems
+
+    def check_in_theme(
+        self,
+        segment: Segment,
+        earlier: Sequence[Segment],
+        later: Sequence[Segment],
+        plans: tuple[int, ...],
+    ) -> list[Problem]:
+        """Every `source:` names an earlier segment that makes a list (and a column it has)."""
+        problems = []
+        before = {s.id: s for s in earlier}
+        after = {s.id for s in later}
+        for source in voting_options(segment).sources:
+            if source.segment_id is None:
+                continue
+            target = before.get(source.segment_id)
+            if target is None:
+                key = (
+                    "theme.problem.source_later"
+                    if source.segment_id in after
+                    else "theme.problem.source_unknown"
+                )
+                problems.append(
+                    problem(segment.line, key, source=source.text, segment=segment.title)
+                )
+                continue
+            rules = formats.rules_for(target.format)
+            if rules is None or not rules.makes_list:
+                problems.append(
+                    problem(
+                        segment.line,
+                        "theme.problem.source_kind",
+                        source=source.text,
+                        segment=segment.title,
+                    )
+                )
+                continue
+            columns = rules.columns(target)
+            if source.column is not None and source.column not in columns:
+                problems.append(
+                    problem(
+                        segment.line,
+                        "theme.problem.source_column",
+                        source=source.text,
+                        columns=" | ".join(columns) or "–",
+                    )
+                )
+        return problems
 
     def initial(self, segment: Segment, participants: int) -> VotingState:
         options = voting_options(segment)
