@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from sessions.exercises.base import Document, ExerciseKind, ExerciseResult, as_int, as_texts
+from sessions.exercises.phone import AnswerMode, PhoneAsk, SlipTarget
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, Segment
 
@@ -98,3 +99,16 @@ class CaseKind(ExerciseKind[CaseState]):
             [[a] for a in state.agreements],
             [t("export.highlight.agreement", language=language, text=a) for a in state.agreements],
         )
+
+    def listed(self, state: CaseState, column: str | None) -> list[str] | None:
+        return list(state.agreements)
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        return AnswerMode.SLIP
+
+    def phone_ask(self, segment: Segment, state: CaseState | None) -> PhoneAsk | None:
+        # "Foreslå en aftale" is the form's own question: the step's would ask another.
+        return PhoneAsk(AnswerMode.SLIP, target=SlipTarget.AGREEMENT, shows_prompt=False)
+
+    def take_text(self, state: CaseState | None, text: str, column: int) -> CaseState | None:
+        return state.add(text) if state is not None else None

@@ -341,3 +341,8 @@ class RoundKind(ExerciseKind[RoundState]):
             seconds=state.seconds_each,
         )
         return ExerciseResult(title, segment_id, self.format.value, [line], [], [], [])
+
+
+def round_state(state: object) -> RoundState | None:
+    """`state` if it is a round's (what the session's round choices work on), else None."""
+    return state if isinstance(state, RoundState) else None

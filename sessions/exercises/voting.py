@@ -11,10 +11,12 @@ from sessions.exercises.base import (
     Document,
     ExerciseKind,
     ExerciseResult,
+    SessionMaterial,
     as_int,
     as_texts,
     split_list,
 )
+from sessions.exercises.phone import AnswerMode, PhoneAsk, PhoneCounts
 from sessions.i18n import t
 from sessions.models import NoteTag
 from sessions.theme import formats
@@ -346,3 +348,37 @@ class VotingKind(ExerciseKind[VotingState]):
             [highlight],
             (1,),
         )
+
+    def result_with_phones(
+        self,
+        state: VotingState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int,
+        phones: PhoneCounts,
+    ) -> ExerciseResult | None:
+        votes = phones.phone_votes(segment_id)
+        return self.result(state, title, segment_id, language, participants, extra=votes)
+
+    def in_session(
+        self, state: VotingState, segment: Segment, session: SessionMaterial
+    ) -> VotingState:
+        """The items from the lists made before the vote; the room's size from the session
+        until the consultant counted it."""
+        state = state.with_items(session.candidates(segment))
+        if not state.participants:
+            state = replace(
+                state,
+                participants=session.participants,
+                votes_per_person=voting_options(segment).votes_per_person,
+            )
+        return state
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        return AnswerMode.VOTE
+
+    def phone_ask(self, segment: Segment, state: VotingState | None) -> PhoneAsk | None:
+        if state is None:
+            return None
+        return PhoneAsk(AnswerMode.VOTE, items=state.items, votes_each=state.votes_per_person)
