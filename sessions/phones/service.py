@@ -5,7 +5,7 @@ participant server (`tui.phones.server`) is a thin web layer over this."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -61,6 +61,33 @@ class Question:
     columns: tuple[str, ...] = ()
     version: str = field(default="", compare=False)
     """Changes when what is asked changes (not when anyone answers): the page reloads then."""
+
+    @classmethod
+    def asking(
+        cls,
+        ask: PhoneAsk,
+        segment_id: str,
+        title: str,
+        prompt: str,
+        chosen: tuple[int | None, ...] = (),
+        mine: Mapping[str, int] | None = None,
+    ) -> Question:
+        """What the phone page shows of `ask` (the kind's description), with the step's
+        question `prompt` (if the kind shows it) and this phone's values and votes."""
+        mine = mine or {}
+        return cls(
+            ask.mode,
+            segment_id,
+            title,
+            prompt if ask.shows_prompt else "",
+            statements=ask.statements,
+            values=ask.values,
+            chosen=chosen,
+            items=tuple((item, mine.get(item, 0)) for item in ask.items),
+            votes_each=ask.votes_each,
+            target=ask.target if ask.mode is AnswerMode.SLIP else None,
+            columns=ask.columns,
+        )
 
 
 class JoinService:
@@ -147,19 +174,7 @@ class JoinService:
             if cookie and ask.items
             else {}
         )
-        question = Question(
-            mode,
-            segment.id,
-            segment.title,
-            prompt if ask.shows_prompt else "",
-            statements=ask.statements,
-            values=ask.values,
-            chosen=chosen,
-            items=tuple((item, mine.get(item, 0)) for item in ask.items),
-            votes_each=ask.votes_each,
-            target=ask.target if mode is AnswerMode.SLIP else None,
-            columns=ask.columns,
-        )
+        question = Question.asking(ask, segment.id, segment.title, prompt, chosen, mine)
         return replace(question, version=_version(mode, page.key, ask))
 
     # -- answering -------------------------------------------------------------------------------
