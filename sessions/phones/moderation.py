@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sessions.exercises import kind_of
 from sessions.live import LiveSession
-from sessions.phones.answers import MAX_SLIP_LENGTH, Slip, SlipTarget
+from sessions.phones.answers import MAX_SLIP_LENGTH, Slip
 from sessions.text import clean_line
 from sessions.theme.model import Segment
 
@@ -23,7 +23,7 @@ def approve(live: LiveSession, slip: Slip, text: str | None = None) -> bool:
     segment = _segment(live, slip.segment_id)
     kind = kind_of(segment.format) if segment is not None else None
     taken = None
-    if segment is not None and kind is not None and slip.target is not SlipTarget.NOTE:
+    if segment is not None and kind is not None:
         taken = kind.take_text(live.exercises.state(segment), cleaned, slip.column)
     if segment is not None and taken is not None:
         live.exercises.save(segment, taken)
