@@ -35,7 +35,6 @@ EXERCISE_WIDGETS: dict[str, type[ExerciseWidget]] = {
 }
 
 
-
 def register_widget(widget: type[ExerciseWidget]) -> None:
     """Draw the formats in `widget.kinds` with `widget`."""
     for kind in widget.kinds:
