@@ -10,7 +10,7 @@ from sessions.i18n import LANGUAGES, t
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION
 from sessions.theme.notes import OTHER_SECTOR, SECTORS
 from tui.cli.join_arguments import _host, _port, add_join_arguments
-from tui.cli.parsing import OneLineParser
+from tui.cli.parsing import OneLineParser, whole_number
 
 LOOPBACK = "127.0.0.1"
 
@@ -74,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     start = command("start")
     start.add_argument("theme", help=t("cli.help.theme_id"))
     start.add_argument("--workplace", required=True, help=t("cli.help.workplace"))
-    start.add_argument("--participants", required=True, type=int, help=t("cli.help.participants"))
+    start.add_argument(
+        "--participants", required=True, type=whole_number, help=t("cli.help.participants")
+    )
     start.add_argument(
         "--minutes",
         required=True,
