@@ -23,8 +23,9 @@ from sessions.exercises.walk import WalkAndTalkKind
 from sessions.theme import formats
 from sessions.theme.model import ExerciseFormat
 
-KINDS: dict[ExerciseFormat, ExerciseKind[Any]] = {}
-"""The registered kinds by format, in the order they were registered."""
+KINDS: dict[str, ExerciseKind[Any]] = {}
+"""The registered kinds by format (an `ExerciseFormat`, or its plain name), in the order they
+were registered."""
 
 
 def register_kind(kind: ExerciseKind[Any]) -> None:
@@ -73,7 +74,8 @@ def kind_of(exercise_format: str | None) -> ExerciseKind[Any] | None:
     an old session, a kind no longer registered)."""
     if exercise_format is None:
         return None
-    return KINDS.get(ExerciseFormat(exercise_format))
+    # Looked up by the plain name: a name nobody registered is not kept as a format.
+    return KINDS.get(str(exercise_format))
 
 
 __all__ = [

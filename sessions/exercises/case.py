@@ -11,6 +11,8 @@ from sessions.exercises.base import Document, ExerciseKind, ExerciseResult, as_i
 from sessions.exercises.phone import AnswerMode, PhoneAsk, SlipTarget
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, Segment
+from sessions.theme.notes import MAX_POINTS, MIN_POINTS, points
+from sessions.theme.problems import Problem, problem, warning
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,31 @@ class CaseState:
 class CaseKind(ExerciseKind[CaseState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.CASE
     makes_list: ClassVar[bool] = True  # its agreements
+
+    def completeness(self, segment: Segment) -> list[Problem]:
+        """A key to the case: a few `Pointe:` lines in its notes, never a lecture."""
+        found = points(segment.notes) + [p for step in segment.steps for p in points(step.notes)]
+        if len(found) < MIN_POINTS:
+            return [
+                problem(
+                    segment.line,
+                    "theme.problem.case_points",
+                    segment=segment.title,
+                    count=len(found),
+                    needed=MIN_POINTS,
+                )
+            ]
+        if len(found) > MAX_POINTS:
+            return [
+                warning(
+                    segment.line,
+                    "theme.warning.case_points_many",
+                    segment=segment.title,
+                    count=len(found),
+                    most=MAX_POINTS,
+                )
+            ]
+        return []
 
     def initial(self, segment: Segment, participants: int) -> CaseState:
         return CaseState()
