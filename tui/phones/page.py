@@ -30,6 +30,7 @@ def templates() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # shipped with the program: never looked at on disk again
     )
     environment.globals.update(t=t, item_reference=item_reference)
     return environment
