@@ -15,14 +15,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 
 from sessions.agenda.navigation import Advance
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.presence import rooms_following
-from tui.advice import advice_line
+from tui.changes import SessionScreen
 from tui.commands import PresenterCommands
 from tui.exercises import ExerciseWidget
 from tui.join import JoinControl
@@ -47,8 +46,9 @@ STACKED_BELOW = 100
 keeps the full width for the exercise and the notes get whole words."""
 
 
-class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
-    """One page at a time; every change is saved before anything says it happened."""
+class PresenterScreen(NoteActions, DisplayActions, JoinActions, SessionScreen):
+    """One page at a time; every change is saved before anything says it happened, and shows
+    through the session's one change path (`tui.changes`): no key here repaints a widget."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings(NAVIGATION_KEYS, PRESENTER_KEYS),
@@ -90,7 +90,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
     def on_mount(self) -> None:
         self._apply_layout()
-        self.show_page(entered=True)
+        self.enter_page()
         if self._layout_choice == "auto" and self.data_dir is not None:
             self.set_interval(PRESENCE_SECONDS, self.check_presence)
             self.check_presence()
@@ -118,19 +118,11 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             self.set_class(console, "-console")
             self.set_class(not console, "-single")
             self.query_one(StatusBar).set_class(not console, "-compact")
-            stage = self.stage
-            if stage.join_code_shown == console:
-                stage.join_code_shown = not console
-                if stage.has_page:
-                    stage.refresh_page()
-            panel = self.query_one(ConsolePanel)
-            panel.display = console
+            # The stage repaints (its exercise too: what is for the consultant alone shows only
+            # on the console) and the panel comes up to date, each by its own watcher.
+            self.stage.join_code_shown = not console
+            self.query_one(ConsolePanel).shown = console
             self._fit_console()
-            if console:
-                panel.show(self.live.page)
-            exercise = stage.exercise  # what is for the consultant alone shows only here now
-            if exercise is not None:
-                exercise.refresh_view()
         self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -144,21 +136,10 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show_page(self, *, entered: bool = False) -> None:
-        """Show the current page and everything that depends on it; `entered` when it is shown
-        for the first time since the session was opened (a break's clock starts by itself)."""
-        if entered:
-            self._guard(self.live.enter_page)
-        page = self.live.page
-        with self.app.batch_update():
-            self.stage.show(page)
-            if self.console:  # a hidden panel is brought up to date when it is shown
-                self.query_one(ConsolePanel).show(page)
-            self._update_advice()
-            self.query_one(StatusBar).refresh_status()
-
-    def _update_advice(self) -> None:
-        self.query_one(StatusBar).advice = advice_line(self.live)
+    def enter_page(self) -> None:
+        """The page is shown for the first time since the session was opened (or begun): a
+        break's clock starts by itself. What it changes shows as every change does."""
+        self._guard(self.live.enter_page)
 
     def say(self, text: str, severity: str = "information") -> None:
         """One calm line in the status area, never a toast over the room's page."""
@@ -218,9 +199,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             if self.live.position == 0:
                 self.say(t("presenter.first_page"))
                 return
-            ok, _ = self._guard(self.live.back)
-            if ok:
-                self.show_page()
+            self._guard(self.live.back)
             return
         self._advance()
 
@@ -228,13 +207,11 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         ok, result = self._guard(self.live.advance)
         if not ok:
             return
-        if result is Advance.MOVED:
-            self.show_page()
-        elif result is Advance.FINISHED:
+        if result is Advance.FINISHED:
             self.stop_join()
             self.say(t("presenter.finished"))
             self.action_summary()
-        else:
+        elif result is not Advance.MOVED:
             self.action_summary()
 
     def _offer_reopen(self, then: Callable[[], None]) -> None:
@@ -246,7 +223,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             ok, reopened = self._guard(self.live.reopen)
             if ok and reopened:
                 self.say(t("presenter.resumed"))
-                self.show_page()
                 then()
 
         self.app.push_screen(
@@ -263,9 +239,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
         def chosen(position: int | None) -> None:
             if position is not None:
-                ok, moved = self._guard(lambda: self.live.go_to(position))
-                if ok and moved:
-                    self.show_page()
+                self._guard(lambda: self.live.go_to(position))
 
         self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
 
@@ -281,7 +255,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         ok, _ = self._guard(lambda: self.live.exercises.save(segment, event.state))
         if ok:
             event.widget.saved(event.state)
-            self.stage.refresh_page()
         else:
             event.widget.not_saved()
 
@@ -296,7 +269,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
         if not self.live.timers.paused:
             self._guard(restart)
-        self.stage.refresh_page()
 
     @on(ExerciseWidget.ActionsProposed)
     def propose_actions(self, event: ExerciseWidget.ActionsProposed) -> None:
@@ -321,9 +293,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         if starts and self.live.timers.paused:
             self.say(t("presenter.session_paused_timer"), "warning")
             return
-        ok, _ = self._guard(change)
-        if ok:
-            self.stage.refresh_page()
+        self._guard(change)
 
     def _clock(self) -> tuple[str, int] | None:
         exercise = self.stage.exercise
@@ -356,7 +326,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
     def action_action_plan(self) -> None:
         from tui.screens.action_plan import ActionPlanScreen
 
-        self.app.push_screen(ActionPlanScreen(self.live), lambda _: self.stage.refresh_page())
+        self.app.push_screen(ActionPlanScreen(self.live))
 
     def action_followup(self) -> None:
         if not self.live.plan.followups():
@@ -364,7 +334,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             return
         from tui.screens.followup import FollowUpScreen
 
-        self.app.push_screen(FollowUpScreen(self.live), lambda _: self.stage.refresh_page())
+        self.app.push_screen(FollowUpScreen(self.live))
 
     def action_summary(self) -> None:
         from tui.screens.summary import SummaryScreen
@@ -375,9 +345,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
     def action_agenda(self) -> None:
         from tui.screens.agenda_planner import AgendaPlanner
 
-        self.app.push_screen(
-            AgendaPlanner(self.live, before_start=False), lambda _: self.show_page()
-        )
+        self.app.push_screen(AgendaPlanner(self.live, before_start=False))
 
     def action_adjust_agenda(self) -> None:
         from tui.screens.rebalance import RebalanceScreen
@@ -385,7 +353,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         def done(message: str | None) -> None:
             if message:
                 self.say(message)
-            self.show_page()
 
         self.app.push_screen(RebalanceScreen(self.live), done)
 
@@ -393,7 +360,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         ok, undone = self._guard(self.live.undo_agenda)
         if ok:
             self.say(t("presenter.undone" if undone else "presenter.nothing_to_undo"))
-            self.show_page()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

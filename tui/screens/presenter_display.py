@@ -18,7 +18,6 @@ class DisplayActions(PresenterPart):
         ok, _ = self._guard(self.live.resume_session if paused else self.live.pause_session)
         if ok:
             self.say(t("presenter.resumed" if paused else "presenter.paused_banner"))
-            self.show_page()
 
     def action_toggle_bell(self) -> None:
         bell = not self.live.display.current.bell

@@ -7,7 +7,6 @@ from __future__ import annotations
 from sessions.i18n import t
 from tui.join import JoinControl
 from tui.screens.presenter_part import PresenterPart
-from tui.widgets.join_status import JoinStatus
 
 
 class JoinActions(PresenterPart):
@@ -16,27 +15,14 @@ class JoinActions(PresenterPart):
     join: JoinControl | None
 
     def connect_join(self) -> None:
-        """Hear from the phones (and start joining now if `--join` asked for it)."""
+        """Say what the phones' server does in the status line (and start joining now if
+        `--join` asked for it). Their answers show as every change does (`tui.changes`)."""
         if self.join is not None:
-            self.join.connect(self.say, self.answers_arrived, self.counts_arrived)
-
-    def answers_arrived(self) -> None:
-        """Phones answered, or joining changed: repaint the page and the status line."""
-        self.stage.refresh_page()
-        self.query_one(JoinStatus).refresh_join()
-
-    def counts_arrived(self) -> None:
-        """Phones' scale values or votes came in: only the exercise's counts changed."""
-        exercise = self.stage.exercise
-        if exercise is not None:
-            exercise.refresh_view()
-        else:
-            self.stage.refresh_page()
+            self.join.connect(self.say)
 
     async def action_join(self) -> None:
         if self.join is not None:
             await self.join.toggle()
-            self.query_one(JoinStatus).refresh_join()
 
     def action_join_code(self) -> None:
         if self.join is None:
@@ -52,10 +38,7 @@ class JoinActions(PresenterPart):
             return
         from tui.screens.moderation import ModerationScreen
 
-        screen = ModerationScreen(
-            self.live, self.join, self.answers_arrived, masked=not self.console
-        )
-        self.app.push_screen(screen, lambda _: self.answers_arrived())
+        self.app.push_screen(ModerationScreen(self.live, masked=not self.console))
 
     def stop_join(self) -> None:
         """The session has ended: phones can no longer answer."""

@@ -8,7 +8,7 @@ from tui.screens.note_form import NoteForm, NoteRequest
 from tui.screens.notes_manager import NotesManager
 from tui.screens.presenter_part import PresenterPart
 from tui.screens.speaker_notes import SpeakerNotesScreen
-from tui.widgets.console_panel import ConsolePanel, speaker_notes
+from tui.widgets.console_panel import speaker_notes
 
 
 class NoteActions(PresenterPart):
@@ -39,8 +39,6 @@ class NoteActions(PresenterPart):
         def closed(saved: bool | None) -> None:
             if saved:
                 self.say(t("presenter.note_saved"))
-            self.stage.refresh_page()
-            self.query_one(ConsolePanel).show_notes(self.live.page)
 
         self.app.push_screen(form, closed)
 
@@ -54,8 +52,6 @@ class NoteActions(PresenterPart):
         )
 
         def closed(request: NoteRequest | None) -> None:
-            self.stage.refresh_page()
-            self.query_one(ConsolePanel).show_notes(self.live.page)
             if request is not None:
                 self._open_note_form(request)
 
@@ -69,5 +65,4 @@ class NoteActions(PresenterPart):
         shown = not self.live.display.current.notes_to_room
         ok, _ = self._guard(lambda: self.live.display.change(notes_to_room=shown))
         if ok:
-            self.stage.refresh_page()
             self.say(t("presenter.notes_shown" if shown else "presenter.notes_hidden"))

@@ -27,9 +27,11 @@ class JoinStatus(Label):
         self._text = ""
 
     def on_mount(self) -> None:
-        self.refresh_join()
+        self.show_line()
 
-    def refresh_join(self) -> None:
+    def show_line(self) -> None:
+        """Read the phones' state and show it (the status bar calls this once a second and
+        at every change to the page, the answers or joining)."""
         waiting = self.live.answers.pending_count()
         text = self.line(waiting)
         self.set_class(bool(waiting), "-waiting")

@@ -15,6 +15,9 @@ from sessions.agenda.timing import Pace, PaceReading, TimingStatus, pace
 from sessions.export.dates import clock as clock_time
 from sessions.i18n import t
 from sessions.live import LiveSession
+from sessions.storage.changes import Part
+from tui.advice import advice_line
+from tui.changes import follow_changes
 from tui.widgets.agenda_bar import AgendaBar
 from tui.widgets.join_status import JoinStatus
 
@@ -48,7 +51,8 @@ def clock(seconds: float) -> str:
 
 
 class StatusBar(Vertical):
-    """Reads the session once a second; labels repaint only when their text changes."""
+    """Reads the session once a second and at every change to what it shows (`tui.changes`);
+    labels repaint only when their text changes."""
 
     DEFAULT_CSS = """
     StatusBar { height: auto; background: $panel; color: $foreground; }
@@ -79,7 +83,8 @@ class StatusBar(Vertical):
         self._texts: dict[str, str] = {}
         self._message_until = 0.0
         self.advice = ""
-        """What `j` would change, as one line (set by the screen)."""
+        """What `j` would change, as one line (read again when the page, the agenda or the
+        clocks change)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-top"):
@@ -96,11 +101,19 @@ class StatusBar(Vertical):
             yield JoinStatus(live=self.live, id="status-join")
 
     def on_mount(self) -> None:
-        self.set_interval(1.0, self.refresh_status)
-        self.refresh_status()
+        self.set_interval(1.0, self.tick)
+        self.advice = advice_line(self.live)
+        self.tick()
+        timing = Part.PAGE | Part.AGENDA | Part.TIMERS | Part.SESSION
+        follow_changes(self, timing | Part.JOIN | Part.ANSWERS, self._changed)
 
-    def refresh_status(self) -> None:
-        """Read the session's timing and show it."""
+    def _changed(self, parts: Part) -> None:
+        if parts & (Part.PAGE | Part.AGENDA | Part.TIMERS):
+            self.advice = advice_line(self.live)
+        self.tick()
+
+    def tick(self) -> None:
+        """Read the session's timing and show it (once a second, and at a change)."""
         live = self.live
         timing = live.timing()
         compact = self.has_class("-compact")
@@ -131,7 +144,7 @@ class StatusBar(Vertical):
         self._set("#status-pace", self._pace_text(current))
         if now >= self._message_until:
             self._show_message(self._fitted_advice(), "")
-        self.query_one(JoinStatus).refresh_join()
+        self.query_one(JoinStatus).show_line()
         self._hide_if_empty()
 
     def _hide_if_empty(self) -> None:
