@@ -20,6 +20,7 @@ from tui.advice import advice_line
 from tui.changes import follow_changes
 from tui.widgets.agenda_bar import AgendaBar
 from tui.widgets.join_status import JoinStatus
+from tui.widgets.text_line import TextLine
 
 MESSAGE_SECONDS = 6.0
 ERROR_SECONDS = 20.0
@@ -80,7 +81,6 @@ class StatusBar(Vertical):
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.live = live
-        self._texts: dict[str, str] = {}
         self._message_until = 0.0
         self.advice = ""
         """What `j` would change, as one line (read again when the page, the agenda or the
@@ -88,16 +88,16 @@ class StatusBar(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-top"):
-            yield Label("", id="status-segment", markup=False)
-            yield Label("", id="status-position", markup=False)
-            yield Label("", id="status-clock", markup=False)
+            yield TextLine(id="status-segment")
+            yield TextLine(id="status-position")
+            yield TextLine(id="status-clock")
         with Horizontal(id="status-bottom"):
             yield AgendaBar(id="agenda-bar")
-            yield Label("", id="status-item-left", markup=False)
-            yield Label("", id="status-timing", markup=False)
-            yield Label("", id="status-pace", markup=False)
+            yield TextLine(id="status-item-left")
+            yield TextLine(id="status-timing")
+            yield TextLine(id="status-pace")
         with Horizontal(id="status-messages"):
-            yield Label("", id="status-message", markup=False)
+            yield TextLine(id="status-message")
             yield JoinStatus(live=self.live, id="status-join")
 
     def on_mount(self) -> None:
@@ -150,7 +150,10 @@ class StatusBar(Vertical):
     def _hide_if_empty(self) -> None:
         """In the single window the room sees this line too: it takes no room when it says
         nothing."""
-        empty = not self._texts.get("#status-message") and not self.query_one(JoinStatus).display
+        empty = (
+            not self.query_one("#status-message", TextLine).text
+            and not self.query_one(JoinStatus).display
+        )
         self.query_one("#status-messages").set_class(empty, "-empty")
 
     def _timing_text(self, timing: TimingStatus) -> str:
@@ -204,6 +207,4 @@ class StatusBar(Vertical):
         self._set("#status-message", text)
 
     def _set(self, selector: str, text: str) -> None:
-        if self._texts.get(selector) != text:
-            self._texts[selector] = text
-            self.query_one(selector, Label).update(text)
+        self.query_one(selector, TextLine).text = text
