@@ -110,7 +110,11 @@ class StatusBar(Vertical):
     def _changed(self, parts: Part) -> None:
         if parts & (Part.PAGE | Part.AGENDA | Part.TIMERS):
             self.advice = advice_line(self.live)
-        self.tick()
+        if parts & ~(Part.JOIN | Part.ANSWERS):
+            self.tick()
+        else:  # only the phones: their line alone (a flood of answers costs no timing)
+            self.query_one(JoinStatus).show_line()
+            self._hide_if_empty()
 
     def tick(self) -> None:
         """Read the session's timing and show it (once a second, and at a change)."""
