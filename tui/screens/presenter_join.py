@@ -1,6 +1,6 @@
 """The presenter's keys for phones: `J` turns joining on and off, `K` hides or shows the room
-code on the current page, `S` opens the texts held for approval. Kept apart from the presenter
-so the screen stays small."""
+code on the current page, `S` opens the texts held for approval. None of them repaints
+anything: what they change shows as every change does (`tui.changes`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """What the presenter's key groups (notes, display, phones) may use of the presenter screen.
 
-The groups live in their own modules so the screen stays small; this base names, for the type
-checker, the few members of `PresenterScreen` they rely on.
+Each group is one concept's keys (notes, what the room sees, phones); none of them repaints a
+widget (a change shows through `tui.changes`). This base names, for the type checker, the few
+members of `PresenterScreen` they rely on.
 """
 
 from __future__ import annotations
