@@ -3,6 +3,10 @@
 With a room view open (`oplaeg projector`), it is a console: the page small, the speaker notes,
 what comes next, the notes and the forms. Without one, it is the single window on the projector:
 the room's page fills it and the consultant's information is one discreet line.
+
+One screen, one file, by key group: the page and the exercise on it, the timer, the rest of the
+session (plan, agenda), notes, what the room sees, phones. No key repaints a widget: each saves
+its change, and every window shows it by the one change path (`tui.changes`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 
 from sessions.agenda.navigation import Advance
+from sessions.display import Display
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
@@ -26,14 +31,15 @@ from tui.commands import PresenterCommands
 from tui.exercises import ExerciseWidget
 from tui.join import JoinControl
 from tui.keys import NAVIGATION_KEYS, PRESENTER_KEYS, bindings
+from tui.messages import ThemeToggled
+from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.goto import GotoScreen
 from tui.screens.help import HelpScreen
-from tui.screens.note_form import NoteRequest
-from tui.screens.presenter_display import DisplayActions
-from tui.screens.presenter_join import JoinActions
-from tui.screens.presenter_notes import NoteActions
-from tui.widgets.console_panel import ConsolePanel
+from tui.screens.note_form import NoteForm, NoteRequest
+from tui.screens.notes_manager import NotesManager
+from tui.screens.speaker_notes import SpeakerNotesScreen
+from tui.widgets.console_panel import ConsolePanel, speaker_notes
 from tui.widgets.footer import Footer
 from tui.widgets.stage import Stage
 from tui.widgets.status_bar import StatusBar
@@ -46,7 +52,7 @@ STACKED_BELOW = 100
 keeps the full width for the exercise and the notes get whole words."""
 
 
-class PresenterScreen(NoteActions, DisplayActions, JoinActions, SessionScreen):
+class PresenterScreen(SessionScreen):
     """One page at a time; every change is saved before anything says it happened, and shows
     through the session's one change path (`tui.changes`): no key here repaints a widget."""
 
@@ -360,6 +366,132 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, SessionScreen):
         ok, undone = self._guard(self.live.undo_agenda)
         if ok:
             self.say(t("presenter.undone" if undone else "presenter.nothing_to_undo"))
+
+    # -- notes: for the referat, private, the item's, the speaker notes, shown to the room --
+
+    def action_new_note(self) -> None:
+        self._open_note_form(self._note_request(private=False))
+
+    def action_new_private_note(self) -> None:
+        self._open_note_form(self._note_request(private=True))
+
+    def _note_request(self, *, private: bool) -> NoteRequest:
+        page = self.live.page
+        exercise = self.stage.exercise
+        card = getattr(exercise, "current_card", lambda: None)()
+        return NoteRequest(page.segment.id, page.index, private=private, card=card)
+
+    def _open_note_form(self, request: NoteRequest) -> None:
+        page = self.live.page
+        key = "note.edit_title" if request.note_id else "note.title"
+        form = NoteForm(
+            t(key, segment=page.segment.title),
+            self.live.notebook,
+            request,
+            mask_private=not self.console,
+        )
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.say(t("presenter.note_saved"))
+
+        self.app.push_screen(form, closed)
+
+    def action_manage_notes(self) -> None:
+        segment = self.live.page.segment
+        manager = NotesManager(
+            t("notes.title", segment=segment.title),
+            self.live.notebook,
+            segment.id,
+            reveal_private=self.console,
+        )
+
+        def closed(request: NoteRequest | None) -> None:
+            if request is not None:
+                self._open_note_form(request)
+
+        self.app.push_screen(manager, closed)
+
+    def action_speaker_notes(self) -> None:
+        page = self.live.page
+        self.app.push_screen(SpeakerNotesScreen(page.title, speaker_notes(page)))
+
+    def action_notes_to_room(self) -> None:
+        shown = not self.live.display.current.notes_to_room
+        ok, _ = self._guard(lambda: self.live.display.change(notes_to_room=shown))
+        if ok:
+            self.say(t("presenter.notes_shown" if shown else "presenter.notes_hidden"))
+
+    # -- what the room sees and hears: pausing, the bell, light or dark, a blank screen --------
+
+    def action_pause_session(self) -> None:
+        paused = self.live.timers.paused
+        ok, _ = self._guard(self.live.resume_session if paused else self.live.pause_session)
+        if ok:
+            self.say(t("presenter.resumed" if paused else "presenter.paused_banner"))
+
+    def action_toggle_bell(self) -> None:
+        bell = not self.live.display.current.bell
+        ok, _ = self._guard(lambda: self.live.display.change(bell=bell))
+        if ok:
+            self.say(t("presenter.bell_on" if bell else "presenter.bell_off"))
+
+    def action_toggle_light(self) -> None:
+        light = not self.live.display.current.light
+        ok, display = self._guard(lambda: self.live.display.change(light=light))
+        if ok and isinstance(display, Display):
+            self.post_message(ThemeToggled(display.light))
+
+    def action_blank(self) -> None:
+        if self.console:
+            blank = not self.live.display.current.blank
+            ok, _ = self._guard(lambda: self.live.display.change(blank=blank))
+            if ok:
+                self.say(t("presenter.blanked" if blank else "presenter.unblanked"))
+            return
+        ok, _ = self._guard(lambda: self.live.display.change(blank=True))
+        if not ok:
+            return
+
+        def back(_: object) -> None:
+            self._guard(lambda: self.live.display.change(blank=False))
+
+        self.app.push_screen(BlankScreen(), back)
+
+    # -- phones: `J` joining on and off, `K` the room code on this page, `S` the texts held ----
+
+    def connect_join(self) -> None:
+        """Say what the phones' server does in the status line (and start joining now if
+        `--join` asked for it). Their answers show as every change does (`tui.changes`)."""
+        if self.join is not None:
+            self.join.connect(self.say)
+
+    async def action_join(self) -> None:
+        if self.join is not None:
+            await self.join.toggle()
+
+    def action_join_code(self) -> None:
+        if self.join is None:
+            return
+        visible = self.join.toggle_code()
+        if visible is None:
+            self.say(t("join.off"))
+        else:
+            self.say(t("join.code_shown" if visible else "join.code_hidden"))
+
+    def action_slips(self) -> None:
+        if self.join is None:
+            return
+        from tui.screens.moderation import ModerationScreen
+
+        self.app.push_screen(ModerationScreen(self.live, masked=not self.console))
+
+    def stop_join(self) -> None:
+        """The session has ended: phones can no longer answer."""
+        if self.join is not None and self.join.on:
+            self.run_worker(self.join.stop())
+
+    # -- help, quitting, the bell ------------------------------------------------------------
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
