@@ -14,7 +14,7 @@ from sessions.exercises.sorting import BoardState
 from sessions.exercises.voting import Material, VotingState, candidates, voting_options
 from sessions.models import Note, NoteTag
 from sessions.phones.answers import AnswerBook, result_with_phones
-from sessions.repository import info_of
+from sessions.record import info_of
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import EXERCISES_TABLE, NOTES_TABLE
 from sessions.theme.model import ExerciseFormat, Segment

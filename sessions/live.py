@@ -38,7 +38,8 @@ from sessions.models import Action, SessionInfo
 from sessions.notes.action_plan import ActionPlan
 from sessions.notes.notebook import Notebook
 from sessions.phones.answers import AnswerBook
-from sessions.repository import SessionRepository, info_of
+from sessions.record import info_of
+from sessions.repository import SessionRepository
 from sessions.storage.changes import Sink
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary

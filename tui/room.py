@@ -20,7 +20,8 @@ from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.presence import announce_room, console_file, presented_session, withdraw
-from sessions.repository import SessionRepository, info_of
+from sessions.record import info_of
+from sessions.repository import SessionRepository
 from sessions.storage.changes import Part
 from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
