@@ -1,9 +1,8 @@
 """Joining from phones, for the console: turns the participant server on and off for the session
-being presented, on the app's own event loop, says what happened in the status line, and
-repaints the console when answers arrive. Never on unless the consultant starts it
-(`--join`, or `J`); off when the consultant says so, when the session ends or closes, and when
-the app exits. What the phones change reaches the screens as every change does: the store
-tells the app (`tui.changes`)."""
+being presented, on the app's own event loop, and says what happened in the status line. Never
+on unless the consultant starts it (`--join`, or `J`); off when the consultant says so, when
+the session ends or closes, and when the app exits. It repaints nothing: what the phones change
+reaches the screens as every change does (the store tells the app, `tui.changes`)."""
 
 from __future__ import annotations
 
