@@ -56,20 +56,14 @@ class Part(Flag):
     DISPLAY = auto()
     """A blank screen, the notes shown to the room, the bell, light or dark."""
     ANSWERS = auto()
-    """The phones' answers: scale values, votes, texts held for approval."""
+    """The phones' answers that are counted: scale values and votes."""
+    SLIPS = auto()
+    """The texts phones sent, held for the consultant's approval."""
     JOIN = auto()
     """Whether phones can join, the address and the room code."""
     EVERYTHING = (
-        SESSION
-        | PAGE
-        | AGENDA
-        | TIMERS
-        | NOTES
-        | DRAFT
-        | ACTIONS
-        | EXERCISE
-        | (DISPLAY | ANSWERS | JOIN)
-    )
+        SESSION | PAGE | AGENDA | TIMERS | NOTES | DRAFT | ACTIONS | EXERCISE | DISPLAY
+    ) | (ANSWERS | SLIPS | JOIN)
     """A store read whole again (the writer folded its journal into a new snapshot)."""
 
 
@@ -93,7 +87,7 @@ TABLE_PARTS: dict[str, Part] = {
     TIMERS_TABLE: Part.TIMERS,
     PAUSES_TABLE: Part.TIMERS,
     EXERCISES_TABLE: Part.EXERCISE,
-    ANSWERS_TABLE: Part.ANSWERS,
+    ANSWERS_TABLE: Part.SLIPS,
     JOIN_TABLE: Part.JOIN,
     PHONE_ANSWERS_TABLE: Part.ANSWERS,
 }

@@ -11,6 +11,7 @@ from sessions.storage.changes import Part
 from sessions.storage.follower import StoreFollower
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import (
+    ANSWERS_TABLE,
     DISPLAY_TABLE,
     NOTES_TABLE,
     PHONE_ANSWERS_TABLE,
@@ -33,7 +34,8 @@ def test_each_write_tells_its_part_once_it_is_saved(tmp_path: Path) -> None:
     store.put(STATE_TABLE, "1", {"position": 2})
     store.delete(NOTES_TABLE, "1")
     store.put_current(PHONE_ANSWERS_TABLE, b"{}")
-    assert told == [Part.NOTES, Part.PAGE, Part.NOTES, Part.ANSWERS]
+    store.put(ANSWERS_TABLE, "s1", {"text": "Mails efter kl. 16"})
+    assert told == [Part.NOTES, Part.PAGE, Part.NOTES, Part.ANSWERS, Part.SLIPS]
     store.close()
 
 

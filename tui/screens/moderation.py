@@ -86,7 +86,7 @@ class ModerationScreen(ModalScreen[None]):
 
     @on(SessionChanged)
     def _session_changed(self, event: SessionChanged) -> None:
-        if event.parts & (Part.ANSWERS | Part.EXERCISE):
+        if event.parts & (Part.SLIPS | Part.EXERCISE):
             self.reload()
 
     def slips(self) -> list[Slip]:

@@ -149,10 +149,11 @@ class Stage(Vertical):
         follow_changes(self, self.SHOWS, self._session_changed)
 
     def _session_changed(self, parts: Part) -> None:
-        if parts & ~Part.ANSWERS:
+        if parts & ~(Part.ANSWERS | Part.SLIPS):
             self._show_current()
-        elif self._exercise is not None:  # only the phones' counts: the exercise draws them
-            self._exercise.refresh_view()
+        elif parts & Part.ANSWERS and self._exercise is not None:
+            self._exercise.refresh_view()  # only the phones' counts: the exercise draws them
+        # texts held for approval show nowhere on the page until they are put up
 
     def watch_join_code_shown(self) -> None:
         if self.has_page:

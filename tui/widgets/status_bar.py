@@ -105,12 +105,12 @@ class StatusBar(Vertical):
         self.advice = advice_line(self.live)
         self.tick()
         timing = Part.PAGE | Part.AGENDA | Part.TIMERS | Part.SESSION
-        follow_changes(self, timing | Part.JOIN | Part.ANSWERS, self._changed)
+        follow_changes(self, timing | Part.JOIN | Part.ANSWERS | Part.SLIPS, self._changed)
 
     def _changed(self, parts: Part) -> None:
         if parts & (Part.PAGE | Part.AGENDA | Part.TIMERS):
             self.advice = advice_line(self.live)
-        if parts & ~(Part.JOIN | Part.ANSWERS):
+        if parts & ~(Part.JOIN | Part.ANSWERS | Part.SLIPS):
             self.tick()
         else:  # only the phones: their line alone (a flood of answers costs no timing)
             self.query_one(JoinStatus).show_line()
