@@ -25,7 +25,7 @@ from sessions.book import ExerciseBook
 from sessions.clock import Clock
 from sessions.display import DisplaySettings
 from sessions.errors import OplaegError, ThemeError, UnknownThemeError
-from sessions.exercises.round import RoundState, RoundWay
+from sessions.exercises.round import RoundState, RoundWay, round_state
 from sessions.followup.repeat import (
     REPEAT_ITEM_ID,
     REPEAT_MINUTES,
@@ -272,8 +272,8 @@ class LiveSession:
         fit = self.round_here()
         if fit is None:
             return None
-        state = self.exercises.state(fit.page.segment)
-        if not isinstance(state, RoundState):
+        state = round_state(self.exercises.state(fit.page.segment))
+        if state is None:
             return None
         state = state.run_as(way, fit.plan)
         self.exercises.save(fit.page.segment, state)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sessions.agenda.countdown import MAX_COUNTDOWN_SECONDS
-from sessions.exercises import KINDS
+from sessions.exercises import kind_of
 from sessions.i18n import LANGUAGES
 from sessions.imports.answers import ANSWER_TABLES
 from sessions.imports.file import parse_export, read_limited
@@ -51,7 +51,7 @@ from sessions.storage.tables import (
     REPEAT_TABLE,
 )
 from sessions.text import clean_text
-from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, ExerciseFormat
+from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION
 
 __all__ = ["ImportProblem", "Tables", "check_export", "read_export"]
 
@@ -313,10 +313,9 @@ def _exercises_table(table: object) -> dict[str, dict[str, Any]]:
         if not isinstance(document, dict):
             raise fail(where, "expected_object")
         cleaned = _cleaned(document, where)
-        try:
-            kind = KINDS[ExerciseFormat(str(cleaned.get("format")))]
-        except ValueError:
-            raise fail(f"{where}.format", "unknown_exercise") from None
+        kind = kind_of(str(cleaned.get("format")))
+        if kind is None:
+            raise fail(f"{where}.format", "unknown_exercise")
         try:
             kind.load(cleaned)
         except (TypeError, ValueError, KeyError, AttributeError, IndexError):
