@@ -123,7 +123,7 @@ class PresenterScreen(SessionScreen):
         with self.app.batch_update():
             self.set_class(console, "-console")
             self.set_class(not console, "-single")
-            self.query_one(StatusBar).set_class(not console, "-compact")
+            self.query_one(StatusBar).compact = not console
             # The stage repaints (its exercise too: what is for the consultant alone shows only
             # on the console) and the panel comes up to date, each by its own watcher.
             self.stage.join_code_shown = not console

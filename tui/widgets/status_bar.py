@@ -9,6 +9,7 @@ import math
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.widgets import Label
 
 from sessions.agenda.timing import Pace, PaceReading, TimingStatus, pace
@@ -78,6 +79,10 @@ class StatusBar(Vertical):
     StatusBar.-compact #status-messages.-empty { display: none; }
     """
 
+    compact: var[bool] = var(False, init=False)
+    """The single window's one discreet line (the screen's layout sets it); the lines say
+    more, or less, at once."""
+
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.live = live
@@ -107,6 +112,11 @@ class StatusBar(Vertical):
         timing = Part.PAGE | Part.AGENDA | Part.TIMERS | Part.SESSION
         follow_changes(self, timing | Part.JOIN | Part.ANSWERS | Part.SLIPS, self._changed)
 
+    def watch_compact(self, compact: bool) -> None:
+        self.set_class(compact, "-compact")
+        if self.is_mounted:
+            self.tick()
+
     def _changed(self, parts: Part) -> None:
         if parts & (Part.PAGE | Part.AGENDA | Part.TIMERS):
             self.advice = advice_line(self.live)
@@ -120,7 +130,7 @@ class StatusBar(Vertical):
         """Read the session's timing and show it (once a second, and at a change)."""
         live = self.live
         timing = live.timing()
-        compact = self.has_class("-compact")
+        compact = self.compact
         now = live.clock.wall()
         started = (
             f" · {t('status.started', time=clock(timing.started_at))}" if timing.started_at else ""
@@ -187,7 +197,7 @@ class StatusBar(Vertical):
         """What `j` would change is a standing hint: one line, shortened by whole parts, so
         the page keeps its rows (a message the consultant caused wraps instead). Never in the
         single window: the room sees it, and the agenda's arithmetic is the consultant's."""
-        if self.has_class("-compact"):
+        if self.compact:
             return ""
         join = self.query_one(JoinStatus)
         room = self.size.width - (join.outer_size.width if join.display else 0) - 2
