@@ -20,7 +20,13 @@ from sessions.clock import Clock, SystemClock
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.presence import announce_room, console_file, presented_session, withdraw
+from sessions.presence import (
+    announce_listener,
+    announce_room,
+    console_file,
+    presented_session,
+    withdraw,
+)
 from sessions.repository import SessionRepository, info_of
 from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
@@ -75,6 +81,7 @@ class RoomScreen(Screen[None]):
         self.follower: StoreFollower | None = None
         self.live: LiveSession | None = None
         self._announcement: Path | None = None
+        self._listening: Path | None = None
         self._waiting_text = ""
         self._console_file = str(console_file(repository.data_dir))
         self._watched: tuple[str, ...] = (self._console_file,)
@@ -85,14 +92,30 @@ class RoomScreen(Screen[None]):
         yield Static(id="room-blank")
 
     def on_mount(self) -> None:
-        self._watch = FileWatch(self._watched_files, lambda: self.post_message(FilesChanged()))
+        self._watch = FileWatch(
+            self._watched_files, lambda: self.post_message(FilesChanged()), hints=True
+        )
         self._watch.start()
+        self._listen("")
         self.set_interval(PRESENCE_SECONDS, self.follow)
         self.follow()
 
     def on_unmount(self) -> None:
-        self._watch.stop()
+        self._watch.stop(wait=False)  # the room view closes at once (the thread ends soon)
         self._release()
+        if self._listening is not None:
+            withdraw(self._listening)
+            self._listening = None
+
+    def _listen(self, session_id: str) -> None:
+        """Say where the console's hints about `session_id` ("": a console's start) reach this
+        view's file watch (a browser's viewer too: it does not count as a window)."""
+        port = self._watch.hint_port
+        if port:
+            with contextlib.suppress(OplaegError, OSError):
+                self._listening = announce_listener(
+                    self.repository.data_dir, session_id, port, self._listening
+                )
 
     @on(FilesChanged)
     def _files_changed(self) -> None:
@@ -131,6 +154,7 @@ class RoomScreen(Screen[None]):
         self.follower = follower
         self._watched = (self._console_file, *follower.paths)
         self._watch.rewatch()
+        self._listen(info.id)
         self.live = LiveSession(None, info, follower.store, theme, self.clock)
         if self.announce:  # a browser's view is announced by the launch that serves it
             with contextlib.suppress(OplaegError, OSError):

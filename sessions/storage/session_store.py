@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +91,9 @@ class SessionStore:
         self.revision = 0
         """Goes up with every journalled change and every read of the files: what was derived
         from the tables at one revision still holds while it stays the same."""
+        self.written: Callable[[], None] | None = None
+        """Called after each write to the files (from the writing thread): how the room views
+        are told at once (`sessions/hints.py`)."""
         self._current_raw: dict[str, bytes] = {}
         """The last written form of each `CURRENT_ONLY_TABLES` table, read back only when
         someone asks for its documents (the writer rarely does: it keeps its own tally)."""
@@ -323,6 +327,7 @@ class SessionStore:
         if self.readonly or self._closed:
             raise RuntimeError("this session is not open for writing")
         atomic_write_bytes(self.directory / CURRENT_ONLY_TABLES[table], payload)
+        self._tell()
 
     def current_written(self, table: str, payload: bytes) -> None:
         """`payload` is on disk: it is the table now."""
@@ -351,6 +356,7 @@ class SessionStore:
         """Write the snapshot and empty the journal."""
         self._write_snapshot()
         self._journal.reset()
+        self._tell()
 
     def _try_compact(self) -> None:
         """Compact, or keep the journal as it is when that cannot be done now."""
@@ -372,6 +378,11 @@ class SessionStore:
         self._apply(entry)
         if self._journal.count >= self._compact_at:
             self._try_compact()  # the change is saved: upkeep never makes it look refused
+        self._tell()
+
+    def _tell(self) -> None:
+        if self.written is not None:
+            self.written()
 
     def _apply(self, entry: Document) -> None:
         self.revision += 1
