@@ -25,7 +25,7 @@ from sessions.book import ExerciseBook
 from sessions.clock import Clock
 from sessions.display import DisplaySettings
 from sessions.errors import OplaegError, ThemeError, UnknownThemeError
-from sessions.exercises.round import RoundState, RoundWay
+from sessions.exercises.round import RoundState, RoundWay, round_state
 from sessions.followup.repeat import (
     REPEAT_ITEM_ID,
     REPEAT_MINUTES,
@@ -38,7 +38,8 @@ from sessions.models import Action, SessionInfo
 from sessions.notes.action_plan import ActionPlan
 from sessions.notes.notebook import Notebook
 from sessions.phones.answers import AnswerBook
-from sessions.repository import SessionRepository, info_of
+from sessions.record import info_of
+from sessions.repository import SessionRepository
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
@@ -258,8 +259,8 @@ class LiveSession:
         fit = self.round_here()
         if fit is None:
             return None
-        state = self.exercises.state(fit.page.segment)
-        if not isinstance(state, RoundState):
+        state = round_state(self.exercises.state(fit.page.segment))
+        if state is None:
             return None
         state = state.run_as(way, fit.plan)
         self.exercises.save(fit.page.segment, state)

@@ -27,7 +27,8 @@ from sessions.presence import (
     presented_session,
     withdraw,
 )
-from sessions.repository import SessionRepository, info_of
+from sessions.record import info_of
+from sessions.repository import SessionRepository
 from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
 from tui.file_watch import FileWatch

@@ -17,13 +17,13 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from sessions.errors import OplaegError
-from sessions.exercises.sorting import BoardState
 from sessions.i18n import plural, t
 from sessions.live import LiveSession
 from sessions.phones.answers import Slip, SlipTarget
 from sessions.phones.moderation import (
     SlipGroup,
     approve_group,
+    column_name,
     group_slips,
     put_back,
     reject_all,
@@ -129,12 +129,9 @@ class ModerationScreen(ModalScreen[None]):
     def _target(self, slip: Slip) -> str:
         """Where the text goes: the board's column, an agreement, a note."""
         if slip.target is SlipTarget.COLUMN:
-            segment = next(
-                (p.segment for p in self.live.pages if p.segment.id == slip.segment_id), None
-            )
-            state = self.live.exercises.state(segment) if segment is not None else None
-            if isinstance(state, BoardState) and slip.column < len(state.columns):
-                return state.columns[slip.column]
+            column = column_name(self.live, slip)
+            if column is not None:
+                return column
         if slip.target is SlipTarget.AGREEMENT:
             return t("moderation.target.agreement")
         return t("moderation.target.note")
