@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from pathlib import Path
 
 from textual import on
@@ -252,7 +253,17 @@ class RoomApp(App[None]):
 
     def end_with_the_server(self) -> None:
         """A browser's room view runs under textual-serve, which does not stop it when the
-        server itself is stopped: once the server is gone (this process has a new parent),
-        nobody can see this view any more."""
-        if os.getppid() != self._server:
+        server itself is stopped: once the server is gone, nobody can see this view any more.
+        It is gone when this process has a new parent (POSIX), or when the server's end of the
+        input pipe has closed: the web driver's reading thread has ended (Windows never gives
+        an orphan another parent)."""
+        if os.getppid() != self._server or not self._input_open():
             self.exit()
+
+    def _input_open(self) -> bool:
+        """Whether the driver still reads the server's pipe (True when this cannot be told:
+        another Textual, or a driver that reads no pipe)."""
+        reading = getattr(self._driver, "_key_thread", None)
+        if not isinstance(reading, threading.Thread) or reading.ident is None:
+            return True
+        return reading.is_alive()

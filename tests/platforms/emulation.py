@@ -15,6 +15,8 @@ Windows (`Emulated("windows")`)
   (a sharing violation): `hold(path)` is that other process;
 - no `signal.SIGHUP`; `os.kill(pid, 0)` is `GenerateConsoleCtrlEvent(CTRL_C_EVENT, pid)`,
   which fails for a pid that is not a console process group (recorded in `ctrl_c_sent`);
+- a process is never given another parent: `os.getppid()` stays its creator's id after the
+  creator has ended;
 - a datagram longer than the buffer `recvfrom` is given is `OSError` 10040 (WSAEMSGSIZE), and
   the datagram is gone (POSIX hands over its first bytes instead);
 - `ctypes.windll.kernel32.SetConsoleCtrlHandler` records the handler (`console_handlers`),
@@ -186,6 +188,8 @@ class Emulated:
             return real_recvfrom(sock, size, flags)
 
         patch.setattr(socket.socket, "recvfrom", windows_recvfrom)
+        creator = os.getppid()
+        patch.setattr(os, "getppid", lambda: creator)
         patch.setattr(select, "select", windows_select)
         patch.setattr(os, "open", windows_open)
         patch.setattr(os, "close", windows_close)

@@ -6,9 +6,11 @@ console's slide by a served room view that itself runs under Windows' rules
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path, PureWindowsPath
 
@@ -170,3 +172,44 @@ class Screen:
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+def test_a_served_room_view_ends_when_its_server_is_gone_under_windows_rules(
+    library, repository, clock, tmp_path
+):
+    """Windows never gives an orphan another parent, so the room view cannot tell by its
+    parent that the server was killed (Task Manager, a crash). It hears it by its input: the
+    server's end of the pipe closes."""
+    live = new_live(repository, library, clock, "social-stoette")
+    argv = room_command(repository.data_dir, live.info.id)
+    argv[1:3] = ["-m", "tests.platforms.as_windows", "tui.cli"]
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+        "COLUMNS": "100",
+        "ROWS": "30",
+    }
+    process = subprocess.Popen(
+        argv,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+    )
+    try:
+        assert process.stdout is not None and process.stdin is not None
+        assert process.stdout.readline() == b"__GANGLION__\n", "the room view started"
+        time.sleep(1.5)
+        assert process.poll() is None, "it runs while its server does"
+        process.stdin.close()  # the server was killed: its end of the pipe is gone
+        drained = threading.Thread(target=process.stdout.read, daemon=True)
+        drained.start()  # nobody is blocked writing to a full pipe
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the room view outlived its server")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        live.close()
