@@ -55,7 +55,8 @@ def test_a_write_is_heard_at_once_through_the_hint(library, repository, clock, m
             live.go_to((live.position + 1 + number % 2) % len(live.pages))
             assert wait_for(lambda n=before: len(calls) > n, 1.0), "heard before the watch stepped"
             latencies.append(calls[-1] - began)
-        assert sorted(latencies)[len(latencies) // 2] < 0.05, latencies
+        # A few milliseconds when not loaded; the watch alone would take its 3-second step.
+        assert sorted(latencies)[len(latencies) // 2] < 0.5, latencies
     finally:
         watch.stop()
         withdraw(listening)
