@@ -50,6 +50,8 @@ inotify thread it replaced): a change that came without a hint is heard within t
 and the room view's own look once a second (`tui/room.py`) hears it sooner anyway."""
 HINTED_SAFETY_SECONDS = 5.0
 """With hints: how often the stamps are looked at anyway."""
+HINTED_POLL_SECONDS = 1.0
+"""With hints but without the system's notifications: how often the stamps are looked at."""
 DEBOUNCE_MS = 100
 """While changes keep coming, a batch is handed over at least this often."""
 
@@ -182,8 +184,9 @@ class FileWatch:
         interrupt = self._interrupt
         said = False
         self.ready.set()
+        every = HINTED_POLL_SECONDS if self.hint_port else POLL_SECONDS
         while not interrupt.stop.is_set():
-            interrupt.again.wait(POLL_SECONDS)
+            interrupt.again.wait(every)
             interrupt.again.clear()
             if interrupt.stop.is_set():
                 return

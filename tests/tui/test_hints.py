@@ -169,3 +169,27 @@ def test_only_a_writer_hints(library, repository, clock, readonly):
         assert (store.written is None) == readonly
     finally:
         store.close()
+
+
+def test_a_hinted_watch_the_system_cannot_tell_looks_once_a_second(tmp_path, monkeypatch):
+    import watchfiles
+
+    def broken(*_args, **_kwargs):
+        raise OSError("no notifications here")
+        yield  # a generator, as watchfiles.watch is
+
+    monkeypatch.setattr(watchfiles, "watch", broken)
+    looks: list[float] = []
+    real_stamp = file_watch.stamp
+    monkeypatch.setattr(file_watch, "stamp", lambda paths: looks.append(1) or real_stamp(paths))
+    journal = tmp_path / "journal.jsonl"
+    journal.write_bytes(b"")
+    watch = FileWatch(lambda: (str(journal),), lambda: None, hints=True)
+    watch.start()
+    try:
+        assert wait_for(lambda: watch.failure is not None)
+        before = len(looks)
+        time.sleep(2.0)
+        assert len(looks) - before <= 4, "the hints tell; the stamps are looked at once a second"
+    finally:
+        watch.stop()
