@@ -40,6 +40,7 @@ from sessions.notes.notebook import Notebook
 from sessions.phones.answers import AnswerBook
 from sessions.record import info_of
 from sessions.repository import SessionRepository
+from sessions.storage.changes import Sink
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
@@ -93,6 +94,18 @@ class LiveSession:
         return cls(None if readonly else repository, info, store, theme, clock)
 
     # -- the common questions ---------------------------------------------------------------
+
+    @property
+    def sink(self) -> Sink | None:
+        """Told which parts of the session changed, after every change saved here (a note, a
+        page turned, a timer, a phone's answer, joining) or, on a read-only session, read by
+        `reload`'s follower: the one way a window hears of a change (see
+        `sessions.storage.changes`). One callable, set by whoever shows the session."""
+        return self.store.sink
+
+    @sink.setter
+    def sink(self, sink: Sink | None) -> None:
+        self.store.sink = sink
 
     @property
     def page(self) -> Page:

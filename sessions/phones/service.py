@@ -100,40 +100,30 @@ class JoinService:
         self.token = new_token()
         self.code = new_code()
         self.open = True
-        self._listeners: list[Callable[[], None]] = []
-        self._failures: list[Callable[[OplaegError], None]] = []
-        self._sheds: list[Callable[[int], None]] = []
+        self._failure: Callable[[OplaegError], None] | None = None
+        self._shed: Callable[[int], None] | None = None
         self._state_cache: tuple[tuple[int, str], object] | None = None
-        self._counted: list[Callable[[], None]] = []
 
     def listen(
         self,
-        listener: Callable[[], None],
         failure: Callable[[OplaegError], None] | None = None,
         shed: Callable[[int], None] | None = None,
-        counted: Callable[[], None] | None = None,
     ) -> None:
-        """Call `listener` after every answer saved (the console repaints), `failure` when
-        one could not be saved, and `shed` when the server closed connections because there
-        were too many (the console says so). With `counted`, that is called instead of
-        `listener` for scale values and votes (only counts changed: a lighter repaint)."""
-        self._listeners.append(listener)
-        if counted is not None:
-            self._counted.append(counted)
-        if failure is not None:
-            self._failures.append(failure)
-        if shed is not None:
-            self._sheds.append(shed)
+        """Call `failure` when an answer could not be saved, and `shed` when the server closed
+        connections because there were too many (the console says so). An answer that was
+        saved needs no call: the store tells its sink (`SessionStore.sink`), as every write."""
+        self._failure = failure
+        self._shed = shed
 
     def shed(self, total: int) -> None:
         """The server has closed `total` connections so far to stay within its bounds."""
-        for listener in list(self._sheds):
-            listener(total)
+        if self._shed is not None:
+            self._shed(total)
 
     def failed(self, error: OplaegError) -> None:
         """An answer could not be saved (the phone was told to try again)."""
-        for failure in list(self._failures):
-            failure(error)
+        if self._failure is not None:
+            self._failure(error)
 
     def close(self) -> None:
         self.open = False
@@ -221,7 +211,6 @@ class JoinService:
         except OplaegError as error:
             self.failed(error)
             raise
-        self._count_changed()
 
     async def commit_async(self) -> None:
         """`commit`, with the file written in a worker thread: the console's loop — its keys
@@ -231,7 +220,6 @@ class JoinService:
         except OplaegError as error:
             self.failed(error)
             raise
-        self._count_changed()
 
     def send_slip(self, segment_id: str, text: str, column: str = "") -> Outcome:
         segment, ask = self._asked(segment_id, AnswerMode.SLIP)
@@ -250,7 +238,6 @@ class JoinService:
             return Outcome.CLOSED
         page = self.live.page
         answers.add_slip(segment.id, page.index, cleaned, ask.target, chosen)
-        self._changed()
         return Outcome.HELD
 
     def voting_item(self, reference: str) -> str | None:
@@ -301,16 +288,6 @@ class JoinService:
         it even if no hand was counted by key."""
         if not self.live.store.has(EXERCISES_TABLE, segment.id):
             self.live.exercises.save(segment, self.live.exercises.state(segment))
-
-    def _count_changed(self) -> None:
-        if not self._counted:
-            self._changed()
-        for listener in list(self._counted):
-            listener()
-
-    def _changed(self) -> None:
-        for listener in list(self._listeners):
-            listener()
 
 
 def item_reference(index: int, item: str) -> str:

@@ -38,6 +38,7 @@ from sessions.storage.atomic import (
     read_json_tables,
     remove_stray_temp_files,
 )
+from sessions.storage.changes import Part, Sink, part_of
 from sessions.storage.journal import Journal
 from sessions.storage.owner import LockOwner, read_owner, remove_owner, write_owner
 from sessions.storage.tables import CURRENT_ONLY_TABLES
@@ -94,6 +95,10 @@ class SessionStore:
         self.written: Callable[[], None] | None = None
         """Called after each write to the files (from the writing thread): how the room views
         are told at once (`sessions/hints.py`)."""
+        self.sink: Sink | None = None
+        """Told, after every change saved (or, for a reader, every change read), which parts
+        of the session it touched: the one way a window hears of a change."""
+        self._unsaid = Part.NONE
         self._current_raw: dict[str, bytes] = {}
         """The last written form of each `CURRENT_ONLY_TABLES` table, read back only when
         someone asks for its documents (the writer rarely does: it keeps its own tally)."""
@@ -208,6 +213,7 @@ class SessionStore:
         self._current_raw.clear()
         self.loads += 1
         self.revision += 1
+        self._unsaid = Part.NONE  # what was there when the files were opened is no change
         if not self.readonly and (entries or torn):
             self._try_compact()
 
@@ -218,6 +224,7 @@ class SessionStore:
         self._tables = {}
         self._highest_ids.clear()
         self._load()
+        self._unsaid = Part.EVERYTHING
 
     def read_current(self) -> None:
         """Read the `CURRENT_ONLY_TABLES` files again (a reader, after the writer replaced
@@ -231,6 +238,7 @@ class SessionStore:
             else:
                 self._tables.pop(table, None)
             self._versions[table] = self._versions.get(table, 0) + 1
+            self._unsaid |= part_of(table)
             for key in [key for key in self._indexes if key[0] == table]:
                 del self._indexes[key]
         self._current_raw.clear()
@@ -327,12 +335,14 @@ class SessionStore:
         if self.readonly or self._closed:
             raise RuntimeError("this session is not open for writing")
         atomic_write_bytes(self.directory / CURRENT_ONLY_TABLES[table], payload)
-        self._tell()
+        self._hint()
 
     def current_written(self, table: str, payload: bytes) -> None:
         """`payload` is on disk: it is the table now."""
         self._current_raw[table] = payload
         self._tables.pop(table, None)
+        self._unsaid |= part_of(table)
+        self.tell()
 
     def forget(self, table: str, doc_ids: list[str]) -> None:
         """Remove many documents at once by folding the journal into a snapshot without them:
@@ -347,6 +357,8 @@ class SessionStore:
         except BaseException:
             kept.update(removed)
             raise
+        self._unsaid |= part_of(table)
+        self.tell()
 
     def delete(self, table: str, doc_id: str) -> None:
         """Remove one document; durable when this returns."""
@@ -356,7 +368,7 @@ class SessionStore:
         """Write the snapshot and empty the journal."""
         self._write_snapshot()
         self._journal.reset()
-        self._tell()
+        self._hint()
 
     def _try_compact(self) -> None:
         """Compact, or keep the journal as it is when that cannot be done now."""
@@ -378,15 +390,25 @@ class SessionStore:
         self._apply(entry)
         if self._journal.count >= self._compact_at:
             self._try_compact()  # the change is saved: upkeep never makes it look refused
-        self._tell()
+        self._hint()
+        self.tell()
 
-    def _tell(self) -> None:
+    def _hint(self) -> None:
+        """The files changed: whoever follows them hears it now."""
         if self.written is not None:
             self.written()
+
+    def tell(self) -> None:
+        """Tell the sink which parts changed since it was last told (a writer calls this after
+        each change; a reader after reading what the writer added)."""
+        parts, self._unsaid = self._unsaid, Part.NONE
+        if parts and self.sink is not None:
+            self.sink(parts)
 
     def _apply(self, entry: Document) -> None:
         self.revision += 1
         name = str(entry["table"])
+        self._unsaid |= part_of(name)
         table = self._tables.setdefault(name, {})
         doc_id = str(entry["id"])
         self._versions[name] = self._versions.get(name, 0) + 1

@@ -270,7 +270,7 @@ async def test_an_answer_that_cannot_be_saved_says_so_and_stores_nothing(
     go_to(session, "scale")
     session.exercises.save(session.page.segment, session.exercises.state(session.page.segment))
     failures = []
-    service.listen(lambda: None, failures.append)
+    service.listen(failures.append)
 
     def full(*args, **kwargs):
         raise StorageError("No space left on device")
