@@ -62,8 +62,7 @@ def test_the_single_window_keeps_the_fifth_row_above_the_countdown(
         if phones:
             phones_on(live)  # after the start, which turns the phones off
             screen = app.screen
-            assert isinstance(screen, PresenterScreen)
-            screen.answers_arrived()
+            assert isinstance(screen, PresenterScreen)  # the answers' writes told it
             await settled(pilot)
         await pilot.pause(0.2)
 
