@@ -220,9 +220,7 @@ async def test_a_burst_of_page_keys_never_shows_a_mixed_page(
             await pilot.pause(0)
         await pilot.pause(0.6)
         check()
-    # A page change holds its frames until its text is in (at most `reveal.HOLD_SECONDS`), so
-    # a burst draws fewer frames than it has keys; it still draws several.
-    assert len(frames) > 3, "the screen was updated while the keys came in"
+    assert len(frames) > 10, "the screen was updated while the keys came in"
     assert not problems, problems[:5]
 
 

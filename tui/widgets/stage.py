@@ -105,14 +105,13 @@ class Stage(Vertical):
     single window); the room view is never interactive. It repaints itself when the session
     changes (`tui.changes`): everything but a draft's keystrokes shows on it somewhere."""
 
-    # The page's kind (a slide, an exercise that takes the room's attention) is a class on the
-    # few parts it changes, never on the stage: a class on the stage restyles everything in it.
     DEFAULT_CSS = """
     Stage { height: 1fr; width: 1fr; padding: 0 2; }
+    Stage.-slide { align-vertical: middle; }
     Stage #stage-title { width: 100%; text-align: center; text-style: bold; color: $primary; }
     Stage #stage-step { width: 100%; text-align: center; color: $foreground; }
     Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
-    Stage #stage-text.-slide { max-height: 85%; }
+    Stage.-slide #stage-text { max-height: 85%; }
     Stage #stage-markdown {
         width: auto; max-width: 100; background: $background; margin: 0; padding: 0;
     }
@@ -121,12 +120,13 @@ class Stage(Vertical):
         background: $background; border-left: outer $primary;
     }
     Stage #stage-exercise { height: auto; }
+    Stage.-busy #stage-exercise { height: 1fr; }
     Stage #stage-break { height: auto; width: 100%; margin: 1 0 0 0; }
     Stage #stage-break Center { height: auto; }
     Stage #stage-break-label { width: 100%; text-align: center; text-style: bold; color: $primary; }
     Stage #stage-break-time { color: $primary; margin-bottom: 1; }
     Stage #stage-spacer { height: 1fr; }
-    Stage #stage-spacer.-busy, Stage #stage-spacer.-slide { display: none; }
+    Stage.-busy #stage-spacer, Stage.-slide #stage-spacer { display: none; }
     """
 
     SHOWS = Part.EVERYTHING & ~Part.DRAFT
@@ -143,10 +143,6 @@ class Stage(Vertical):
         self._text: str | None = None
         self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
-        self._kept: dict[str, ExerciseWidget] = {}
-        """Each exercise's widget, by segment id, once made (hidden while not on the page)."""
-        self._slide = False
-        self._busy = False
         self.return_time: str | None = None
         """A break's return time as shown ("14.35"), or None."""
         self._built = False
@@ -199,7 +195,7 @@ class Stage(Vertical):
         self._page = page
         segment = page.segment
         kind = segment.kind
-        self._set_kind(slide=page.slide is not None, busy=self._busy)
+        self.set_class(page.slide is not None, "-slide")
         title = page.slide.title if page.slide is not None else segment.title
         if kind is SegmentKind.BREAK:
             title = t("stage.break_title")
@@ -273,9 +269,6 @@ class Stage(Vertical):
         return self.live.timers.for_page(page)
 
     def _show_exercise(self, page: Page, previous: Page | None) -> None:
-        """The page's exercise widget shown, the others hidden. Each exercise's widget is made
-        the first time its page is shown and then kept (hidden while another page is shown):
-        coming back to it shows it again instead of building it anew."""
         container = self.query_one("#stage-exercise", Vertical)
         exercise = self.exercise
         same = (
@@ -285,49 +278,20 @@ class Stage(Vertical):
             if previous is not page:
                 exercise.show_page(page)
         else:
-            if exercise is not None:
-                if exercise.has_focus:
-                    self.screen.set_focus(None)
-                exercise.display = False
+            container.remove_children()
             self._exercise = None
             exercise_format = page.segment.format
             widget_class = EXERCISE_WIDGETS.get(exercise_format.value) if exercise_format else None
             if widget_class is not None:
-                exercise = self._kept.get(page.segment.id)
-                if exercise is not None and type(exercise) is widget_class and exercise.is_attached:
-                    exercise.show_page(page)  # its page again: the same widget, shown
-                    exercise.display = True
-                    if container.children and container.children[0] is not exercise:
-                        # First among the kept ones: a query finds the one on the page.
-                        container.move_child(exercise, before=0)
-                else:
-                    exercise = widget_class(self.live, page, interactive=self.interactive)
-                    self._kept[page.segment.id] = exercise
-                    if container.children:
-                        container.mount(exercise, before=0)
-                    else:
-                        container.mount(exercise)
-                self._exercise = exercise
-                if self.interactive and exercise.can_focus:
-                    exercise.focus()
+                widget = widget_class(self.live, page, interactive=self.interactive)
+                self._exercise = widget
+                container.mount(widget)
+                if self.interactive and widget.can_focus:
+                    widget.focus()
         current = self.exercise
-        self._set_kind(slide=self._slide, busy=current is not None and current.takes_keys)
+        busy = current is not None and current.takes_keys
+        self.set_class(busy, "-busy")
         container.display = current is not None
-
-    def _set_kind(self, *, slide: bool, busy: bool) -> None:
-        """A slide is centred and may use more of the height for its text; an exercise that
-        takes keys gets the room under the text. Set on the parts, not on the stage."""
-        if slide != self._slide:
-            self._slide = slide
-            self.styles.align_vertical = "middle" if slide else "top"
-            for selector in ("#stage-text", "#stage-spacer"):
-                self.query_one(selector).set_class(slide, "-slide")
-        if busy != self._busy:
-            self._busy = busy
-            for selector in ("#stage-title", "#stage-text", "#stage-spacer"):
-                self.query_one(selector).set_class(busy, "-busy")
-            # Its height set, not a class: a class would restyle every exercise kept in it.
-            self.query_one("#stage-exercise").styles.height = "1fr" if busy else "auto"
 
     def _show_break(self, page: Page) -> None:
         view = self.query_one("#stage-break", Vertical)
@@ -374,7 +338,7 @@ class Stage(Vertical):
 
     def _fit_clock(self) -> None:
         width, height = self.content_size
-        share = BUSY_CLOCK_SHARE if self._busy else CLOCK_SHARE
+        share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
         back = self.return_time is not None
         if back:
             share = BREAK_CLOCK_SHARE
