@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import sessions.theme.library as library_module
 from sessions.clock import FakeClock
 from sessions.i18n import set_language
 from sessions.live import LiveSession
@@ -14,6 +15,38 @@ from sessions.repository import SessionRepository
 from sessions.storage.locations import prepare_data_dir
 from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir
 from sessions.theme.model import Theme
+
+FIXTURES = Path(__file__).parent / "fixtures"
+"""The test themes (the one with every exercise kind)."""
+_UNCHANGING = (bundled_content_dir(), FIXTURES.resolve())
+"""Folders whose theme files no test changes: each is parsed once per test process."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def parse_each_shipped_theme_once():
+    """A `ThemeLibrary` reads every bundled theme when first asked; most tests make a new one,
+    and reading all ten took a sixth of a second each time. A file in the folders above is
+    parsed once per process, keyed by its path and its whole text (a changed file is parsed
+    again); any other file is parsed every time, as the app does. A test that wraps the parse
+    (`test_theme_library_race.py`) wraps this one and still sees every call."""
+    parse = library_module._parse
+    parsed: dict[tuple[str, bytes], library_module.Parsed] = {}
+
+    def parse_once(path: Path) -> library_module.Parsed:
+        if path.parent.resolve() not in _UNCHANGING:
+            return parse(path)
+        try:
+            key = (str(path), path.read_bytes())
+        except OSError:
+            return parse(path)
+        if key not in parsed:
+            parsed[key] = parse(path)
+        theme, problems = parsed[key]
+        return theme, list(problems)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(library_module, "_parse", parse_once)
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -83,10 +116,13 @@ def reopen(
     return LiveSession(repository, info, store, library.get(info.theme_id), clock)
 
 
-# Tests that drive a real program (tmux, Chromium, LibreOffice), run campaigns or measure load
-# are marked `slow`: `pytest -m 'not slow'` is the quick set a developer runs while working, and
-# the README's `pytest` (which CI runs) runs everything. Marked by where they live, so a new test
-# in one of these places is slow without anyone remembering to say so.
+# Tests that drive a real program (tmux, Chromium, LibreOffice, the app's own command line in
+# dozens of processes), run campaigns, sweep every theme or size, or measure load are marked
+# `slow`: `pytest -m 'not slow'` is the quick set a developer runs while working, and the
+# README's `pytest` (which CI runs) runs everything. Marked by where they live (a folder, a file,
+# or one test in a file: `file.py::test_name`), so a new test in one of these places is slow
+# without anyone remembering to say so. The quick set still covers every layer: the domain, the
+# screens through Pilot, the phones' server and the command line in process.
 SLOW_PLACES = (
     "tests/browser/",
     "tests/faults/",
@@ -100,14 +136,30 @@ SLOW_PLACES = (
     "tests/tui/test_snapshots.py",
     "tests/tui/test_stage_fits.py",
     "tests/tui/test_idle_repaints.py",
+    # every page of every bundled theme (the fixture with every kind stays in the quick set)
+    "tests/tui/test_wall_privacy.py::test_no_bundled_theme_shows_anything_private",
+    # `oplaeg projector --browser` for real: textual-serve and its room views
+    "tests/tui/test_room_server.py::test_the_real_room_view_is_bounded_and_ends_on_close",
     "tests/unit/test_bench_runs.py",
     "tests/unit/test_office_roundtrip.py",
+    # Chromium prints the paper
+    "tests/unit/test_paper.py::test_printed_as_pdf",
+    # every command in its own process, 31 of them
+    "tests/unit/test_pipes.py",
 )
 
 
+QUICK = False
+"""Whether this run is the quick set (`-m 'not slow'`): the property test then tries fewer
+random sessions (`tests/unit/test_round_trip.py`); the full run tries them all."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global QUICK
+    QUICK = "not slow" in (config.getoption("markexpr") or "")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    root = Path(str(config.rootpath))
     for item in items:
-        where = Path(str(item.path)).relative_to(root).as_posix()
-        if where.startswith(SLOW_PLACES):
+        if item.nodeid.startswith(SLOW_PLACES):
             item.add_marker(pytest.mark.slow)
