@@ -159,7 +159,39 @@ def pytest_configure(config: pytest.Config) -> None:
     QUICK = "not slow" in (config.getoption("markexpr") or "")
 
 
+RUN_FIRST = (
+    "tests/unit/test_office_roundtrip.py",  # forty Chromium prints in one test
+    "tests/tui/test_idle_repaints.py",
+    "tests/browser/",
+    "tests/tui/test_join_attacks.py",
+    "tests/tui/test_hangup_tmux.py",
+    "tests/tui/test_signals.py",
+    "tests/tui/test_join_load.py",
+    "tests/faults/",
+    "tests/platforms/test_faults_on",
+    "tests/platforms/test_campaign_on_windows.py",
+    "tests/tui/test_stage_fits.py",
+    "tests/tui/test_wall_privacy.py",
+    "tests/tui/test_session_list.py",
+    "tests/tui/test_room_server.py",
+    "tests/tui/test_snapshots.py",
+    "tests/tui/",
+    "tests/platforms/",
+)
+"""The order the tests are handed to the workers: the longest first, the many short unit
+tests last, so that both workers run out of work at about the same moment (a long test
+picked up last would leave the other worker idle for its whole length)."""
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(SLOW_PLACES):
             item.add_marker(pytest.mark.slow)
+
+    def rank(item: pytest.Item) -> int:
+        return next(
+            (n for n, place in enumerate(RUN_FIRST) if item.nodeid.startswith(place)),
+            len(RUN_FIRST),
+        )
+
+    items.sort(key=rank)  # stable: a file's tests stay together and in their order
