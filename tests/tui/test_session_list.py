@@ -30,11 +30,18 @@ def many_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = prepare_data_dir(tmp_path_factory.mktemp("many") / "data")
     repository = SessionRepository(data_dir, FakeClock())
     theme = library_with_fixtures().get("social-stoette")
-    with mock.patch("os.fsync", lambda _fd: None):  # 500 sessions made; their safety not tested
+    summaries: dict[str, dict[str, object]] = {}  # the index written once per session, not twice
+    with (
+        mock.patch("os.fsync", lambda _fd: None),  # 500 sessions made; their safety not tested
+        mock.patch.object(repository.index, "put", lambda s: summaries.__setitem__(s["id"], s)),
+    ):
         for number in range(MANY):
             details = dataclasses.replace(DETAILS, workplace=f"Arbejdsplads {number:03d}")
             _, store = repository.create(theme, details)
             repository.close(store)
+    with mock.patch("os.fsync", lambda _fd: None):
+        for summary in summaries.values():
+            repository.index.put(summary)
     return data_dir
 
 
