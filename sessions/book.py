@@ -4,17 +4,14 @@ steps, so a result step shows what the earlier steps produced."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import Any
 
-from sessions.exercises import KINDS
+from sessions.exercises import kind_of
 from sessions.exercises.base import ExerciseResult, ExerciseState
-from sessions.exercises.case import CaseState
-from sessions.exercises.sorting import BoardState
-from sessions.exercises.voting import Material, VotingState, candidates, voting_options
+from sessions.exercises.voting import Material, candidates, voting_options
 from sessions.models import Note, NoteTag
 from sessions.phones.answers import AnswerBook, result_with_phones
-from sessions.repository import info_of
+from sessions.record import info_of
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import EXERCISES_TABLE, NOTES_TABLE
 from sessions.theme.model import ExerciseFormat, Segment
@@ -38,20 +35,12 @@ class ExerciseBook:
 
     def state(self, segment: Segment) -> Any:
         """The exercise's state: as stored, or as it starts. None for kinds that store nothing."""
-        if segment.format is None:
+        kind = kind_of(segment.format)
+        if kind is None:
             return None
-        kind = KINDS[segment.format]
         doc = stored_doc(self.store, segment.id)
         state = kind.load(doc) if doc is not None else kind.initial(segment, self.participants)
-        if isinstance(state, VotingState):
-            state = state.with_items(self.candidates(segment))
-            if not state.participants:
-                state = replace(
-                    state,
-                    participants=self.participants,
-                    votes_per_person=voting_options(segment).votes_per_person,
-                )
-        return state
+        return kind.in_session(state, segment, self) if state is not None else None
 
     def save(self, segment: Segment, state: ExerciseState) -> None:
         """Store the exercise's new state; durable when this returns."""
@@ -72,15 +61,11 @@ class ExerciseBook:
 
         def lists(segment_id: str, column: str | None) -> list[str] | None:
             source = by_id.get(segment_id)
-            if source is None:
+            kind = kind_of(source.format) if source is not None else None
+            if source is None or kind is None:
                 return None
             state = self.state(source)
-            if isinstance(state, BoardState):
-                wanted = state.columns.index(column) if column in state.columns else None
-                return [i.text for i in state.items if wanted is None or i.column == wanted]
-            if isinstance(state, CaseState):
-                return list(state.agreements)
-            return None
+            return kind.listed(state, column) if state is not None else None
 
         def notes(tag: NoteTag | None) -> list[str]:
             shared = [
@@ -96,7 +81,7 @@ class ExerciseBook:
             return [
                 text
                 for s in earlier
-                if s.format is ExerciseFormat.SORTING
+                if s.format is ExerciseFormat.SORTING  # the boards, when no source is named
                 for text in lists(s.id, None) or []
             ]
 
@@ -132,9 +117,8 @@ def exercise_result(
 ) -> ExerciseResult | None:
     """What one stored exercise reports to the referat, or None (nothing happened, or a kind
     this oplaeg does not know); with `phones`, their answers are counted in."""
-    try:
-        kind = KINDS[ExerciseFormat(str(doc.get("format")))]
-    except ValueError:
+    kind = kind_of(str(doc.get("format")))
+    if kind is None:
         return None
     state = kind.load(doc)
     if state is None:

@@ -25,7 +25,7 @@ from sessions.book import ExerciseBook
 from sessions.clock import Clock
 from sessions.display import DisplaySettings
 from sessions.errors import OplaegError, ThemeError, UnknownThemeError
-from sessions.exercises.round import RoundState, RoundWay
+from sessions.exercises.round import RoundState, RoundWay, round_state
 from sessions.followup.repeat import (
     REPEAT_ITEM_ID,
     REPEAT_MINUTES,
@@ -38,7 +38,9 @@ from sessions.models import Action, SessionInfo
 from sessions.notes.action_plan import ActionPlan
 from sessions.notes.notebook import Notebook
 from sessions.phones.answers import AnswerBook
-from sessions.repository import SessionRepository, info_of
+from sessions.record import info_of
+from sessions.repository import SessionRepository
+from sessions.storage.changes import Sink
 from sessions.storage.session_store import SessionStore
 from sessions.theme.library import ThemeLibrary
 from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
@@ -92,6 +94,18 @@ class LiveSession:
         return cls(None if readonly else repository, info, store, theme, clock)
 
     # -- the common questions ---------------------------------------------------------------
+
+    @property
+    def sink(self) -> Sink | None:
+        """Told which parts of the session changed, after every change saved here (a note, a
+        page turned, a timer, a phone's answer, joining) or, on a read-only session, read by
+        `reload`'s follower: the one way a window hears of a change (see
+        `sessions.storage.changes`). One callable, set by whoever shows the session."""
+        return self.store.sink
+
+    @sink.setter
+    def sink(self, sink: Sink | None) -> None:
+        self.store.sink = sink
 
     @property
     def page(self) -> Page:
@@ -258,8 +272,8 @@ class LiveSession:
         fit = self.round_here()
         if fit is None:
             return None
-        state = self.exercises.state(fit.page.segment)
-        if not isinstance(state, RoundState):
+        state = round_state(self.exercises.state(fit.page.segment))
+        if state is None:
             return None
         state = state.run_as(way, fit.plan)
         self.exercises.save(fit.page.segment, state)

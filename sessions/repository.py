@@ -3,34 +3,31 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import shutil
 import time
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sessions.clock import Clock
+from sessions.details import InvalidDetailsError, validate_details
 from sessions.errors import OplaegError, SessionNotFoundError, StorageError
 from sessions.i18n import t
 from sessions.models import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    MAX_PARTICIPANTS,
     Action,
     SessionDetails,
     SessionInfo,
     SessionSummary,
     is_session_id,
 )
+from sessions.record import info_of, session_ended_at, summary_of
 from sessions.storage.durable import rename
 from sessions.storage.index import SessionIndex
 from sessions.storage.locations import index_path, sessions_dir
 from sessions.storage.session_store import JOURNAL_NAME, SNAPSHOT_NAME, SessionStore
+from sessions.storage.tables import SESSION_TABLE
 from sessions.storage.workplaces import WorkplaceNames
 from sessions.text import clean_line
-from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION
 
 if TYPE_CHECKING:
     # The start screen lists sessions; what creating, importing or finishing one needs loads
@@ -39,7 +36,6 @@ if TYPE_CHECKING:
     from sessions.imports.check import Tables
     from sessions.theme.model import Theme
 
-SESSION_TABLE = "session"
 NOTES_TABLE = "notes"
 ACTIONS_TABLE = "actions"
 TRASH_FOLDER = "trash"
@@ -339,84 +335,3 @@ def trashed_at(folder_name: str) -> float | None:
         return time.mktime(time.strptime(stamp, TRASH_STAMP))
     except (ValueError, OverflowError):
         return None
-
-
-def info_of(store: SessionStore) -> SessionInfo:
-    doc = store.get(SESSION_TABLE, "1")
-    if doc is None:
-        raise SessionNotFoundError(t("error.record_missing", folder=store.directory))
-    return SessionInfo.from_dict(doc)
-
-
-def session_ended_at(store: SessionStore) -> float | None:
-    """When the session in `store` ended, or None while it is not finished."""
-    from sessions.agenda.navigation import stored_entries
-    from sessions.agenda.timing import ended_at
-
-    return ended_at(stored_entries(store))
-
-
-def summary_of(
-    info: SessionInfo, notes: int, updated_at: float, *, ended_at: float | None = None
-) -> SessionSummary:
-    return SessionSummary(
-        id=info.id,
-        theme_id=info.theme_id,
-        theme_title=info.theme_title,
-        workplace=info.details.workplace,
-        date=info.details.date,
-        start_time=info.details.start_time,
-        notes=notes,
-        plan=info.details.plan,
-        updated_at=updated_at,
-        finished=ended_at is not None,
-        ended_at=ended_at,
-    )
-
-
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-class InvalidDetailsError(OplaegError):
-    """A booking detail is missing or malformed; `field` names which."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-def validate_details(details: SessionDetails) -> SessionDetails:
-    """Clean the typed details and check them; raises `InvalidDetailsError` naming the field."""
-    workplace = clean_line(details.workplace)
-    if not workplace:
-        raise InvalidDetailsError("workplace", t("error.workplace_needed"))
-    try:
-        day = datetime.strptime(details.date.strip(), "%Y-%m-%d").date()
-    except ValueError:
-        raise InvalidDetailsError("date", t("error.bad_date", date=details.date)) from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InvalidDetailsError(
-            "date", t("error.date_years", date=details.date, first=FIRST_YEAR, last=LAST_YEAR)
-        )
-    date = day.isoformat()
-    match = _TIME.match(details.start_time.strip())
-    if not match:
-        raise InvalidDetailsError("start_time", t("error.bad_time", time=details.start_time))
-    start_time = f"{int(match.group(1)):02d}:{match.group(2)}"
-    if not 1 <= details.participants <= MAX_PARTICIPANTS:
-        raise InvalidDetailsError(
-            "participants", t("error.participants_range", most=MAX_PARTICIPANTS)
-        )
-    if not SHORTEST_SESSION <= details.plan <= LONGEST_SESSION:
-        raise InvalidDetailsError(
-            "plan", t("error.plan_range", shortest=SHORTEST_SESSION, longest=LONGEST_SESSION)
-        )
-    return SessionDetails(
-        workplace=workplace,
-        date=date,
-        start_time=start_time,
-        facilitator=clean_line(details.facilitator),
-        participants=details.participants,
-        plan=details.plan,
-        sector=clean_line(details.sector).lower(),
-    )

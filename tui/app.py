@@ -20,11 +20,12 @@ from sessions.i18n import current_language, plural, t
 from sessions.models import SessionDetails
 from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
+from tui.changes import posting_to
 from tui.config import Settings
 from tui.join import JoinControl
 from tui.join_options import JoinOptions
 from tui.keymap import load_keymap
-from tui.messages import SessionChosen, ThemeChosen, ThemeToggled
+from tui.messages import SessionChanged, SessionChosen, ThemeChosen, ThemeToggled
 from tui.screens.start import StartScreen
 from tui.shutdown import announce_takeovers, install_shutdown
 from tui.themes import DARK, LIGHT, register_themes
@@ -103,6 +104,14 @@ class OplaegApp(App[None]):
         self.close_live_session()
 
     # -- what the screens choose -------------------------------------------------------------
+
+    @on(SessionChanged)
+    def session_changed(self, event: SessionChanged) -> None:
+        """The open session changed (the store's sink posted this, from whatever thread): on to
+        every screen, so the presenter under a dialog shows it too. A screen that shows no part
+        of the session ignores it."""
+        for screen in self.screen_stack:
+            screen.post_message(SessionChanged(event.parts))
 
     @on(ThemeChosen)
     def theme_chosen(self, event: ThemeChosen) -> None:
@@ -191,6 +200,7 @@ class OplaegApp(App[None]):
 
         self.close_live_session()
         self.live = live
+        live.sink = posting_to(self)
         self.join.attach(live)
         with contextlib.suppress(OplaegError, OSError):
             self._announcement = announce_console(
@@ -219,7 +229,7 @@ class OplaegApp(App[None]):
             live.nav.start()
         except OplaegError as error:
             self.show_error(error)
-        presenter.show_page(entered=True)
+        presenter.enter_page()
 
     def close_live_session(self) -> None:
         """Fold the open session's journal into its file and release its lock."""
@@ -231,6 +241,7 @@ class OplaegApp(App[None]):
         if self.live is not None:
             self.join.detach()
             live, self.live = self.live, None
+            live.sink = None
             try:
                 live.close()
             except OplaegError as error:

@@ -1,8 +1,8 @@
 """Joining from phones, for the console: turns the participant server on and off for the session
-being presented, on the app's own event loop, says what happened in the status line, and
-repaints the console when answers arrive. Never on unless the consultant starts it
-(`--join`, or `J`); off when the consultant says so, when the session ends or closes, and when
-the app exits."""
+being presented, on the app's own event loop, and says what happened in the status line. Never
+on unless the consultant starts it (`--join`, or `J`); off when the consultant says so, when
+the session ends or closes, and when the app exits. It repaints nothing: what the phones change
+reaches the screens as every change does (the store tells the app, `tui.changes`)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,6 @@ if TYPE_CHECKING:
     from sessions.phones.service import JoinService
     from tui.phones.server import JoinServer
 
-REPAINT_SECONDS = 0.1
-"""Answers arriving together repaint the console once."""
-COUNTS_SECONDS = 0.25
-"""The phones' counts on the console are brought up to date at most this often (a flood of
-answers then costs the console four small repaints a second, never one per answer)."""
 SHED_NOTICE_SECONDS = 10.0
 """The console says the server is shedding connections at most this often."""
 
@@ -45,10 +40,6 @@ class JoinControl:
         self._port = 0
         self._start_when_connected = False
         self._say: Say = lambda text, severity: None
-        self._repaints: list[Callable[[], None]] = []
-        self._counts: Callable[[], None] | None = None
-        self._repaint_due = False
-        self._counts_due = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._shed_said_at: float | None = None
 
@@ -72,25 +63,12 @@ class JoinControl:
             if state.on:
                 live.answers.set_join_state(replace(state, on=False))
 
-    def connect(
-        self, say: Say, repaint: Callable[[], None], counts: Callable[[], None] | None = None
-    ) -> None:
-        """The presenter is up: where to say things, what to repaint (and, with `counts`,
-        the lighter repaint for new scale values and votes). Starts `--join`."""
+    def connect(self, say: Say) -> None:
+        """The presenter is up: where to say things. Starts `--join`."""
         self._say = say
-        self.subscribe(repaint)
-        self._counts = counts
         if self._start_when_connected:
             self._start_when_connected = False
             self._spawn(self.start())
-
-    def subscribe(self, repaint: Callable[[], None]) -> None:
-        if repaint not in self._repaints:
-            self._repaints.append(repaint)
-
-    def unsubscribe(self, repaint: Callable[[], None]) -> None:
-        with contextlib.suppress(ValueError):
-            self._repaints.remove(repaint)
 
     def detach(self) -> None:
         """The session closes: stop at once (the socket closes a moment later)."""
@@ -101,8 +79,6 @@ class JoinControl:
         self._mark(on=False)
         self.live = None
         self._service = None
-        self._repaints.clear()
-        self._counts = None
         self._say = lambda text, severity: None
 
     async def shutdown(self) -> None:
@@ -128,7 +104,7 @@ class JoinControl:
             return
         if self._service is None:
             self._service = JoinService(live)
-            self._service.listen(self._answered, self._not_saved, self._shed, self._counted)
+            self._service.listen(self._not_saved, self._shed)
         service = self._service
         service.open = True
         host = self.options.host or local_address()
@@ -147,7 +123,6 @@ class JoinControl:
             self._say(t("join.only_here", url=server.url), "warning")
         else:
             self._say(t("join.started", code=service.code), "information")
-        self._repaint()
 
     async def stop(self, *, quietly: bool = False) -> None:
         server, self._server = self._server, None
@@ -156,7 +131,6 @@ class JoinControl:
         self._mark(on=False)
         if not quietly:
             self._say(t("join.stopped"), "information")
-        self._repaint()
 
     def toggle_code(self) -> bool | None:
         """Hide the room code on the current page, or show it; the new visibility (None when
@@ -166,7 +140,6 @@ class JoinControl:
             return None
         state = live.answers.join_state().toggle_code(live.page)
         live.answers.set_join_state(state)
-        self._repaint()
         return state.code_visible(live.page)
 
     # -- helpers -------------------------------------------------------------------------------
@@ -206,31 +179,6 @@ class JoinControl:
             return
         self._shed_said_at = now
         self._say(t("join.shed", count=total), "warning")
-
-    def _answered(self) -> None:
-        if self._repaint_due:
-            return
-        self._repaint_due = True
-        asyncio.get_running_loop().call_later(REPAINT_SECONDS, self._repaint)
-
-    def _counted(self) -> None:
-        if self._counts is None:
-            self._answered()
-            return
-        if self._counts_due:
-            return
-        self._counts_due = True
-        asyncio.get_running_loop().call_later(COUNTS_SECONDS, self._recount)
-
-    def _recount(self) -> None:
-        self._counts_due = False
-        if self._counts is not None:
-            self._counts()
-
-    def _repaint(self) -> None:
-        self._repaint_due = False
-        for repaint in list(self._repaints):
-            repaint()
 
     def _spawn(self, work: Coroutine[object, object, None]) -> None:
         try:

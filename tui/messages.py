@@ -1,4 +1,5 @@
-"""Messages screens send to the app: what the consultant chose, for the app to act on."""
+"""Messages screens send to the app (what the consultant chose, for the app to act on), and the
+one message by which every change to the session reaches the screens."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from sessions.models import SessionDetails
+from sessions.storage.changes import Part
 from sessions.theme.model import Theme
 
 
@@ -38,3 +40,20 @@ class ErrorRaised(Message):
     """Show an error the screen could not handle itself."""
 
     message: str
+
+
+class SessionChanged(Message, bubble=False):
+    """The session changed: `parts` names what (see `sessions.storage.changes.Part`). Posted
+    from whatever thread the change was saved or read on (`post_message` is thread-safe); a
+    burst that arrives before the screen gets to it is one message with the union of the
+    parts, so a room of phones answering at once costs one repaint."""
+
+    def __init__(self, parts: Part) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def can_replace(self, message: Message) -> bool:
+        if isinstance(message, SessionChanged):
+            message.parts |= self.parts  # the newer one goes on, carrying this one's parts
+            return True
+        return False

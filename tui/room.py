@@ -13,7 +13,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 
 from sessions.clock import Clock, SystemClock
@@ -21,9 +20,12 @@ from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.presence import announce_room, console_file, presented_session, withdraw
-from sessions.repository import SessionRepository, info_of
+from sessions.record import info_of
+from sessions.repository import SessionRepository
+from sessions.storage.changes import Part
 from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
+from tui.changes import SessionScreen, posting_to
 from tui.file_watch import FileWatch
 from tui.shutdown import install_shutdown
 from tui.themes import DARK, LIGHT, register_themes, variable_defaults
@@ -37,11 +39,17 @@ killed leaves its announcement behind), besides whenever a watched file changes.
 
 
 class FilesChanged(Message):
-    """The console changed the session's files (posted from the watching thread)."""
+    """The console changed the session's files (posted from the watching thread; several
+    before the screen gets to them are one look at the files)."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FilesChanged)
 
 
-class RoomScreen(Screen[None]):
-    """The page, the countdown, the notes if the consultant shows them; nothing else."""
+class RoomScreen(SessionScreen):
+    """The page, the countdown, the notes if the consultant shows them; nothing else. What the
+    follower reads comes to the page as every change to a session does (`tui.changes`): the
+    same stage as the console's repaints itself."""
 
     BINDINGS = [Binding("ctrl+q,q", "app.quit", show=False)]
     DEFAULT_CSS = """
@@ -113,9 +121,8 @@ class RoomScreen(Screen[None]):
                 self._start(wanted)
             return
         if self.follower is not None and self.live is not None:
-            if self.follower.poll():
+            if self.follower.poll():  # the store tells the parts it read (a message, later)
                 self.live.reload()
-                self._show()
             if not self.follower.settled:
                 self.set_timer(RETRY_SECONDS, self.follow)
 
@@ -132,6 +139,7 @@ class RoomScreen(Screen[None]):
         self._watched = (self._console_file, *follower.paths)
         self._watch.rewatch()
         self.live = LiveSession(None, info, follower.store, theme, self.clock)
+        self.live.sink = posting_to(self)
         if self.announce:  # a browser's view is announced by the launch that serves it
             with contextlib.suppress(OplaegError, OSError):
                 self._announcement = announce_room(self.repository.data_dir, info.id)
@@ -142,13 +150,9 @@ class RoomScreen(Screen[None]):
         page.display = True
         self._show_display()
 
-    def _show(self) -> None:
-        if self.live is None:
-            return
-        stages = self.query("#room-stage")
-        if stages:
-            stages.first(Stage).refresh_page()
-        self._show_display()
+    def watch_changes(self, parts: Part) -> None:
+        if parts & Part.DISPLAY:
+            self._show_display()
 
     def _show_display(self) -> None:
         if self.live is None:

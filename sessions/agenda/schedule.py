@@ -12,6 +12,7 @@ from typing import Any
 
 from sessions.agenda.plan_fit import PlanPart, SessionTooShortError, fit_parts, shortest_length
 from sessions.models import MAX_ITEM_MINUTES, PlannedSegment
+from sessions.theme import formats
 from sessions.theme.model import ExerciseFormat, Segment, SegmentKind, Theme
 
 EXTRA_BREAK_MINUTES = 10
@@ -26,12 +27,10 @@ def _kind(value: object) -> SegmentKind:
 
 
 def _format(value: object) -> ExerciseFormat | None:
-    if value is None:
+    # A format no kind has registered (an old session's) is none: the item shows as steps.
+    if value is None or formats.rules_for(str(value)) is None:
         return None
-    try:
-        return ExerciseFormat(str(value))
-    except ValueError:
-        return None
+    return ExerciseFormat(str(value))
 
 
 @dataclass(frozen=True)

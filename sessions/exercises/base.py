@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-from sessions.theme.model import ExerciseFormat, Segment, Step
-from sessions.theme.problems import Problem
+from sessions.exercises.phone import AnswerMode, PhoneAsk, PhoneCounts
+from sessions.theme.formats import FormatRules
+from sessions.theme.model import Segment
 
 Document = dict[str, Any]
 
@@ -36,21 +37,10 @@ class ExerciseState(Protocol):
 S = TypeVar("S", bound=ExerciseState)
 
 
-class ExerciseKind(Generic[S]):
-    """One exercise kind. Subclasses set `format`, the settings they accept and, when the group's
-    work is stored, how a state is made, loaded and reported."""
-
-    format: ClassVar[ExerciseFormat]
-    settings: ClassVar[frozenset[str]] = frozenset()
-    """Settings keys this kind adds to the segment's settings paragraph."""
-
-    def parse_options(self, settings: Mapping[str, str], line: int) -> tuple[object, list[Problem]]:
-        """The kind's typed options from the segment's settings, and what is wrong with them."""
-        return None, []
-
-    def check(self, segment: Segment) -> list[Problem]:
-        """Problems with the segment's steps for this kind (checked when a theme is read)."""
-        return []
+class ExerciseKind(FormatRules, Generic[S]):
+    """One exercise kind. Subclasses set `format`, the settings they accept and how a theme's
+    reader checks them (`FormatRules`, which the theme layer asks through its registry) and,
+    when the group's work is stored, how a state is made, loaded and reported."""
 
     def initial(self, segment: Segment, participants: int) -> S | None:
         """The state before the group has done anything (None: the kind stores nothing)."""
@@ -66,14 +56,56 @@ class ExerciseKind(Generic[S]):
         """What the referat shows of this exercise, or None when nothing happened."""
         return None
 
-    def shows_list(self, segment: Segment, index: int) -> bool:
-        """Whether step `index`'s list items are drawn by the exercise itself (a scale's
-        statements, a deck of cards) rather than as the step's text."""
-        return False
+    def result_with_phones(
+        self,
+        state: S,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int,
+        phones: PhoneCounts,
+    ) -> ExerciseResult | None:
+        """`result` with the phones' scale values or votes merged in (a kind that asks the
+        phones for them overrides this)."""
+        return self.result(state, title, segment_id, language, participants=participants)
 
-    def swaps_roles(self, step: Step) -> bool:
-        """Whether the step's countdown signals "byt roller" halfway (walk and talk)."""
-        return False
+    def in_session(self, state: S, segment: Segment, session: SessionMaterial) -> S:
+        """The state as the running session completes it (a vote's items come from the lists
+        made before it); most kinds' states are complete as stored."""
+        return state
+
+    def listed(self, state: S, column: str | None) -> list[str] | None:
+        """What a later vote may take from this exercise (the items of a board's `column`, or
+        all of them; a case's agreements), or None when it makes no list."""
+        return None
+
+    # -- the phones ------------------------------------------------------------------------------
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        """What the phones answer on the exercise's page `page_index` (its steps in order), or
+        None: they are asked to look up. Known without the state: the wall shows the joining
+        code on every page that asks something."""
+        return None
+
+    def phone_ask(self, segment: Segment, state: S | None) -> PhoneAsk | None:
+        """The question the phones see, in the form `phone_mode` names: what the page shows
+        and which answers are accepted."""
+        return None
+
+    def take_text(self, state: S | None, text: str, column: int) -> S | None:
+        """The state with a phone's text, approved by the consultant, put where it belongs (a
+        board's `column`, the agreements); None when it becomes a note instead."""
+        return None
+
+
+class SessionMaterial(Protocol):
+    """What a running session offers a kind's `in_session` (`sessions.book.ExerciseBook`)."""
+
+    participants: int
+
+    def candidates(self, segment: Segment) -> tuple[str, ...]:
+        """What a vote in `segment` is over, from the lists and notes made before it."""
+        ...
 
 
 def as_int(value: object, default: int = 0) -> int:

@@ -8,8 +8,11 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from sessions.exercises.base import Document, ExerciseKind, ExerciseResult, as_int, as_texts
+from sessions.exercises.phone import AnswerMode, PhoneAsk, SlipTarget
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, Segment
+from sessions.theme.notes import MAX_POINTS, MIN_POINTS, points
+from sessions.theme.problems import Problem, problem, warning
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,32 @@ class CaseState:
 
 class CaseKind(ExerciseKind[CaseState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.CASE
+    makes_list: ClassVar[bool] = True  # its agreements
+
+    def completeness(self, segment: Segment) -> list[Problem]:
+        """A key to the case: a few `Pointe:` lines in its notes, never a lecture."""
+        found = points(segment.notes) + [p for step in segment.steps for p in points(step.notes)]
+        if len(found) < MIN_POINTS:
+            return [
+                problem(
+                    segment.line,
+                    "theme.problem.case_points",
+                    segment=segment.title,
+                    count=len(found),
+                    needed=MIN_POINTS,
+                )
+            ]
+        if len(found) > MAX_POINTS:
+            return [
+                warning(
+                    segment.line,
+                    "theme.warning.case_points_many",
+                    segment=segment.title,
+                    count=len(found),
+                    most=MAX_POINTS,
+                )
+            ]
+        return []
 
     def initial(self, segment: Segment, participants: int) -> CaseState:
         return CaseState()
@@ -97,3 +126,16 @@ class CaseKind(ExerciseKind[CaseState]):
             [[a] for a in state.agreements],
             [t("export.highlight.agreement", language=language, text=a) for a in state.agreements],
         )
+
+    def listed(self, state: CaseState, column: str | None) -> list[str] | None:
+        return list(state.agreements)
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        return AnswerMode.SLIP
+
+    def phone_ask(self, segment: Segment, state: CaseState | None) -> PhoneAsk | None:
+        # "Foreslå en aftale" is the form's own question: the step's would ask another.
+        return PhoneAsk(AnswerMode.SLIP, target=SlipTarget.AGREEMENT, shows_prompt=False)
+
+    def take_text(self, state: CaseState | None, text: str, column: int) -> CaseState | None:
+        return state.add(text) if state is not None else None

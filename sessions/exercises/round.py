@@ -8,7 +8,7 @@ with a few volunteers (pluk).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from sessions.exercises.base import Document, ExerciseKind, ExerciseResult, as_int
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, Segment
-from sessions.theme.problems import Problem, problem
+from sessions.theme.problems import Problem, problem, warning
 
 DEFAULT_SECONDS_PER_PERSON = 60
 HANDOVER_SECONDS = 5
@@ -28,6 +28,8 @@ GROUP_SIZES = (5, 4, 6)
 MOST_VOLUNTEERS = 5
 """A pluk is a few voices, not the round by another name."""
 SECONDS_STEP = 5
+TYPICAL_GROUP = 14
+"""A staff meeting has 14–30 people: a round should fit at least this many, or name a fallback."""
 
 
 class RoundWay(StrEnum):
@@ -273,6 +275,33 @@ class RoundKind(ExerciseKind[RoundState]):
             problems.append(problem(line, "theme.problem.round_floor", floor=floor, each=each))
         return RoundOptions(each, floor, fallback), problems
 
+    def check_in_theme(
+        self,
+        segment: Segment,
+        earlier: Sequence[Segment],
+        later: Sequence[Segment],
+        plans: tuple[int, ...],
+    ) -> list[Problem]:
+        """A round with no fallback must fit a typical staff meeting in every plan."""
+        options = round_options(segment)
+        if options.fallback is not None:
+            return []
+        for plan in plans:
+            minutes = segment.minutes.for_plan(plan)
+            steps = [s.minutes.for_plan(plan) for s in segment.steps] or [minutes]
+            available = (steps[0] or 0) * 60
+            if minutes and not plan_round(options, TYPICAL_GROUP, available).fits:
+                return [
+                    warning(
+                        segment.line,
+                        "theme.warning.round_no_fallback",
+                        segment=segment.title,
+                        people=TYPICAL_GROUP,
+                        plan=plan,
+                    )
+                ]
+        return []
+
     def initial(self, segment: Segment, participants: int) -> RoundState:
         options = round_options(segment)
         return RoundState(participants, options.seconds_per_person, participants)
@@ -312,3 +341,8 @@ class RoundKind(ExerciseKind[RoundState]):
             seconds=state.seconds_each,
         )
         return ExerciseResult(title, segment_id, self.format.value, [line], [], [], [])
+
+
+def round_state(state: object) -> RoundState | None:
+    """`state` if it is a round's (what the session's round choices work on), else None."""
+    return state if isinstance(state, RoundState) else None

@@ -16,6 +16,7 @@ from sessions.exercises.base import (
     as_texts,
     split_list,
 )
+from sessions.exercises.phone import AnswerMode, PhoneAsk, PhoneCounts
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, Segment
 from sessions.theme.problems import Problem, problem
@@ -297,4 +298,28 @@ class ScaleKind(ExerciseKind[ScaleState]):
         numeric = tuple(range(1, len(headers)))
         return ExerciseResult(
             title, segment_id, self.format.value, lines, headers, rows, highlights, numeric
+        )
+
+    def result_with_phones(
+        self,
+        state: ScaleState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int,
+        phones: PhoneCounts,
+    ) -> ExerciseResult | None:
+        counts = phones.scale_counts(segment_id)
+        return self.result(state, title, segment_id, language, participants, extra=counts)
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        # Phones answer on the step where hands are counted (the first); later steps discuss.
+        return AnswerMode.SCALE if page_index == 0 else None
+
+    def phone_ask(self, segment: Segment, state: ScaleState | None) -> PhoneAsk | None:
+        if state is None:
+            return None
+        values = tuple((value, label_for(state, value)) for value in state.values)
+        return PhoneAsk(
+            AnswerMode.SCALE, statements=state.statements, values=values, shows_prompt=False
         )

@@ -15,6 +15,7 @@ from sessions.exercises.base import (
     as_texts,
     split_list,
 )
+from sessions.exercises.phone import AnswerMode, PhoneAsk, SlipTarget
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, Segment
 from sessions.theme.problems import Problem, problem
@@ -155,6 +156,11 @@ def _item(doc: object) -> BoardItem | None:
 class SortingKind(ExerciseKind[BoardState]):
     format: ClassVar[ExerciseFormat] = ExerciseFormat.SORTING
     settings: ClassVar[frozenset[str]] = frozenset({"columns"})
+    makes_list: ClassVar[bool] = True
+
+    def columns(self, segment: Segment) -> tuple[str, ...]:
+        options = segment.options
+        return options.columns if isinstance(options, SortingOptions) else ()
 
     def parse_options(self, settings: Mapping[str, str], line: int) -> tuple[object, list[Problem]]:
         columns = split_list(settings.get("columns", ""))
@@ -204,3 +210,19 @@ class SortingKind(ExerciseKind[BoardState]):
         if not any(item.reason for item in state.items):
             headers, rows = headers[:2], [row[:2] for row in rows]
         return ExerciseResult(title, segment_id, self.format.value, [], headers, rows, [])
+
+    def listed(self, state: BoardState, column: str | None) -> list[str] | None:
+        wanted = state.columns.index(column) if column in state.columns else None
+        return [i.text for i in state.items if wanted is None or i.column == wanted]
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        return AnswerMode.SLIP
+
+    def phone_ask(self, segment: Segment, state: BoardState | None) -> PhoneAsk | None:
+        columns = state.columns if state is not None else self.columns(segment)
+        return PhoneAsk(
+            AnswerMode.SLIP, target=SlipTarget.COLUMN, columns=columns, shows_prompt=False
+        )
+
+    def take_text(self, state: BoardState | None, text: str, column: int) -> BoardState | None:
+        return state.add(text, column) if state is not None else None

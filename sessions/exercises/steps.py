@@ -7,11 +7,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 from sessions.exercises.base import ExerciseKind, ExerciseState
-from sessions.theme.model import ExerciseFormat
+from sessions.exercises.phone import AnswerMode, PhoneAsk, SlipTarget
+from sessions.theme.model import ExerciseFormat, Segment
 
 
 class ReflectionKind(ExerciseKind[ExerciseState]):
+    """The phones send short texts; approved, each becomes a note under the exercise."""
+
     format: ClassVar[ExerciseFormat] = ExerciseFormat.REFLECTION
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        return AnswerMode.SLIP
+
+    def phone_ask(self, segment: Segment, state: ExerciseState | None) -> PhoneAsk | None:
+        return PhoneAsk(AnswerMode.SLIP, target=SlipTarget.NOTE)
 
 
 class BuzzKind(ExerciseKind[ExerciseState]):

@@ -11,12 +11,15 @@ from sessions.exercises.base import (
     Document,
     ExerciseKind,
     ExerciseResult,
+    SessionMaterial,
     as_int,
     as_texts,
     split_list,
 )
+from sessions.exercises.phone import AnswerMode, PhoneAsk, PhoneCounts
 from sessions.i18n import t
 from sessions.models import NoteTag
+from sessions.theme import formats
 from sessions.theme.model import ExerciseFormat, Segment
 from sessions.theme.problems import Problem, problem
 
@@ -234,6 +237,54 @@ class VotingKind(ExerciseKind[VotingState]):
                 sources.append(source)
         return VotingOptions(votes, tuple(sources)), problems
 
+    def check_in_theme(
+        self,
+        segment: Segment,
+        earlier: Sequence[Segment],
+        later: Sequence[Segment],
+        plans: tuple[int, ...],
+    ) -> list[Problem]:
+        """Every `source:` names an earlier segment that makes a list (and a column it has)."""
+        problems = []
+        before = {s.id: s for s in earlier}
+        after = {s.id for s in later}
+        for source in voting_options(segment).sources:
+            if source.segment_id is None:
+                continue
+            target = before.get(source.segment_id)
+            if target is None:
+                key = (
+                    "theme.problem.source_later"
+                    if source.segment_id in after
+                    else "theme.problem.source_unknown"
+                )
+                problems.append(
+                    problem(segment.line, key, source=source.text, segment=segment.title)
+                )
+                continue
+            rules = formats.rules_for(target.format)
+            if rules is None or not rules.makes_list:
+                problems.append(
+                    problem(
+                        segment.line,
+                        "theme.problem.source_kind",
+                        source=source.text,
+                        segment=segment.title,
+                    )
+                )
+                continue
+            columns = rules.columns(target)
+            if source.column is not None and source.column not in columns:
+                problems.append(
+                    problem(
+                        segment.line,
+                        "theme.problem.source_column",
+                        source=source.text,
+                        columns=" | ".join(columns) or "–",
+                    )
+                )
+        return problems
+
     def initial(self, segment: Segment, participants: int) -> VotingState:
         options = voting_options(segment)
         return VotingState(participants=participants, votes_per_person=options.votes_per_person)
@@ -297,3 +348,37 @@ class VotingKind(ExerciseKind[VotingState]):
             [highlight],
             (1,),
         )
+
+    def result_with_phones(
+        self,
+        state: VotingState,
+        title: str,
+        segment_id: str,
+        language: str | None,
+        participants: int,
+        phones: PhoneCounts,
+    ) -> ExerciseResult | None:
+        votes = phones.phone_votes(segment_id)
+        return self.result(state, title, segment_id, language, participants, extra=votes)
+
+    def in_session(
+        self, state: VotingState, segment: Segment, session: SessionMaterial
+    ) -> VotingState:
+        """The items from the lists made before the vote; the room's size from the session
+        until the consultant counted it."""
+        state = state.with_items(session.candidates(segment))
+        if not state.participants:
+            state = replace(
+                state,
+                participants=session.participants,
+                votes_per_person=voting_options(segment).votes_per_person,
+            )
+        return state
+
+    def phone_mode(self, segment: Segment, page_index: int) -> AnswerMode | None:
+        return AnswerMode.VOTE
+
+    def phone_ask(self, segment: Segment, state: VotingState | None) -> PhoneAsk | None:
+        if state is None:
+            return None
+        return PhoneAsk(AnswerMode.VOTE, items=state.items, votes_each=state.votes_per_person)

@@ -7,12 +7,15 @@ that only the longer plan runs is still the one a consultant may swap in."""
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from functools import partial
 
-from sessions.export.handout import _render, page
+from markupsafe import Markup
+
+from sessions.export.handout import markdown_html
+from sessions.export.print_css import BASE_CSS
+from sessions.export.templating import render_page, trusted
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, Segment, StepMode, Theme
 
@@ -106,33 +109,32 @@ def cases_markdown(theme: Theme, language: str | None = None) -> str:
 
 def cases_html(theme: Theme, language: str | None = None) -> str:
     tr = partial(t, language=language)
-    e = html.escape
-    parts: list[str] = []
-    for sheet in case_sheets(theme):
-        asked = "".join(
-            f"<h2>{e(step)}</h2><ul>"
-            + "".join(f"<li>{_render(q, inline=True)}</li>" for q in questions)
-            + "</ul>"
-            for step, questions in sheet.questions
-        )
-        parts.append(
-            f'<section class="case"><p class="kind">{e(tr("cases.kind"))} · {e(theme.title)}</p>'
-            f"<h1>{e(sheet.title)}</h1>"
-            f'<div class="story">{_render(sheet.story)}</div>{asked}</section>\n'
-        )
-    for cards in card_sheets(theme):
-        deck = "".join(f'<div class="card">{_render(c, inline=True)}</div>' for c in cards.cards)
-        plenum = ""
-        if cards.plenum:
-            plenum = (
-                f'<div class="plenum"><h2>{e(tr("cases.plenum"))}</h2><ul>'
-                + "".join(f"<li>{_render(q, inline=True)}</li>" for q in cards.plenum)
-                + "</ul></div>"
-            )
-        parts.append(
-            f'<section class="cards"><h1>{e(cards.segment)} – {e(tr("cases.cut"))}</h1>'
-            f'<div class="deck">{deck}</div>{plenum}</section>\n'
-        )
-    body = "".join(parts) or f"<p>{e(tr('cases.none'))}</p>\n"
-    title = f"{tr('cases.title')}: {theme.title}"
-    return page(title, language or theme.language, SHEETS_CSS, body)
+
+    def inline(text: str) -> Markup:
+        return trusted(markdown_html(text, inline=True))
+
+    return render_page(
+        "cases.html",
+        title=f"{tr('cases.title')}: {theme.title}",
+        language=language or theme.language,
+        css=BASE_CSS + SHEETS_CSS,
+        theme=theme,
+        sheets=[
+            {
+                "title": sheet.title,
+                "story": trusted(markdown_html(sheet.story)),
+                "questions": [
+                    (step, [inline(q) for q in questions]) for step, questions in sheet.questions
+                ],
+            }
+            for sheet in case_sheets(theme)
+        ],
+        decks=[
+            {
+                "segment": cards.segment,
+                "cards": [inline(card) for card in cards.cards],
+                "plenum": [inline(q) for q in cards.plenum],
+            }
+            for cards in card_sheets(theme)
+        ],
+    )

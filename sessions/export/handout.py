@@ -9,12 +9,12 @@ day) is said in the room and left out."""
 from __future__ import annotations
 
 import contextlib
-import html
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import unquote, urlsplit
 
 from sessions.export.print_css import BASE_CSS
+from sessions.export.templating import render_page, trusted
 from sessions.i18n import t
 from sessions.theme.model import ExerciseFormat, SegmentKind, Source, Theme
 
@@ -127,45 +127,30 @@ def handout_markdown(theme: Theme, plan: int, language: str | None = None) -> st
 def handout_html(theme: Theme, plan: int, language: str | None = None) -> str:
     """The handout as one self-contained, print-friendly HTML page; raw HTML is escaped."""
     tr = partial(t, language=language)
-    e = html.escape
-    points = "".join(
-        f'<div class="point"><h3>{e(p.title)}</h3>{_render(p.body)}</div>'
-        for p in key_points(theme, plan)
-    )
-    questions = "".join(
-        f'<div class="point"><h3>{e(q.exercise)}</h3><ul>'
-        + "".join(f"<li>{_render(x, inline=True)}</li>" for x in q.questions)
-        + "</ul></div>"
-        for q in exercise_questions(theme, plan)
-    )
-    head = "".join(f"<th>{e(c)}</th>" for c in _plan_columns(language))
-    empty = "<tr>" + "<td></td>" * len(_plan_columns(language)) + "</tr>"
-    sources = "".join(f"<li>{_source_html(s)}</li>" for s in theme.sources)
-    body = (
-        f'<p class="kind">{e(tr("handout.what"))}</p>\n<h1>{e(theme.title)}</h1>\n'
-        f"<p>{e(theme.summary)}</p>\n"
-        f'<p class="fill"><b>{e(tr("export.workplace"))}:</b> {BLANK} &nbsp; '
-        f"<b>{e(tr('export.date'))}:</b> {BLANK[:12]}</p>\n"
-        f'<section><h2>{e(tr("handout.key_points"))}</h2><div class="columns">{points}</div>'
-        f"</section>\n<section><h2>{e(tr('handout.questions'))}</h2>"
-        f'<div class="columns">{questions}</div></section>\n'
-        f'<section class="plan"><h2>{e(tr("handout.action_plan"))}</h2>'
-        f'<table class="blank"><thead><tr>{head}</tr></thead><tbody>'
-        f"{empty * EMPTY_ACTION_ROWS}</tbody></table></section>\n"
-        f'<section class="sources"><h2>{e(tr("handout.sources"))}</h2><ul>{sources}</ul>'
-        "</section>\n"
-    )
-    title = f"{tr('handout.title')}: {theme.title}"
-    return page(title, language or theme.language, HANDOUT_CSS, body)
-
-
-def page(title: str, language: str, css: str, body: str) -> str:
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f"<style>{BASE_CSS}{css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    return render_page(
+        "handout.html",
+        title=f"{tr('handout.title')}: {theme.title}",
+        language=language or theme.language,
+        css=BASE_CSS + HANDOUT_CSS,
+        theme=theme,
+        blank=BLANK,
+        points=[
+            {"title": p.title, "body": trusted(markdown_html(p.body))}
+            for p in key_points(theme, plan)
+        ],
+        questions=[
+            {
+                "exercise": q.exercise,
+                "questions": [trusted(markdown_html(x, inline=True)) for x in q.questions],
+            }
+            for q in exercise_questions(theme, plan)
+        ],
+        columns=_plan_columns(language),
+        empty_rows=EMPTY_ACTION_ROWS,
+        sources=[
+            {"title": s.title, "url": s.url, "shown": shown_url(s.url) if s.url else ""}
+            for s in theme.sources
+        ],
     )
 
 
@@ -181,15 +166,7 @@ def _source_markdown(source: Source) -> str:
     return f"- {source.title}: <{shown_url(source.url, scheme=True)}>"
 
 
-def _source_html(source: Source) -> str:
-    title = html.escape(source.title)
-    if not source.url:
-        return title
-    url, shown = html.escape(source.url), html.escape(shown_url(source.url))
-    return f'<a href="{url}" data-url="{shown}">{title}</a>'
-
-
-def _render(markdown: str, *, inline: bool = False) -> str:
+def markdown_html(markdown: str, *, inline: bool = False) -> str:
     """Theme Markdown as HTML: raw HTML in it is escaped, links show their address in print."""
     from markdown_it import MarkdownIt
 

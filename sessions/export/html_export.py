@@ -3,7 +3,7 @@ from a browser: page numbers and a running header in print. All user text is esc
 
 from __future__ import annotations
 
-import html
+from typing import Any
 
 from sessions.export.document import (
     Block,
@@ -19,6 +19,7 @@ from sessions.export.document import (
     Table,
 )
 from sessions.export.print_css import BASE_CSS, FONTS, css_string
+from sessions.export.templating import render_page
 from sessions.i18n import t
 
 REFERAT_CSS = """
@@ -35,20 +36,13 @@ section.private h2 { color: #b00020; }
 """
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def export_html(document: Document) -> str:
-    page_css = _page_css(document)
-    body = "\n".join(_block(block) for block in document.blocks)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{_e(document.language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(document.file_title)}</title>\n"
-        f"<style>{BASE_CSS}{REFERAT_CSS}{page_css}</style>\n</head>\n<body>\n"
-        f"{body}\n</body>\n</html>\n"
+    return render_page(
+        "referat.html",
+        title=document.file_title,
+        language=document.language,
+        css=BASE_CSS + REFERAT_CSS + _page_css(document),
+        blocks=[_block(block) for block in document.blocks],
     )
 
 
@@ -63,43 +57,39 @@ def _page_css(document: Document) -> str:
     )
 
 
-def _block(block: Block) -> str:
+def _block(block: Block) -> dict[str, Any]:
+    """One block of the document as the template's plain values (all text escaped there)."""
     if isinstance(block, Heading):
-        return f"<h{block.level}>{_e(block.text)}</h{block.level}>"
+        return {"kind": "heading", "level": block.level, "text": block.text}
     if isinstance(block, Paragraph):
-        css = "" if block.style is Style.BODY else f' class="{block.style.value}"'
-        return f"<p{css}>{_e(block.text)}</p>"
+        css = "" if block.style is Style.BODY else block.style.value
+        return {"kind": "paragraph", "css": css, "text": block.text}
     if isinstance(block, Definitions):
-        items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in block.items)
-        return f'<dl class="details">{items}</dl>'
+        return {"kind": "definitions", "entries": list(block.items)}
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Bullets):
-        items = "".join(
-            "<li>"
-            + (f'<span class="label">{_e(item.label)}:</span> ' if item.label else "")
-            + f'<span dir="auto">{_e(item.text)}</span></li>'
-            for item in block.items
-        )
-        return f'<ul class="notes">{items}</ul>'
+        return {"kind": "bullets", "entries": list(block.items)}
     if isinstance(block, Private):
-        inner = "\n".join(_block(b) for b in block.blocks)
-        return f'<section class="private"><h2>{_e(block.title)}</h2>\n{inner}</section>'
+        return {
+            "kind": "private",
+            "title": block.title,
+            "blocks": [_block(b) for b in block.blocks],
+        }
     assert isinstance(block, PageBreak)
-    return '<div class="page-break"></div>'
+    return {"kind": "page-break"}
 
 
-def _table(table: Table) -> str:
+def _table(table: Table) -> dict[str, Any]:
     classes = ["num" if c.role is Role.NUMBER else c.role.value for c in table.columns]
 
-    def cells(values: tuple[str, ...], tag: str) -> str:
-        return "".join(
-            f'<{tag} class="{css}">{_e(v)}</{tag}>' for v, css in zip(values, classes, strict=True)
-        )
+    def cells(values: tuple[str, ...]) -> list[tuple[str, str]]:
+        return list(zip(values, classes, strict=True))
 
-    head = cells(tuple(c.header for c in table.columns), "th")
-    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.rows)
-    if table.total:
-        body += f'<tr class="total">{cells(table.total, "td")}</tr>'
-    keep = ' class="keep"' if table.keep_together else ""
-    return f"<table{keep}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return {
+        "kind": "table",
+        "keep": table.keep_together,
+        "headers": cells(tuple(c.header for c in table.columns)),
+        "rows": [cells(row) for row in table.rows],
+        "total": cells(table.total) if table.total else [],
+    }

@@ -4,10 +4,11 @@ own data (title, summary, agenda, first question), in Markdown or print-ready HT
 
 from __future__ import annotations
 
-import html
 from functools import partial
 
-from sessions.export.handout import BLANK, exercise_questions, page
+from sessions.export.handout import BLANK, exercise_questions
+from sessions.export.print_css import BASE_CSS
+from sessions.export.templating import render_page
 from sessions.i18n import current_language, t
 from sessions.theme.model import SegmentKind, Theme
 
@@ -61,18 +62,13 @@ def invitation_markdown(theme: Theme, plan: int, language: str | None = None) ->
 def invitation_html(theme: Theme, plan: int, language: str | None = None) -> str:
     """The invitation as one self-contained page for print or e-mail; everything escaped."""
     tr = partial(t, language=language)
-    e = html.escape
-    fill = " &nbsp; ".join(f"<b>{e(label)}:</b> {blank}" for label, blank in _fill_in(language))
-    parts = [
-        f'<p class="kind">{e(tr("invitation.kind"))}</p>',
-        f"<h1>{e(tr('invitation.title'))}: {e(theme.title)}</h1>",
-        f"<p>{e(theme.summary)}</p>",
-        f'<p class="fill">{fill}</p>',
-    ]
-    for heading, paragraphs in _sections(theme, plan, language):
-        parts.append(f"<h2>{e(heading)}</h2>")
-        parts += [f"<p>{e(paragraph)}</p>" for paragraph in paragraphs]
-    parts.append(f'<p class="fill"><b>{e(tr("invitation.contact"))}:</b> {BLANK}</p>')
-    title = f"{tr('invitation.title')}: {theme.title}"
-    body = "\n".join(parts) + "\n"
-    return page(title, language or current_language(), INVITATION_CSS, body)
+    return render_page(
+        "invitation.html",
+        title=f"{tr('invitation.title')}: {theme.title}",
+        language=language or current_language(),
+        css=BASE_CSS + INVITATION_CSS,
+        theme=theme,
+        fill=_fill_in(language),
+        sections=_sections(theme, plan, language),
+        contact=BLANK,
+    )

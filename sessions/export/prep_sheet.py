@@ -5,10 +5,11 @@ for the consultant only."""
 
 from __future__ import annotations
 
-import html
 from functools import partial
 
-from sessions.export.handout import BLANK, _render, page
+from sessions.export.handout import BLANK, markdown_html
+from sessions.export.print_css import BASE_CSS
+from sessions.export.templating import render_page, trusted
 from sessions.i18n import t
 from sessions.theme.model import Theme
 
@@ -45,26 +46,21 @@ def prep_markdown(theme: Theme, language: str | None = None) -> str:
 
 def prep_html(theme: Theme, language: str | None = None) -> str:
     tr = partial(t, language=language)
-    e = html.escape
-    checks = [item for item in theme.preparation if not item.blank]
-    blanks = [item for item in theme.preparation if item.blank]
-    items = "".join(f"<li>{_render(item.text, inline=True)}</li>" for item in checks)
-    facts = "".join(
-        f'<tr><td class="label">{_render(item.text, inline=True)}</td><td></td></tr>'
-        for item in blanks
+    return render_page(
+        "prep.html",
+        title=f"{tr('prep.title')}: {theme.title}",
+        language=language or theme.language,
+        css=BASE_CSS + PREP_CSS,
+        theme=theme,
+        blank=BLANK,
+        checks=[
+            trusted(markdown_html(item.text, inline=True))
+            for item in theme.preparation
+            if not item.blank
+        ],
+        facts=[
+            trusted(markdown_html(item.text, inline=True))
+            for item in theme.preparation
+            if item.blank
+        ],
     )
-    body = (
-        f'<p class="kind">{e(tr("prep.kind"))}</p>\n'
-        f"<h1>{e(tr('prep.title'))}: {e(theme.title)}</h1>\n"
-        f'<p class="fill"><b>{e(tr("export.workplace"))}:</b> {BLANK} &nbsp; '
-        f"<b>{e(tr('export.date'))}:</b> {BLANK[:12]}</p>\n"
-        f"<section><h2>{e(tr('prep.checklist'))}</h2>"
-        + (f'<ul class="check">{items}</ul>' if items else f"<p>{e(tr('prep.none'))}</p>")
-        + "</section>\n"
-    )
-    if facts:
-        body += (
-            f"<section><h2>{e(tr('prep.facts'))}</h2>"
-            f'<table class="facts"><tbody>{facts}</tbody></table></section>\n'
-        )
-    return page(f"{tr('prep.title')}: {theme.title}", language or theme.language, PREP_CSS, body)

@@ -13,7 +13,7 @@ from sessions.book import exercise_results
 from sessions.exercises.base import ExerciseResult
 from sessions.followup.repeat import Change, Repeat, session_changes
 from sessions.models import Action, FollowUp, Note, SessionInfo
-from sessions.repository import info_of
+from sessions.record import info_of
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import (
     ACTIONS_TABLE,

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from sessions.agenda.countdown import MAX_COUNTDOWN_SECONDS
-from sessions.exercises import KINDS
+from sessions.exercises import kind_of
 from sessions.i18n import LANGUAGES
 from sessions.imports.answers import ANSWER_TABLES
+from sessions.imports.file import parse_export, read_limited
 from sessions.imports.shapes import (
     OPTIONAL,
     REQUIRED,
@@ -43,7 +44,6 @@ from sessions.imports.shapes import (
     time_text,
 )
 from sessions.models import MAX_ITEM_MINUTES, MAX_PARTICIPANTS, FollowUpStatus, NoteTag
-from sessions.storage.reading import FileTooBigError, SpecialFileError, read_bounded
 from sessions.storage.tables import (
     AGENDA_HISTORY_TABLE,
     DISPLAY_TABLE,
@@ -51,17 +51,12 @@ from sessions.storage.tables import (
     REPEAT_TABLE,
 )
 from sessions.text import clean_text
-from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, ExerciseFormat
+from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION
 
 __all__ = ["ImportProblem", "Tables", "check_export", "read_export"]
 
 EXPORT_FORMAT = "oplaeg-session"
 EXPORT_VERSION = 1
-MAX_EXPORT_BYTES = 16 * 1024 * 1024
-"""A session with hundreds of long notes is well under 1 MiB; this leaves room for any real
-one and keeps a hostile file from filling memory."""
-MAX_DEPTH = 32
-"""The deepest real export nests about 7 levels."""
 MAX_AGENDA_ITEMS = 200
 """A theme has a dozen or two items; the planner adds a few extras."""
 MAX_PLACE = 10_000
@@ -70,74 +65,9 @@ MAX_PLACE = 10_000
 Tables = dict[str, dict[str, dict[str, Any]]]
 
 
-# -- reading the file -----------------------------------------------------------------------
-
-
 def read_export(path: Path) -> Tables:
     """Read and check an export file: the cleaned tables, or `ImportProblem`."""
     return check_export(parse_export(read_limited(path)))
-
-
-def read_limited(path: Path) -> bytes:
-    """The file's bytes: a regular file only (a FIFO or a device is refused without waiting
-    for it), and never more than `MAX_EXPORT_BYTES` of it (a larger file is refused by its
-    size before it is read)."""
-    try:
-        return read_bounded(path, MAX_EXPORT_BYTES)
-    except FileNotFoundError:
-        raise fail("", "no_file") from None
-    except IsADirectoryError:
-        raise fail("", "not_a_file") from None
-    except SpecialFileError:
-        raise fail("", "not_regular") from None
-    except FileTooBigError as error:
-        shown = _size(error.size) if error.size else f"> {_size(MAX_EXPORT_BYTES)}"
-        raise fail("", "too_big", size=shown, limit=_size(MAX_EXPORT_BYTES)) from None
-    except OSError as error:
-        raise fail("", "unreadable", reason=error.strerror or error) from None
-
-
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:.1f} MiB" if count >= 1024 * 1024 else f"{count} bytes"
-
-
-def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def parse_export(raw: bytes) -> object:
-    """The JSON value in `raw`: UTF-8 (a BOM is allowed), finite numbers, bounded nesting."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise fail("", "not_utf8", offset=error.start) from None
-    try:
-        data = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as error:
-        raise fail("", "not_json", line=error.lineno, column=error.colno) from None
-    except RecursionError:
-        raise fail("", "too_deep", limit=MAX_DEPTH) from None
-    except ValueError:  # NaN, Infinity, or an integer of thousands of digits
-        raise fail("", "not_json", line="?", column="?") from None
-    if _depth(data) > MAX_DEPTH:
-        raise fail("", "too_deep", limit=MAX_DEPTH)
-    return data
-
-
-def _depth(data: object) -> int:
-    """How deeply `data` nests, found without recursion."""
-    deepest = 0
-    stack: list[tuple[object, int]] = [(data, 1)]
-    while stack:
-        value, level = stack.pop()
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            break
-        if isinstance(value, dict):
-            stack.extend((v, level + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, level + 1) for v in value)
-    return deepest
 
 
 # -- the tables of a session ------------------------------------------------------------------
@@ -383,10 +313,9 @@ def _exercises_table(table: object) -> dict[str, dict[str, Any]]:
         if not isinstance(document, dict):
             raise fail(where, "expected_object")
         cleaned = _cleaned(document, where)
-        try:
-            kind = KINDS[ExerciseFormat(str(cleaned.get("format")))]
-        except ValueError:
-            raise fail(f"{where}.format", "unknown_exercise") from None
+        kind = kind_of(str(cleaned.get("format")))
+        if kind is None:
+            raise fail(f"{where}.format", "unknown_exercise")
         try:
             kind.load(cleaned)
         except (TypeError, ValueError, KeyError, AttributeError, IndexError):

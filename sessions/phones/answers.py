@@ -24,18 +24,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
-from enum import StrEnum
 from typing import Any
 
 from sessions.agenda.pages import Page
+from sessions.exercises import kind_of
 from sessions.exercises.base import ExerciseKind, ExerciseResult, as_int
-from sessions.exercises.scale import ScaleKind, ScaleState
-from sessions.exercises.voting import VotingKind, VotingState
+from sessions.exercises.phone import AnswerMode as AnswerMode  # the phones' modes, defined by
+from sessions.exercises.phone import SlipTarget as SlipTarget  # the kinds, said here as before
 from sessions.i18n import plural
 from sessions.phones.answer_log import AnswerLog
 from sessions.storage.session_store import SessionStore
 from sessions.storage.tables import ANSWERS_TABLE, JOIN_TABLE
-from sessions.theme.model import ExerciseFormat
 
 MAX_SLIP_LENGTH = 200
 MAX_PENDING_SLIPS = 300
@@ -43,43 +42,14 @@ MAX_PENDING_SLIPS = 300
 SCALE, VOTE, SLIP = "scale", "vote", "slip"
 
 
-class AnswerMode(StrEnum):
-    """What a page asks the phones for."""
-
-    SCALE = "scale"  # a value for each statement
-    VOTE = "vote"  # votes on the items
-    SLIP = "slip"  # a short text, held for the consultant
-
-
-class SlipTarget(StrEnum):
-    """What an approved text becomes."""
-
-    COLUMN = "column"  # an item on the sorting board, in the column the phone chose
-    AGREEMENT = "agreement"  # a case's agreement
-    NOTE = "note"  # a note under the exercise
-
-
-SLIP_TARGETS: dict[ExerciseFormat, SlipTarget] = {
-    ExerciseFormat.SORTING: SlipTarget.COLUMN,
-    ExerciseFormat.CASE: SlipTarget.AGREEMENT,
-    ExerciseFormat.REFLECTION: SlipTarget.NOTE,
-}
-
-
 def answer_mode(page: Page) -> AnswerMode | None:
-    """What `page` lets the phones answer, or None ("kig op på skærmen"). A result step asks
-    nothing; a scale is answered on the step where hands are counted (its first)."""
-    exercise_format = page.segment.format
+    """What `page` lets the phones answer, or None ("kig op på skærmen"): a result step asks
+    nothing; otherwise the exercise's kind says (`ExerciseKind.phone_mode`)."""
+    kind = kind_of(page.segment.format)
     step = page.step
-    if exercise_format is None or step is None or step.show_results:
+    if kind is None or step is None or step.show_results:
         return None
-    if exercise_format is ExerciseFormat.SCALE:
-        return AnswerMode.SCALE if page.index == 0 else None
-    if exercise_format is ExerciseFormat.VOTING:
-        return AnswerMode.VOTE
-    if exercise_format in SLIP_TARGETS:
-        return AnswerMode.SLIP
-    return None
+    return kind.phone_mode(page.segment, page.index)
 
 
 @dataclass(frozen=True)
@@ -284,16 +254,10 @@ def result_with_phones(
     *,
     participants: int = 0,
 ) -> ExerciseResult | None:
-    """An exercise's result for the referat, the phones' answers counted in: a scale's hands
-    and phones together, a vote's votes and phone votes together."""
-    if isinstance(kind, ScaleKind) and isinstance(state, ScaleState):
-        counts = answers.scale_counts(segment_id)
-        result = kind.result(state, title, segment_id, language, participants, extra=counts)
-    elif isinstance(kind, VotingKind) and isinstance(state, VotingState):
-        votes = answers.phone_votes(segment_id)
-        result = kind.result(state, title, segment_id, language, participants, extra=votes)
-    else:
-        return kind.result(state, title, segment_id, language, participants=participants)
+    """An exercise's result for the referat, the phones' answers counted in by its kind (a
+    scale's hands and phones together, a vote's votes and phone votes together), and how many
+    phones answered."""
+    result = kind.result_with_phones(state, title, segment_id, language, participants, answers)
     phones = answers.answered(segment_id)
     if result is None or not phones:
         return result

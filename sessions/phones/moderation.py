@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sessions.exercises.case import CaseState
-from sessions.exercises.sorting import BoardState
+from sessions.exercises import kind_of
 from sessions.live import LiveSession
-from sessions.phones.answers import MAX_SLIP_LENGTH, Slip, SlipTarget
+from sessions.phones.answers import MAX_SLIP_LENGTH, Slip
 from sessions.text import clean_line
 from sessions.theme.model import Segment
 
@@ -22,14 +21,13 @@ def approve(live: LiveSession, slip: Slip, text: str | None = None) -> bool:
     if not cleaned or live.answers.slip(slip.id) is None:
         return False
     segment = _segment(live, slip.segment_id)
-    state = live.exercises.state(segment) if segment is not None else None
-    if segment is not None and slip.target is SlipTarget.COLUMN and isinstance(state, BoardState):
-        live.exercises.save(segment, state.add(cleaned, slip.column))
-    elif (
-        segment is not None and slip.target is SlipTarget.AGREEMENT and isinstance(state, CaseState)
-    ):
-        live.exercises.save(segment, state.add(cleaned))
-    else:
+    kind = kind_of(segment.format) if segment is not None else None
+    taken = None
+    if segment is not None and kind is not None:
+        taken = kind.take_text(live.exercises.state(segment), cleaned, slip.column)
+    if segment is not None and taken is not None:
+        live.exercises.save(segment, taken)
+    else:  # the exercise's kind keeps no texts: a note under it
         live.notebook.add(slip.segment_id, slip.step, cleaned)
     # Taken off the queue only once it is where it belongs: a crash in between shows it twice,
     # never loses it.
@@ -40,6 +38,17 @@ def approve(live: LiveSession, slip: Slip, text: str | None = None) -> bool:
 def reject(live: LiveSession, slip: Slip) -> Slip | None:
     """Delete `slip`; returns it, so an undo can put it back."""
     return live.answers.take_slip(slip.id)
+
+
+def column_name(live: LiveSession, slip: Slip) -> str | None:
+    """The name of the column a text is meant for, if its exercise has columns (a board's)."""
+    segment = _segment(live, slip.segment_id)
+    kind = kind_of(segment.format) if segment is not None else None
+    if segment is None or kind is None:
+        return None
+    ask = kind.phone_ask(segment, live.exercises.state(segment))
+    columns = ask.columns if ask is not None else ()
+    return columns[slip.column] if slip.column < len(columns) else None
 
 
 def _segment(live: LiveSession, segment_id: str) -> Segment | None:

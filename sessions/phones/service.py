@@ -5,20 +5,18 @@ participant server (`tui.phones.server`) is a thin web layer over this."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from sessions.agenda.pages import Page
 from sessions.errors import OplaegError
-from sessions.exercises.scale import ScaleState, label_for
-from sessions.exercises.sorting import BoardState
-from sessions.exercises.voting import VotingState
+from sessions.exercises import kind_of
+from sessions.exercises.phone import PhoneAsk
 from sessions.live import LiveSession
 from sessions.phones.answers import (
     MAX_PENDING_SLIPS,
     MAX_SLIP_LENGTH,
-    SLIP_TARGETS,
     AnswerMode,
     SlipTarget,
     answer_mode,
@@ -44,7 +42,8 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class Question:
-    """What the phone page shows: the current page's question, with this phone's own answers."""
+    """What the phone page shows: the current page's question as its kind describes it
+    (`PhoneAsk`), with this phone's own answers."""
 
     mode: AnswerMode | None
     segment_id: str = ""
@@ -63,6 +62,33 @@ class Question:
     version: str = field(default="", compare=False)
     """Changes when what is asked changes (not when anyone answers): the page reloads then."""
 
+    @classmethod
+    def asking(
+        cls,
+        ask: PhoneAsk,
+        segment_id: str,
+        title: str,
+        prompt: str,
+        chosen: tuple[int | None, ...] = (),
+        mine: Mapping[str, int] | None = None,
+    ) -> Question:
+        """What the phone page shows of `ask` (the kind's description), with the step's
+        question `prompt` (if the kind shows it) and this phone's values and votes."""
+        mine = mine or {}
+        return cls(
+            ask.mode,
+            segment_id,
+            title,
+            prompt if ask.shows_prompt else "",
+            statements=ask.statements,
+            values=ask.values,
+            chosen=chosen,
+            items=tuple((item, mine.get(item, 0)) for item in ask.items),
+            votes_each=ask.votes_each,
+            target=ask.target if ask.mode is AnswerMode.SLIP else None,
+            columns=ask.columns,
+        )
+
 
 class JoinService:
     """The phones' way into `live`. Call `close` when joining stops: from then on nothing is
@@ -74,40 +100,30 @@ class JoinService:
         self.token = new_token()
         self.code = new_code()
         self.open = True
-        self._listeners: list[Callable[[], None]] = []
-        self._failures: list[Callable[[OplaegError], None]] = []
-        self._sheds: list[Callable[[int], None]] = []
+        self._failure: Callable[[OplaegError], None] | None = None
+        self._shed: Callable[[int], None] | None = None
         self._state_cache: tuple[tuple[int, str], object] | None = None
-        self._counted: list[Callable[[], None]] = []
 
     def listen(
         self,
-        listener: Callable[[], None],
         failure: Callable[[OplaegError], None] | None = None,
         shed: Callable[[int], None] | None = None,
-        counted: Callable[[], None] | None = None,
     ) -> None:
-        """Call `listener` after every answer saved (the console repaints), `failure` when
-        one could not be saved, and `shed` when the server closed connections because there
-        were too many (the console says so). With `counted`, that is called instead of
-        `listener` for scale values and votes (only counts changed: a lighter repaint)."""
-        self._listeners.append(listener)
-        if counted is not None:
-            self._counted.append(counted)
-        if failure is not None:
-            self._failures.append(failure)
-        if shed is not None:
-            self._sheds.append(shed)
+        """Call `failure` when an answer could not be saved, and `shed` when the server closed
+        connections because there were too many (the console says so). An answer that was
+        saved needs no call: the store tells its sink (`SessionStore.sink`), as every write."""
+        self._failure = failure
+        self._shed = shed
 
     def shed(self, total: int) -> None:
         """The server has closed `total` connections so far to stay within its bounds."""
-        for listener in list(self._sheds):
-            listener(total)
+        if self._shed is not None:
+            self._shed(total)
 
     def failed(self, error: OplaegError) -> None:
         """An answer could not be saved (the phone was told to try again)."""
-        for failure in list(self._failures):
-            failure(error)
+        if self._failure is not None:
+            self._failure(error)
 
     def close(self) -> None:
         self.open = False
@@ -133,34 +149,23 @@ class JoinService:
         prompt = step.questions[0] if step is not None and step.questions else ""
         if step is not None and not prompt and step.title != segment.title:
             prompt = step.title
-        base = Question(mode, segment.id, segment.title, prompt)
-        state = self._state(segment)
+        ask = self._ask(segment, mode)
+        if ask is None:
+            return Question(None, version=_version("none"))
         answers = self.live.answers
-        if mode is AnswerMode.SCALE and isinstance(state, ScaleState):
-            values = tuple((v, label_for(state, v)) for v in state.values)
-            chosen = tuple(
-                answers.scale_value(segment.id, i, self.devices.key(cookie, segment.id, i))
-                if cookie
-                else None
-                for i in range(len(state.statements))
-            )
-            question = replace(
-                base, prompt="", statements=state.statements, values=values, chosen=chosen
-            )  # its questions are the statements themselves
-            return _versioned(question, page.key, state.statements, values)
-        if mode is AnswerMode.VOTE and isinstance(state, VotingState):
-            mine = (
-                answers.votes_of(segment.id, self.devices.key(cookie, segment.id)) if cookie else {}
-            )
-            items = tuple((item, mine.get(item, 0)) for item in state.items)
-            question = replace(base, items=items, votes_each=state.votes_per_person)
-            return _versioned(question, page.key, state.items, state.votes_per_person)
-        if mode is AnswerMode.SLIP and segment.format is not None:
-            target = SLIP_TARGETS[segment.format]
-            columns = state.columns if isinstance(state, BoardState) else ()
-            question = replace(base, target=target, columns=columns)
-            return _versioned(question, page.key, target, columns)
-        return Question(None, version=_version("none"))
+        chosen = tuple(
+            answers.scale_value(segment.id, i, self.devices.key(cookie, segment.id, i))
+            if cookie
+            else None
+            for i in range(len(ask.statements))
+        )
+        mine = (
+            answers.votes_of(segment.id, self.devices.key(cookie, segment.id))
+            if cookie and ask.items
+            else {}
+        )
+        question = Question.asking(ask, segment.id, segment.title, prompt, chosen, mine)
+        return replace(question, version=_version(mode, page.key, ask))
 
     # -- answering -------------------------------------------------------------------------------
 
@@ -169,13 +174,11 @@ class JoinService:
     ) -> Outcome:
         """A scale answer. With `defer` it is only staged: the caller calls `commit` (or awaits
         a `GroupCommit`) before telling the phone it is saved."""
-        segment, state = self._asked(segment_id, AnswerMode.SCALE)
-        if segment is None or not isinstance(state, ScaleState):
-            return Outcome.CLOSED
+        segment, ask = self._asked(segment_id, AnswerMode.SCALE)
         index, number = _number(statement), _number(value)
-        if index is None or number is None or not 0 <= index < len(state.statements):
+        if segment is None or ask is None or index is None or number is None:
             return Outcome.CLOSED
-        if number not in state.values:
+        if not ask.accepts_value(index, number):
             return Outcome.CLOSED
         self._keep_exercise(segment)
         key = self.devices.key(cookie, segment.id, index)
@@ -188,12 +191,12 @@ class JoinService:
         self, cookie: str, segment_id: str, item: str, change: int, *, defer: bool = False
     ) -> Outcome:
         """A vote more or less on `item`; staged only with `defer`, as `answer_scale`."""
-        segment, state = self._asked(segment_id, AnswerMode.VOTE)
-        if segment is None or not isinstance(state, VotingState) or item not in state.items:
+        segment, ask = self._asked(segment_id, AnswerMode.VOTE)
+        if segment is None or ask is None or not ask.accepts_item(item):
             return Outcome.CLOSED
         self._keep_exercise(segment)
         key = self.devices.key(cookie, segment.id)
-        allowed = state.votes_per_person
+        allowed = ask.votes_each
         if not self.live.answers.vote(segment.id, key, item, change, allowed, defer=True):
             return Outcome.NO_VOTES
         if not defer:
@@ -208,7 +211,6 @@ class JoinService:
         except OplaegError as error:
             self.failed(error)
             raise
-        self._count_changed()
 
     async def commit_async(self) -> None:
         """`commit`, with the file written in a worker thread: the console's loop — its keys
@@ -218,11 +220,10 @@ class JoinService:
         except OplaegError as error:
             self.failed(error)
             raise
-        self._count_changed()
 
     def send_slip(self, segment_id: str, text: str, column: str = "") -> Outcome:
-        segment, state = self._asked(segment_id, AnswerMode.SLIP)
-        if segment is None or segment.format is None:
+        segment, ask = self._asked(segment_id, AnswerMode.SLIP)
+        if segment is None or ask is None:
             return Outcome.CLOSED
         cleaned = clean_line(text)
         if not cleaned:
@@ -233,11 +234,10 @@ class JoinService:
         if answers.pending_count() >= MAX_PENDING_SLIPS:
             return Outcome.FULL
         chosen = _number(column) or 0
-        if isinstance(state, BoardState) and not 0 <= chosen < len(state.columns):
+        if not ask.accepts_column(chosen):
             return Outcome.CLOSED
         page = self.live.page
-        answers.add_slip(segment.id, page.index, cleaned, SLIP_TARGETS[segment.format], chosen)
-        self._changed()
+        answers.add_slip(segment.id, page.index, cleaned, ask.target, chosen)
         return Outcome.HELD
 
     def voting_item(self, reference: str) -> str | None:
@@ -246,27 +246,33 @@ class JoinService:
         current = self.current()
         if current is None or current[1] is not AnswerMode.VOTE:
             return None
-        state = self._state(current[0].segment)
-        if not isinstance(state, VotingState):
+        ask = self._ask(current[0].segment, AnswerMode.VOTE)
+        if ask is None:
             return None
         index, _, _ = reference.partition("-")
         number = _number(index)
-        if number is None or number >= len(state.items):
+        if number is None or number >= len(ask.items):
             return None
-        item = state.items[number]
+        item = ask.items[number]
         return item if item_reference(number, item) == reference else None
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _asked(self, segment_id: str, mode: AnswerMode) -> tuple[Segment | None, object]:
-        """The current exercise and its state, if it is `segment_id` and asks `mode`."""
+    def _asked(self, segment_id: str, mode: AnswerMode) -> tuple[Segment | None, PhoneAsk | None]:
+        """The current exercise and what it asks, if it is `segment_id` and asks `mode`."""
         current = self.current()
         if current is None:
             return None, None
         page, asked = current
         if asked is not mode or page.segment.id != segment_id:
             return None, None
-        return page.segment, self._state(page.segment)
+        return page.segment, self._ask(page.segment, mode)
+
+    def _ask(self, segment: Segment, mode: AnswerMode) -> PhoneAsk | None:
+        """What the exercise's kind asks the phones, if it is in `mode`."""
+        kind = kind_of(segment.format)
+        ask = kind.phone_ask(segment, self._state(segment)) if kind is not None else None
+        return ask if ask is not None and ask.mode is mode else None
 
     def _state(self, segment: Segment) -> object:
         """The exercise's state, read once per change to the session (not per answer: a
@@ -283,16 +289,6 @@ class JoinService:
         if not self.live.store.has(EXERCISES_TABLE, segment.id):
             self.live.exercises.save(segment, self.live.exercises.state(segment))
 
-    def _count_changed(self) -> None:
-        if not self._counted:
-            self._changed()
-        for listener in list(self._counted):
-            listener()
-
-    def _changed(self) -> None:
-        for listener in list(self._listeners):
-            listener()
-
 
 def item_reference(index: int, item: str) -> str:
     """How a vote form names an item: short (an item can be a long note), and refused if the
@@ -306,7 +302,3 @@ def _number(text: str) -> int | None:
 
 def _version(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
-
-
-def _versioned(question: Question, *parts: object) -> Question:
-    return replace(question, version=_version(question.mode, *parts))

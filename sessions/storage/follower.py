@@ -49,7 +49,8 @@ class StoreFollower:
         self.store = SessionStore.open(directory, readonly=True)
 
     def poll(self) -> bool:
-        """Read what changed in the session's files; True when something changed.
+        """Read what changed in the session's files; True when something changed (the store's
+        sink is told which parts, once for everything this poll read).
 
         A file caught half-way through a rewrite is read again at the next poll."""
         before = stamp(self.paths)
@@ -70,6 +71,7 @@ class StoreFollower:
             self._reread = True
             return False
         self._reread = False
+        self.store.tell()  # the parts it read, in one event
         if whole:
             # Compared with the snapshot as it was before the read: if the writer replaced it
             # while it was read, the next poll reads everything again.

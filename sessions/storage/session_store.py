@@ -37,6 +37,7 @@ from sessions.storage.atomic import (
     read_json_tables,
     remove_stray_temp_files,
 )
+from sessions.storage.changes import Part, Sink, part_of
 from sessions.storage.journal import Journal
 from sessions.storage.owner import LockOwner, read_owner, remove_owner, write_owner
 from sessions.storage.tables import CURRENT_ONLY_TABLES
@@ -90,6 +91,10 @@ class SessionStore:
         self.revision = 0
         """Goes up with every journalled change and every read of the files: what was derived
         from the tables at one revision still holds while it stays the same."""
+        self.sink: Sink | None = None
+        """Told, after every change saved (or, for a reader, every change read), which parts
+        of the session it touched: the one way a window hears of a change."""
+        self._unsaid = Part.NONE
         self._current_raw: dict[str, bytes] = {}
         """The last written form of each `CURRENT_ONLY_TABLES` table, read back only when
         someone asks for its documents (the writer rarely does: it keeps its own tally)."""
@@ -204,6 +209,7 @@ class SessionStore:
         self._current_raw.clear()
         self.loads += 1
         self.revision += 1
+        self._unsaid = Part.NONE  # what was there when the files were opened is no change
         if not self.readonly and (entries or torn):
             self._try_compact()
 
@@ -214,6 +220,7 @@ class SessionStore:
         self._tables = {}
         self._highest_ids.clear()
         self._load()
+        self._unsaid = Part.EVERYTHING
 
     def read_current(self) -> None:
         """Read the `CURRENT_ONLY_TABLES` files again (a reader, after the writer replaced
@@ -227,6 +234,7 @@ class SessionStore:
             else:
                 self._tables.pop(table, None)
             self._versions[table] = self._versions.get(table, 0) + 1
+            self._unsaid |= part_of(table)
             for key in [key for key in self._indexes if key[0] == table]:
                 del self._indexes[key]
         self._current_raw.clear()
@@ -328,6 +336,8 @@ class SessionStore:
         """`payload` is on disk: it is the table now."""
         self._current_raw[table] = payload
         self._tables.pop(table, None)
+        self._unsaid |= part_of(table)
+        self.tell()
 
     def forget(self, table: str, doc_ids: list[str]) -> None:
         """Remove many documents at once by folding the journal into a snapshot without them:
@@ -342,6 +352,8 @@ class SessionStore:
         except BaseException:
             kept.update(removed)
             raise
+        self._unsaid |= part_of(table)
+        self.tell()
 
     def delete(self, table: str, doc_id: str) -> None:
         """Remove one document; durable when this returns."""
@@ -372,10 +384,19 @@ class SessionStore:
         self._apply(entry)
         if self._journal.count >= self._compact_at:
             self._try_compact()  # the change is saved: upkeep never makes it look refused
+        self.tell()
+
+    def tell(self) -> None:
+        """Tell the sink which parts changed since it was last told (a writer calls this after
+        each change; a reader after reading what the writer added)."""
+        parts, self._unsaid = self._unsaid, Part.NONE
+        if parts and self.sink is not None:
+            self.sink(parts)
 
     def _apply(self, entry: Document) -> None:
         self.revision += 1
         name = str(entry["table"])
+        self._unsaid |= part_of(name)
         table = self._tables.setdefault(name, {})
         doc_id = str(entry["id"])
         self._versions[name] = self._versions.get(name, 0) + 1

@@ -50,6 +50,7 @@ _FORMAT_MODULES = (
     "card.py",
     "cache.py",
     "codec.py",
+    "formats.py",
 )
 
 

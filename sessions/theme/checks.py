@@ -7,11 +7,8 @@ import re
 import textwrap
 
 from sessions.agenda.plan_fit import PlanPart, shortest_length
-from sessions.exercises import KINDS
-from sessions.exercises.round import plan_round, round_options
-from sessions.exercises.sorting import SortingOptions
-from sessions.exercises.voting import voting_options
-from sessions.theme.model import SHORTEST_SESSION, ExerciseFormat, Segment, SegmentKind
+from sessions.theme import formats
+from sessions.theme.model import SHORTEST_SESSION, Segment, SegmentKind
 from sessions.theme.notes import example_sector
 from sessions.theme.problems import Problem, problem, warning
 
@@ -32,8 +29,6 @@ ROOM_LINES = 14
 STEP_LINES = 12
 """… and for an exercise step's text, which shares the screen with the group's work and the
 countdown."""
-TYPICAL_GROUP = 14
-"""A staff meeting has 14–30 people: a round should fit at least this many, or name a fallback."""
 
 
 def check_theme(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
@@ -41,10 +36,9 @@ def check_theme(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem
     problems += _plan_sums(segments, plans)
     problems += _shortest_session(segments, plans)
     problems += _step_minutes(segments, plans)
-    problems += _vote_sources(segments)
+    problems += _kinds_checks(segments, plans)
     problems += _spoken_minutes(segments, plans)
     problems += _slides_fit(segments)
-    problems += _rounds_fit(segments, plans)
     return problems
 
 
@@ -111,48 +105,13 @@ def _step_minutes(segments: list[Segment], plans: tuple[int, ...]) -> list[Probl
     return problems
 
 
-def _vote_sources(segments: list[Segment]) -> list[Problem]:
+def _kinds_checks(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
+    """What each exercise's kind checks against the rest of the theme (`FormatRules`)."""
     problems = []
     for index, segment in enumerate(segments):
-        if segment.format is not ExerciseFormat.VOTING:
-            continue
-        earlier = {s.id: s for s in segments[:index]}
-        later = {s.id for s in segments[index:]}
-        for source in voting_options(segment).sources:
-            if source.segment_id is None:
-                continue
-            target = earlier.get(source.segment_id)
-            if target is None:
-                key = (
-                    "theme.problem.source_later"
-                    if source.segment_id in later
-                    else "theme.problem.source_unknown"
-                )
-                problems.append(
-                    problem(segment.line, key, source=source.text, segment=segment.title)
-                )
-                continue
-            if target.format not in (ExerciseFormat.SORTING, ExerciseFormat.CASE):
-                problems.append(
-                    problem(
-                        segment.line,
-                        "theme.problem.source_kind",
-                        source=source.text,
-                        segment=segment.title,
-                    )
-                )
-                continue
-            options = target.options
-            columns = options.columns if isinstance(options, SortingOptions) else ()
-            if source.column is not None and source.column not in columns:
-                problems.append(
-                    problem(
-                        segment.line,
-                        "theme.problem.source_column",
-                        source=source.text,
-                        columns=" | ".join(columns) or "–",
-                    )
-                )
+        rules = formats.rules_for(segment.format)
+        if rules is not None:
+            problems += rules.check_in_theme(segment, segments[:index], segments[index:], plans)
     return problems
 
 
@@ -210,39 +169,15 @@ def _slides_fit(segments: list[Segment]) -> list[Problem]:
                         slide.line, "theme.warning.slide_too_long", slide=slide.title, lines=lines
                     )
                 )
-        kind = KINDS[segment.format] if segment.format else None
+        rules = formats.rules_for(segment.format)
         for index, step in enumerate(segment.steps):
-            body = step.prose if kind is not None and kind.shows_list(segment, index) else step.body
+            body = (
+                step.prose if rules is not None and rules.shows_list(segment, index) else step.body
+            )
             text = f"{segment.intro}\n\n{body}" if index == 0 and segment.intro else body
             lines = wrapped_lines(text.strip())
             if lines > STEP_LINES:
                 problems.append(
                     warning(step.line, "theme.warning.step_too_long", step=step.title, lines=lines)
                 )
-    return problems
-
-
-def _rounds_fit(segments: list[Segment], plans: tuple[int, ...]) -> list[Problem]:
-    problems = []
-    for segment in segments:
-        if segment.format is not ExerciseFormat.ROUND:
-            continue
-        options = round_options(segment)
-        if options.fallback is not None:
-            continue
-        for plan in plans:
-            minutes = segment.minutes.for_plan(plan)
-            steps = [s.minutes.for_plan(plan) for s in segment.steps] or [minutes]
-            available = (steps[0] or 0) * 60
-            if minutes and not plan_round(options, TYPICAL_GROUP, available).fits:
-                problems.append(
-                    warning(
-                        segment.line,
-                        "theme.warning.round_no_fallback",
-                        segment=segment.title,
-                        people=TYPICAL_GROUP,
-                        plan=plan,
-                    )
-                )
-                break
     return problems

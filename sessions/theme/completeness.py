@@ -12,8 +12,9 @@ import re
 import shlex
 from pathlib import Path
 
+from sessions.theme import formats
 from sessions.theme.model import ExerciseFormat, Theme
-from sessions.theme.notes import MAX_POINTS, MIN_POINTS, SECTORS, example_sector, points
+from sessions.theme.notes import SECTORS, example_sector
 from sessions.theme.problems import Problem, Problems
 
 PRINT_WORD = re.compile(r"\b(print\w*|udskriv\w*)\b", re.IGNORECASE)
@@ -41,7 +42,7 @@ def completeness(theme: Theme, text: str, path: str = "<theme>") -> list[Problem
     problems = Problems(path)
     if not theme.preparation_line:
         problems.add(1, "theme.problem.preparation_missing")
-    _case_points(theme, problems)
+    _kinds_completeness(theme, problems)
     _print_promises(theme, text.splitlines(), problems)
     for source in theme.sources:
         if not source.url:
@@ -55,27 +56,12 @@ def completeness(theme: Theme, text: str, path: str = "<theme>") -> list[Problem
     return problems.items
 
 
-def _case_points(theme: Theme, problems: Problems) -> None:
+def _kinds_completeness(theme: Theme, problems: Problems) -> None:
+    """What each exercise's kind asks of it before it is presented (a case's key)."""
     for segment in theme.segments:
-        if segment.format is not ExerciseFormat.CASE:
-            continue
-        found = points(segment.notes) + [p for step in segment.steps for p in points(step.notes)]
-        if len(found) < MIN_POINTS:
-            problems.add(
-                segment.line,
-                "theme.problem.case_points",
-                segment=segment.title,
-                count=len(found),
-                needed=MIN_POINTS,
-            )
-        elif len(found) > MAX_POINTS:
-            problems.warn(
-                segment.line,
-                "theme.warning.case_points_many",
-                segment=segment.title,
-                count=len(found),
-                most=MAX_POINTS,
-            )
+        rules = formats.rules_for(segment.format)
+        if rules is not None:
+            problems.extend(rules.completeness(segment))
 
 
 def _print_promises(theme: Theme, lines: list[str], problems: Problems) -> None:

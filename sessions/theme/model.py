@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import ClassVar
 
 DEFAULT_PLANS: tuple[int, ...] = (90, 120)
 """The session lengths a theme plans for when its front matter names no `plans:`."""
@@ -20,18 +21,55 @@ class SegmentKind(StrEnum):
     BREAK = "break"
 
 
-class ExerciseFormat(StrEnum):
-    REFLECTION = "reflection"
-    BUZZ = "buzz"
-    ROUND = "round"
-    CARDS = "cards"
-    WALK_AND_TALK = "walk-and-talk"
-    SORTING = "sorting"
-    VOTING = "voting"
-    SCALE = "scale"
-    CASE = "case"
-    ACTION_PLAN = "action-plan"
-    FOLLOW_UP = "follow-up"
+class ExerciseFormat(str):
+    """A segment's `format:`: the name an exercise kind registers (`sessions.theme.formats`).
+
+    Open, unlike the other names here: a new kind brings its own, and nothing in this layer
+    lists the kinds. One object per name (`ExerciseFormat("scale") is ExerciseFormat.SCALE`).
+    The constants name the built-in kinds for the code that treats one of them specially (an
+    export that prints a case's paper); a new kind needs none."""
+
+    __slots__ = ()
+    _interned: ClassVar[dict[str, ExerciseFormat]] = {}
+
+    REFLECTION: ClassVar[ExerciseFormat]
+    BUZZ: ClassVar[ExerciseFormat]
+    ROUND: ClassVar[ExerciseFormat]
+    CARDS: ClassVar[ExerciseFormat]
+    WALK_AND_TALK: ClassVar[ExerciseFormat]
+    SORTING: ClassVar[ExerciseFormat]
+    VOTING: ClassVar[ExerciseFormat]
+    SCALE: ClassVar[ExerciseFormat]
+    CASE: ClassVar[ExerciseFormat]
+    ACTION_PLAN: ClassVar[ExerciseFormat]
+    FOLLOW_UP: ClassVar[ExerciseFormat]
+
+    def __new__(cls, value: str) -> ExerciseFormat:
+        known = cls._interned.get(value)
+        if known is None:
+            known = cls._interned[str(value)] = super().__new__(cls, value)
+        return known
+
+    @property
+    def value(self) -> str:
+        """The name as a plain string (as stored)."""
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"ExerciseFormat({self.value!r})"
+
+
+ExerciseFormat.REFLECTION = ExerciseFormat("reflection")
+ExerciseFormat.BUZZ = ExerciseFormat("buzz")
+ExerciseFormat.ROUND = ExerciseFormat("round")
+ExerciseFormat.CARDS = ExerciseFormat("cards")
+ExerciseFormat.WALK_AND_TALK = ExerciseFormat("walk-and-talk")
+ExerciseFormat.SORTING = ExerciseFormat("sorting")
+ExerciseFormat.VOTING = ExerciseFormat("voting")
+ExerciseFormat.SCALE = ExerciseFormat("scale")
+ExerciseFormat.CASE = ExerciseFormat("case")
+ExerciseFormat.ACTION_PLAN = ExerciseFormat("action-plan")
+ExerciseFormat.FOLLOW_UP = ExerciseFormat("follow-up")
 
 
 class StepMode(StrEnum):
@@ -94,6 +132,11 @@ class Segment:
     """Speaker notes for the exercise as a whole (after `Noter:` in its introduction)."""
     options: object | None = None
     """The exercise kind's typed settings (see `sessions.exercises`), parsed once."""
+
+    def __post_init__(self) -> None:
+        # A name read back from the theme cache is a plain string: keep one object per format.
+        if self.format is not None and type(self.format) is not ExerciseFormat:
+            object.__setattr__(self, "format", ExerciseFormat(self.format))
 
     def minimum_for(self, plan: int) -> int:
         """The fewest minutes this segment may shrink to in `plan`."""

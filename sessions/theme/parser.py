@@ -6,14 +6,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sessions.exercises import KINDS
 from sessions.storage.reading import FileTooBigError, SpecialFileError, read_bounded
+from sessions.theme import formats
 from sessions.theme.checks import check_theme
 from sessions.theme.model import (
     DEFAULT_PLANS,
     LONGEST_SESSION,
     SHORTEST_SESSION,
-    ExerciseFormat,
     Minutes,
     PrepItem,
     Segment,
@@ -46,7 +45,6 @@ _NOTES = re.compile(r"^(Noter|Notes)\s*:\s*", re.IGNORECASE)
 _SOURCES_TITLES = {"kilder", "sources"}
 _FRONT_KEYS = {"id", "title", "summary", "language", "plans"}
 _SEGMENT_KEYS = frozenset({"id", "kind", "minutes", "minimum", "format", "optional"})
-_ALL_SEGMENT_KEYS = _SEGMENT_KEYS.union(*(kind.settings for kind in KINDS.values()))
 _STEP_KEYS = frozenset({"minutes", "mode", "show"})
 _YES = {"yes": True, "ja": True, "no": False, "nej": False}
 _TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
@@ -119,9 +117,8 @@ class _Reader:
         return Minutes(by_plan)
 
     def segment(self, section: Section) -> Segment | None:
-        settings, where, body_start = read_settings(
-            section, self.lines, _ALL_SEGMENT_KEYS, self.problems
-        )
+        all_keys = _SEGMENT_KEYS.union(*(rules.settings for rules in formats.known()))
+        settings, where, body_start = read_settings(section, self.lines, all_keys, self.problems)
         name = section.title
         if not settings:
             self.problems.add(section.line, "theme.problem.segment_settings", segment=name)
@@ -139,7 +136,8 @@ class _Reader:
                 known=known,
             )
             return None
-        exercise_format = self.exercise_format(settings, section, kind)
+        rules = self.exercise_format(settings, section, kind)
+        exercise_format = rules.format if rules is not None else None
         minutes = self.minutes(settings.get("minutes"), section.line, name)
         if minutes is None:
             return None
@@ -152,14 +150,14 @@ class _Reader:
         if optional is None:
             self.problems.add(where["optional"], "theme.problem.yes_no", key="optional")
         extra = set(settings) - _SEGMENT_KEYS
-        allowed = KINDS[exercise_format].settings if exercise_format else frozenset()
+        allowed = rules.settings if rules is not None else frozenset()
         for key in sorted(extra - allowed):
             self.problems.add(
                 where[key], "theme.problem.setting_not_for_kind", key=key, segment=name
             )
         options: object = None
-        if exercise_format is not None:
-            options, found = KINDS[exercise_format].parse_options(settings, section.line)
+        if rules is not None:
+            options, found = rules.parse_options(settings, section.line)
             self.problems.extend(found)
         common = dict(
             id=segment_id,
@@ -187,25 +185,25 @@ class _Reader:
             return Segment(**common)  # type: ignore[arg-type]
         steps = tuple(step for child in section.children if (step := self.step(child)) is not None)
         segment = Segment(**common, format=exercise_format, steps=steps)  # type: ignore[arg-type]
-        if exercise_format is not None:
-            self.problems.extend(KINDS[exercise_format].check(segment))
+        if rules is not None:
+            self.problems.extend(rules.check(segment))
         return segment
 
     def exercise_format(
         self, settings: dict[str, str], section: Section, kind: SegmentKind
-    ) -> ExerciseFormat | None:
+    ) -> formats.FormatRules | None:
+        """The rules of the exercise's `format:`, as a kind registered them."""
         if kind is not SegmentKind.EXERCISE:
             return None
         raw = settings.get("format")
-        known = ", ".join(f.value for f in ExerciseFormat)
+        known = ", ".join(rules.format.value for rules in formats.known())
         if raw is None:
             self.problems.add(
                 section.line, "theme.problem.format_missing", segment=section.title, known=known
             )
             return None
-        try:
-            return ExerciseFormat(raw)
-        except ValueError:
+        rules = formats.rules_for(raw)
+        if rules is None:
             self.problems.add(
                 section.line,
                 "theme.problem.format_unknown",
@@ -213,7 +211,7 @@ class _Reader:
                 value=raw,
                 known=known,
             )
-            return None
+        return rules
 
     def minimum(self, settings: dict[str, str], section: Section, minutes: Minutes) -> int | None:
         if "minimum" not in settings:

@@ -42,7 +42,7 @@ async def test_a_phone_answers_a_scale_and_a_vote(repository, clock, tmp_path):
     app.join.options = JoinOptions(host="127.0.0.1")
     async with app.run_test(size=(120, 30)) as pilot, playwright_api.async_playwright() as pw:
         live.nav.go_to(page_of(live, "scale"))
-        app.screen.show_page(entered=True)
+        app.screen.enter_page()
         await pilot.press("J")
         await pilot.pause()
         server = app.join.server
@@ -77,7 +77,7 @@ async def test_a_phone_answers_a_scale_and_a_vote(repository, clock, tmp_path):
             assert "1 har svaret på mobilen" in shown(app.screen.stage.exercise)
 
             live.nav.go_to(page_of(live, "voting"))  # the console moves on …
-            app.screen.show_page(entered=True)
+            app.screen.enter_page()
             await phone.wait_for_selector("ul.items", timeout=8000)  # … and the phone follows
             await snap(phone, "3-vote")
             first = phone.locator("#i0")
@@ -93,7 +93,7 @@ async def test_a_phone_answers_a_scale_and_a_vote(repository, clock, tmp_path):
             assert "  2 Ring til en kollega" in voting
 
             live.nav.go_to(page_of(live, "voting", 1))  # the result step asks nothing
-            app.screen.show_page(entered=True)
+            app.screen.enter_page()
             await phone.wait_for_selector("text=Kig op på skærmen", timeout=8000)
             await snap(phone, "5-look-up")
         finally:

@@ -97,19 +97,21 @@ async def room_process(data: Path, themes: Path, session_id: str, out: Path, exp
     """Follow the session like `oplaeg projector`; note when each answer first shows."""
     from sessions.clock import SystemClock
     from sessions.repository import SessionRepository
+    from sessions.storage.changes import Part
     from tui.room import RoomApp, RoomScreen
 
     seen: dict[str, float] = {}
-    original = RoomScreen._show
+    original = RoomScreen.watch_changes
 
-    def show(screen: RoomScreen) -> None:
-        original(screen)
+    def show(screen: RoomScreen, parts: Part) -> None:
+        """A change reached the room view's screen (its stage repaints in the same batch)."""
+        original(screen, parts)
         now = time.monotonic()
         if screen.live is not None:
             for doc_id in stored_answers(screen.live.store):
                 seen.setdefault(doc_id, now)
 
-    RoomScreen._show = show  # type: ignore[method-assign]
+    RoomScreen.watch_changes = show  # type: ignore[method-assign]
     clock = SystemClock()
     app = RoomApp(SessionRepository(data, clock), library_for(themes), session_id, clock=clock)
     deadline = time.monotonic() + RUN_SECONDS

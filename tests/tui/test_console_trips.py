@@ -54,8 +54,7 @@ async def test_pgdn_on_the_last_page_asks_and_an_ended_session_can_go_on(
     app = make_app(library, repository, clock, live=live, layout="console")
     async with app.run_test(size=(100, 30)) as pilot:
         last = len(live.pages) - 1
-        live.go_to(last)
-        app.screen.show_page()
+        live.go_to(last)  # the screen hears of it as of every change
         await pilot.press("pagedown")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen), "asks before ending"
@@ -288,8 +287,7 @@ async def test_the_console_says_how_the_phones_do_in_one_line(library, repositor
         for phone in range(14):
             live.answers.answer_scale("skala", 0, f"phone-{phone}", 4)
         live.answers.add_slip("tavle", 0, "Mails efter kl. 16", SlipTarget.COLUMN, 0)
-        app.screen.answers_arrived()
-        await pilot.pause()
+        await pilot.pause()  # each write told the screen
         line = str(app.screen.query_one(JoinStatus).render())
         assert line == "Mobiler: 14 har svaret · kode 3101 · 1 seddel venter (S)"
         assert "10.0.0.2" not in line, "the address and the QR code are the room's"

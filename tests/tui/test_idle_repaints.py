@@ -55,7 +55,7 @@ async def test_the_console_repaints_only_what_shows_time(library, repository, cl
             for _ in range(SECONDS):
                 clock.advance(1.0)
                 countdown.tick()  # what its interval calls, a few times a second
-                status.refresh_status()  # … and the status line's, once a second
+                status.tick()  # … and the status line's, once a second
                 await pilot.pause()
         assert changed_widgets(counted) <= SHOWS_TIME | STATUS_LABELS, counted
         assert counted["BigClock"] >= SECONDS, "the digits repaint every second"

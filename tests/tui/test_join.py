@@ -22,7 +22,7 @@ LOOPBACK = JoinOptions(host="127.0.0.1")
 
 def go(app, live, position: int) -> None:
     live.nav.go_to(position)
-    app.screen.show_page(entered=True)
+    app.screen.enter_page()
 
 
 def status_text(app) -> str:

@@ -30,7 +30,7 @@ def footer_labels(screen) -> list[str]:
 
 async def open_with_texts(app, live, pilot, texts):
     live.nav.go_to(page_of(live, "sorting"))
-    app.screen.show_page(entered=True)
+    app.screen.enter_page()
     await pilot.press("J")
     await pilot.pause()
     service = app.join.server.service

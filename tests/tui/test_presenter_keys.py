@@ -8,7 +8,9 @@ from datetime import datetime
 from textual.command import CommandPalette
 
 from sessions.exercises.scale import ScaleState
+from sessions.storage.changes import Part
 from tests.tui.helpers import make_app, new_live, page_of
+from tui.messages import SessionChanged
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.rebalance import RebalanceScreen
 from tui.themes import DARK, LIGHT
@@ -17,7 +19,7 @@ from tui.widgets.stage import Stage
 
 def go(app, live, position: int) -> None:
     live.go_to(position)
-    app.screen.show_page(entered=True)
+    app.screen.enter_page()
 
 
 async def test_pagedown_turns_a_long_slide_instead_of_scrolling_it(library, repository, clock):
@@ -98,7 +100,8 @@ async def test_a_break_starts_its_clock_and_its_return_time_stays_put(library, r
         shown = stage.return_time
         assert shown == back
         clock.advance(120)
-        stage.refresh_page()
+        app.screen.post_message(SessionChanged(Part.PAGE))  # a repaint two minutes on
+        await pilot.pause()
         assert stage.return_time == shown
         await pilot.press("plus")
         later = datetime.fromtimestamp(clock.wall() + 540).strftime("%H.%M")

@@ -50,7 +50,7 @@ async def test_the_room_view_follows_page_timer_blank_and_exercise(
         assert desk.screen.console, "with a room view open, the desk is the console"
 
         live.go_to(page_of(live, "scale"))
-        desk.screen.show_page(entered=True)
+        desk.screen.enter_page()
         await desk_pilot.press("4", "t")
         screen.follow()
         await room_pilot.pause()

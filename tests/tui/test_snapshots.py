@@ -74,8 +74,7 @@ def test_the_console_with_phones_on(name, size, snap_compare, library, repositor
     async def phones(pilot: Pilot[None]) -> None:
         phones_on(live)  # after the app started (a new start turns phones off)
         screen = app.screen
-        assert isinstance(screen, PresenterScreen)
-        screen.answers_arrived()
+        assert isinstance(screen, PresenterScreen)  # the answers' writes told it
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=phones)
@@ -93,8 +92,7 @@ def test_the_moderation_dialog_with_36_texts_at_80x24(snap_compare, library, rep
             text = f"Forslag {number % 30} om telefonen på kontoret efter kl. 15"
             live.answers.add_slip("tavle", 0, text, SlipTarget.COLUMN, number % 3)
         screen = app.screen
-        assert isinstance(screen, PresenterScreen)
-        screen.answers_arrived()  # as the phones' server says when texts arrive
+        assert isinstance(screen, PresenterScreen)  # the texts' writes told it
         await settle(pilot)
         await pilot.press("S")
         await pilot.press("space", "down", "space", "end")

@@ -26,7 +26,7 @@ async def test_the_text_of_every_page_wraps_inside_the_stage(
         shown = 0
         for index in range(len(live.pages)):
             live.go_to(index)
-            app.screen.show_page(entered=True)
+            app.screen.enter_page()
             await pilot.pause()
             frame = stage.query_one("#stage-text")
             text = stage.query_one("#stage-markdown")

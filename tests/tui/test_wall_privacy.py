@@ -102,7 +102,7 @@ async def walk(library, repository, clock, theme_id: str, *, notes_open: bool) -
         assert isinstance(screen, RoomScreen)
         for position in range(len(live.pages)):
             live.go_to(position)
-            desk.screen.show_page(entered=True)
+            desk.screen.enter_page()
             screen.follow()
             await desk_pilot.pause()
             await room_pilot.pause()

@@ -11,7 +11,8 @@ import pytest
 
 from sessions.export import export_session
 from sessions.followup.repeat import EarlierStatement, Repeat
-from sessions.imports.check import MAX_DEPTH, MAX_EXPORT_BYTES, NUMBERED, SINGLE, ImportProblem
+from sessions.imports.check import NUMBERED, SINGLE, ImportProblem
+from sessions.imports.file import MAX_DEPTH, MAX_EXPORT_BYTES
 from sessions.models import Action, Draft, NoteTag
 from tui import cli
 

@@ -26,3 +26,17 @@ def test_the_start_up_check_accepts_this_installation_and_names_a_stranger(tmp_p
     problem = check_installation(tui_file=stranger)
     assert problem is not None and str(stranger.parent) in problem
     assert Path(tui.__file__).parent.parent == Path(sessions.__file__).parent.parent
+
+
+def test_the_phone_page_has_a_template_for_every_answer_mode():
+    """The templates ship inside `tui` (package data, as hatch builds it): the phone page draws
+    every answer mode a kind can ask with the form of that mode."""
+    from importlib.resources import files
+
+    from sessions.exercises.phone import AnswerMode
+
+    folder = files("tui.phones").joinpath("templates")
+    for name in ("page.html", "limited.html", "_form.html", "phone.css", "phone.js"):
+        assert folder.joinpath(name).is_file(), name
+    for mode in AnswerMode:
+        assert folder.joinpath("ask", f"{mode.value}.html").is_file(), mode

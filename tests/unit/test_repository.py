@@ -2,8 +2,8 @@ import dataclasses
 
 import pytest
 
+from sessions.details import InvalidDetailsError, validate_details
 from sessions.errors import SessionLockedError, SessionNotFoundError
-from sessions.repository import InvalidDetailsError, validate_details
 from tests.conftest import DETAILS
 
 

@@ -6,10 +6,10 @@ import pytest
 from sessions.agenda.pages import build_pages
 from sessions.agenda.plan_fit import PlanPart, SessionTooShortError, fit_parts, share_out
 from sessions.agenda.schedule import Schedule
+from sessions.details import InvalidDetailsError
 from sessions.i18n import set_language
 from sessions.live import LiveSession
 from sessions.models import SessionDetails
-from sessions.repository import InvalidDetailsError
 from sessions.theme.library import bundled_content_dir, theme_files
 from sessions.theme.parser import load_theme_file, parse_theme
 from tests.conftest import DETAILS

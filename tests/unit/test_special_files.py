@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sessions.export import write_export
-from sessions.imports.check import MAX_EXPORT_BYTES
+from sessions.imports.file import MAX_EXPORT_BYTES
 from sessions.live import LiveSession
 from sessions.storage.reading import FileTooBigError, SpecialFileError, read_bounded
 from sessions.theme.parser import load_theme_file

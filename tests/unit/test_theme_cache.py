@@ -139,6 +139,7 @@ def test_listing_and_loading_from_a_valid_cache_never_loads_the_parser(tmp_path:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
+        "import tui  # names where the exercise kinds come from, as the app does\n"
         "from sessions.theme.cache import ThemeCache\n"
         "from sessions.theme.library import ThemeLibrary, ThemeOrigin, bundled_content_dir\n"
         "library = ThemeLibrary([(bundled_content_dir(), ThemeOrigin.BUNDLED)],\n"

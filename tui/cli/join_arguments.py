@@ -20,14 +20,14 @@ def add_join_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--join-host",
         default=None,
-        type=_host,
+        type=host_argument,
         metavar=t("cli.metavar.address"),
         help=t("cli.help.join_host"),
     )
     parser.add_argument(
         "--join-port",
         default=0,
-        type=_port,
+        type=port_argument,
         metavar=t("cli.metavar.port"),
         help=t("cli.help.join_port"),
     )
@@ -45,13 +45,13 @@ def join_options(args: argparse.Namespace) -> JoinOptions:
     return JoinOptions(host, port, bool(getattr(args, "join", False)))
 
 
-def _host(text: str) -> str:
+def host_argument(text: str) -> str:
     if not valid_host(text):
         raise argparse.ArgumentTypeError(t("cli.host_invalid", text=text))
     return text
 
 
-def _port(text: str) -> int:
+def port_argument(text: str) -> int:
     if text.isdigit() and 1 <= int(text) <= 65535:
         return int(text)
     raise argparse.ArgumentTypeError(t("cli.port_invalid", text=text))

@@ -27,6 +27,7 @@ from sessions.theme.library import ThemeLibrary, library_for
 from tui.cli import run_commands, session_commands, theme_commands
 from tui.cli.output import use_utf8_output
 from tui.cli.parser import build_parser
+from tui.cli.parsing import speak
 from tui.config import chosen_language, load_settings
 from tui.install import check_installation
 
@@ -119,6 +120,7 @@ def _main(argv: list[str]) -> int:
     flag = language_asked_for(argv)
     language, env_problems = chosen_language(flag, settings)
     set_language(language)
+    speak(language)
     args = build_parser().parse_args(argv)
     if args.command == "projector" and flag is None:
         _follow_the_consoles_language(args)

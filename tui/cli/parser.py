@@ -9,8 +9,8 @@ from sessions.export import FORMATS
 from sessions.i18n import LANGUAGES, t
 from sessions.theme.model import DEFAULT_PLANS, LONGEST_SESSION, SHORTEST_SESSION
 from sessions.theme.notes import OTHER_SECTOR, SECTORS
-from tui.cli.join_arguments import _host, _port, add_join_arguments
-from tui.cli.parsing import OneLineParser
+from tui.cli.join_arguments import add_join_arguments, host_argument, port_argument
+from tui.cli.parsing import OneLineParser, whole_number
 
 LOOPBACK = "127.0.0.1"
 
@@ -74,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     start = command("start")
     start.add_argument("theme", help=t("cli.help.theme_id"))
     start.add_argument("--workplace", required=True, help=t("cli.help.workplace"))
-    start.add_argument("--participants", required=True, type=int, help=t("cli.help.participants"))
+    start.add_argument(
+        "--participants", required=True, type=whole_number, help=t("cli.help.participants")
+    )
     start.add_argument(
         "--minutes",
         required=True,
@@ -162,11 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     projector.add_argument("session", nargs="?", default=None, help=t("cli.help.projector_session"))
     projector.add_argument("--browser", action="store_true", help=t("cli.help.browser"))
     projector.add_argument(
-        "--port", type=_port, default=0, metavar=t("cli.metavar.port"), help=t("cli.help.port")
+        "--port",
+        type=port_argument,
+        default=0,
+        metavar=t("cli.metavar.port"),
+        help=t("cli.help.port"),
     )
     projector.add_argument(
         "--host",
-        type=_host,
+        type=host_argument,
         default=LOOPBACK,
         metavar=t("cli.metavar.address"),
         help=t("cli.help.host"),

@@ -8,10 +8,11 @@ import sys
 from datetime import date, datetime
 
 from sessions.clock import SystemClock
+from sessions.details import InvalidDetailsError
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.models import SessionDetails
-from sessions.repository import InvalidDetailsError, SessionRepository
+from sessions.repository import SessionRepository
 from sessions.theme.library import ThemeLibrary
 from tui.cli.join_arguments import join_options
 from tui.config import Settings, config_dir

@@ -2,12 +2,8 @@
 
 TEXT: dict[str, str] = {
     "cli.description": "Kør et oplæg om det psykiske arbejdsmiljø fra terminalen. Uden en kommando starter programmet.",
-    "cli.usage": "Brug: ",
     "cli.commands": "kommandoer",
-    "cli.arguments": "argumenter",
-    "cli.options": "tilvalg",
     "cli.see_help": "se '{prog} --help'",
-    "cli.help.help": "vis denne hjælp og afslut",
     "cli.help.version": "vis versionen og afslut",
     "cli.help.data_dir": "hvor sessionerne gemmes (standard: $OPLAEG_DATA_DIR eller brugerens datamappe)",
     "cli.help.themes_dir": "en mappe med dine egne temaer, ud over datamappens themes/",
@@ -76,14 +72,7 @@ TEXT: dict[str, str] = {
     "cli.metavar.name": "NAVN",
     "cli.metavar.id": "ID",
     # argparse's own messages, said in Danish
-    "cli.error.required": "mangler: {names}",
-    "cli.error.choice": "'{value}' kan ikke bruges (vælg {choices})",
     "cli.error.int": "'{value}' er ikke et helt tal",
-    "cli.error.one_value": "mangler en værdi",
-    "cli.error.values": "mangler værdier",
-    "cli.error.unknown": "ukendt: {names}",
-    "cli.error.ambiguous": "'{option}' kan betyde flere ting: {matches}",
-    "cli.error.not_allowed": "kan ikke bruges sammen med {other}",
     # The command's own errors
     "cli.minutes_invalid": "'{text}' er ikke en længde for en session ({shortest}–{longest} minutter)",
     "cli.host_invalid": "'{text}' er ikke en IP-adresse (som 127.0.0.1)",

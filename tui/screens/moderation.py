@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -17,20 +18,21 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from sessions.errors import OplaegError
-from sessions.exercises.sorting import BoardState
 from sessions.i18n import plural, t
 from sessions.live import LiveSession
 from sessions.phones.answers import Slip, SlipTarget
 from sessions.phones.moderation import (
     SlipGroup,
     approve_group,
+    column_name,
     group_slips,
     put_back,
     reject_all,
     reject_many,
 )
-from tui.join import JoinControl
+from sessions.storage.changes import Part
 from tui.keys import MODERATION_KEYS, bindings
+from tui.messages import SessionChanged
 from tui.screens.text_prompt import TextPrompt
 from tui.widgets.footer import Footer
 
@@ -40,7 +42,9 @@ UNMARKED = "☐ "
 
 
 class ModerationScreen(ModalScreen[None]):
-    """`changed` is called after every approval (the stage shows the new item)."""
+    """The texts waiting, listed again at every change to the answers (new texts from phones,
+    or this screen's own decisions); the stage under it shows an approved text as every change
+    shows (`tui.changes`)."""
 
     BINDINGS = bindings(MODERATION_KEYS)
     DEFAULT_CSS = """
@@ -55,15 +59,11 @@ class ModerationScreen(ModalScreen[None]):
     def __init__(
         self,
         live: LiveSession,
-        join: JoinControl,
-        changed: Callable[[], None],
         *,
         masked: bool,
     ) -> None:
         super().__init__()
         self.live = live
-        self.join = join
-        self.changed = changed
         self.masked = masked
         self._rejected: list[Slip] = []
         self._marked: set[str] = set()
@@ -81,12 +81,13 @@ class ModerationScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.join.subscribe(self.reload)
         self.reload()
         self.query_one(OptionList).focus()
 
-    def on_unmount(self) -> None:
-        self.join.unsubscribe(self.reload)
+    @on(SessionChanged)
+    def _session_changed(self, event: SessionChanged) -> None:
+        if event.parts & (Part.SLIPS | Part.EXERCISE):
+            self.reload()
 
     def slips(self) -> list[Slip]:
         return self.live.answers.pending()
@@ -129,12 +130,9 @@ class ModerationScreen(ModalScreen[None]):
     def _target(self, slip: Slip) -> str:
         """Where the text goes: the board's column, an agreement, a note."""
         if slip.target is SlipTarget.COLUMN:
-            segment = next(
-                (p.segment for p in self.live.pages if p.segment.id == slip.segment_id), None
-            )
-            state = self.live.exercises.state(segment) if segment is not None else None
-            if isinstance(state, BoardState) and slip.column < len(state.columns):
-                return state.columns[slip.column]
+            column = column_name(self.live, slip)
+            if column is not None:
+                return column
         if slip.target is SlipTarget.AGREEMENT:
             return t("moderation.target.agreement")
         return t("moderation.target.note")
@@ -189,7 +187,6 @@ class ModerationScreen(ModalScreen[None]):
                 self._say(t("moderation.approved_many", count=done))
         if done:
             self._marked.clear()
-            self.changed()
         self.reload()
 
     def action_edit(self) -> None:

@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Select
 
+from sessions.details import InvalidDetailsError, validate_details
 from sessions.i18n import t
 from sessions.models import SessionDetails
-from sessions.repository import InvalidDetailsError, validate_details
 from sessions.theme.model import LONGEST_SESSION, SHORTEST_SESSION, Theme
 from sessions.theme.notes import OTHER_SECTOR, SECTORS
 from tui.widgets.toggles import RadioButton

@@ -3,6 +3,10 @@
 With a room view open (`oplaeg projector`), it is a console: the page small, the speaker notes,
 what comes next, the notes and the forms. Without one, it is the single window on the projector:
 the room's page fills it and the consultant's information is one discreet line.
+
+One screen, one file, by key group: the page and the exercise on it, the timer, the rest of the
+session (plan, agenda), notes, what the room sees, phones. No key repaints a widget: each saves
+its change, and every window shows it by the one change path (`tui.changes`).
 """
 
 from __future__ import annotations
@@ -15,26 +19,27 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 
 from sessions.agenda.navigation import Advance
+from sessions.display import Display
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.presence import rooms_following
-from tui.advice import advice_line
+from tui.changes import SessionScreen
 from tui.commands import PresenterCommands
 from tui.exercises import ExerciseWidget
 from tui.join import JoinControl
 from tui.keys import NAVIGATION_KEYS, PRESENTER_KEYS, bindings
+from tui.messages import ThemeToggled
+from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.goto import GotoScreen
 from tui.screens.help import HelpScreen
-from tui.screens.note_form import NoteRequest
-from tui.screens.presenter_display import DisplayActions
-from tui.screens.presenter_join import JoinActions
-from tui.screens.presenter_notes import NoteActions
-from tui.widgets.console_panel import ConsolePanel
+from tui.screens.note_form import NoteForm, NoteRequest
+from tui.screens.notes_manager import NotesManager
+from tui.screens.speaker_notes import SpeakerNotesScreen
+from tui.widgets.console_panel import ConsolePanel, speaker_notes
 from tui.widgets.footer import Footer
 from tui.widgets.stage import Stage
 from tui.widgets.status_bar import StatusBar
@@ -47,8 +52,9 @@ STACKED_BELOW = 100
 keeps the full width for the exercise and the notes get whole words."""
 
 
-class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
-    """One page at a time; every change is saved before anything says it happened."""
+class PresenterScreen(SessionScreen):
+    """One page at a time; every change is saved before anything says it happened, and shows
+    through the session's one change path (`tui.changes`): no key here repaints a widget."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings(NAVIGATION_KEYS, PRESENTER_KEYS),
@@ -90,7 +96,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
     def on_mount(self) -> None:
         self._apply_layout()
-        self.show_page(entered=True)
+        self.enter_page()
         if self._layout_choice == "auto" and self.data_dir is not None:
             self.set_interval(PRESENCE_SECONDS, self.check_presence)
             self.check_presence()
@@ -117,20 +123,12 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         with self.app.batch_update():
             self.set_class(console, "-console")
             self.set_class(not console, "-single")
-            self.query_one(StatusBar).set_class(not console, "-compact")
-            stage = self.stage
-            if stage.join_code_shown == console:
-                stage.join_code_shown = not console
-                if stage.has_page:
-                    stage.refresh_page()
-            panel = self.query_one(ConsolePanel)
-            panel.display = console
+            self.query_one(StatusBar).compact = not console
+            # The stage repaints (its exercise too: what is for the consultant alone shows only
+            # on the console) and the panel comes up to date, each by its own watcher.
+            self.stage.join_code_shown = not console
+            self.query_one(ConsolePanel).shown = console
             self._fit_console()
-            if console:
-                panel.show(self.live.page)
-            exercise = stage.exercise  # what is for the consultant alone shows only here now
-            if exercise is not None:
-                exercise.refresh_view()
         self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -144,21 +142,10 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show_page(self, *, entered: bool = False) -> None:
-        """Show the current page and everything that depends on it; `entered` when it is shown
-        for the first time since the session was opened (a break's clock starts by itself)."""
-        if entered:
-            self._guard(self.live.enter_page)
-        page = self.live.page
-        with self.app.batch_update():
-            self.stage.show(page)
-            if self.console:  # a hidden panel is brought up to date when it is shown
-                self.query_one(ConsolePanel).show(page)
-            self._update_advice()
-            self.query_one(StatusBar).refresh_status()
-
-    def _update_advice(self) -> None:
-        self.query_one(StatusBar).advice = advice_line(self.live)
+    def enter_page(self) -> None:
+        """The page is shown for the first time since the session was opened (or begun): a
+        break's clock starts by itself. What it changes shows as every change does."""
+        self._guard(self.live.enter_page)
 
     def say(self, text: str, severity: str = "information") -> None:
         """One calm line in the status area, never a toast over the room's page."""
@@ -218,9 +205,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             if self.live.position == 0:
                 self.say(t("presenter.first_page"))
                 return
-            ok, _ = self._guard(self.live.back)
-            if ok:
-                self.show_page()
+            self._guard(self.live.back)
             return
         self._advance()
 
@@ -228,13 +213,11 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         ok, result = self._guard(self.live.advance)
         if not ok:
             return
-        if result is Advance.MOVED:
-            self.show_page()
-        elif result is Advance.FINISHED:
+        if result is Advance.FINISHED:
             self.stop_join()
             self.say(t("presenter.finished"))
             self.action_summary()
-        else:
+        elif result is not Advance.MOVED:
             self.action_summary()
 
     def _offer_reopen(self, then: Callable[[], None]) -> None:
@@ -246,7 +229,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             ok, reopened = self._guard(self.live.reopen)
             if ok and reopened:
                 self.say(t("presenter.resumed"))
-                self.show_page()
                 then()
 
         self.app.push_screen(
@@ -263,9 +245,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
         def chosen(position: int | None) -> None:
             if position is not None:
-                ok, moved = self._guard(lambda: self.live.go_to(position))
-                if ok and moved:
-                    self.show_page()
+                self._guard(lambda: self.live.go_to(position))
 
         self.app.push_screen(GotoScreen(self.live.pages, self.live.position), chosen)
 
@@ -281,7 +261,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         ok, _ = self._guard(lambda: self.live.exercises.save(segment, event.state))
         if ok:
             event.widget.saved(event.state)
-            self.stage.refresh_page()
         else:
             event.widget.not_saved()
 
@@ -296,7 +275,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
 
         if not self.live.timers.paused:
             self._guard(restart)
-        self.stage.refresh_page()
 
     @on(ExerciseWidget.ActionsProposed)
     def propose_actions(self, event: ExerciseWidget.ActionsProposed) -> None:
@@ -321,9 +299,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         if starts and self.live.timers.paused:
             self.say(t("presenter.session_paused_timer"), "warning")
             return
-        ok, _ = self._guard(change)
-        if ok:
-            self.stage.refresh_page()
+        self._guard(change)
 
     def _clock(self) -> tuple[str, int] | None:
         exercise = self.stage.exercise
@@ -356,7 +332,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
     def action_action_plan(self) -> None:
         from tui.screens.action_plan import ActionPlanScreen
 
-        self.app.push_screen(ActionPlanScreen(self.live), lambda _: self.stage.refresh_page())
+        self.app.push_screen(ActionPlanScreen(self.live))
 
     def action_followup(self) -> None:
         if not self.live.plan.followups():
@@ -364,7 +340,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
             return
         from tui.screens.followup import FollowUpScreen
 
-        self.app.push_screen(FollowUpScreen(self.live), lambda _: self.stage.refresh_page())
+        self.app.push_screen(FollowUpScreen(self.live))
 
     def action_summary(self) -> None:
         from tui.screens.summary import SummaryScreen
@@ -375,9 +351,7 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
     def action_agenda(self) -> None:
         from tui.screens.agenda_planner import AgendaPlanner
 
-        self.app.push_screen(
-            AgendaPlanner(self.live, before_start=False), lambda _: self.show_page()
-        )
+        self.app.push_screen(AgendaPlanner(self.live, before_start=False))
 
     def action_adjust_agenda(self) -> None:
         from tui.screens.rebalance import RebalanceScreen
@@ -385,7 +359,6 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         def done(message: str | None) -> None:
             if message:
                 self.say(message)
-            self.show_page()
 
         self.app.push_screen(RebalanceScreen(self.live), done)
 
@@ -393,7 +366,132 @@ class PresenterScreen(NoteActions, DisplayActions, JoinActions, Screen[None]):
         ok, undone = self._guard(self.live.undo_agenda)
         if ok:
             self.say(t("presenter.undone" if undone else "presenter.nothing_to_undo"))
-            self.show_page()
+
+    # -- notes: for the referat, private, the item's, the speaker notes, shown to the room --
+
+    def action_new_note(self) -> None:
+        self._open_note_form(self._note_request(private=False))
+
+    def action_new_private_note(self) -> None:
+        self._open_note_form(self._note_request(private=True))
+
+    def _note_request(self, *, private: bool) -> NoteRequest:
+        page = self.live.page
+        exercise = self.stage.exercise
+        card = getattr(exercise, "current_card", lambda: None)()
+        return NoteRequest(page.segment.id, page.index, private=private, card=card)
+
+    def _open_note_form(self, request: NoteRequest) -> None:
+        page = self.live.page
+        key = "note.edit_title" if request.note_id else "note.title"
+        form = NoteForm(
+            t(key, segment=page.segment.title),
+            self.live.notebook,
+            request,
+            mask_private=not self.console,
+        )
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.say(t("presenter.note_saved"))
+
+        self.app.push_screen(form, closed)
+
+    def action_manage_notes(self) -> None:
+        segment = self.live.page.segment
+        manager = NotesManager(
+            t("notes.title", segment=segment.title),
+            self.live.notebook,
+            segment.id,
+            reveal_private=self.console,
+        )
+
+        def closed(request: NoteRequest | None) -> None:
+            if request is not None:
+                self._open_note_form(request)
+
+        self.app.push_screen(manager, closed)
+
+    def action_speaker_notes(self) -> None:
+        page = self.live.page
+        self.app.push_screen(SpeakerNotesScreen(page.title, speaker_notes(page)))
+
+    def action_notes_to_room(self) -> None:
+        shown = not self.live.display.current.notes_to_room
+        ok, _ = self._guard(lambda: self.live.display.change(notes_to_room=shown))
+        if ok:
+            self.say(t("presenter.notes_shown" if shown else "presenter.notes_hidden"))
+
+    # -- what the room sees and hears: pausing, the bell, light or dark, a blank screen --------
+
+    def action_pause_session(self) -> None:
+        paused = self.live.timers.paused
+        ok, _ = self._guard(self.live.resume_session if paused else self.live.pause_session)
+        if ok:
+            self.say(t("presenter.resumed" if paused else "presenter.paused_banner"))
+
+    def action_toggle_bell(self) -> None:
+        bell = not self.live.display.current.bell
+        ok, _ = self._guard(lambda: self.live.display.change(bell=bell))
+        if ok:
+            self.say(t("presenter.bell_on" if bell else "presenter.bell_off"))
+
+    def action_toggle_light(self) -> None:
+        light = not self.live.display.current.light
+        ok, display = self._guard(lambda: self.live.display.change(light=light))
+        if ok and isinstance(display, Display):
+            self.post_message(ThemeToggled(display.light))
+
+    def action_blank(self) -> None:
+        if self.console:
+            blank = not self.live.display.current.blank
+            ok, _ = self._guard(lambda: self.live.display.change(blank=blank))
+            if ok:
+                self.say(t("presenter.blanked" if blank else "presenter.unblanked"))
+            return
+        ok, _ = self._guard(lambda: self.live.display.change(blank=True))
+        if not ok:
+            return
+
+        def back(_: object) -> None:
+            self._guard(lambda: self.live.display.change(blank=False))
+
+        self.app.push_screen(BlankScreen(), back)
+
+    # -- phones: `J` joining on and off, `K` the room code on this page, `S` the texts held ----
+
+    def connect_join(self) -> None:
+        """Say what the phones' server does in the status line (and start joining now if
+        `--join` asked for it). Their answers show as every change does (`tui.changes`)."""
+        if self.join is not None:
+            self.join.connect(self.say)
+
+    async def action_join(self) -> None:
+        if self.join is not None:
+            await self.join.toggle()
+
+    def action_join_code(self) -> None:
+        if self.join is None:
+            return
+        visible = self.join.toggle_code()
+        if visible is None:
+            self.say(t("join.off"))
+        else:
+            self.say(t("join.code_shown" if visible else "join.code_hidden"))
+
+    def action_slips(self) -> None:
+        if self.join is None:
+            return
+        from tui.screens.moderation import ModerationScreen
+
+        self.app.push_screen(ModerationScreen(self.live, masked=not self.console))
+
+    def stop_join(self) -> None:
+        """The session has ended: phones can no longer answer."""
+        if self.join is not None and self.join.on:
+            self.run_worker(self.join.stop())
+
+    # -- help, quitting, the bell ------------------------------------------------------------
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

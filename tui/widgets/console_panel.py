@@ -8,13 +8,16 @@ from markdown_it.rules_core import StateCore
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import Label, Markdown, Static
 
 from sessions.agenda.pages import Page
 from sessions.i18n import t
 from sessions.live import LiveSession
+from sessions.storage.changes import Part
 from sessions.theme.notes import for_sector
 from sessions.theme.sections import markdown
+from tui.changes import follow_changes
 from tui.widgets.note_text import note_line
 from tui.widgets.reveal import hide_until
 
@@ -108,6 +111,10 @@ class ConsolePanel(Vertical, can_focus=False):
         self._notes_text: str | None = None
         self._shown: dict[str, Content | str] = {}
 
+    shown: var[bool] = var(False, init=False)
+    """Whether the console shows the panel (a room view follows); a hidden panel is brought
+    up to date when it is shown, not at every change."""
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="console-main", can_focus=False):
             yield Label(t("console.speaker_notes"), classes="console-heading", markup=False)
@@ -122,6 +129,23 @@ class ConsolePanel(Vertical, can_focus=False):
                 yield Label("", id="console-notes-title", classes="console-heading", markup=False)
                 with VerticalScroll(id="console-notes-list", can_focus=False):
                     yield Static(id="console-notes")
+
+    def on_mount(self) -> None:
+        self.display = self.shown
+        follow_changes(self, Part.PAGE | Part.AGENDA | Part.SESSION | Part.NOTES, self._changed)
+
+    def watch_shown(self, shown: bool) -> None:
+        self.display = shown
+        if shown:
+            self.show(self.live.page)
+
+    def _changed(self, parts: Part) -> None:
+        if not self.shown:
+            return
+        if parts & (Part.PAGE | Part.AGENDA | Part.SESSION):
+            self.show(self.live.page)
+        else:
+            self._show_notes(self.live.page)
 
     def stack(self, stacked: bool) -> None:
         """Under the page (a narrow console) or beside it."""
@@ -141,7 +165,7 @@ class ConsolePanel(Vertical, can_focus=False):
             )
             self.query_one("#console-main", VerticalScroll).scroll_home(animate=False)
         self.show_next()
-        self.show_notes(page)
+        self._show_notes(page)
 
     def show_next(self) -> None:
         """The next page: its title and first line, or only its title where space is short."""
@@ -150,7 +174,7 @@ class ConsolePanel(Vertical, can_focus=False):
             text = text.splitlines()[0] if text else text
         self._update("#console-next", Content(text))
 
-    def show_notes(self, page: Page) -> None:
+    def _show_notes(self, page: Page) -> None:
         notes = self.live.notebook.all(page.segment.id)
         self._update("#console-notes-title", t("console.notes_title", count=len(notes)))
         # The newest notes, as many as the panel can show: drawing hundreds of notes on every

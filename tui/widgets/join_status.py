@@ -6,13 +6,13 @@ room's; the console keeps its space for the exercise."""
 from __future__ import annotations
 
 from textual.message import Message
-from textual.widgets import Label
 
 from sessions.i18n import plural, t
 from sessions.live import LiveSession
+from tui.widgets.text_line import TextLine
 
 
-class JoinStatus(Label):
+class JoinStatus(TextLine):
     class Resized(Message):
         """The line changed: the status bar fits its hint to the room left."""
 
@@ -22,22 +22,24 @@ class JoinStatus(Label):
     """
 
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__("", id=id, markup=False)
+        super().__init__(id=id)
         self.live = live
-        self._text = ""
 
     def on_mount(self) -> None:
-        self.refresh_join()
+        self.show_line()
 
-    def refresh_join(self) -> None:
+    def show_line(self) -> None:
+        """Read the phones' state and show it (the status bar calls this once a second and
+        at every change to the page, the answers or joining)."""
         waiting = self.live.answers.pending_count()
         text = self.line(waiting)
         self.set_class(bool(waiting), "-waiting")
         self.display = bool(text)
-        if text != self._text:
-            self._text = text
-            self.update(text)
-            self.call_after_refresh(self.post_message, self.Resized())
+        self.text = text
+
+    def watch_text(self, text: str) -> None:
+        super().watch_text(text)
+        self.call_after_refresh(self.post_message, self.Resized())
 
     def line(self, waiting: int) -> str:
         answers = self.live.answers

@@ -11,6 +11,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import Markdown, Static
 
 from sessions.agenda.countdown import Countdown
@@ -18,7 +19,9 @@ from sessions.agenda.pages import Page
 from sessions.exercises import KINDS
 from sessions.i18n import t
 from sessions.live import LiveSession
+from sessions.storage.changes import Part
 from sessions.theme.model import SegmentKind
+from tui.changes import follow_changes
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.big_clock import BigClock, BigTime
 from tui.widgets.countdown_display import CountdownDisplay
@@ -77,7 +80,8 @@ SCROLLBAR_ROOM = 2
 
 class Stage(Vertical):
     """One page for the room. `interactive` gives the exercise its keys (the console, or the
-    single window); the room view is never interactive."""
+    single window); the room view is never interactive. It repaints itself when the session
+    changes (`tui.changes`): everything but a draft's keystrokes shows on it somewhere."""
 
     DEFAULT_CSS = """
     Stage { height: 1fr; width: 1fr; padding: 0 2; }
@@ -103,6 +107,12 @@ class Stage(Vertical):
     Stage.-busy #stage-spacer, Stage.-slide #stage-spacer { display: none; }
     """
 
+    SHOWS = Part.EVERYTHING & ~Part.DRAFT
+
+    join_code_shown: var[bool] = var(True, init=False)
+    """False on the console: the room's window has the code; the consultant needs the space
+    for the exercise (a line in the status bar says how the phones are doing)."""
+
     def __init__(self, live: LiveSession, *, interactive: bool, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.live = live
@@ -117,9 +127,6 @@ class Stage(Vertical):
         self._text_width = READABLE_MEASURE
         self._text_beside = 0
         """The columns the phones' code took when the text was last fitted."""
-        self.join_code_shown = True
-        """False on the console: the room's window has the code; the consultant needs the
-        space for the exercise (a line in the status bar says how the phones are doing)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -139,6 +146,18 @@ class Stage(Vertical):
     def on_mount(self) -> None:
         self._built = True
         self.show(self.live.page)
+        follow_changes(self, self.SHOWS, self._session_changed)
+
+    def _session_changed(self, parts: Part) -> None:
+        if parts & ~(Part.ANSWERS | Part.SLIPS):
+            self._show_current()
+        elif parts & Part.ANSWERS and self._exercise is not None:
+            self._exercise.refresh_view()  # only the phones' counts: the exercise draws them
+        # texts held for approval show nowhere on the page until they are put up
+
+    def watch_join_code_shown(self) -> None:
+        if self.has_page:
+            self._show_current()
 
     @property
     def exercise(self) -> ExerciseWidget | None:
@@ -197,7 +216,7 @@ class Stage(Vertical):
     def has_page(self) -> bool:
         return self._page is not None
 
-    def refresh_page(self) -> None:
+    def _show_current(self) -> None:
         """The stored session changed (a save here, or the console's in the room view): show
         the session's page as it is now."""
         if not self._built:

@@ -9,14 +9,19 @@ import math
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.widgets import Label
 
 from sessions.agenda.timing import Pace, PaceReading, TimingStatus, pace
 from sessions.export.dates import clock as clock_time
 from sessions.i18n import t
 from sessions.live import LiveSession
+from sessions.storage.changes import Part
+from tui.advice import advice_line
+from tui.changes import follow_changes
 from tui.widgets.agenda_bar import AgendaBar
 from tui.widgets.join_status import JoinStatus
+from tui.widgets.text_line import TextLine
 
 MESSAGE_SECONDS = 6.0
 ERROR_SECONDS = 20.0
@@ -48,7 +53,8 @@ def clock(seconds: float) -> str:
 
 
 class StatusBar(Vertical):
-    """Reads the session once a second; labels repaint only when their text changes."""
+    """Reads the session once a second and at every change to what it shows (`tui.changes`);
+    labels repaint only when their text changes."""
 
     DEFAULT_CSS = """
     StatusBar { height: auto; background: $panel; color: $foreground; }
@@ -73,37 +79,58 @@ class StatusBar(Vertical):
     StatusBar.-compact #status-messages.-empty { display: none; }
     """
 
+    compact: var[bool] = var(False, init=False)
+    """The single window's one discreet line (the screen's layout sets it); the lines say
+    more, or less, at once."""
+
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.live = live
-        self._texts: dict[str, str] = {}
         self._message_until = 0.0
         self.advice = ""
-        """What `j` would change, as one line (set by the screen)."""
+        """What `j` would change, as one line (read again when the page, the agenda or the
+        clocks change)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-top"):
-            yield Label("", id="status-segment", markup=False)
-            yield Label("", id="status-position", markup=False)
-            yield Label("", id="status-clock", markup=False)
+            yield TextLine(id="status-segment")
+            yield TextLine(id="status-position")
+            yield TextLine(id="status-clock")
         with Horizontal(id="status-bottom"):
             yield AgendaBar(id="agenda-bar")
-            yield Label("", id="status-item-left", markup=False)
-            yield Label("", id="status-timing", markup=False)
-            yield Label("", id="status-pace", markup=False)
+            yield TextLine(id="status-item-left")
+            yield TextLine(id="status-timing")
+            yield TextLine(id="status-pace")
         with Horizontal(id="status-messages"):
-            yield Label("", id="status-message", markup=False)
+            yield TextLine(id="status-message")
             yield JoinStatus(live=self.live, id="status-join")
 
     def on_mount(self) -> None:
-        self.set_interval(1.0, self.refresh_status)
-        self.refresh_status()
+        self.set_interval(1.0, self.tick)
+        self.advice = advice_line(self.live)
+        self.tick()
+        timing = Part.PAGE | Part.AGENDA | Part.TIMERS | Part.SESSION
+        follow_changes(self, timing | Part.JOIN | Part.ANSWERS | Part.SLIPS, self._changed)
 
-    def refresh_status(self) -> None:
-        """Read the session's timing and show it."""
+    def watch_compact(self, compact: bool) -> None:
+        self.set_class(compact, "-compact")
+        if self.is_mounted:
+            self.tick()
+
+    def _changed(self, parts: Part) -> None:
+        if parts & (Part.PAGE | Part.AGENDA | Part.TIMERS):
+            self.advice = advice_line(self.live)
+        if parts & ~(Part.JOIN | Part.ANSWERS | Part.SLIPS):
+            self.tick()
+        else:  # only the phones: their line alone (a flood of answers costs no timing)
+            self.query_one(JoinStatus).show_line()
+            self._hide_if_empty()
+
+    def tick(self) -> None:
+        """Read the session's timing and show it (once a second, and at a change)."""
         live = self.live
         timing = live.timing()
-        compact = self.has_class("-compact")
+        compact = self.compact
         now = live.clock.wall()
         started = (
             f" · {t('status.started', time=clock(timing.started_at))}" if timing.started_at else ""
@@ -131,13 +158,16 @@ class StatusBar(Vertical):
         self._set("#status-pace", self._pace_text(current))
         if now >= self._message_until:
             self._show_message(self._fitted_advice(), "")
-        self.query_one(JoinStatus).refresh_join()
+        self.query_one(JoinStatus).show_line()
         self._hide_if_empty()
 
     def _hide_if_empty(self) -> None:
         """In the single window the room sees this line too: it takes no room when it says
         nothing."""
-        empty = not self._texts.get("#status-message") and not self.query_one(JoinStatus).display
+        empty = (
+            not self.query_one("#status-message", TextLine).text
+            and not self.query_one(JoinStatus).display
+        )
         self.query_one("#status-messages").set_class(empty, "-empty")
 
     def _timing_text(self, timing: TimingStatus) -> str:
@@ -167,7 +197,7 @@ class StatusBar(Vertical):
         """What `j` would change is a standing hint: one line, shortened by whole parts, so
         the page keeps its rows (a message the consultant caused wraps instead). Never in the
         single window: the room sees it, and the agenda's arithmetic is the consultant's."""
-        if self.has_class("-compact"):
+        if self.compact:
             return ""
         join = self.query_one(JoinStatus)
         room = self.size.width - (join.outer_size.width if join.display else 0) - 2
@@ -191,6 +221,4 @@ class StatusBar(Vertical):
         self._set("#status-message", text)
 
     def _set(self, selector: str, text: str) -> None:
-        if self._texts.get(selector) != text:
-            self._texts[selector] = text
-            self.query_one(selector, Label).update(text)
+        self.query_one(selector, TextLine).text = text

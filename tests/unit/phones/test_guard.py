@@ -20,7 +20,7 @@ async def started(session, *, limit: int = 64, head_seconds: float = 10.0):
     go_to(session, "scale")
     service = JoinService(session)
     shed: list[int] = []
-    service.listen(lambda: None, shed=shed.append)
+    service.listen(shed=shed.append)
     server = JoinServer(service, "127.0.0.1")
     server.limit, server.head_seconds = limit, head_seconds
     await server.start()

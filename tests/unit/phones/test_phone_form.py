@@ -5,39 +5,55 @@ chose (where the page's few lines of script run)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sessions.phones.answers import AnswerMode, SlipTarget
+from sessions.exercises.base import ExerciseKind
+from sessions.exercises.case import CaseKind, CaseState
+from sessions.exercises.sorting import BoardState, SortingKind
+from sessions.exercises.steps import ReflectionKind
 from sessions.phones.service import Question
+from sessions.theme.model import Minutes, Segment, SegmentKind
 from tui.phones.page import render_page
 
 CASE_QUESTION = "Hvad belaster Sanne mest?"
+COLUMNS = ("Fungerer godt", "Bør blive bedre")
+SEGMENT = Segment("seg", "Case", SegmentKind.EXERCISE, Minutes({90: 10}), 1)
 
 
-def page(target: SlipTarget, columns: tuple[str, ...] = ()) -> str:
-    question = Question(
-        AnswerMode.SLIP, "seg", "Case", CASE_QUESTION, target=target, columns=columns
-    )
+def page(kind: ExerciseKind[Any], state: object = None) -> str:
+    """The page a phone sees for `kind`'s question, as the kind describes it."""
+    ask = kind.phone_ask(SEGMENT, state)
+    assert ask is not None
+    question = Question.asking(ask, SEGMENT.id, SEGMENT.title, CASE_QUESTION)
     return render_page(question, "1234", "tok", None, "nonce")
 
 
 def test_an_agreement_form_is_not_headed_by_the_discussion_question():
-    html = page(SlipTarget.AGREEMENT)
+    html = page(CaseKind(), CaseState())
     assert CASE_QUESTION not in html
     assert "Foreslå en aftale" in html or "aftale" in html.lower()
 
 
 def test_a_board_form_is_not_headed_by_its_first_column_question():
-    html = page(SlipTarget.COLUMN, ("Fungerer godt", "Bør blive bedre"))
+    html = page(SortingKind(), BoardState(COLUMNS))
     assert CASE_QUESTION not in html
     assert html.count('type="radio" name="column"') == 2
 
 
 def test_a_note_form_keeps_the_question_it_asks():
-    assert CASE_QUESTION in page(SlipTarget.NOTE)
+    assert CASE_QUESTION in page(ReflectionKind())
+
+
+def test_every_text_on_the_page_is_escaped():
+    hostile = '<script>alert("x")</script>'
+    html = page(SortingKind(), BoardState((hostile, f"{hostile}&amp;")))
+    assert hostile not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert html.count("<script") == 1, "only the page's own script"
 
 
 def test_the_chosen_column_is_remembered_by_the_page_script():
-    html = page(SlipTarget.COLUMN, ("Fungerer godt", "Bør blive bedre"))
+    html = page(SortingKind(), BoardState(COLUMNS))
     script = re.search(r"<script nonce=\"nonce\">(.*)</script>", html, re.S)
     assert script is not None
     assert "sessionStorage.setItem" in script.group(1)
