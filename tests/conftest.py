@@ -159,7 +159,7 @@ SLOW_PLACES = (
     # rules themselves, stays in the quick set)
     "tests/platforms/test_follow_on_other_platforms.py",
     # `oplaeg projector --browser` for real: textual-serve and its room views
-    "tests/tui/test_room_server.py::test_the_real_room_view_is_bounded_and_ends_on_close",
+    "tests/tui/test_room_server.py::test_the_real_room_view_is_bounded_and_ends_on_close_and_on_sigterm",
     "tests/unit/test_bench_runs.py",
     "tests/unit/test_office_roundtrip.py",
     # Chromium prints the paper
