@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 RUN_FOLDER = "run"
 CONSOLE_FILE = "console.json"
 ROOM_PREFIX = "room-"
+LISTENER_PREFIX = "hint-"
 LOCK_SUFFIX = ".lock"
 
 _held: dict[Path, BaseFileLock] = {}
@@ -40,6 +41,8 @@ _held_guard = threading.Lock()
 @dataclass(frozen=True)
 class Announcement:
     session_id: str
+    port: int | None = None
+    """Where a room view listens for hints (`sessions/hints.py`), if it does."""
 
 
 def run_dir(data_dir: Path) -> Path:
@@ -91,10 +94,19 @@ def _write(path: Path, session_id: str, **extra: str) -> Path:
 def _read(path: Path) -> Announcement | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        announcement = Announcement(str(data["session_id"]))
+        announcement = Announcement(str(data["session_id"]), _port(data.get("port")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return announcement if _holder_alive(path) else None
+
+
+def _port(value: object) -> int | None:
+    """A port from a record, if it is one (a record is anyone's to write)."""
+    try:
+        port = int(str(value))
+    except ValueError:
+        return None
+    return port if 0 < port < 65536 else None
 
 
 def console_file(data_dir: Path) -> Path:
@@ -107,12 +119,38 @@ def announce_console(data_dir: Path, session_id: str, language: str | None = Non
     `language` (the room view speaks it too). Raises `filelock.Timeout` (an `OSError`) when
     another console is open on this data folder."""
     extra = {"language": language} if language else {}
-    return _write(console_file(data_dir), session_id, **extra)
+    path = _write(console_file(data_dir), session_id, **extra)
+    from sessions.hints import hint_all  # the room views look now, not at their next look
+
+    hint_all(data_dir)
+    return path
 
 
 def announce_room(data_dir: Path, session_id: str) -> Path:
     """A room view follows `session_id`; it counts until `withdraw` or until it ends."""
     return _write(run_dir(data_dir) / f"{ROOM_PREFIX}{uuid.uuid4().hex[:12]}.json", session_id)
+
+
+def announce_listener(data_dir: Path, session_id: str, port: int, path: Path | None = None) -> Path:
+    """A room view listens for hints about `session_id` ("" while it waits for a console) on
+    `port`; pass the `path` it returned to say it anew for another session. Does not count as a
+    window (a browser's viewer listens too)."""
+    path = path or run_dir(data_dir) / f"{LISTENER_PREFIX}{uuid.uuid4().hex[:12]}.json"
+    return _write(path, session_id, port=str(port))
+
+
+def listener_ports(data_dir: Path, session_id: str | None) -> tuple[int, ...]:
+    """The ports of the room views that listen for hints about `session_id` (None: all);
+    what windows that are gone left behind is tidied away."""
+    folder = run_dir(data_dir)
+    ports: list[int] = []
+    for path in sorted(folder.glob(f"{LISTENER_PREFIX}*.json")) if folder.is_dir() else []:
+        announcement = _read(path)
+        if announcement is None:
+            _tidy(path)
+        elif announcement.port is not None and session_id in (None, announcement.session_id):
+            ports.append(announcement.port)
+    return tuple(ports)
 
 
 def withdraw(path: Path) -> None:
@@ -123,7 +161,7 @@ def withdraw(path: Path) -> None:
         lock = _held.pop(path, None)
     if lock is not None:
         lock.release()
-        if path.name.startswith(ROOM_PREFIX):
+        if path.name.startswith((ROOM_PREFIX, LISTENER_PREFIX)):
             with contextlib.suppress(OSError):
                 lock_of(path).unlink()
 

@@ -80,6 +80,7 @@ class SessionRepository:
         self.root.mkdir(parents=True, exist_ok=True)
         store = SessionStore.create(self.root / session_id, info.to_dict())
         self._update_index(summary_of(info, 0, self.clock.wall()))
+        self._hint_rooms(store, session_id)
         return info, store
 
     def import_export(self, data: object) -> SessionInfo:
@@ -271,7 +272,16 @@ class SessionRepository:
         folder = self.root / self.resolve_id(session_id)
         store = SessionStore.open(folder, readonly=readonly)
         self._note_takeover(store)
-        return info_of(store), store
+        info = info_of(store)
+        if not readonly:
+            self._hint_rooms(store, info.id)
+        return info, store
+
+    def _hint_rooms(self, store: SessionStore, session_id: str) -> None:
+        """The room views that follow this session hear of each write at once."""
+        from sessions.hints import RoomHints
+
+        store.written = RoomHints(self.data_dir, session_id).send
 
     def _note_takeover(self, store: SessionStore) -> None:
         if store.took_over is not None:

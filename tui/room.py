@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from pathlib import Path
 
 from textual import on
@@ -19,7 +20,13 @@ from sessions.clock import Clock, SystemClock
 from sessions.errors import OplaegError
 from sessions.i18n import t
 from sessions.live import LiveSession
-from sessions.presence import announce_room, console_file, presented_session, withdraw
+from sessions.presence import (
+    announce_listener,
+    announce_room,
+    console_file,
+    presented_session,
+    withdraw,
+)
 from sessions.record import info_of
 from sessions.repository import SessionRepository
 from sessions.storage.changes import Part
@@ -83,6 +90,7 @@ class RoomScreen(SessionScreen):
         self.follower: StoreFollower | None = None
         self.live: LiveSession | None = None
         self._announcement: Path | None = None
+        self._listening: Path | None = None
         self._waiting_text = ""
         self._console_file = str(console_file(repository.data_dir))
         self._watched: tuple[str, ...] = (self._console_file,)
@@ -93,14 +101,30 @@ class RoomScreen(SessionScreen):
         yield Static(id="room-blank")
 
     def on_mount(self) -> None:
-        self._watch = FileWatch(self._watched_files, lambda: self.post_message(FilesChanged()))
+        self._watch = FileWatch(
+            self._watched_files, lambda: self.post_message(FilesChanged()), hints=True
+        )
         self._watch.start()
+        self._listen("")
         self.set_interval(PRESENCE_SECONDS, self.follow)
         self.follow()
 
     def on_unmount(self) -> None:
-        self._watch.stop()
+        self._watch.stop(wait=False)  # the room view closes at once (the thread ends soon)
         self._release()
+        if self._listening is not None:
+            withdraw(self._listening)
+            self._listening = None
+
+    def _listen(self, session_id: str) -> None:
+        """Say where the console's hints about `session_id` ("": a console's start) reach this
+        view's file watch (a browser's viewer too: it does not count as a window)."""
+        port = self._watch.hint_port
+        if port:
+            with contextlib.suppress(OplaegError, OSError):
+                self._listening = announce_listener(
+                    self.repository.data_dir, session_id, port, self._listening
+                )
 
     @on(FilesChanged)
     def _files_changed(self) -> None:
@@ -138,6 +162,7 @@ class RoomScreen(SessionScreen):
         self.follower = follower
         self._watched = (self._console_file, *follower.paths)
         self._watch.rewatch()
+        self._listen(info.id)
         self.live = LiveSession(None, info, follower.store, theme, self.clock)
         self.live.sink = posting_to(self)
         if self.announce:  # a browser's view is announced by the launch that serves it
@@ -231,7 +256,17 @@ class RoomApp(App[None]):
 
     def end_with_the_server(self) -> None:
         """A browser's room view runs under textual-serve, which does not stop it when the
-        server itself is stopped: once the server is gone (this process has a new parent),
-        nobody can see this view any more."""
-        if os.getppid() != self._server:
+        server itself is stopped: once the server is gone, nobody can see this view any more.
+        It is gone when this process has a new parent (POSIX), or when the server's end of the
+        input pipe has closed: the web driver's reading thread has ended (Windows never gives
+        an orphan another parent)."""
+        if os.getppid() != self._server or not self._input_open():
             self.exit()
+
+    def _input_open(self) -> bool:
+        """Whether the driver still reads the server's pipe (True when this cannot be told:
+        another Textual, or a driver that reads no pipe)."""
+        reading = getattr(self._driver, "_key_thread", None)
+        if not isinstance(reading, threading.Thread) or reading.ident is None:
+            return True
+        return reading.is_alive()

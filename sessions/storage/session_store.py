@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +92,9 @@ class SessionStore:
         self.revision = 0
         """Goes up with every journalled change and every read of the files: what was derived
         from the tables at one revision still holds while it stays the same."""
+        self.written: Callable[[], None] | None = None
+        """Called after each write to the files (from the writing thread): how the room views
+        are told at once (`sessions/hints.py`)."""
         self.sink: Sink | None = None
         """Told, after every change saved (or, for a reader, every change read), which parts
         of the session it touched: the one way a window hears of a change."""
@@ -331,6 +335,7 @@ class SessionStore:
         if self.readonly or self._closed:
             raise RuntimeError("this session is not open for writing")
         atomic_write_bytes(self.directory / CURRENT_ONLY_TABLES[table], payload)
+        self._hint()
 
     def current_written(self, table: str, payload: bytes) -> None:
         """`payload` is on disk: it is the table now."""
@@ -363,6 +368,7 @@ class SessionStore:
         """Write the snapshot and empty the journal."""
         self._write_snapshot()
         self._journal.reset()
+        self._hint()
 
     def _try_compact(self) -> None:
         """Compact, or keep the journal as it is when that cannot be done now."""
@@ -384,7 +390,13 @@ class SessionStore:
         self._apply(entry)
         if self._journal.count >= self._compact_at:
             self._try_compact()  # the change is saved: upkeep never makes it look refused
+        self._hint()
         self.tell()
+
+    def _hint(self) -> None:
+        """The files changed: whoever follows them hears it now."""
+        if self.written is not None:
+            self.written()
 
     def tell(self) -> None:
         """Tell the sink which parts changed since it was last told (a writer calls this after

@@ -135,6 +135,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tiny", action="store_true", help="a quick check that it all runs")
     parser.add_argument("--outside", action="store_true", help="then the outside harness")
     parser.add_argument("--outside-only", action="store_true", help="the outside harness alone")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="only these rows, comma-separated: follow (the room view following the console), "
+        "idle (both windows' idle CPU)",
+    )
     args = parser.parse_args(argv)
     if args.outside or args.outside_only:
         from tests.perf import outside
@@ -156,11 +162,55 @@ def main(argv: list[str] | None = None) -> None:
             200,  # page changes and timer actions, alternating (issue #11)
         )
     with tempfile.TemporaryDirectory(prefix="oplaeg-bench-") as folder:
-        rows = run_all(Path(folder), s)
+        only = {name.strip() for name in args.only.split(",") if name.strip()}
+        rows = run_only(Path(folder), s, only) if only else run_all(Path(folder), s)
     print_table(rows)
     if args.outside:
         print()
         outside.main(outside_arguments)
+
+
+def run_only(base: Path, s: Settings, only: set[str]) -> list[Row]:
+    """Some rows alone (`--only`): `follow`, `idle`."""
+    unknown = only - {"follow", "idle"}
+    if unknown:
+        raise SystemExit(f"no such rows: {', '.join(sorted(unknown))} (follow, idle)")
+    big_dir, config = base / "big", base / "config"
+    big_id = workload.make_session(big_dir, s.big)
+    rows: list[Row] = []
+    if "follow" in only:
+        rows += follow_rows(big_dir, big_id, s)
+    if "idle" in only:
+        rows.append(idle_cpu(big_dir, big_id, config, s.idle_seconds))
+        shares = LAST_IDLE_SHARES
+        rows.append(
+            Row(
+                "… room view alone (% core)",
+                shares[0] * 100,
+                shares[2] * 100,
+                None,
+                "bare app idle",
+            )
+        )
+        rows.append(
+            Row("… console alone (% core)", shares[1] * 100, shares[2] * 100, None, "bare app idle")
+        )
+    return rows
+
+
+def follow_rows(big_dir: Path, big_id: str, s: Settings) -> list[Row]:
+    changes = follow_latency(big_dir, big_id, s.follow_samples)
+    latencies = [seconds for _, seconds in changes]
+    pages = [seconds for kind, seconds in changes if kind == "position"] or latencies
+    wanted = 0.1  # issue #11: the wall shows the console's page and timer within 100 ms
+    name = "100 ms wanted"
+    median = statistics.median
+    return [
+        Row("room view follows, p50 (s)", median(latencies), wanted, None, name),
+        Row("room view follows, p95 (s)", p95(latencies), wanted, None, name, absolute=wanted),
+        Row("room view follows, max (s)", max(latencies), wanted, None, name),
+        Row("… page changes alone, p95 (s)", p95(pages), wanted, None, name),
+    ]
 
 
 def run_all(base: Path, s: Settings) -> list[Row]:
@@ -268,17 +318,7 @@ def run_all(base: Path, s: Settings) -> list[Row]:
     )
 
     say("the room view following the console …")
-    changes = follow_latency(big_dir, big_id, s.follow_samples)
-    latencies = [seconds for _, seconds in changes]
-    pages = [seconds for kind, seconds in changes if kind == "position"] or latencies
-    wanted = 0.1  # issue #11: the wall shows the console's page and timer within 100 ms
-    name = "100 ms wanted"
-    rows.append(Row("room view follows, p50 (s)", median(latencies), wanted, None, name))
-    rows.append(
-        Row("room view follows, p95 (s)", p95(latencies), wanted, None, name, absolute=wanted)
-    )
-    rows.append(Row("room view follows, max (s)", max(latencies), wanted, None, name))
-    rows.append(Row("… page changes alone, p95 (s)", p95(pages), wanted, None, name))
+    rows += follow_rows(big_dir, big_id, s)
 
     say("idle with a countdown running, both windows …")
     rows.append(idle_cpu(big_dir, big_id, config, s.idle_seconds))
@@ -299,6 +339,10 @@ def run_all(base: Path, s: Settings) -> list[Row]:
     return rows
 
 
+LAST_IDLE_SHARES: list[float] = [0.0, 0.0, 0.0]
+"""The last idle measurement's CPU shares: room view, console, bare app."""
+
+
 def idle_cpu(data_dir: Path, session_id: str, config: Path, seconds: float) -> Row:
     env = {"XDG_CONFIG_HOME": str(config)}
     room = start_child("idle", "room", str(data_dir), session_id, str(seconds), env=env)
@@ -307,6 +351,7 @@ def idle_cpu(data_dir: Path, session_id: str, config: Path, seconds: float) -> R
     shares = [read_line(p)["cpu_share"] for p in (room, console, bare)]
     for process in (room, console, bare):
         process.wait()
+    LAST_IDLE_SHARES[:] = shares
     both = shares[0] + shares[1]
     return Row(
         "idle CPU, console+room (% core)",

@@ -15,6 +15,10 @@ Windows (`Emulated("windows")`)
   (a sharing violation): `hold(path)` is that other process;
 - no `signal.SIGHUP`; `os.kill(pid, 0)` is `GenerateConsoleCtrlEvent(CTRL_C_EVENT, pid)`,
   which fails for a pid that is not a console process group (recorded in `ctrl_c_sent`);
+- a process is never given another parent: `os.getppid()` stays its creator's id after the
+  creator has ended;
+- a datagram longer than the buffer `recvfrom` is given is `OSError` 10040 (WSAEMSGSIZE), and
+  the datagram is gone (POSIX hands over its first bytes instead);
 - `ctypes.windll.kernel32.SetConsoleCtrlHandler` records the handler (`console_handlers`),
   so a test can close the console window by calling it;
 - `console(encoding)`: stdout and stderr as Windows gives them when redirected or in an old
@@ -34,6 +38,7 @@ import io
 import os
 import select
 import signal
+import socket
 import stat
 import sys
 import tempfile
@@ -49,6 +54,7 @@ import watchfiles  # noqa: F401  (the same)
 
 O_BINARY = 0x8000  # the MS C runtime's value
 WSAENOTSOCK = 10038
+WSAEMSGSIZE = 10040
 CTRL_C_EVENT = 0
 F_FULLFSYNC = 51  # <sys/fcntl.h> on Darwin
 
@@ -170,6 +176,20 @@ class Emulated:
                 raise OSError(errno.EINVAL, "The parameter is incorrect")  # WinError 87
             real_kill(pid, sig)
 
+        real_recvfrom = socket.socket.recvfrom
+
+        def windows_recvfrom(sock: socket.socket, size: int, flags: int = 0) -> Any:
+            if sock.type != socket.SOCK_DGRAM or flags & socket.MSG_PEEK:
+                return real_recvfrom(sock, size, flags)
+            peeked, _sender = real_recvfrom(sock, 65536, flags | socket.MSG_PEEK)
+            if len(peeked) > size:
+                real_recvfrom(sock, 65536, flags)  # Windows discards it
+                raise OSError(WSAEMSGSIZE, "A message sent on a datagram socket was larger")
+            return real_recvfrom(sock, size, flags)
+
+        patch.setattr(socket.socket, "recvfrom", windows_recvfrom)
+        creator = os.getppid()
+        patch.setattr(os, "getppid", lambda: creator)
         patch.setattr(select, "select", windows_select)
         patch.setattr(os, "open", windows_open)
         patch.setattr(os, "close", windows_close)

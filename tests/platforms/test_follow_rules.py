@@ -141,3 +141,24 @@ def test_a_watched_folder_that_vanishes_and_comes_back_is_followed(tmp_path):
         assert watch.kernel_notified, watch.failure
     finally:
         watch.stop()
+
+
+def test_a_long_datagram_does_not_end_the_hints_under_windows_rules(windows: Emulated):
+    """Windows refuses a datagram longer than the buffer with an error (POSIX cuts it): a
+    local process sending one must not stop the room view hearing the console's hints."""
+    import socket
+
+    from sessions.hints import HintListener
+
+    heard: list[float] = []
+    listener = HintListener(lambda: heard.append(time.monotonic()))
+    listener.start()
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender:
+            sender.sendto(b"x" * 4000, ("127.0.0.1", listener.port))
+            time.sleep(0.1)
+            assert listener.alive, "the refused datagram did not end the thread"
+            sender.sendto(b"", ("127.0.0.1", listener.port))
+            assert wait_for(lambda: heard), "and the next hint is heard"
+    finally:
+        listener.stop()

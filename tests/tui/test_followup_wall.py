@@ -40,3 +40,31 @@ def test_the_wall_shows_last_time_beside_now(
     live.close()
     app = RoomApp(repository, library, session_id, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("phones", [False, True], ids=["80x24", "100x30-phones"])
+def test_the_single_window_keeps_the_fifth_row_above_the_countdown(
+    phones, snap_compare, library, repository, clock
+):
+    """The single window (what the room sees without a projector, under the status bar) on the
+    statements asked again: the countdown takes only the rows the statements leave it, in
+    plain digits when they leave too few, so the scale's fifth row is never under it."""
+    from tests.tui.helpers import make_app
+    from tests.tui.test_snapshots import phones_on
+    from tests.tui.test_snapshots import settle as settled
+    from tui.screens.presenter import PresenterScreen
+
+    live = third_session_on(repository, library, clock, result=False)
+    app = make_app(library, repository, clock, live=live)
+
+    async def ready(pilot: Pilot[None]) -> None:
+        await settled(pilot)
+        if phones:
+            phones_on(live)  # after the start, which turns the phones off
+            screen = app.screen
+            assert isinstance(screen, PresenterScreen)  # the answers' writes told it
+            await settled(pilot)
+        await pilot.pause(0.2)
+
+    size = (100, 30) if phones else (80, 24)
+    assert snap_compare(app, terminal_size=size, run_before=ready)

@@ -1,6 +1,7 @@
 """Can a room view follow the console on this laptop? A second process follows a temporary
-session's files, as `oplaeg projector` does, while this one writes to it; the time from each
-write until the other process has read it is measured.
+session's files, as `oplaeg projector` does (told by the writer's hints on loopback and by the
+system's file notifications), while this one writes to it; the time from each write until the
+other process has read it is measured.
 
 Run as `python -m tui.doctor.follow FOLDER`, this module is that second process."""
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from sessions.storage.session_store import SessionStore
 
 PROBE_TABLE = "doctor"
+PROBE_SESSION = "doctor"
 ROUNDS = 5
 STARTUP_SECONDS = 4.0
 """How long the second process may take to start (a loaded laptop starts Python slowly)."""
@@ -60,6 +62,9 @@ def check_follow(
             return fail(
                 NAME, t("doctor.follow_no_session", reason=str(error)), t("doctor.follow_fix")
             )
+        from sessions.hints import RoomHints
+
+        store.written = RoomHints(Path(temporary), PROBE_SESSION).send  # as the console hints
         try:
             command = command or follower_command(folder)
             return _measure(store, command, rounds, startup_seconds, change_seconds)
@@ -181,13 +186,20 @@ def follow(folder: Path) -> None:
                 if doc is not None:
                     print(f"seen {doc['n']}", flush=True)
 
-    watch = FileWatch(lambda: follower.paths, changed)
+    watch = FileWatch(lambda: follower.paths, changed, hints=True)
     watch.start()
+    listening = None
+    if watch.hint_port:  # heard as the room view hears the console: hinted, then the watch
+        from sessions.presence import announce_listener, withdraw
+
+        listening = announce_listener(folder.parent, PROBE_SESSION, watch.hint_port)
     watch.ready.wait(5.0)  # a change made before the watch is in place is heard only later
     print("ready", flush=True)
     with contextlib.suppress(OSError, ValueError):
         sys.stdin.read()  # until the doctor is done
     watch.stop()
+    if listening is not None:
+        withdraw(listening)
     follower.close()
 
 

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from sessions.agenda.countdown import Countdown
@@ -37,6 +38,8 @@ BREAK_CLOCK_SHARE = 0.3
 """… and on a break, where the return time is drawn as large as the countdown under it."""
 BUSY_CLOCK_SHARE = 0.18
 """… and when the page shows the group's work (a board, a vote, a scale)."""
+CLOCK_CHECKS = 3
+"""Refreshes after a fit at which the clock looks again at the rows the content leaves it."""
 MODE_SYMBOLS = {"alene": "●", "par": "●●", "gruppe": "●●●", "plenum": "◉"}
 
 
@@ -76,6 +79,25 @@ READABLE_MEASURE = 100
 TEXT_SLACK = 4
 """Cells a Markdown line may take beyond its source (a bullet's indent)."""
 SCROLLBAR_ROOM = 2
+
+
+def _docked(widget: Widget) -> bool:
+    return str(widget.styles.dock or "none") != "none"
+
+
+def _rows_needed(widget: Widget, depth: int = 0) -> int:
+    """The rows `widget` needs for what it shows: its height as laid out, or, for a part that
+    fills the rest of its column (`1fr`), what its own parts need."""
+    height = widget.styles.height
+    parts = [part for part in widget.displayed_children if not _docked(part)]
+    if height is None or not height.is_fraction or not parts or depth > 3:
+        return widget.outer_size.height
+    rows = [
+        _rows_needed(part, depth + 1) + part.styles.margin.top + part.styles.margin.bottom
+        for part in parts
+    ]
+    across = str(widget.styles.layout.name if widget.styles.layout else "") == "horizontal"
+    return (max(rows) if across else sum(rows)) + widget.styles.gutter.height
 
 
 class Stage(Vertical):
@@ -127,6 +149,9 @@ class Stage(Vertical):
         self._text_width = READABLE_MEASURE
         self._text_beside = 0
         """The columns the phones' code took when the text was last fitted."""
+        self._clock_refit_planned = False
+        self._clock_checks_left = 0
+        self._clock_rows_left: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -321,11 +346,46 @@ class Stage(Vertical):
         join.fit(width, height)
         budget = (width - 2 - join.width_taken, int(height * share))
         countdown = self.query_one(CountdownDisplay)
+        left = self._clock_rows_left = self._rows_left_for_clock()
+        if left is not None:  # never more than the content shown leaves under it
+            budget = (budget[0], min(budget[1], left))
         countdown.set_budget(*budget)
+        self._clock_checks_left = CLOCK_CHECKS
+        if not self._clock_refit_planned:
+            self._clock_refit_planned = True  # once the page is laid out anew: what it left
+            self.call_after_refresh(self._refit_clock)
         if back:
             big = self.query_one("#stage-break-time", BigTime)
             big.fit(*budget)
             big.scale = min(big.scale, self.query_one("#countdown-digits", BigClock).scale)
+
+    def _refit_clock(self) -> None:
+        """Fit the clock again if the content now leaves it other rows. Looked at again after
+        the next few refreshes even when not: an exercise that fills the rest redraws itself
+        for the height it was given (a scale windows its statements), one refresh later."""
+        self._clock_refit_planned = False
+        if self._rows_left_for_clock() != self._clock_rows_left:
+            self._fit_clock()
+        elif self._clock_checks_left > 0:
+            self._clock_checks_left -= 1
+            self._clock_refit_planned = True
+            self.call_after_refresh(self._refit_clock)
+
+    def _rows_left_for_clock(self) -> int | None:
+        """The rows the page's content leaves the countdown's digits, as laid out now (None
+        before the first layout): the stage's height less what each part shown needs (a part
+        that fills the rest, such as the group's work, needs only its content), less the line
+        under the digits that says the stage in words."""
+        height = self.content_size.height
+        countdown = self.query_one(CountdownDisplay)
+        if not height or not countdown.display:
+            return None
+        needed = 0
+        for child in self.displayed_children:
+            if child is countdown or child.id == "stage-spacer" or _docked(child):
+                continue
+            needed += _rows_needed(child) + child.styles.margin.top + child.styles.margin.bottom
+        return max(0, height - needed - 1)
 
     def scroll_text(self, lines: int) -> None:
         """Scroll a long slide or step text (the page keys never do)."""
