@@ -5,29 +5,49 @@ a kept session is highlighted wherever it is, and Enter opens the session under 
 from __future__ import annotations
 
 import dataclasses
+import shutil
+from pathlib import Path
 from unittest import mock
 
 import pytest
 
 from sessions.clock import FakeClock
 from sessions.repository import SessionRepository
+from sessions.storage.locations import prepare_data_dir
 from sessions.theme.library import ThemeLibrary
 from tests.conftest import DETAILS
-from tests.tui.helpers import make_app
+from tests.tui.helpers import library_with_fixtures, make_app
 from tui.screens.start import StartScreen
 from tui.widgets.session_list import FIRST, SessionList
 
 MANY = 500
 
 
-@pytest.fixture
-def many(library: ThemeLibrary, repository: SessionRepository) -> SessionRepository:
-    theme = library.get("social-stoette")
-    with mock.patch("os.fsync", lambda _fd: None):  # 500 sessions made; their safety not tested
+@pytest.fixture(scope="module")
+def many_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with 500 sessions, made once for the module (each session made updates
+    the index, so making 500 takes seconds); each test gets its own copy."""
+    data_dir = prepare_data_dir(tmp_path_factory.mktemp("many") / "data")
+    repository = SessionRepository(data_dir, FakeClock())
+    theme = library_with_fixtures().get("social-stoette")
+    summaries: dict[str, dict[str, object]] = {}  # the index written once per session, not twice
+    with (
+        mock.patch("os.fsync", lambda _fd: None),  # 500 sessions made; their safety not tested
+        mock.patch.object(repository.index, "put", lambda s: summaries.__setitem__(s["id"], s)),
+    ):
         for number in range(MANY):
             details = dataclasses.replace(DETAILS, workplace=f"Arbejdsplads {number:03d}")
             _, store = repository.create(theme, details)
             repository.close(store)
+    with mock.patch("os.fsync", lambda _fd: None):
+        for summary in summaries.values():
+            repository.index.put(summary)
+    return data_dir
+
+
+@pytest.fixture
+def many(many_made: Path, repository: SessionRepository) -> SessionRepository:
+    shutil.copytree(many_made, repository.data_dir, dirs_exist_ok=True)
     return repository
 
 

@@ -21,7 +21,11 @@ from tui.widgets.big_clock import BigClock
 from tui.widgets.room_notes import RoomNotes
 
 
-def choose_theme(app, theme_id: str) -> None:
+async def choose_theme(app, pilot, theme_id: str) -> None:
+    """Highlight a theme once the start screen's worker has listed them (on a loaded machine
+    one pause is not enough: Enter then found no theme and the form never came)."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
     themes = app.screen.query_one("#themes", OptionList)
     index = next(i for i, e in enumerate(app.library.entries()) if e.id == theme_id)
     themes.focus()
@@ -33,8 +37,7 @@ async def test_a_new_session_plans_then_starts_when_the_consultant_begins(
 ):
     app = make_app(library, repository, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        choose_theme(app, "alle-oevelser")
+        await choose_theme(app, pilot, "alle-oevelser")
         await pilot.press("enter")
         assert isinstance(app.screen, NewSessionScreen)
         await pilot.press(*"Solsikken")
@@ -192,8 +195,7 @@ async def test_the_form_asks_the_sector_and_the_console_shows_its_example_first(
 
     app = make_app(library, repository, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        choose_theme(app, "alle-oevelser")
+        await choose_theme(app, pilot, "alle-oevelser")
         await pilot.press("enter")
         assert isinstance(app.screen, NewSessionScreen)
         await pilot.press(*"Jobcentret")

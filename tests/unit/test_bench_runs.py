@@ -1,11 +1,16 @@
 """The benchmark script still runs against the code as it is (its figures are not judged here:
-timings depend on the machine)."""
+timings depend on the machine). A measurement, not a test of oplaeg: left out of the default
+run, run by `pytest -m bench` (CI does, after the suite)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.bench
 
 BENCH = Path(__file__).resolve().parents[1] / "perf" / "bench.py"
 
@@ -43,8 +48,6 @@ def test_the_outside_harness_prints_its_table_quickly() -> None:
     import shutil
 
     if shutil.which("tmux") is None:
-        import pytest
-
         pytest.skip("tmux is not installed")
     outside = BENCH.parent / "outside.py"
     result = subprocess.run(

@@ -11,11 +11,13 @@ from hypothesis import HealthCheck, given, settings
 
 from sessions.export import export_session
 from sessions.imports.check import check_export
+from tests import conftest
 from tests.round_trip import SESSIONS, no_fsync, round_trip, run_session
 from tests.tui.helpers import library_with_fixtures
 
 LIBRARY = library_with_fixtures()
-EXAMPLES = 250
+EXAMPLES = 50 if conftest.QUICK else 250
+"""Random sessions per run: 250 in the full run (CI), 50 in the quick set a developer runs."""
 
 
 @settings(
