@@ -151,7 +151,12 @@ class Stage(Vertical):
         """The columns the phones' code took when the text was last fitted."""
         self._clock_refit_planned = False
         self._clock_checks_left = 0
-        self._clock_rows_left: int | None = None
+        self._clock_cap: int | None = None
+        """The rows the page's content leaves the clock, once measured on this page at this
+        size: it only ever shrinks until the page or the size changes, so the clock settles on
+        one size whatever order the layouts come in (a board that fills the rest would
+        otherwise give a big and a small clock each their own fixed point)."""
+        self._clock_rows = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -233,7 +238,7 @@ class Stage(Vertical):
             join.show(page)
         else:
             join.display = False
-        self._fit_clock()
+        self._fit_clock(fresh=page is not previous)
         if join.width_taken != self._text_beside:
             self._fit_text()  # the code beside the text takes its columns, or gives them back
 
@@ -315,7 +320,7 @@ class Stage(Vertical):
         big.display = self.return_time is not None
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit_clock()
+        self._fit_clock(fresh=True)
         self._fit_text()
 
     def _fit_text(self) -> None:
@@ -336,7 +341,9 @@ class Stage(Vertical):
         for part in self.query("#stage-exercise, #room-notes"):
             part.styles.padding = (0, side)
 
-    def _fit_clock(self) -> None:
+    def _fit_clock(self, *, fresh: bool = False) -> None:
+        """Give the countdown its share of the stage, less what the content was measured to
+        need on this page (`fresh`: a new page or size, measured anew after its layout)."""
         width, height = self.content_size
         share = BUSY_CLOCK_SHARE if self.has_class("-busy") else CLOCK_SHARE
         back = self.return_time is not None
@@ -346,10 +353,12 @@ class Stage(Vertical):
         join.fit(width, height)
         budget = (width - 2 - join.width_taken, int(height * share))
         countdown = self.query_one(CountdownDisplay)
-        left = self._clock_rows_left = self._rows_left_for_clock()
-        if left is not None:  # never more than the content shown leaves under it
-            budget = (budget[0], min(budget[1], left))
+        if fresh:
+            self._clock_cap = None
+        if self._clock_cap is not None:  # never more than the content shown leaves under it
+            budget = (budget[0], min(budget[1], self._clock_cap))
         countdown.set_budget(*budget)
+        self._clock_rows = budget[1]
         self._clock_checks_left = CLOCK_CHECKS
         if not self._clock_refit_planned:
             self._clock_refit_planned = True  # once the page is laid out anew: what it left
@@ -360,11 +369,14 @@ class Stage(Vertical):
             big.scale = min(big.scale, self.query_one("#countdown-digits", BigClock).scale)
 
     def _refit_clock(self) -> None:
-        """Fit the clock again if the content now leaves it other rows. Looked at again after
-        the next few refreshes even when not: an exercise that fills the rest redraws itself
-        for the height it was given (a scale windows its statements), one refresh later."""
+        """Fit the clock again, smaller, if the content as laid out now leaves it fewer rows
+        than it was given. Looked at again after the next few refreshes even when not: an
+        exercise that fills the rest redraws itself for the height it was given (a scale
+        windows its statements), one refresh later."""
         self._clock_refit_planned = False
-        if self._rows_left_for_clock() != self._clock_rows_left:
+        left = self._rows_left_for_clock()
+        if left is not None and left < self._clock_rows:
+            self._clock_cap = left
             self._fit_clock()
         elif self._clock_checks_left > 0:
             self._clock_checks_left -= 1
