@@ -90,7 +90,13 @@ def _rows_needed(widget: Widget, depth: int = 0) -> int:
     fills the rest of its column (`1fr`), what its own parts need."""
     height = widget.styles.height
     parts = [part for part in widget.displayed_children if not _docked(part)]
-    if height is None or not height.is_fraction or not parts or depth > 3:
+    fills = height is not None and not (height.is_auto or height.is_cells)
+    if fills and not parts:
+        # A leaf that takes whatever height it is given (a board's column) shows less, with
+        # "▼ N mere", rather than run under the clock: it needs none of its own. Measuring it
+        # as laid out would make the clock's size depend on the order of the layouts.
+        return 0
+    if not fills or not parts or depth > 3:
         return widget.outer_size.height
     rows = [
         _rows_needed(part, depth + 1) + part.styles.margin.top + part.styles.margin.bottom
