@@ -424,11 +424,9 @@ class SessionStore:
             with self._journal_lock:
                 self._journal.keep_from(journal_size)
         except StorageError as error:
-            self.upkeep_error = error
-            self._compact_at = self._journal.count + COMPACT_RETRY_AFTER
+            self._compaction_ended(error)
         else:
-            self.upkeep_error = None
-            self._compact_at = COMPACT_EVERY
+            self._compaction_ended(None)
         finally:
             self._upkeep = None
 
@@ -437,11 +435,17 @@ class SessionStore:
         try:
             self.compact()
         except StorageError as error:
-            self.upkeep_error = error
-            self._compact_at = self._journal.count + COMPACT_RETRY_AFTER
+            self._compaction_ended(error)
         else:
-            self.upkeep_error = None
+            self._compaction_ended(None)
+
+    def _compaction_ended(self, error: StorageError | None) -> None:
+        """A failed compaction is tried again a little later; the journal keeps everything."""
+        self.upkeep_error = error
+        if error is None:
             self._compact_at = COMPACT_EVERY
+        else:
+            self._compact_at = self._journal.count + COMPACT_RETRY_AFTER
 
     def _change(self, entry: Document) -> None:
         if self.readonly or self._closed:
