@@ -132,3 +132,60 @@ async def test_the_countdown_fits_what_the_page_leaves(
                 assert not part.region.overlaps(countdown.region), (
                     f"{part!r} at {part.region} is under the countdown {countdown.region}"
                 )
+
+
+async def refits_done(pilot, stage: Stage) -> None:
+    for _ in range(60):  # the clock looks again after a few refreshes; a loaded machine
+        if not stage._clock_refit_planned:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause(0.1)
+
+
+@pytest.mark.parametrize("name", ["followup-count", "followup-result", "scale"])
+async def test_a_measurement_taken_mid_layout_does_not_decide_the_clock(
+    name, library, repository, clock
+):
+    """Text or a list laid out before its final width is measured too tall for a moment: the
+    clock shrinks for it, and grows back once the content is seen to need less, twice in a
+    row, so the clock is the same size whatever order the layouts came in (the follow-up's
+    pages at 80×24 showed big digits in one run and a plain "3:00" in the next)."""
+    session_id = open_on(name, repository, library, clock, phones=False)
+    app = RoomApp(repository, library, session_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        stage = app.screen.query_one(Stage)
+        await refits_done(pilot, stage)
+        digits = stage.query_one(CountdownDisplay).query_one(BigClock)
+        settled = digits.scale
+        assert settled, f"{name} leaves room for big digits at 80x24"
+        # What a layout still catching up measures: content that leaves the clock no rows.
+        stage._clock_cap = 0
+        stage._fit_clock()
+        assert digits.scale < settled, "the clock shrank for the measurement"
+        await refits_done(pilot, stage)
+        assert digits.scale == settled, "the clock grew back to its settled size"
+        assert stage.exercise is not None and not stage.exercise.held_back
+
+
+async def test_a_clock_that_grew_into_the_contents_rows_gives_them_back(
+    library, repository, clock
+):
+    """If the rows the clock grew into were the content's (a scale then leaves statements out
+    for lack of rows), the clock goes back to the size it grew from and stays: the content
+    comes first, and the clock never swings between two sizes."""
+    session_id = open_on("scale", repository, library, clock, phones=False)
+    app = RoomApp(repository, library, session_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        stage = app.screen.query_one(Stage)
+        await refits_done(pilot, stage)
+        exercise = stage.exercise
+        assert exercise is not None and not exercise.held_back
+        before = stage._clock_cap
+        stage._clock_grew_from = 0  # as if it had just grown from nothing
+        exercise.held_back = True  # and the scale had then left statements out
+        stage._refit_clock()
+        assert stage._clock_cap == 0 and not stage._clock_may_grow
+        await refits_done(pilot, stage)
+        assert stage._clock_cap == 0, f"stays at what it grew from (was {before})"

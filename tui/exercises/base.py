@@ -78,6 +78,9 @@ class ExerciseWidget(Widget, can_focus=True):
     kinds: ClassVar[tuple[str, ...]] = ()
     """The `format:` values this widget shows."""
     takes_keys: ClassVar[bool] = True
+    held_back: bool = False
+    """Whether the last draw left items out for lack of rows ("▼ n mere"): the page's clock
+    then never grows into rows this content would rather have."""
 
     def __init__(self, live: LiveSession, page: Page, *, interactive: bool) -> None:
         super().__init__()

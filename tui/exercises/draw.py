@@ -48,11 +48,9 @@ def visible_window(count: int, selected: int | None, rows: int) -> tuple[int, in
     return first, first + rows
 
 
-def windowed(
-    lines: list[Content], selected: int | None, rows: int, more: tuple[str, str]
-) -> list[Content]:
-    """`lines` cut to `rows`, with "▲ n mere" / "▼ n mere" where lines are left out."""
-    return windowed_blocks([[each] for each in lines], selected, rows, more)
+def holds_back(blocks: list[list[Content]], rows: int) -> bool:
+    """Whether `windowed_blocks` leaves items out of `rows`."""
+    return sum(len(block) for block in blocks) > rows
 
 
 def windowed_blocks(
@@ -61,7 +59,7 @@ def windowed_blocks(
     """Items of one or more lines each, cut to `rows` around the selected item: whole items
     only, with "▲ n mere" / "▼ n mere" counting the items left out."""
     heights = [len(block) for block in blocks]
-    if sum(heights) <= rows:
+    if not holds_back(blocks, rows):
         return [each for block in blocks for each in block]
     budget = max(1, rows - 2)
     anchor = min(selected or 0, len(blocks) - 1)

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_for, legend
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed_blocks
+from tui.exercises.draw import EMPHASIS, MUTED, bar, holds_back, join_lines, windowed_blocks
 from tui.keys import SCALE_KEYS, bindings
 
 SPARKS = " ▁▂▃▄▅▆▇█"
@@ -135,6 +135,7 @@ class ScaleWidget(ExerciseWidget):
         selected = state.selected if self.counting else None
         more = (t("board.more_above"), t("board.more_below"))
         shown = windowed_blocks(blocks, selected, room, more)
+        self.held_back = holds_back(blocks, room)
         if not self.counting:
             shown.insert(0, Content.styled(t("scale.results_title"), EMPHASIS))
         if below:
@@ -157,7 +158,7 @@ class ScaleWidget(ExerciseWidget):
         if answered:
             meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
         self.query_one("#scale-legend", Static).update(Content(meaning))
-        view = comparison(
+        view, self.held_back = comparison(
             repeat,
             state,
             changes(repeat, state, phones),

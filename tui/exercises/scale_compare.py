@@ -14,7 +14,7 @@ from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_fo
 from sessions.export.dates import long_date
 from sessions.followup.repeat import Change, Repeat
 from sessions.i18n import t
-from tui.exercises.draw import EMPHASIS, MUTED, windowed_blocks
+from tui.exercises.draw import EMPHASIS, MUTED, holds_back, windowed_blocks
 
 LAST_STYLE, NOW_STYLE = "$text-muted", "$success"
 LAST_BAR, NOW_BAR = "▒", "█"
@@ -137,7 +137,7 @@ def comparison(
     counting: bool,
     width: int,
     height: int,
-) -> Content:
+) -> tuple[Content, bool]:
     """Everything under the scale's legend: the statements with last time and now, and (while
     counting) the chosen statement's two distributions; on the result step both averages as
     bars, and every statement's distributions when the wall has room. In a small group
@@ -173,4 +173,4 @@ def comparison(
     lines += windowed_blocks(blocks, state.selected if counting else None, room, more)
     if below:
         lines += [Content(""), *below]
-    return Content("\n").join(lines)
+    return Content("\n").join(lines), holds_back(blocks, room)

@@ -13,7 +13,15 @@ from textual.widgets import Static
 from sessions.exercises.voting import TOP, VotingState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines, windowed_blocks, wrapped
+from tui.exercises.draw import (
+    EMPHASIS,
+    MUTED,
+    bar,
+    holds_back,
+    join_lines,
+    windowed_blocks,
+    wrapped,
+)
 from tui.keys import VOTING_KEYS, bindings
 
 BAR_SHARE = 0.35
@@ -93,6 +101,7 @@ class VotingWidget(ExerciseWidget):
         room = max(3, self.size.height - 3)
         more = (t("board.more_above"), t("board.more_below"))
         shown = windowed_blocks(blocks, selected, room, more)
+        self.held_back = holds_back(blocks, room)
         if ranked:
             shown.insert(0, Content.styled(t("voting.ranked_title"), EMPHASIS))
         items.update(join_lines(shown))

@@ -85,12 +85,17 @@ def _docked(widget: Widget) -> bool:
     return str(widget.styles.dock or "none") != "none"
 
 
+def _fills(widget: Widget) -> bool:
+    """Whether `widget` takes whatever height it is given (`1fr`, a percentage)."""
+    height = widget.styles.height
+    return height is not None and not (height.is_auto or height.is_cells)
+
+
 def _rows_needed(widget: Widget, depth: int = 0) -> int:
     """The rows `widget` needs for what it shows: its height as laid out, or, for a part that
     fills the rest of its column (`1fr`), what its own parts need."""
-    height = widget.styles.height
     parts = [part for part in widget.displayed_children if not _docked(part)]
-    fills = height is not None and not (height.is_auto or height.is_cells)
+    fills = _fills(widget)
     if fills and not parts:
         # A leaf that takes whatever height it is given (a board's column) shows less, with
         # "▼ N mere", rather than run under the clock: it needs none of its own. Measuring it
@@ -158,11 +163,17 @@ class Stage(Vertical):
         self._clock_refit_planned = False
         self._clock_checks_left = 0
         self._clock_cap: int | None = None
-        """The rows the page's content leaves the clock, once measured on this page at this
-        size: it only ever shrinks until the page or the size changes, so the clock settles on
-        one size whatever order the layouts come in (a board that fills the rest would
-        otherwise give a big and a small clock each their own fixed point)."""
+        """The rows the page's content leaves the clock, as measured on this page at this size
+        (None: not yet less than its share). It shrinks at once. It grows only on the same
+        measurement seen twice in a row (text or a list laid out before its final width is
+        measured too tall for a moment), and only while the exercise shows all it has; if the
+        exercise then has to leave items out ("▼ n mere"), the clock goes back to the size it
+        grew from and stays there: the content comes first. So the clock settles on one size
+        whatever order the layouts come in, and never swings."""
         self._clock_rows = 0
+        self._clock_last_left: int | None = None
+        self._clock_grew_from: int | None = None
+        self._clock_may_grow = True
 
     def compose(self) -> ComposeResult:
         yield Static(id="stage-title")
@@ -361,6 +372,9 @@ class Stage(Vertical):
         countdown = self.query_one(CountdownDisplay)
         if fresh:
             self._clock_cap = None
+            self._clock_last_left = None
+            self._clock_grew_from = None
+            self._clock_may_grow = True
         if self._clock_cap is not None:  # never more than the content shown leaves under it
             budget = (budget[0], min(budget[1], self._clock_cap))
         countdown.set_budget(*budget)
@@ -376,15 +390,33 @@ class Stage(Vertical):
 
     def _refit_clock(self) -> None:
         """Fit the clock again, smaller, if the content as laid out now leaves it fewer rows
-        than it was given. Looked at again after the next few refreshes even when not: an
-        exercise that fills the rest redraws itself for the height it was given (a scale
-        windows its statements), one refresh later."""
+        than it was given; larger again if an earlier measurement was taken while the layout
+        was still catching up (see `_clock_cap`). Looked at again after the next few refreshes
+        even when nothing changed: an exercise that fills the rest redraws itself for the
+        height it was given (a scale windows its statements), one refresh later."""
         self._clock_refit_planned = False
         left = self._rows_left_for_clock()
-        if left is not None and left < self._clock_rows:
-            self._clock_cap = left
+        seen_before, self._clock_last_left = self._clock_last_left, left
+        held_back = self._exercise is not None and self._exercise.held_back
+        cap = self._clock_cap
+        if held_back and self._clock_grew_from is not None:
+            cap, self._clock_grew_from, self._clock_may_grow = self._clock_grew_from, None, False
+        elif left is not None and left < self._clock_rows:
+            cap = left
+        elif (
+            self._clock_may_grow
+            and not held_back
+            and cap is not None
+            and left is not None
+            and left > cap
+            and left == seen_before
+        ):
+            self._clock_grew_from, cap = cap, left
+        if cap != self._clock_cap:
+            self._clock_cap = cap
             self._fit_clock()
-        elif self._clock_checks_left > 0:
+            return
+        if self._clock_checks_left > 0:
             self._clock_checks_left -= 1
             self._clock_refit_planned = True
             self.call_after_refresh(self._refit_clock)
