@@ -427,8 +427,8 @@ class Stage(Vertical):
         that fills the rest, such as the group's work, needs only its content), less the line
         under the digits that says the stage in words."""
         height = self.content_size.height
-        countdown = self.query_one(CountdownDisplay)
-        if not height or not countdown.display:
+        countdowns = self.query_children(CountdownDisplay)  # none while being built or removed
+        if not height or not countdowns or not (countdown := countdowns.first()).display:
             return None
         needed = 0
         for child in self.displayed_children:
