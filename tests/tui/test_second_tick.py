@@ -83,3 +83,28 @@ async def test_the_room_view_keeps_one_timer(library, repository, clock: FakeClo
     finally:
         withdraw(announcement)
         live.close()
+
+
+async def test_a_countdown_on_a_clock_held_still_wakes_the_window_once_a_second(
+    library, repository, clock: FakeClock
+):
+    """The tick waits for the running countdown's next second. On a clock that does not move
+    (a test's clock, or a machine's clock stopped) that second never comes, and waiting for it
+    woke the window every few milliseconds, a core busy for nothing: the tick then keeps to
+    the wall clock's seconds instead."""
+    from tui.widgets.second_tick import each_second
+
+    live = new_live(repository, library, clock)
+    timed_page(live)
+    page = live.page
+    assert page.seconds is not None
+    live.timers.start(page.key, page.seconds)
+    app = make_app(library, repository, clock, live=live, layout="auto")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        display = app.screen.query_one(CountdownDisplay)
+        assert display.running
+        calls: list[float] = []
+        each_second(display, lambda: calls.append(asyncio.get_running_loop().time()))
+        await asyncio.sleep(1.5)
+        assert 1 <= len(calls) <= 2, f"{len(calls)} wake-ups in 1.5 s"

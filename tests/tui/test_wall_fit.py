@@ -168,9 +168,7 @@ async def test_a_measurement_taken_mid_layout_does_not_decide_the_clock(
         assert stage.exercise is not None and not stage.exercise.held_back
 
 
-async def test_a_clock_that_grew_into_the_contents_rows_gives_them_back(
-    library, repository, clock
-):
+async def test_a_clock_that_grew_into_the_contents_rows_gives_them_back(library, repository, clock):
     """If the rows the clock grew into were the content's (a scale then leaves statements out
     for lack of rows), the clock goes back to the size it grew from and stays: the content
     comes first, and the clock never swings between two sizes."""

@@ -33,6 +33,10 @@ class SecondTick:
         self._parts: list[tuple[weakref.ref[DOMNode], Callable[[], object]]] = []
         self._phase: tuple[weakref.ref[DOMNode], Phase] | None = None
         self._timer: Timer | None = None
+        self._last_phase: float | None = None
+        """The countdown's phase when the timer was last set: the same value again means its
+        clock has not moved (a clock held still, as in a test), and waiting on it would wake
+        at once, again and again."""
 
     def add(self, node: DOMNode, callback: Callable[[], object]) -> None:
         self._parts.append((weakref.ref(node), callback))
@@ -58,7 +62,8 @@ class SecondTick:
                 self._phase = None
             else:
                 seconds = phase()
-                if seconds is not None:
+                still, self._last_phase = seconds == self._last_phase, seconds
+                if seconds is not None and not still:
                     return max(0.0, seconds) + AFTER_THE_SECOND
         now = time.time()
         return math.ceil(now) - now + AFTER_THE_SECOND
