@@ -164,7 +164,7 @@ async def console_under_attack(
             display = app.screen.query_one(CountdownDisplay)
 
             def probe() -> None:
-                shown = str(display._shown)
+                shown = str(display.digits)
                 if not figures.shown or figures.shown[-1] != shown:
                     figures.shown.append(shown)
                     figures.ticks.append(time.monotonic())

@@ -414,7 +414,7 @@ async def run_load(phones: int = 60, statements: int = 8, folder: Path | None = 
                 """Every 50 ms: is the loop on time, and what does the countdown show?"""
                 now = time.monotonic()
                 probes.append(now)
-                shown = str(display._shown)
+                shown = str(display.digits)
                 if not report.countdown_shown or report.countdown_shown[-1] != shown:
                     report.countdown_shown.append(shown)
                     ticks.append(now)

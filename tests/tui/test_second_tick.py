@@ -55,9 +55,9 @@ async def test_the_console_keeps_one_timer_and_a_countdown_started_later_ticks(
         await pilot.press("t")
         await pilot.pause()
         assert display.running
-        shown = display._shown
+        shown = display.digits
         clock.advance(2.0)
-        assert await until(lambda: display._shown != shown), "the digits moved on"
+        assert await until(lambda: display.digits != shown), "the digits moved on"
         assert timers(app) == ["second-tick"], "one timer for all that shows time"
 
 
@@ -76,9 +76,9 @@ async def test_the_room_view_keeps_one_timer(library, repository, clock: FakeClo
             assert await until(lambda: bool(screen.query(CountdownDisplay)))
             await pilot.pause()
             display = screen.query_one(CountdownDisplay)
-            shown = display._shown
+            shown = display.digits
             clock.advance(2.0)
-            assert await until(lambda: display._shown != shown), "the digits moved on"
+            assert await until(lambda: display.digits != shown), "the digits moved on"
             assert timers(room) == ["second-tick"]
     finally:
         withdraw(announcement)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Label, Markdown, Static
+from textual.widgets import Label, Markdown
 
 from sessions.agenda.pages import Page
 from sessions.i18n import t
@@ -18,6 +18,7 @@ from sessions.storage.changes import Part
 from sessions.theme.notes import for_sector
 from sessions.theme.sections import markdown
 from tui.changes import follow_changes
+from tui.widgets.content_line import ContentLine
 from tui.widgets.note_text import note_line
 from tui.widgets.reveal import hide_until
 
@@ -109,7 +110,6 @@ class ConsolePanel(Vertical, can_focus=False):
         super().__init__(id=id)
         self.live = live
         self._notes_text: str | None = None
-        self._shown: dict[str, Content | str] = {}
 
     shown: var[bool] = var(False, init=False)
     """Whether the console shows the panel (a room view follows); a hidden panel is brought
@@ -124,11 +124,11 @@ class ConsolePanel(Vertical, can_focus=False):
         with Vertical(id="console-side"):
             with Vertical(id="console-next-box"):
                 yield Label(t("console.next"), classes="console-heading", markup=False)
-                yield Static(id="console-next")
+                yield ContentLine(id="console-next")
             with Vertical(id="console-notes-box"):
-                yield Label("", id="console-notes-title", classes="console-heading", markup=False)
+                yield ContentLine(id="console-notes-title", classes="console-heading")
                 with VerticalScroll(id="console-notes-list", can_focus=False):
-                    yield Static(id="console-notes")
+                    yield ContentLine(id="console-notes")
 
     def on_mount(self) -> None:
         self.display = self.shown
@@ -151,7 +151,6 @@ class ConsolePanel(Vertical, can_focus=False):
         """Under the page (a narrow console) or beside it."""
         if stacked != self.has_class("-stacked"):
             self.set_class(stacked, "-stacked")
-            self._shown.pop("#console-next", None)
             self.show_next()
 
     def show(self, page: Page) -> None:
@@ -172,35 +171,23 @@ class ConsolePanel(Vertical, can_focus=False):
         text = preview(self.live.nav.page_after())
         if self.has_class("-stacked"):
             text = text.splitlines()[0] if text else text
-        self._update("#console-next", Content(text))
+        self.query_one("#console-next", ContentLine).show(text)
 
     def _show_notes(self, page: Page) -> None:
         notes = self.live.notebook.all(page.segment.id)
-        self._update("#console-notes-title", t("console.notes_title", count=len(notes)))
+        self.query_one("#console-notes-title", ContentLine).show(
+            t("console.notes_title", count=len(notes))
+        )
         # The newest notes, as many as the panel can show: drawing hundreds of notes on every
         # Enter made a note slower to save the more the group had said.
         hidden = max(0, len(notes) - CONSOLE_NOTES)
         lines = [Content.styled(t("console.earlier_notes", count=hidden), "dim")] if hidden else []
         lines += [note_line(n, reveal_private=True) for n in notes[-CONSOLE_NOTES:]]
-        self._update(
-            "#console-notes", Content("\n").join(lines or [Content(t("console.no_notes"))])
+        self.query_one("#console-notes", ContentLine).show(
+            Content("\n").join(lines or [Content(t("console.no_notes"))])
         )
         listed = self.query_one("#console-notes-list", VerticalScroll)
         # After the new lines are laid out: the newest note in view, every time (with no notes,
         # the hint from its start: "Ingen noter endnu. Tryk n …", not its last words).
         scroll = listed.scroll_end if notes else listed.scroll_home
         self.call_after_refresh(scroll, animate=False)
-
-    def _update(self, selector: str, content: Content | str) -> None:
-        """Update a line only when what it shows changes (each update lays the screen out)."""
-        shown = self._shown.get(selector)
-        if shown is not None and (
-            shown == content
-            if isinstance(content, str) or isinstance(shown, str)
-            else content.is_same(shown)
-        ):
-            return
-        self._shown[selector] = content
-        widget = self.query_one(selector)
-        if isinstance(widget, Static):
-            widget.update(content)

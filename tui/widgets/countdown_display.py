@@ -15,7 +15,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.message import Message
-from textual.widgets import Label
+from textual.reactive import var
 
 from sessions.agenda.countdown import (
     URGENT_SECONDS,
@@ -27,6 +27,7 @@ from sessions.agenda.countdown import (
 from sessions.i18n import t
 from tui.widgets.big_clock import BigClock
 from tui.widgets.second_tick import second_tick
+from tui.widgets.text_line import TextLine
 
 _STAGE_CLASSES = {stage: f"-{stage.value}" for stage in CountdownStage}
 _COUNTING = (CountdownStage.RUNNING, CountdownStage.WARNING, CountdownStage.URGENT)
@@ -56,6 +57,11 @@ class CountdownDisplay(Vertical):
     CountdownDisplay.-halfway #countdown-state { background: $timer-warning; }
     """
 
+    digits: var[str] = var("", init=False)
+    """The time shown ("7:00"); the same again repaints nothing."""
+    shown_stage: var[CountdownStage | None] = var(None, init=False)
+    """The stage the colours show (running, warning, urgent, done); None before the first."""
+
     class TimeUp(Message):
         """Posted once when a running countdown reaches zero."""
 
@@ -65,9 +71,6 @@ class CountdownDisplay(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._source: Callable[[], Countdown | None] = lambda: None
-        self._stage: CountdownStage | None = None
-        self._shown: str | None = None
-        self._state_text = ""
         self._budget = (40, 3)
         self._halfway_said = False
         self._counting = False  # not `_running`: that is Textual's (is the widget running)
@@ -80,7 +83,7 @@ class CountdownDisplay(Vertical):
     def compose(self) -> ComposeResult:
         with Center():
             yield BigClock(id="countdown-digits")
-        yield Label("", id="countdown-state", markup=False)
+        yield TextLine(id="countdown-state")
 
     @property
     def running(self) -> bool:
@@ -115,8 +118,8 @@ class CountdownDisplay(Vertical):
         """Show the countdown `source` returns from now on (another page); never rings for
         the change itself."""
         self._source = source
-        self._stage = None
-        self._shown = None
+        self.set_reactive(CountdownDisplay.shown_stage, None)  # never rings for the change
+        self.set_reactive(CountdownDisplay.digits, "")  # the next digits fit anew
         self._halfway_said = False
         self.tick()
         self._in_step()  # another countdown, another phase
@@ -133,12 +136,7 @@ class CountdownDisplay(Vertical):
         if countdown is None:
             return
         text = format_clock(countdown.display_seconds())
-        if text != self._shown:
-            refit = self._shown is None or len(text) != len(self._shown)
-            self._shown = text
-            self.query_one(BigClock).value = text
-            if refit:
-                self._fit()
+        self.digits = text
         stage = countdown.stage()
         halfway = (
             self.halfway_text is not None
@@ -147,18 +145,23 @@ class CountdownDisplay(Vertical):
         )
         if halfway and not self._halfway_said:
             self._halfway_said = True
-            if self._stage in _COUNTING:
+            if self.shown_stage in _COUNTING:
                 self.post_message(self.Halfway())
-        if stage != self._stage:
-            was_counting = self._stage in _COUNTING
-            self._stage = stage
-            for name in _STAGE_CLASSES.values():
-                self.remove_class(name)
-            self.add_class(_STAGE_CLASSES[stage])
-            if stage is CountdownStage.DONE and was_counting:
-                self.post_message(self.TimeUp())
+        self.shown_stage = stage
         self.set_class(halfway and stage is not CountdownStage.DONE, "-halfway")
-        self._say(self._text_for(countdown, stage, halfway))
+        self.query_one("#countdown-state", TextLine).text = self._text_for(
+            countdown, stage, halfway
+        )
+
+    def watch_shown_stage(
+        self, before: CountdownStage | None, stage: CountdownStage | None
+    ) -> None:
+        for name in _STAGE_CLASSES.values():
+            self.remove_class(name)
+        if stage is not None:
+            self.add_class(_STAGE_CLASSES[stage])
+        if stage is CountdownStage.DONE and before in _COUNTING:
+            self.post_message(self.TimeUp())
 
     def _text_for(self, countdown: Countdown, stage: CountdownStage, halfway: bool) -> str:
         if stage is CountdownStage.DONE:
@@ -174,15 +177,15 @@ class CountdownDisplay(Vertical):
             return t("countdown.warning")
         return ""
 
-    def _say(self, text: str) -> None:
-        if text != self._state_text:
-            self._state_text = text
-            self.query_one("#countdown-state", Label).update(text)
-
     def set_budget(self, width: int, height: int) -> None:
         """The room the digits may take; they grow to fill it."""
         self._budget = (max(1, width), max(1, height))
         self._fit()
+
+    def watch_digits(self, before: str, digits: str) -> None:
+        self.query_one(BigClock).value = digits
+        if len(digits) != len(before):  # "9:59" to "10:00", or another countdown
+            self._fit()
 
     def _fit(self) -> None:
         clock = self.query_one(BigClock)

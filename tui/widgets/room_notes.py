@@ -7,11 +7,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
 from sessions.agenda.pages import Page
 from sessions.i18n import t
 from sessions.live import LiveSession
+from tui.widgets.content_line import ContentLine
 from tui.widgets.note_text import note_line
 
 OPEN_NOTES = 12
@@ -30,10 +30,9 @@ class RoomNotes(VerticalScroll, can_focus=False):
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.live = live
-        self._shown: Content | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="room-notes-body")
+        yield ContentLine(id="room-notes-body")
 
     def show(self, page: Page) -> None:
         opened = self.live.display.current.notes_to_room
@@ -49,8 +48,5 @@ class RoomNotes(VerticalScroll, can_focus=False):
         lines += [note_line(note) for note in shared[-OPEN_NOTES:]]
         if not shared:
             lines.append(Content(t("room.no_notes")))
-        content = Content("\n").join(lines)
-        if self._shown is None or not content.is_same(self._shown):
-            self._shown = content
-            self.query_one("#room-notes-body", Static).update(content)
-            self.scroll_end(animate=False)
+        self.query_one("#room-notes-body", ContentLine).show(Content("\n").join(lines))
+        self.scroll_end(animate=False)

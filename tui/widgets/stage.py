@@ -25,6 +25,7 @@ from sessions.theme.model import SegmentKind
 from tui.changes import follow_changes
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.big_clock import BigClock, BigTime
+from tui.widgets.content_line import ContentLine
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
 from tui.widgets.reveal import hide_until
@@ -152,7 +153,6 @@ class Stage(Vertical):
         self.interactive = interactive
         self._page: Page | None = None
         self._text: str | None = None
-        self._shown: dict[str, str] = {}
         self._exercise: ExerciseWidget | None = None
         self.return_time: str | None = None
         """A break's return time as shown ("14.35"), or None."""
@@ -176,8 +176,8 @@ class Stage(Vertical):
         self._clock_may_grow = True
 
     def compose(self) -> ComposeResult:
-        yield Static(id="stage-title")
-        yield Static(id="stage-step")
+        yield ContentLine(id="stage-title", hide_empty=True)
+        yield ContentLine(id="stage-step", hide_empty=True)
         with VerticalScroll(id="stage-text", can_focus=False):
             yield Markdown("", id="stage-markdown", open_links=False)
         yield JoinCode(self.live, id="join-code")
@@ -235,7 +235,8 @@ class Stage(Vertical):
         self.query_one("#stage-text").display = bool(text.strip())
         self._show_exercise(page, previous)
         exercise = self.exercise
-        self._set("#stage-step", step_line(page, mode=exercise is None or exercise.mode_shown()))
+        step = step_line(page, mode=exercise is None or exercise.mode_shown())
+        self.query_one("#stage-step", ContentLine).show(step)
         self._show_break(page)
         clock = self.query_one(CountdownDisplay)
         walking = (
@@ -444,18 +445,6 @@ class Stage(Vertical):
     def _set_title(self, title: str) -> None:
         """The title stands out from the body even in a terminal, where every letter is one
         size: bold, in the theme's colour, underlined by a rule as long as the title."""
-        if self._shown.get("#stage-title") == title:
-            return
-        self._shown["#stage-title"] = title
-        label = self.query_one("#stage-title", Static)
-        label.display = bool(title)
         rule = "━" * min(max(4, cell_len(title)), TITLE_RULE_MAX)
-        label.update(Content.assemble(title, "\n", (rule, "$primary")))
-
-    def _set(self, selector: str, text: str) -> None:
-        if self._shown.get(selector) == text:
-            return
-        self._shown[selector] = text
-        label = self.query_one(selector, Static)
-        label.display = bool(text)
-        label.update(Content(text))
+        heading = Content.assemble(title, "\n", (rule, "$primary")) if title else Content()
+        self.query_one("#stage-title", ContentLine).show(heading)
