@@ -41,6 +41,7 @@ class Journal:
         self._needs_cut = False  # the file may hold bytes after `_confirmed_size`
         self._entry_known = False  # the journal's name in its folder is durable
         self._anchor = b""  # a reader's last bytes read: the end of its last complete line
+        self._stale = False  # the confirmed size may not be the file's (see `keep_from`)
         self.count = 0
 
     def read(self) -> tuple[list[dict[str, Any]], bool]:
@@ -121,6 +122,8 @@ class Journal:
         """Write one entry and fsync it. When this raises, the entry is not in the journal and
         never will be: the file is cut back to its last confirmed line."""
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        if self._stale:
+            self._reread()  # a StorageError here: not saved, and nothing written
         try:
             fd = self._open()
             self._cut_back(fd)
@@ -172,10 +175,26 @@ class Journal:
                 t("error.could_not_read", path=self.path, reason=describe_os_error(error))
             ) from error
         self.close()  # Windows replaces no file its writer holds open
-        atomic_write_bytes(self.path, tail)
+        try:
+            atomic_write_bytes(self.path, tail)
+        except StorageError:
+            # The replace may have been done before the failure (the folder's fsync after it
+            # failed): the file is then the short one. Take the journal as it is on disk, so
+            # the confirmed size is the file's, or a failed write later would not be cut off
+            # and the next line would follow half a line (a damaged journal).
+            self._stale = True
+            with contextlib.suppress(StorageError):
+                self._reread()
+            self._entry_known = False  # the folder's fsync failed: make it again first
+            raise
         self._confirmed_size, self._needs_cut = len(tail), False
         self.count = tail.count(b"\n")
         self._anchor = b""
+
+    def _reread(self) -> None:
+        """Take the confirmed size (and a torn last line to cut) from the file itself."""
+        self.read()
+        self._stale = False
 
     def close(self) -> None:
         if self._fd is not None:

@@ -228,6 +228,55 @@ def test_the_save_that_reaches_compaction_does_not_wait_for_it(tmp_path: Path, m
     again.close()
 
 
+def test_a_compaction_that_fails_after_replacing_the_journal_damages_nothing(
+    tmp_path: Path, monkeypatch
+):
+    """The journal is replaced by its last lines, and then the folder's fsync fails: the
+    compaction counts as failed, but the file is already the short one. A failed write after
+    that was not cut off (the journal still counted the old length) and the next line followed
+    half a line: a session that no longer opened (the fault campaign found it, 1 trial in 6)."""
+    import errno
+
+    from sessions.errors import StorageError
+    from sessions.storage import atomic, journal, session_store
+
+    monkeypatch.setattr(session_store, "COMPACT_IN_BACKGROUND", False)
+    store = new_store(tmp_path)
+    for number in range(1, 4):
+        store.put("notes", str(number), {"text": f"note {number}"})
+    real_fsync = atomic.fsync_directory
+    failing = {"on": True}
+
+    def fsync_fails_once(directory: Path) -> None:
+        if failing["on"]:
+            failing["on"] = False
+            raise OSError(errno.EIO, "injected: the folder's fsync")
+        real_fsync(directory)
+
+    monkeypatch.setattr(atomic, "fsync_directory", fsync_fails_once)
+    with pytest.raises(StorageError):
+        store._journal.keep_from(store._journal.size - 1)  # everything but a line's end
+    monkeypatch.setattr(atomic, "fsync_directory", real_fsync)
+
+    write = journal.write_all
+
+    def half_a_line(fd: int, data: bytes) -> None:
+        write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "injected: disk full mid-line")
+
+    monkeypatch.setattr(journal, "write_all", half_a_line)
+    with pytest.raises(StorageError):
+        store.put("notes", "4", {"text": "not saved"})
+    monkeypatch.setattr(journal, "write_all", write)
+    store.put("notes", "5", {"text": "note 5"})
+    store._journal.close()  # the process dies: no close
+    store._release()
+    again = SessionStore.open(tmp_path / "s1", readonly=True)  # raised "line N is damaged"
+    assert again.get("notes", "5") == {"text": "note 5"}
+    assert again.get("notes", "4") is None
+    again.close()
+
+
 CRASH_WRITER = """
 import sys, pathlib
 sys.path.insert(0, {root!r})
