@@ -427,6 +427,7 @@ class SessionStore:
             self._compaction_ended(error)
         else:
             self._compaction_ended(None)
+            self._hint()  # the journal is shorter now: a room view reads it from the start
         finally:
             self._upkeep = None
 

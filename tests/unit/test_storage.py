@@ -5,6 +5,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -226,6 +227,24 @@ def test_the_save_that_reaches_compaction_does_not_wait_for_it(tmp_path: Path, m
     again = SessionStore.open(tmp_path / "s1", readonly=True)
     assert sorted(again.all("notes"), key=int) == [str(n) for n in range(1, 10)]
     again.close()
+
+
+def test_a_compaction_in_the_background_tells_whoever_follows(tmp_path: Path, monkeypatch):
+    """The journal is replaced by a shorter one when the snapshot is in: the room views are
+    hinted then too, not only after the save that started it (they read it anew at once
+    instead of at their next look, a second later)."""
+    from sessions.storage import session_store
+
+    monkeypatch.setattr(session_store, "COMPACT_EVERY", 5)
+    store = new_store(tmp_path)
+    hints: list[str] = []
+    store.written = lambda: hints.append(threading.current_thread().name)
+    for number in range(1, 6):
+        store.put("notes", str(number), {"text": f"note {number}"})
+    store.finish_upkeep()
+    assert hints.count("oplaeg-compaction") == 1, hints
+    assert len(hints) == 6, "each save, and the compaction"
+    store.close()
 
 
 def test_a_compaction_that_fails_after_replacing_the_journal_damages_nothing(
