@@ -23,6 +23,14 @@ def timed_page(live: LiveSession) -> None:
     live.go_to(position)
 
 
+def running_page(live: LiveSession) -> None:
+    """On the first timed page, its countdown running."""
+    timed_page(live)
+    page = live.page
+    assert page.seconds is not None
+    live.timers.start(page.key, page.seconds)
+
+
 def timers(app: App[None]) -> list[str]:
     """The names of the timers the app and its widgets keep (Textual's own screen updates,
     which run only after a change, left out)."""
@@ -63,10 +71,7 @@ async def test_the_console_keeps_one_timer_and_a_countdown_started_later_ticks(
 
 async def test_the_room_view_keeps_one_timer(library, repository, clock: FakeClock):
     live = new_live(repository, library, clock)
-    timed_page(live)
-    page = live.page
-    assert page.seconds is not None
-    live.timers.start(page.key, page.seconds)
+    running_page(live)
     announcement = announce_console(repository.data_dir, live.info.id)
     room = RoomApp(repository, library, clock=clock)
     try:
@@ -95,10 +100,7 @@ async def test_a_countdown_on_a_clock_held_still_wakes_the_window_once_a_second(
     from tui.widgets.second_tick import each_second
 
     live = new_live(repository, library, clock)
-    timed_page(live)
-    page = live.page
-    assert page.seconds is not None
-    live.timers.start(page.key, page.seconds)
+    running_page(live)
     app = make_app(library, repository, clock, live=live, layout="auto")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -160,7 +160,7 @@ async def test_a_measurement_taken_mid_layout_does_not_decide_the_clock(
         settled = digits.scale
         assert settled, f"{name} leaves room for big digits at 80x24"
         # What a layout still catching up measures: content that leaves the clock no rows.
-        stage._clock_cap = 0
+        stage._clock_cap.rows = 0
         stage._fit_clock()
         assert digits.scale < settled, "the clock shrank for the measurement"
         await refits_done(pilot, stage)
@@ -180,10 +180,10 @@ async def test_a_clock_that_grew_into_the_contents_rows_gives_them_back(library,
         await refits_done(pilot, stage)
         exercise = stage.exercise
         assert exercise is not None and not exercise.held_back
-        before = stage._clock_cap
-        stage._clock_grew_from = 0  # as if it had just grown from nothing
+        before = stage._clock_cap.rows
+        stage._clock_cap._grew_from = 0  # as if it had just grown from nothing
         exercise.held_back = True  # and the scale had then left statements out
         stage._refit_clock()
-        assert stage._clock_cap == 0 and not stage._clock_may_grow
+        assert stage._clock_cap.rows == 0 and not stage._clock_cap._may_grow
         await refits_done(pilot, stage)
-        assert stage._clock_cap == 0, f"stays at what it grew from (was {before})"
+        assert stage._clock_cap.rows == 0, f"stays at what it grew from (was {before})"

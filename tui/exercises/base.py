@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -16,6 +17,7 @@ from sessions.agenda.pages import Page
 from sessions.exercises.base import ExerciseState
 from sessions.live import LiveSession
 from sessions.text import clean_line
+from tui.exercises.draw import holds_back, windowed_blocks
 from tui.screens.text_prompt import TextPrompt
 
 
@@ -183,6 +185,14 @@ class ExerciseWidget(Widget, can_focus=True):
         """Bring every part of the view up to date with `state` and `page`."""
 
     # -- for subclasses ------------------------------------------------------------------------
+
+    def windowed(
+        self, blocks: list[list[Content]], selected: int | None, rows: int
+    ) -> list[Content]:
+        """`blocks` cut to `rows` around `selected` (`windowed_blocks`), with `held_back` set
+        to whether items were left out."""
+        self.held_back = holds_back(blocks, rows)
+        return windowed_blocks(blocks, selected, rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.interactive:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from sessions.exercises.case import CaseState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, holds_back, join_lines, line, windowed_blocks, wrapped
+from tui.exercises.draw import EMPHASIS, join_lines, line, wrapped
 from tui.keys import CASE_KEYS, bindings
 
 
@@ -49,9 +49,7 @@ class CaseWidget(ExerciseWidget):
             parts = wrapped(f"• {agreement}", width)  # hanging indent, never mid-word
             blocks.append([line(part, selected=selected) for part in parts])
         room = max(3, self.size.height - 2)
-        more = (t("board.more_above"), t("board.more_below"))
-        shown = windowed_blocks(blocks, state.selected, room, more)
-        self.held_back = holds_back(blocks, room)
+        shown = self.windowed(blocks, state.selected, room)
         title = t("case.agreements_title", count=len(state.agreements))
         view.update(join_lines([Content.styled(title, EMPHASIS), *shown]))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from sessions.i18n import t
+
 SELECTED = "bold reverse"
 MUTED = "$text-muted"
 EMPHASIS = "bold $primary"
@@ -53,9 +55,7 @@ def holds_back(blocks: list[list[Content]], rows: int) -> bool:
     return sum(len(block) for block in blocks) > rows
 
 
-def windowed_blocks(
-    blocks: list[list[Content]], selected: int | None, rows: int, more: tuple[str, str]
-) -> list[Content]:
+def windowed_blocks(blocks: list[list[Content]], selected: int | None, rows: int) -> list[Content]:
     """Items of one or more lines each, cut to `rows` around the selected item: whole items
     only, with "▲ n mere" / "▼ n mere" counting the items left out."""
     heights = [len(block) for block in blocks]
@@ -73,7 +73,8 @@ def windowed_blocks(
             last, used, grew = last + 1, used + heights[last], True
     shown = [each for block in blocks[first:last] for each in block]
     if first:
-        shown.insert(0, Content.styled(more[0].format(count=first), MUTED))
+        shown.insert(0, Content.styled(t("board.more_above").format(count=first), MUTED))
     if last < len(blocks):
-        shown.append(Content.styled(more[1].format(count=len(blocks) - last), MUTED))
+        left_out = len(blocks) - last
+        shown.append(Content.styled(t("board.more_below").format(count=left_out), MUTED))
     return shown

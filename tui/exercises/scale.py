@@ -13,7 +13,7 @@ from textual.widgets import Static
 from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_for, legend
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, bar, holds_back, join_lines, windowed_blocks
+from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines
 from tui.keys import SCALE_KEYS, bindings
 
 SPARKS = " ▁▂▃▄▅▆▇█"
@@ -133,9 +133,7 @@ class ScaleWidget(ExerciseWidget):
             below = []  # no room for the bars: the statements and their figures come first
         room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
         selected = state.selected if self.counting else None
-        more = (t("board.more_above"), t("board.more_below"))
-        shown = windowed_blocks(blocks, selected, room, more)
-        self.held_back = holds_back(blocks, room)
+        shown = self.windowed(blocks, selected, room)
         if not self.counting:
             shown.insert(0, Content.styled(t("scale.results_title"), EMPHASIS))
         if below:

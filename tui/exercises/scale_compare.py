@@ -166,11 +166,10 @@ def comparison(
     if counting and found:
         below = distribution(state, found[state.selected], width, now_shown=shown)
     room = max(3, height - 3 - (len(below) + 1 if below else 0))
-    more = (t("board.more_above"), t("board.more_below"))
     lines = [legend_line(repeat)]
     if results:
         lines.insert(0, Content.styled(t("repeat.result_title"), EMPHASIS))
-    lines += windowed_blocks(blocks, state.selected if counting else None, room, more)
+    lines += windowed_blocks(blocks, state.selected if counting else None, room)
     if below:
         lines += [Content(""), *below]
     return Content("\n").join(lines), holds_back(blocks, room)

@@ -60,7 +60,6 @@ class SortingWidget(ExerciseWidget):
             return
         board = self.board
         rows = max(3, self.size.height - 1)
-        more = (t("board.more_above"), t("board.more_below"))
         for column, name in enumerate(board.columns):
             views = self.query(f"#column-{column}")
             if not views:
@@ -76,7 +75,7 @@ class SortingWidget(ExerciseWidget):
                 blocks.append([line(part, selected=chosen) for part in wrapped(text, width)])
             selected = items.index(board.selected) if board.selected in items else None
             lines = [Content.styled(f"{name} ({len(items)})", EMPHASIS)]
-            lines += windowed_blocks(blocks, selected, rows, more)
+            lines += windowed_blocks(blocks, selected, rows)
             if not items:
                 lines.append(Content.styled("–", MUTED))
             view.update(join_lines(lines))

@@ -17,9 +17,7 @@ from tui.exercises.draw import (
     EMPHASIS,
     MUTED,
     bar,
-    holds_back,
     join_lines,
-    windowed_blocks,
     wrapped,
 )
 from tui.keys import VOTING_KEYS, bindings
@@ -99,9 +97,7 @@ class VotingWidget(ExerciseWidget):
             blocks.append(block)
         selected = None if ranked else state.selected
         room = max(3, self.size.height - 3)
-        more = (t("board.more_above"), t("board.more_below"))
-        shown = windowed_blocks(blocks, selected, room, more)
-        self.held_back = holds_back(blocks, room)
+        shown = self.windowed(blocks, selected, room)
         if ranked:
             shown.insert(0, Content.styled(t("voting.ranked_title"), EMPHASIS))
         items.update(join_lines(shown))

@@ -25,6 +25,7 @@ from sessions.theme.model import SegmentKind
 from tui.changes import follow_changes
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.big_clock import BigClock, BigTime
+from tui.widgets.clock_cap import ClockCap
 from tui.widgets.content_line import ContentLine
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
@@ -162,18 +163,9 @@ class Stage(Vertical):
         """The columns the phones' code took when the text was last fitted."""
         self._clock_refit_planned = False
         self._clock_checks_left = 0
-        self._clock_cap: int | None = None
-        """The rows the page's content leaves the clock, as measured on this page at this size
-        (None: not yet less than its share). It shrinks at once. It grows only on the same
-        measurement seen twice in a row (text or a list laid out before its final width is
-        measured too tall for a moment), and only while the exercise shows all it has; if the
-        exercise then has to leave items out ("▼ n mere"), the clock goes back to the size it
-        grew from and stays there: the content comes first. So the clock settles on one size
-        whatever order the layouts come in, and never swings."""
+        self._clock_cap = ClockCap()
+        """The rows the page's content leaves the clock, on this page at this size."""
         self._clock_rows = 0
-        self._clock_last_left: int | None = None
-        self._clock_grew_from: int | None = None
-        self._clock_may_grow = True
 
     def compose(self) -> ComposeResult:
         yield ContentLine(id="stage-title", hide_empty=True)
@@ -372,12 +364,9 @@ class Stage(Vertical):
         budget = (width - 2 - join.width_taken, int(height * share))
         countdown = self.query_one(CountdownDisplay)
         if fresh:
-            self._clock_cap = None
-            self._clock_last_left = None
-            self._clock_grew_from = None
-            self._clock_may_grow = True
-        if self._clock_cap is not None:  # never more than the content shown leaves under it
-            budget = (budget[0], min(budget[1], self._clock_cap))
+            self._clock_cap.reset()
+        if self._clock_cap.rows is not None:  # never more than the content leaves under it
+            budget = (budget[0], min(budget[1], self._clock_cap.rows))
         countdown.set_budget(*budget)
         self._clock_rows = budget[1]
         self._clock_checks_left = CLOCK_CHECKS
@@ -392,29 +381,13 @@ class Stage(Vertical):
     def _refit_clock(self) -> None:
         """Fit the clock again, smaller, if the content as laid out now leaves it fewer rows
         than it was given; larger again if an earlier measurement was taken while the layout
-        was still catching up (see `_clock_cap`). Looked at again after the next few refreshes
+        was still catching up (`ClockCap`). Looked at again after the next few refreshes
         even when nothing changed: an exercise that fills the rest redraws itself for the
         height it was given (a scale windows its statements), one refresh later."""
         self._clock_refit_planned = False
         left = self._rows_left_for_clock()
-        seen_before, self._clock_last_left = self._clock_last_left, left
         held_back = self._exercise is not None and self._exercise.held_back
-        cap = self._clock_cap
-        if held_back and self._clock_grew_from is not None:
-            cap, self._clock_grew_from, self._clock_may_grow = self._clock_grew_from, None, False
-        elif left is not None and left < self._clock_rows:
-            cap = left
-        elif (
-            self._clock_may_grow
-            and not held_back
-            and cap is not None
-            and left is not None
-            and left > cap
-            and left == seen_before
-        ):
-            self._clock_grew_from, cap = cap, left
-        if cap != self._clock_cap:
-            self._clock_cap = cap
+        if self._clock_cap.measured(left, self._clock_rows, held_back=held_back):
             self._fit_clock()
             return
         if self._clock_checks_left > 0:
