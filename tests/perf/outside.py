@@ -76,32 +76,48 @@ class Tmux:
         self.socket = str(folder / "tmux.sock")
         self.tmux = shutil.which("tmux") or "tmux"
         self._scripts = 0
-        base = [self.tmux, "-S", self.socket, "-f", "/dev/null"]
-        subprocess.run(
-            [*base, "new-session", "-d", "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-s", "m"],
-            check=True,
-            env={**os.environ, "TMUX": ""},
+        # The options go in a config of our own, read before the first window exists: a pane
+        # that ended at once (a login shell that refuses, e.g. SHELL=nologin in a CI account)
+        # would otherwise close the only window and take the server and our client with it.
+        config = folder / "tmux.conf"
+        config.write_text(
+            "set -g status off\n"
+            f"set -g default-size {SIZE[0]}x{SIZE[1]}\n"
+            "set -g remain-on-exit on\n"
+            "set -g default-shell /bin/sh\n"
+            "set -s exit-empty off\n"
         )
+        base = [self.tmux, "-S", self.socket, "-f", str(config)]
+        env = {**os.environ, "TMUX": "", "SHELL": "/bin/sh"}
+        # The first window only holds the session open; every measured program gets its own.
+        subprocess.run(
+            [*base, "new-session", "-d", "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-s", "m"]
+            + ["sh", "-c", "while :; do sleep 3600; done"],
+            check=True,
+            env=env,
+        )
+        self._errors = (folder / "tmux-client.err").open("wb")
         self.process = subprocess.Popen(
             [*base, "-C", "attach", "-t", "m"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, "TMUX": ""},
+            stderr=self._errors,
+            env=env,
         )
+        self._error_file = folder / "tmux-client.err"
         self._blocks: queue.Queue[tuple[bool, list[str]]] = queue.Queue()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._attached = threading.Event()
         self._reader.start()
         if not self._attached.wait(timeout=30):
-            raise RuntimeError("tmux: the control client did not attach")
+            raise RuntimeError(f"tmux: the control client did not attach{self._why()}")
         self.command("refresh-client -f no-output")
-        for option in (
-            "set -g status off",
-            f"set -g default-size {SIZE[0]}x{SIZE[1]}",
-            "set -g remain-on-exit on",
-        ):
-            self.command(option)
+
+    def _why(self) -> str:
+        """What the control client said before it went, if anything."""
+        said = self._error_file.read_text("utf-8", "replace").strip()
+        code = self.process.poll()
+        return (f" (exit {code})" if code is not None else "") + (f": {said}" if said else "")
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -119,14 +135,22 @@ class Tmux:
                 block = None
             else:
                 block.append(line)
+        # The client is gone (its server ended): no answer will come, say so at once.
+        self._blocks.put((False, ["the control client exited", *(block or [])]))
 
     def command(self, text: str) -> list[str]:
         assert self.process.stdin is not None
-        self.process.stdin.write(text.encode() + b"\n")
-        self.process.stdin.flush()
-        ok, lines = self._blocks.get(timeout=30)
+        try:
+            self.process.stdin.write(text.encode() + b"\n")
+            self.process.stdin.flush()
+        except OSError:  # the client has gone: its pipe is closed
+            raise RuntimeError(f"tmux: {text}: the control client has gone{self._why()}") from None
+        try:
+            ok, lines = self._blocks.get(timeout=30)
+        except queue.Empty:
+            raise RuntimeError(f"tmux: {text}: no answer in 30 s{self._why()}") from None
         if not ok:
-            raise RuntimeError(f"tmux: {text}: {' '.join(lines)}")
+            raise RuntimeError(f"tmux: {text}: {' '.join(lines)}{self._why()}")
         return lines
 
     def launch(self, argv: list[str], env: dict[str, str]) -> str:
@@ -137,7 +161,10 @@ class Tmux:
         unset = " ".join(f"-u {k}" for k, v in env.items() if not v)
         settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items() if v)
         script.write_text(f"exec env {unset} {settings} {shlex.join(argv)}\n")
-        (pane,) = self.command(f"new-window -d -P -F '#{{pane_id}}' -t m: 'sh {script}'")
+        # Two words: tmux runs them itself, with no shell between, so the pane's pid is the
+        # program's own (the script ends in exec).
+        target = shlex.quote(str(script))
+        (pane,) = self.command(f"new-window -d -P -F '#{{pane_id}}' -t m: sh {target}")
         return pane
 
     def capture(self, pane: str) -> tuple[str, ...]:
@@ -160,6 +187,7 @@ class Tmux:
             self.process.wait(timeout=5)
         if self.process.poll() is None:
             self.process.kill()
+        self._errors.close()
 
     def settle(
         self,

@@ -9,6 +9,7 @@ must open again with what was done in it.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -80,8 +81,14 @@ def test_killing_the_terminal_under_load_ends_oplaeg_and_frees_the_session(tmp_p
     socket = tmp_path / "tmux.sock"
 
     def tmux(*args: str) -> subprocess.CompletedProcess:
+        # Our own config and shell: a user's ~/.tmux.conf, or an account whose SHELL refuses
+        # (nologin on a CI runner), must not decide whether the panes start.
         return subprocess.run(
-            ["tmux", "-S", str(socket), *args], capture_output=True, text=True, timeout=20
+            ["tmux", "-S", str(socket), "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            env={**os.environ, "SHELL": "/bin/sh", "TMUX": ""},
         )
 
     datas = [tmp_path / f"data{n}" for n in range(SESSIONS)]

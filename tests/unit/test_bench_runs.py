@@ -83,3 +83,11 @@ def test_the_outside_harness_prints_its_table_quickly() -> None:
         if "(s)" not in cells[0]:
             continue  # memory in MiB, CPU in per cent: no time limit to read
         assert float(cells[1]) < 10 and float(cells[2].split()[0]) < 10, line
+    # The memory and CPU were read from the programs themselves, not from a shell in between
+    # (a shell that forks instead of exec'ing reads ~2 MiB and 0 % CPU).
+    for line in lines[2:]:
+        cells = [cell.strip() for cell in line.split("|")[1:-1]]
+        if "(MiB)" in cells[0]:
+            assert float(cells[1]) > 20 and float(cells[2].split()[0]) > 20, line
+        if "CPU" in cells[0]:
+            assert float(cells[1]) > 0 and float(cells[2].split()[0]) > 0, line
