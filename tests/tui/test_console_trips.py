@@ -4,6 +4,8 @@ before it ends the session, a tie under `k` is said, counts meet nouns in the ri
 
 from __future__ import annotations
 
+import re
+
 from sessions.exercises.round import RoundState, RoundWay
 from tests.tui.helpers import make_app, new_live, page_of
 from tests.tui.test_exercise_widgets import host, shown
@@ -140,15 +142,16 @@ async def test_a_burst_of_page_keys_never_shows_a_mixed_page(
     library, repository, clock, monkeypatch
 ):
     """Ten PgDn as fast as a clicker sends them, with Markdown slow to parse (a loaded laptop):
-    at every screen update the heading and the text shown belong to the same page."""
+    at every screen update the heading and the text shown belong to the same page (the text
+    is drawn in the same frame as the heading: never a frame with the old page's text)."""
     import time
 
     from markdown_it import MarkdownIt
-    from textual.widgets import Markdown, Static
-    from textual.widgets._markdown import MarkdownBlock
+    from textual.widgets import Static
 
     from tui.screens.presenter import PresenterScreen
     from tui.widgets.console_panel import speaker_notes
+    from tui.widgets.markdown_text import MarkdownText
     from tui.widgets.stage import page_text, step_line
 
     parse = MarkdownIt.parse
@@ -163,17 +166,17 @@ async def test_a_burst_of_page_keys_never_shows_a_mixed_page(
     frames: list[str] = []
     problems: list[str] = []
 
-    def shown_text(markdown: Markdown) -> list[str]:
+    def shown_text(markdown: MarkdownText) -> list[str]:
         if markdown.styles.visibility == "hidden" or not markdown.display:
             return []
         parent = markdown.parent
         if parent is not None and parent.styles.visibility == "hidden":
             return []
-        return [
-            plain
-            for block in markdown.query(MarkdownBlock)
-            if (plain := _plain(block._content.plain))
-        ]
+        lines = (
+            re.sub(r"^([•▪‣◦▌]\s*|\d+\.\s)+", "", line.plain.strip())
+            for line in markdown.lines(markdown.size.width or 80)
+        )
+        return [plain for line in lines if (plain := _plain(line))]
 
     def check() -> None:
         screen = app.screen
@@ -198,7 +201,7 @@ async def test_a_burst_of_page_keys_never_shows_a_mixed_page(
             ("#stage-markdown", page_text),
             ("#console-speaker-notes", speaker_notes),
         ):
-            for line in shown_text(screen.query_one(part, Markdown))[:3]:
+            for line in shown_text(screen.query_one(part, MarkdownText))[:3]:
                 if (
                     not any(line in _plain(text_of(p)) for p in pages)
                     and "ingen talenoter" not in line
@@ -332,6 +335,7 @@ async def test_speaker_notes_wrap_at_spaces_and_the_next_page_stays_in_view(
     import html
 
     from tui.widgets.console_panel import ConsolePanel
+    from tui.widgets.markdown_text import MarkdownText
 
     word = "arbejdsmiljørepræsentanten"
     notes = "\n".join(f"Spørg {n}: hvad siger {word} og lederen om det her?" for n in range(12))
@@ -342,7 +346,7 @@ async def test_speaker_notes_wrap_at_spaces_and_the_next_page_stays_in_view(
             panel = app.screen.query_one(ConsolePanel)
             panel._notes_text = None
             panel.show(live.page)
-            await panel.query_one("#console-speaker-notes").update(notes)
+            panel.query_one("#console-speaker-notes", MarkdownText).update(notes)
             await pilot.pause(0.2)
             shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
             assert shown.count(word) >= 2, f"{word} split at {size}"

@@ -12,19 +12,14 @@ from tests.tui.helpers import make_app, new_live
 from tests.tui.scenes import SCENES, scene
 from tui.room import RoomApp
 from tui.screens.presenter import PresenterScreen
-from tui.widgets.reveal import pending_reveals
 
 SIZES = [(80, 24), (200, 60)]
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let the page be drawn: Markdown parses in a thread and its text is shown only once
-    parsed (a loaded machine may need longer than the usual moment)."""
+    """Let the page be drawn (an exercise that fits its list to the rows it was given redraws
+    once after the first layout, and the clock settles after it)."""
     await pilot.pause(0.2)
-    for _ in range(40):
-        if not pending_reveals():
-            break
-        await pilot.pause(0.05)
     await pilot.pause()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.helpers import EVERY_KIND, make_app, new_live
+from tui.widgets.markdown_text import MarkdownText
 from tui.widgets.stage import Stage
 
 READABLE_MEASURE = 100
@@ -29,12 +30,14 @@ async def test_the_text_of_every_page_wraps_inside_the_stage(
             app.screen.enter_page()
             await pilot.pause()
             frame = stage.query_one("#stage-text")
-            text = stage.query_one("#stage-markdown")
-            if not frame.display or not text.children:
+            text = stage.query_one("#stage-markdown", MarkdownText)
+            if not frame.display or not text.source.strip():
                 continue
             shown += 1
             page = f"{theme_id} page {index}"
             assert text.region.right <= stage.content_region.right, page
             assert text.region.width <= READABLE_MEASURE, page
             assert frame.max_scroll_x == 0, page
+            widest = max(line.cell_length for line in text.lines(text.size.width))
+            assert 0 < widest <= text.size.width, page
         assert shown >= 3, "the theme has pages with text"

@@ -6,10 +6,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Markdown
+from textual.widgets import Label
 
 from sessions.i18n import t
-from tui.widgets.console_panel import line_per_thought
+from tui.widgets.markdown_text import MarkdownText
 
 
 class SpeakerNotesScreen(ModalScreen[None]):
@@ -27,11 +27,7 @@ class SpeakerNotesScreen(ModalScreen[None]):
                 classes="dialog-title",
                 markup=False,
             )
-            yield Markdown(
-                self._notes or t("console.no_speaker_notes"),
-                open_links=False,
-                parser_factory=line_per_thought,
-            )
+            yield MarkdownText(self._notes or t("console.no_speaker_notes"), line_breaks=True)
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

@@ -3,13 +3,11 @@ every note of the agenda item (private ones too). Never shown to the room."""
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Label, Markdown
+from textual.widgets import Label
 
 from sessions.agenda.pages import Page
 from sessions.i18n import t
@@ -19,23 +17,8 @@ from sessions.theme.notes import for_sector
 from sessions.theme.sections import markdown
 from tui.changes import follow_changes
 from tui.widgets.content_line import ContentLine
+from tui.widgets.markdown_text import MarkdownText
 from tui.widgets.note_text import note_line
-from tui.widgets.reveal import hide_until
-
-
-def line_per_thought() -> MarkdownIt:
-    """Notes are written a thought to a line ("Spørg: …", "Valgfrit: …"): each line break
-    stays a line break instead of running the thoughts together."""
-    parser = MarkdownIt("gfm-like")
-    parser.core.ruler.push("line_per_thought", _soft_breaks_are_hard)
-    return parser
-
-
-def _soft_breaks_are_hard(state: StateCore) -> None:
-    for token in state.tokens:
-        for child in token.children or ():
-            if child.type == "softbreak":
-                child.type = "hardbreak"
 
 
 def speaker_notes(page: Page) -> str:
@@ -118,9 +101,7 @@ class ConsolePanel(Vertical, can_focus=False):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="console-main", can_focus=False):
             yield Label(t("console.speaker_notes"), classes="console-heading", markup=False)
-            yield Markdown(
-                "", id="console-speaker-notes", open_links=False, parser_factory=line_per_thought
-            )
+            yield MarkdownText(id="console-speaker-notes", line_breaks=True)
         with Vertical(id="console-side"):
             with Vertical(id="console-next-box"):
                 yield Label(t("console.next"), classes="console-heading", markup=False)
@@ -158,10 +139,7 @@ class ConsolePanel(Vertical, can_focus=False):
         notes = for_sector(speaker_notes(page), sector) or t("console.no_speaker_notes")
         if notes != self._notes_text:
             self._notes_text = notes
-            hide_until(
-                self.query_one("#console-speaker-notes", Markdown),
-                self.query_one("#console-speaker-notes", Markdown).update(notes),
-            )
+            self.query_one("#console-speaker-notes", MarkdownText).update(notes)
             self.query_one("#console-main", VerticalScroll).scroll_home(animate=False)
         self.show_next()
         self._show_notes(page)

@@ -13,7 +13,7 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from sessions.agenda.countdown import Countdown
 from sessions.agenda.pages import Page
@@ -29,7 +29,7 @@ from tui.widgets.clock_cap import ClockCap
 from tui.widgets.content_line import ContentLine
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
-from tui.widgets.reveal import hide_until
+from tui.widgets.markdown_text import MarkdownText
 from tui.widgets.room_notes import RoomNotes
 
 EXERCISE_MEASURE = 120
@@ -125,13 +125,7 @@ class Stage(Vertical):
     Stage #stage-step { width: 100%; text-align: center; color: $foreground; }
     Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
     Stage.-slide #stage-text { max-height: 85%; }
-    Stage #stage-markdown {
-        width: auto; max-width: 100; background: $background; margin: 0; padding: 0;
-    }
-    Stage #stage-markdown MarkdownH1 { color: $primary; }
-    Stage #stage-markdown MarkdownBlockQuote {
-        background: $background; border-left: outer $primary;
-    }
+    Stage #stage-markdown { width: auto; max-width: 100; background: $background; }
     Stage #stage-exercise { height: auto; }
     Stage.-busy #stage-exercise { height: 1fr; }
     Stage #stage-break { height: auto; width: 100%; margin: 1 0 0 0; }
@@ -171,7 +165,7 @@ class Stage(Vertical):
         yield ContentLine(id="stage-title", hide_empty=True)
         yield ContentLine(id="stage-step", hide_empty=True)
         with VerticalScroll(id="stage-text", can_focus=False):
-            yield Markdown("", id="stage-markdown", open_links=False)
+            yield MarkdownText(id="stage-markdown")
         yield JoinCode(self.live, id="join-code")
         yield Vertical(id="stage-exercise")
         with Vertical(id="stage-break"):
@@ -221,9 +215,8 @@ class Stage(Vertical):
             lines = text.splitlines()
             self._text_width = max((cell_len(line.strip()) for line in lines), default=0)
             self._fit_text()
-            view = self.query_one("#stage-text", VerticalScroll)
-            hide_until(view, self.query_one("#stage-markdown", Markdown).update(text))
-            view.scroll_home(animate=False)
+            self.query_one("#stage-markdown", MarkdownText).update(text)
+            self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
         self.query_one("#stage-text").display = bool(text.strip())
         self._show_exercise(page, previous)
         exercise = self.exercise
