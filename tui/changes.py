@@ -7,11 +7,19 @@ takes it by `@on(SessionChanged)` and sets its `changes` reactive once, inside o
 repaints when one of its parts is in it. So a change never shows half-done (all widgets repaint
 before the next frame), no handler knows which widgets to poke, and the console, the single
 window and the room view repaint by the same code.
+
+A repaint is not all done when the watchers return: each widget tells the screen what to lay
+out again when its own task next idles, and a new exercise widget mounts in tasks of its own.
+A frame drawn in between shows the page half-changed (the new heading over the old exercise,
+the notes at their old height) and is followed by one or two more. So the batch stays open
+until every widget has had its turn and what was mounted for the change (`hold_frame`) is in:
+a page change is one frame.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Awaitable, Callable
 
 from textual import on
 from textual.message_pump import MessagePump
@@ -33,16 +41,56 @@ def posting_to(target: MessagePump) -> Sink:
     return sink
 
 
+HOLD_LIMIT = 0.25
+"""The longest a change's frame waits for what it mounted (seconds)."""
+SETTLE_TURNS = 3
+"""Event-loop turns the widgets get to ask for their layouts before the change's frame."""
+
+
+def hold_frame(widget: Widget, done: Awaitable[object]) -> None:
+    """Draw the frame of the change being shown only once `done` is in (a widget mounted or
+    removed for it); on a screen that shows no session, nothing waits."""
+    screen = widget.screen
+    if isinstance(screen, SessionScreen):
+        screen.hold_frame(done)
+
+
 class SessionScreen(Screen[None]):
     """A screen that shows a session: the console, the single window, the room view."""
 
     changes: var[Part] = var(Part.NONE, always_update=True, init=False)
     """The parts the last change touched (set once per `SessionChanged`, watched by widgets)."""
 
+    def __init__(
+        self,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's name
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name, id, classes)
+        self._held: list[Awaitable[object]] = []
+
     @on(SessionChanged)
-    def _session_changed(self, event: SessionChanged) -> None:
+    async def _session_changed(self, event: SessionChanged) -> None:
         with self.app.batch_update():
             self.changes = event.parts
+            await self._settle()
+
+    def hold_frame(self, done: Awaitable[object]) -> None:
+        """Draw the change's frame only once `done` (a mount, a removal) is in."""
+        self._held.append(done)
+
+    async def _settle(self) -> None:
+        """Wait for what the change mounted (at most `HOLD_LIMIT`), then let each widget's task
+        turn so that it asks for its layout before the frame is drawn."""
+        held, self._held = self._held, []
+        if held:
+            # Not cancelled at the limit (a mount goes on): a slow machine shows what there is
+            # rather than a frozen screen.
+            gathered = asyncio.gather(*held, return_exceptions=True)
+            await asyncio.wait([gathered], timeout=HOLD_LIMIT)
+        for _ in range(SETTLE_TURNS):
+            await asyncio.sleep(0)
 
 
 def follow_changes(widget: Widget, parts: Part, repaint: Callable[[Part], None]) -> None:

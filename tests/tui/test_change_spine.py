@@ -45,6 +45,9 @@ ALLOWED = {
     ("tui/file_watch.py", r"self\.changed\(\)|changed: Callable"): (
         "the watching thread's one call, which posts FilesChanged"
     ),
+    ("tui/widgets/footer.py", r"\b_repaints\b|\b_listeners\b|\.subscribe\(|\.unsubscribe\("): (
+        "Textual's own signal for the screen's keys (not a session change), as its Footer has it"
+    ),
 }
 
 

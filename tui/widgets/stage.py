@@ -22,7 +22,7 @@ from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.storage.changes import Part
 from sessions.theme.model import SegmentKind
-from tui.changes import follow_changes
+from tui.changes import follow_changes, hold_frame
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.big_clock import BigClock, BigTime
 from tui.widgets.clock_cap import ClockCap
@@ -81,6 +81,8 @@ READABLE_MEASURE = 100
 TEXT_SLACK = 4
 """Cells a Markdown line may take beyond its source (a bullet's indent)."""
 SCROLLBAR_ROOM = 2
+ROOMY_ROWS = 30
+"""From this many rows on, a blank line separates the page's text from the exercise under it."""
 
 
 def _docked(widget: Widget) -> bool:
@@ -123,7 +125,10 @@ class Stage(Vertical):
     Stage.-slide { align-vertical: middle; }
     Stage #stage-title { width: 100%; text-align: center; text-style: bold; color: $primary; }
     Stage #stage-step { width: 100%; text-align: center; color: $foreground; }
-    Stage #stage-text { height: auto; max-height: 70%; margin-top: 1; align-horizontal: center; }
+    Stage #stage-text {
+        height: auto; max-height: 70%; margin-top: 1; align-horizontal: center;
+        scrollbar-gutter: stable;
+    }
     Stage.-slide #stage-text { max-height: 85%; }
     Stage #stage-markdown { width: auto; max-width: 100; background: $background; }
     Stage #stage-exercise { height: auto; }
@@ -286,14 +291,14 @@ class Stage(Vertical):
             if previous is not page:
                 exercise.show_page(page)
         else:
-            container.remove_children()
+            hold_frame(self, container.remove_children())
             self._exercise = None
             exercise_format = page.segment.format
             widget_class = EXERCISE_WIDGETS.get(exercise_format.value) if exercise_format else None
             if widget_class is not None:
                 widget = widget_class(self.live, page, interactive=self.interactive)
                 self._exercise = widget
-                container.mount(widget)
+                hold_frame(self, container.mount(widget))
                 if self.interactive and widget.can_focus:
                     widget.focus()
         current = self.exercise
@@ -335,9 +340,13 @@ class Stage(Vertical):
         room = self.content_size.width - SCROLLBAR_ROOM - beside
         widest = self._text_width + TEXT_SLACK
         measure = max(20, min(READABLE_MEASURE, room, widest))
+        # A blank line between the text and the group's work where the screen has rows to spare;
+        # at a laptop's 24 rows that row is the clock's.
+        gap = 1 if self.content_size.height >= ROOMY_ROWS else 0
         for markdown in self.query("#stage-markdown"):  # none while the stage is being built
             markdown.styles.max_width = measure
             markdown.styles.width = measure
+            markdown.styles.margin = (0, 0, gap, 0)
         # The group's work (boards, votes, agreements) sits under the text as one column too,
         # instead of spreading to the edges of a wide projector.
         side = max(0, (self.content_size.width - beside - EXERCISE_MEASURE) // 2)
