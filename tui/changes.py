@@ -22,6 +22,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from textual import on
+from textual.dom import NoScreen
 from textual.message_pump import MessagePump
 from textual.reactive import var
 from textual.screen import Screen
@@ -47,12 +48,18 @@ SETTLE_TURNS = 3
 """Event-loop turns the widgets get to ask for their layouts before the change's frame."""
 
 
-def hold_frame(widget: Widget, done: Awaitable[object]) -> None:
+def hold_frame(widget: Widget, done: Awaitable[object]) -> bool:
     """Draw the frame of the change being shown only once `done` is in (a widget mounted or
-    removed for it); on a screen that shows no session, nothing waits."""
-    screen = widget.screen
-    if isinstance(screen, SessionScreen):
+    removed for it). False when no change is being shown (a first page, a resize): nothing
+    waits then, and `done` goes on by itself."""
+    try:
+        screen = widget.screen
+    except NoScreen:
+        return False
+    if isinstance(screen, SessionScreen) and screen.settling:
         screen.hold_frame(done)
+        return True
+    return False
 
 
 class SessionScreen(Screen[None]):
@@ -69,12 +76,18 @@ class SessionScreen(Screen[None]):
     ) -> None:
         super().__init__(name, id, classes)
         self._held: list[Awaitable[object]] = []
+        self.settling = False
+        """True while a change is being shown, before its frame (`hold_frame` waits then)."""
 
     @on(SessionChanged)
     async def _session_changed(self, event: SessionChanged) -> None:
         with self.app.batch_update():
-            self.changes = event.parts
-            await self._settle()
+            self.settling = True
+            try:
+                self.changes = event.parts
+                await self._settle()
+            finally:
+                self.settling = False
 
     def hold_frame(self, done: Awaitable[object]) -> None:
         """Draw the change's frame only once `done` (a mount, a removal) is in."""

@@ -27,10 +27,9 @@ async def test_each_line_of_the_speaker_notes_stays_its_own_line(library, reposi
 async def test_the_console_lists_the_newest_notes_and_says_how_many_came_before(
     library, repository, clock
 ):
-    from textual.widgets import Static
-
     from tests.sessions_helpers import add_note
     from tui.widgets.console_panel import CONSOLE_NOTES
+    from tui.widgets.newest_lines import NewestLines
 
     live = new_live(repository, library, clock)
     for number in range(CONSOLE_NOTES + 12):
@@ -38,10 +37,14 @@ async def test_the_console_lists_the_newest_notes_and_says_how_many_came_before(
     app = make_app(library, repository, clock, live=live, layout="console")
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
-        shown = str(app.screen.query_one("#console-notes", Static).render())
-        assert "12 tidligere" in shown
-        assert f"note {CONSOLE_NOTES + 11}" in shown, "the newest is there"
-        assert "note 11\n" not in shown + "\n" and "note 12" in shown
+        notes = app.screen.query_one("#console-notes", NewestLines)
+        listed = notes.plain
+        assert "12 tidligere" in listed
+        assert "note 11\n" not in listed + "\n" and "note 12" in listed
+        # As many as fit, the newest at the bottom: in view with no scrolling.
+        drawn = str(notes.render()).splitlines()
+        assert len(drawn) == notes.size.height <= 11
+        assert drawn[-1].endswith(f"note {CONSOLE_NOTES + 11}"), "the newest is in view"
 
 
 def test_the_next_pages_first_line_reads_as_text_not_markdown():

@@ -223,7 +223,7 @@ async def test_a_burst_of_page_keys_never_shows_a_mixed_page(
             await pilot.pause(0)
         await pilot.pause(0.6)
         check()
-    assert len(frames) > 10, "the screen was updated while the keys came in"
+    assert len(frames) >= 10, "the screen was updated while the keys came in (a frame a key)"
     assert not problems, problems[:5]
 
 

@@ -18,6 +18,7 @@ from sessions.live import LiveSession
 from tests.tui.helpers import TYPED_HOSTILE, new_live, page_of
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.exercises.scale import statement_blocks
+from tui.exercises.windowed_list import WindowedList
 from tui.screens.item_form import ItemForm
 from tui.screens.text_prompt import TextPrompt
 
@@ -69,7 +70,9 @@ class Host(App[None]):
 
 
 def shown(app: Host, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
+    widget = app.query_one(selector)
+    assert isinstance(widget, (Static, WindowedList))
+    return str(widget.render())
 
 
 def squeezed(text: str) -> str:

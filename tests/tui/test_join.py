@@ -178,7 +178,7 @@ async def test_texts_wait_for_the_consultant_who_puts_them_up(library, repositor
         await pilot.press("escape")
         await pilot.pause()
         board = app.screen.stage.exercise
-        drawn = "".join(str(w.render()) for w in board.query("Static"))
+        drawn = "".join(str(w.render()) for w in board.query(".board-column"))
         assert "Mailsefterkl.16" in "".join(drawn.split()), "on the board (wrapped in its column)"
         assert not app.screen.query_one(JoinStatus).display or "sedler" not in str(
             app.screen.query_one(JoinStatus).render()

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
 
 from sessions.exercises.sorting import BoardState
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
-from tui.exercises.draw import EMPHASIS, MUTED, join_lines, line, windowed_blocks, wrapped
+from tui.exercises.draw import EMPHASIS, MUTED
+from tui.exercises.windowed_list import ListItem, WindowedList
 from tui.keys import SORTING_KEYS, bindings
 from tui.screens.item_form import ItemForm
 
@@ -38,16 +37,13 @@ class SortingWidget(ExerciseWidget):
     def compose(self) -> ComposeResult:
         with Horizontal(id="board"):
             for index in range(len(self.board.columns)):
-                yield Static(classes="board-column", id=f"column-{index}")
+                yield WindowedList(classes="board-column", id=f"column-{index}")
 
     @property
     def board(self) -> BoardState:
         state = self.latest
         assert isinstance(state, BoardState)
         return state
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.refresh_view()
 
     def on_focus(self) -> None:
         self.refresh_view()
@@ -59,26 +55,27 @@ class SortingWidget(ExerciseWidget):
         if not self.ready or not isinstance(self.state, BoardState):
             return
         board = self.board
-        rows = max(3, self.size.height - 1)
         for column, name in enumerate(board.columns):
             views = self.query(f"#column-{column}")
             if not views:
                 continue
-            view = views.first(Static)
-            width = view.content_size.width or max(12, self.size.width // len(board.columns) - 3)
             items = board.in_column(column)
-            blocks = []
-            for index in items:
-                item = board.items[index]
-                text = f"• {item.text}" + (f" ({item.reason})" if item.reason else "")
-                chosen = self.interactive and self.has_focus and index == board.selected
-                blocks.append([line(part, selected=chosen) for part in wrapped(text, width)])
+            chosen = board.selected if self.interactive and self.has_focus else None
+            listed = [
+                ListItem(
+                    f"• {board.items[index].text}"
+                    + (f" ({board.items[index].reason})" if board.items[index].reason else ""),
+                    selected=index == chosen,
+                )
+                for index in items
+            ]
             selected = items.index(board.selected) if board.selected in items else None
-            lines = [Content.styled(f"{name} ({len(items)})", EMPHASIS)]
-            lines += windowed_blocks(blocks, selected, rows)
-            if not items:
-                lines.append(Content.styled("–", MUTED))
-            view.update(join_lines(lines))
+            views.first(WindowedList).show(
+                [Content.styled(f"{name} ({len(items)})", EMPHASIS)],
+                listed,
+                selected,
+                empty=Content.styled("–", MUTED),
+            )
 
     def available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("move_item", "edit_item", "remove_item", "select"):

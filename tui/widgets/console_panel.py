@@ -18,6 +18,7 @@ from sessions.theme.sections import markdown
 from tui.changes import follow_changes
 from tui.widgets.content_line import ContentLine
 from tui.widgets.markdown_text import MarkdownText
+from tui.widgets.newest_lines import NewestLines
 from tui.widgets.note_text import note_line
 
 
@@ -73,7 +74,7 @@ class ConsolePanel(Vertical, can_focus=False):
     ConsolePanel #console-next-box { height: auto; margin-top: 1; }
     ConsolePanel #console-next { color: $text-muted; }
     ConsolePanel #console-notes-box { height: auto; max-height: 12; margin-top: 1; }
-    ConsolePanel #console-notes-list { height: auto; max-height: 11; }
+    ConsolePanel #console-notes { max-height: 11; }
     ConsolePanel.-stacked {
         layout: horizontal; width: 100%; height: 35%; min-height: 6;
         border-left: none; border-top: hkey $border-blurred; padding: 0;
@@ -86,7 +87,7 @@ class ConsolePanel(Vertical, can_focus=False):
     ConsolePanel.-stacked #console-next-box { margin-top: 0; }
     ConsolePanel.-stacked #console-next { max-height: 2; text-overflow: ellipsis; }
     ConsolePanel.-stacked #console-notes-box { height: 1fr; max-height: 100%; }
-    ConsolePanel.-stacked #console-notes-list { height: 1fr; max-height: 100%; }
+    ConsolePanel.-stacked #console-notes { height: 1fr; max-height: 100%; }
     """
 
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
@@ -108,8 +109,7 @@ class ConsolePanel(Vertical, can_focus=False):
                 yield ContentLine(id="console-next")
             with Vertical(id="console-notes-box"):
                 yield ContentLine(id="console-notes-title", classes="console-heading")
-                with VerticalScroll(id="console-notes-list", can_focus=False):
-                    yield ContentLine(id="console-notes")
+                yield NewestLines(id="console-notes")
 
     def on_mount(self) -> None:
         self.display = self.shown
@@ -161,11 +161,8 @@ class ConsolePanel(Vertical, can_focus=False):
         hidden = max(0, len(notes) - CONSOLE_NOTES)
         lines = [Content.styled(t("console.earlier_notes", count=hidden), "dim")] if hidden else []
         lines += [note_line(n, reveal_private=True) for n in notes[-CONSOLE_NOTES:]]
-        self.query_one("#console-notes", ContentLine).show(
+        # The newest at the bottom, always in view (with no notes, the hint: "Ingen noter endnu.
+        # Tryk n …"); what does not fit goes off the top.
+        self.query_one("#console-notes", NewestLines).show(
             Content("\n").join(lines or [Content(t("console.no_notes"))])
         )
-        listed = self.query_one("#console-notes-list", VerticalScroll)
-        # After the new lines are laid out: the newest note in view, every time (with no notes,
-        # the hint from its start: "Ingen noter endnu. Tryk n …", not its last words).
-        scroll = listed.scroll_end if notes else listed.scroll_home
-        self.call_after_refresh(scroll, animate=False)

@@ -4,6 +4,8 @@ the consultant's window (where the exercise takes keys)."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Awaitable
 from datetime import datetime
 
 from rich.cells import cell_len
@@ -11,6 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Static
@@ -115,6 +118,40 @@ def _rows_needed(widget: Widget, depth: int = 0) -> int:
     return (max(rows) if across else sum(rows)) + widget.styles.gutter.height
 
 
+def _rows_before_layout(widget: Widget, container: Size, viewport: Size, depth: int = 0) -> int:
+    """The rows `widget` will need for what it shows now, worked out before the layout from its
+    styles and its content's height at the width it will get (`_rows_needed` reads them after
+    the layout instead). A part that fills the rest needs what its own parts need."""
+    styles = widget.styles
+    gutter = styles.gutter
+    width = container.width
+    if styles.width is not None and styles.width.is_cells:
+        width = int(styles.width.value)
+    inner = max(0, width - gutter.width)
+    parts = [part for part in widget.displayed_children if not _docked(part)]
+    height = styles.height
+    if height is not None and height.is_cells:
+        rows = int(height.value)
+    elif _fills(widget):
+        if not parts or depth > 3:
+            return 0
+        needs = [
+            _rows_before_layout(part, Size(inner, container.height), viewport, depth + 1)
+            + part.styles.margin.top
+            + part.styles.margin.bottom
+            for part in parts
+        ]
+        across = str(styles.layout.name if styles.layout else "") == "horizontal"
+        return (max(needs) if across else sum(needs)) + gutter.height
+    else:
+        rows = widget.get_content_height(container, viewport, inner) + gutter.height
+    if styles.max_height is not None:
+        rows = min(rows, int(styles.max_height.resolve(container, viewport)))
+    if styles.min_height is not None:
+        rows = max(rows, int(styles.min_height.resolve(container, viewport)))
+    return rows
+
+
 class Stage(Vertical):
     """One page for the room. `interactive` gives the exercise its keys (the console, or the
     single window); the room view is never interactive. It repaints itself when the session
@@ -165,6 +202,8 @@ class Stage(Vertical):
         self._clock_cap = ClockCap()
         """The rows the page's content leaves the clock, on this page at this size."""
         self._clock_rows = 0
+        self._mounting: Awaitable[object] | None = None
+        """What the last change of exercise mounted or removed (the clock's fit waits for it)."""
 
     def compose(self) -> ComposeResult:
         yield ContentLine(id="stage-title", hide_empty=True)
@@ -246,9 +285,16 @@ class Stage(Vertical):
             join.show(page)
         else:
             join.display = False
-        self._fit_clock(fresh=page is not previous)
+        fresh = page is not previous
+        self._fit_clock(fresh=fresh)
         if join.width_taken != self._text_beside:
             self._fit_text()  # the code beside the text takes its columns, or gives them back
+        if fresh:
+            # Before the page's frame: what the content needs, worked out from its styles, so
+            # the clock is drawn at its size in the first frame, not corrected in a second.
+            fit = self._fit_clock_to_content(self._mounting)
+            if not hold_frame(self, fit):
+                fit.close()  # no change being shown (the first page): the layout decides
 
     @property
     def has_page(self) -> bool:
@@ -291,14 +337,17 @@ class Stage(Vertical):
             if previous is not page:
                 exercise.show_page(page)
         else:
-            hold_frame(self, container.remove_children())
+            removed = container.remove_children()
+            hold_frame(self, removed)
+            self._mounting = removed
             self._exercise = None
             exercise_format = page.segment.format
             widget_class = EXERCISE_WIDGETS.get(exercise_format.value) if exercise_format else None
             if widget_class is not None:
                 widget = widget_class(self.live, page, interactive=self.interactive)
                 self._exercise = widget
-                hold_frame(self, container.mount(widget))
+                self._mounting = container.mount(widget)
+                hold_frame(self, self._mounting)
                 if self.interactive and widget.can_focus:
                     widget.focus()
         current = self.exercise
@@ -379,6 +428,35 @@ class Stage(Vertical):
             big = self.query_one("#stage-break-time", BigTime)
             big.fit(*budget)
             big.scale = min(big.scale, self.query_one("#countdown-digits", BigClock).scale)
+
+    async def _fit_clock_to_content(self, mounting: Awaitable[object] | None) -> None:
+        """Once the page's exercise is mounted: cap the clock at the rows its content will
+        leave it, as worked out before the layout (the measurement after it only corrects)."""
+        if mounting is not None:
+            with contextlib.suppress(Exception):
+                await mounting
+        self._mounting = None
+        left = self._rows_left_before_layout()
+        if left is not None and left < self._clock_rows and self._clock_cap.rows is None:
+            self._clock_cap.rows = left
+            self._fit_clock()
+
+    def _rows_left_before_layout(self) -> int | None:
+        """What `_rows_left_for_clock` will measure, worked out before the layout."""
+        width, height = self.content_size
+        countdowns = self.query_children(CountdownDisplay)
+        if not height or not countdowns or not (countdown := countdowns.first()).display:
+            return None
+        container, viewport = Size(width, height), self.app.size
+        needed = 0
+        for child in self.children:
+            if not child.display or child is countdown or child.id == "stage-spacer":
+                continue
+            if _docked(child):
+                continue
+            needed += _rows_before_layout(child, container, viewport)
+            needed += child.styles.margin.top + child.styles.margin.bottom
+        return max(0, height - needed - 1)
 
     def _refit_clock(self) -> None:
         """Fit the clock again, smaller, if the content as laid out now leaves it fewer rows
