@@ -30,8 +30,8 @@ CASES = [
         "console",
         (80, 24),
         marks=pytest.mark.xfail(
-            reason="at 80x24 the clock and a scale fit themselves to the rows the content left "
-            "after the layout: one more frame",
+            reason="at 80x24 a scale windows its statements for the rows it was given after "
+            "the layout: one more frame on its page",
             strict=True,
         ),
     ),
