@@ -94,14 +94,19 @@ class SessionScreen(Screen[None]):
         self._held.append(done)
 
     async def _settle(self) -> None:
-        """Wait for what the change mounted (at most `HOLD_LIMIT`), then let each widget's task
-        turn so that it asks for its layout before the frame is drawn."""
-        held, self._held = self._held, []
-        if held:
+        """Wait for what the change mounted (at most `HOLD_LIMIT` in all), then let each
+        widget's task turn so that it asks for its layout before the frame is drawn. What is
+        held while waiting (a repaint the first one set off) is waited for too."""
+        deadline = asyncio.get_running_loop().time() + HOLD_LIMIT
+        while self._held:
+            held, self._held = self._held, []
             # Not cancelled at the limit (a mount goes on): a slow machine shows what there is
             # rather than a frozen screen.
             gathered = asyncio.gather(*held, return_exceptions=True)
-            await asyncio.wait([gathered], timeout=HOLD_LIMIT)
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                break
+            await asyncio.wait([gathered], timeout=left)
         for _ in range(SETTLE_TURNS):
             await asyncio.sleep(0)
 

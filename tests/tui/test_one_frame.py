@@ -94,3 +94,42 @@ async def test_a_change_waits_for_what_it_mounted_but_never_longer_than_the_limi
         assert time.monotonic() - begin < HOLD_LIMIT + 1.0
         assert not slow.cancelled()
         slow.cancel()
+
+
+async def test_what_is_held_while_the_frame_waits_is_waited_for_too(library, repository, clock):
+    """A repaint the change set off may hold the frame for something of its own (the stage's
+    clock fit waits for the exercise's mount): the frame waits for that as well."""
+    import asyncio
+
+    from tui.changes import SessionScreen
+
+    live = new_live(repository, library, clock, EVERY_KIND)
+    app = make_app(library, repository, clock, live=live, layout="console")
+    done: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+
+        async def second() -> None:
+            await asyncio.sleep(0.02)
+            done.append("second")
+
+        async def first() -> None:
+            await asyncio.sleep(0.02)
+            screen.hold_frame(second())
+            done.append("first")
+
+        original = screen.hold_frame
+        seen_batches: list[int] = []
+
+        def watch(parts) -> None:
+            if not done and not seen_batches:
+                seen_batches.append(app._batch_count)
+                original(first())
+
+        screen.watch(screen, "changes", watch, init=False)
+        await pilot.press("pagedown")
+        while app._batch_count or not seen_batches:
+            await asyncio.sleep(0.005)
+        assert done == ["first", "second"], "both were in before the batch ended"
