@@ -96,7 +96,7 @@ class Tmux:
             check=True,
             env=env,
         )
-        self._errors = (folder / "tmux-client.err").open("wb")
+        self._errors = (folder / "tmux-client.err").open("wb")  # what a client that goes said
         self.process = subprocess.Popen(
             [*base, "-C", "attach", "-t", "m"],
             stdin=subprocess.PIPE,
@@ -104,7 +104,6 @@ class Tmux:
             stderr=self._errors,
             env=env,
         )
-        self._error_file = folder / "tmux-client.err"
         self._blocks: queue.Queue[tuple[bool, list[str]]] = queue.Queue()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._attached = threading.Event()
@@ -115,7 +114,7 @@ class Tmux:
 
     def _why(self) -> str:
         """What the control client said before it went, if anything."""
-        said = self._error_file.read_text("utf-8", "replace").strip()
+        said = Path(self._errors.name).read_text("utf-8", "replace").strip()
         code = self.process.poll()
         return (f" (exit {code})" if code is not None else "") + (f": {said}" if said else "")
 

@@ -344,7 +344,6 @@ async def test_speaker_notes_wrap_at_spaces_and_the_next_page_stays_in_view(
         app = make_app(library, repository, clock, live=live, layout="console")
         async with app.run_test(size=size) as pilot:
             panel = app.screen.query_one(ConsolePanel)
-            panel._notes_text = None
             panel.show(live.page)
             panel.query_one("#console-speaker-notes", MarkdownText).update(notes)
             await pilot.pause(0.2)

@@ -25,7 +25,6 @@ class ListItem:
 
     text: str
     selected: bool = False
-    style: str = ""
 
 
 class WindowedList(Widget):
@@ -64,10 +63,7 @@ class WindowedList(Widget):
         """What the list draws in `width` × `rows` cells."""
         head, items, selected, empty = self._shown
         blocks = [
-            [
-                line(part, selected=item.selected, style=item.style)
-                for part in wrapped(item.text, width)
-            ]
+            [line(part, selected=item.selected) for part in wrapped(item.text, width)]
             for item in items
         ]
         room = max(3, rows - len(head))

@@ -93,7 +93,6 @@ class ConsolePanel(Vertical, can_focus=False):
     def __init__(self, live: LiveSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.live = live
-        self._notes_text: str | None = None
 
     shown: var[bool] = var(False, init=False)
     """Whether the console shows the panel (a room view follows); a hidden panel is brought
@@ -137,9 +136,9 @@ class ConsolePanel(Vertical, can_focus=False):
     def show(self, page: Page) -> None:
         sector = self.live.info.details.sector or None  # its examples first
         notes = for_sector(speaker_notes(page), sector) or t("console.no_speaker_notes")
-        if notes != self._notes_text:
-            self._notes_text = notes
-            self.query_one("#console-speaker-notes", MarkdownText).update(notes)
+        shown = self.query_one("#console-speaker-notes", MarkdownText)
+        if notes != shown.source:
+            shown.update(notes)
             self.query_one("#console-main", VerticalScroll).scroll_home(animate=False)
         self.show_next()
         self._show_notes(page)

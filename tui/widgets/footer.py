@@ -91,11 +91,6 @@ class Footer(Widget, can_focus=False):
         self._hovered: FooterKey | None = None
 
     @property
-    def keys(self) -> Shown:
-        """The keys shown (the palette's apart)."""
-        return self._keys
-
-    @property
     def labels(self) -> list[str]:
         """Each shown key's description, in order (the palette's last)."""
         shown = [*self._keys, *([self._palette] if self._palette else [])]

@@ -5,7 +5,7 @@ the consultant's window (where the exercise takes keys)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from rich.cells import cell_len
@@ -29,6 +29,7 @@ from tui.changes import follow_changes, hold_frame
 from tui.exercises import EXERCISE_WIDGETS, ExerciseWidget
 from tui.widgets.big_clock import BigClock, BigTime
 from tui.widgets.clock_cap import ClockCap
+from tui.widgets.column_rows import docked, rows_laid_out, rows_to_come, with_margins
 from tui.widgets.content_line import ContentLine
 from tui.widgets.countdown_display import CountdownDisplay
 from tui.widgets.join_code import JoinCode
@@ -88,70 +89,6 @@ ROOMY_ROWS = 30
 """From this many rows on, a blank line separates the page's text from the exercise under it."""
 
 
-def _docked(widget: Widget) -> bool:
-    return str(widget.styles.dock or "none") != "none"
-
-
-def _fills(widget: Widget) -> bool:
-    """Whether `widget` takes whatever height it is given (`1fr`, a percentage)."""
-    height = widget.styles.height
-    return height is not None and not (height.is_auto or height.is_cells)
-
-
-def _rows_needed(widget: Widget, depth: int = 0) -> int:
-    """The rows `widget` needs for what it shows: its height as laid out, or, for a part that
-    fills the rest of its column (`1fr`), what its own parts need."""
-    parts = [part for part in widget.displayed_children if not _docked(part)]
-    fills = _fills(widget)
-    if fills and not parts:
-        # A leaf that takes whatever height it is given (a board's column) shows less, with
-        # "▼ N mere", rather than run under the clock: it needs none of its own. Measuring it
-        # as laid out would make the clock's size depend on the order of the layouts.
-        return 0
-    if not fills or not parts or depth > 3:
-        return widget.outer_size.height
-    rows = [
-        _rows_needed(part, depth + 1) + part.styles.margin.top + part.styles.margin.bottom
-        for part in parts
-    ]
-    across = str(widget.styles.layout.name if widget.styles.layout else "") == "horizontal"
-    return (max(rows) if across else sum(rows)) + widget.styles.gutter.height
-
-
-def _rows_before_layout(widget: Widget, container: Size, viewport: Size, depth: int = 0) -> int:
-    """The rows `widget` will need for what it shows now, worked out before the layout from its
-    styles and its content's height at the width it will get (`_rows_needed` reads them after
-    the layout instead). A part that fills the rest needs what its own parts need."""
-    styles = widget.styles
-    gutter = styles.gutter
-    width = container.width
-    if styles.width is not None and styles.width.is_cells:
-        width = int(styles.width.value)
-    inner = max(0, width - gutter.width)
-    parts = [part for part in widget.displayed_children if not _docked(part)]
-    height = styles.height
-    if height is not None and height.is_cells:
-        rows = int(height.value)
-    elif _fills(widget):
-        if not parts or depth > 3:
-            return 0
-        needs = [
-            _rows_before_layout(part, Size(inner, container.height), viewport, depth + 1)
-            + part.styles.margin.top
-            + part.styles.margin.bottom
-            for part in parts
-        ]
-        across = str(styles.layout.name if styles.layout else "") == "horizontal"
-        return (max(needs) if across else sum(needs)) + gutter.height
-    else:
-        rows = widget.get_content_height(container, viewport, inner) + gutter.height
-    if styles.max_height is not None:
-        rows = min(rows, int(styles.max_height.resolve(container, viewport)))
-    if styles.min_height is not None:
-        rows = max(rows, int(styles.min_height.resolve(container, viewport)))
-    return rows
-
-
 class Stage(Vertical):
     """One page for the room. `interactive` gives the exercise its keys (the console, or the
     single window); the room view is never interactive. It repaints itself when the session
@@ -202,8 +139,6 @@ class Stage(Vertical):
         self._clock_cap = ClockCap()
         """The rows the page's content leaves the clock, on this page at this size."""
         self._clock_rows = 0
-        self._mounting: Awaitable[object] | None = None
-        """What the last change of exercise mounted or removed (the clock's fit waits for it)."""
 
     def compose(self) -> ComposeResult:
         yield ContentLine(id="stage-title", hide_empty=True)
@@ -262,7 +197,7 @@ class Stage(Vertical):
             self.query_one("#stage-markdown", MarkdownText).update(text)
             self.query_one("#stage-text", VerticalScroll).scroll_home(animate=False)
         self.query_one("#stage-text").display = bool(text.strip())
-        self._show_exercise(page, previous)
+        mounting = self._show_exercise(page, previous)
         exercise = self.exercise
         step = step_line(page, mode=exercise is None or exercise.mode_shown())
         self.query_one("#stage-step", ContentLine).show(step)
@@ -292,7 +227,7 @@ class Stage(Vertical):
         if fresh:
             # Before the page's frame: what the content needs, worked out from its styles, so
             # the clock is drawn at its size in the first frame, not corrected in a second.
-            fit = self._fit_clock_to_content(self._mounting)
+            fit = self._fit_clock_to_content(mounting)
             if not hold_frame(self, fit):
                 fit.close()  # no change being shown (the first page): the layout decides
 
@@ -327,8 +262,11 @@ class Stage(Vertical):
             return self.live.timers.get(speaker.key, speaker.seconds)
         return self.live.timers.for_page(page)
 
-    def _show_exercise(self, page: Page, previous: Page | None) -> None:
+    def _show_exercise(self, page: Page, previous: Page | None) -> Awaitable[object] | None:
+        """Show the page's exercise: the same widget another step, or a new one mounted (what
+        was mounted or removed is returned: the clock's fit waits for it)."""
         container = self.query_one("#stage-exercise", Vertical)
+        mounting: Awaitable[object] | None = None
         exercise = self.exercise
         same = (
             exercise is not None and previous is not None and previous.segment.id == page.segment.id
@@ -337,23 +275,23 @@ class Stage(Vertical):
             if previous is not page:
                 exercise.show_page(page)
         else:
-            removed = container.remove_children()
-            hold_frame(self, removed)
-            self._mounting = removed
+            mounting = container.remove_children()
+            hold_frame(self, mounting)
             self._exercise = None
             exercise_format = page.segment.format
             widget_class = EXERCISE_WIDGETS.get(exercise_format.value) if exercise_format else None
             if widget_class is not None:
                 widget = widget_class(self.live, page, interactive=self.interactive)
                 self._exercise = widget
-                self._mounting = container.mount(widget)
-                hold_frame(self, self._mounting)
+                mounting = container.mount(widget)
+                hold_frame(self, mounting)
                 if self.interactive and widget.can_focus:
                     widget.focus()
         current = self.exercise
         busy = current is not None and current.takes_keys
         self.set_class(busy, "-busy")
         container.display = current is not None
+        return mounting
 
     def _show_break(self, page: Page) -> None:
         view = self.query_one("#stage-break", Vertical)
@@ -435,28 +373,11 @@ class Stage(Vertical):
         if mounting is not None:
             with contextlib.suppress(Exception):
                 await mounting
-        self._mounting = None
-        left = self._rows_left_before_layout()
+        container = Size(*self.content_size)
+        left = self._rows_left(lambda part: rows_to_come(part, container, self.app.size))
         if left is not None and left < self._clock_rows and self._clock_cap.rows is None:
             self._clock_cap.rows = left
             self._fit_clock()
-
-    def _rows_left_before_layout(self) -> int | None:
-        """What `_rows_left_for_clock` will measure, worked out before the layout."""
-        width, height = self.content_size
-        countdowns = self.query_children(CountdownDisplay)
-        if not height or not countdowns or not (countdown := countdowns.first()).display:
-            return None
-        container, viewport = Size(width, height), self.app.size
-        needed = 0
-        for child in self.children:
-            if not child.display or child is countdown or child.id == "stage-spacer":
-                continue
-            if _docked(child):
-                continue
-            needed += _rows_before_layout(child, container, viewport)
-            needed += child.styles.margin.top + child.styles.margin.bottom
-        return max(0, height - needed - 1)
 
     def _refit_clock(self) -> None:
         """Fit the clock again, smaller, if the content as laid out now leaves it fewer rows
@@ -465,7 +386,7 @@ class Stage(Vertical):
         even when nothing changed: an exercise that fills the rest redraws itself for the
         height it was given (a scale windows its statements), one refresh later."""
         self._clock_refit_planned = False
-        left = self._rows_left_for_clock()
+        left = self._rows_left(rows_laid_out)
         held_back = self._exercise is not None and self._exercise.held_back
         if self._clock_cap.measured(left, self._clock_rows, held_back=held_back):
             self._fit_clock()
@@ -475,21 +396,21 @@ class Stage(Vertical):
             self._clock_refit_planned = True
             self.call_after_refresh(self._refit_clock)
 
-    def _rows_left_for_clock(self) -> int | None:
-        """The rows the page's content leaves the countdown's digits, as laid out now (None
-        before the first layout): the stage's height less what each part shown needs (a part
-        that fills the rest, such as the group's work, needs only its content), less the line
-        under the digits that says the stage in words."""
+    def _rows_left(self, need: Callable[[Widget], int]) -> int | None:
+        """The rows the page's content leaves the countdown's digits (None before the first
+        layout): the stage's height less what each part shown `need`s (a part that fills the
+        rest, such as the group's work, needs only its content), less the line under the
+        digits that says the stage in words."""
         height = self.content_size.height
         countdowns = self.query_children(CountdownDisplay)  # none while being built or removed
         if not height or not countdowns or not (countdown := countdowns.first()).display:
             return None
-        needed = 0
-        for child in self.displayed_children:
-            if child is countdown or child.id == "stage-spacer" or _docked(child):
-                continue
-            needed += _rows_needed(child) + child.styles.margin.top + child.styles.margin.bottom
-        return max(0, height - needed - 1)
+        parts = [
+            child
+            for child in self.displayed_children
+            if child is not countdown and child.id != "stage-spacer" and not docked(child)
+        ]
+        return max(0, height - sum(with_margins(need, parts)) - 1)
 
     def scroll_text(self, lines: int) -> None:
         """Scroll a long slide or step text (the page keys never do)."""
