@@ -5,6 +5,7 @@ before or after the console, and either can be closed or killed without harm."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import threading
 from pathlib import Path
@@ -108,6 +109,7 @@ class RoomScreen(SessionScreen):
         # leaves its announcement behind), on the countdown's tick: one wake-up a second.
         each_second(self, self.follow)
         self.follow()
+        self.call_after_refresh(gc.freeze)  # start-up's objects are kept: not looked at again
 
     def on_unmount(self) -> None:
         self._watch.stop(wait=False)  # the room view closes at once (the thread ends soon)

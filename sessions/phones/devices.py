@@ -13,6 +13,8 @@ TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 TOKEN_LENGTH = 8
 KEY_LENGTH = 24
 """Hex digits of a stored key: enough that two phones never share one."""
+KEYS_KEPT = 20_000
+"""Phone keys kept worked out (300 phones × a scale of 9 statements, and their votes)."""
 _SIGNATURE_LENGTH = 16
 
 
@@ -31,6 +33,8 @@ class Devices:
 
     def __init__(self) -> None:
         self._salt = secrets.token_bytes(32)
+        self._keys: dict[tuple[str, tuple[object, ...]], str] = {}
+        """Keys worked out already: a phone's page asks for all of its keys on every load."""
 
     def issue(self) -> str:
         """A new phone's cookie: random, and signed so a made-up one is refused."""
@@ -47,9 +51,16 @@ class Devices:
     def key(self, cookie: str, *question: object) -> str:
         """The phone's key for one question (a scale's statement, a vote): the same phone gets
         the same key for the same question, and unrelated keys for different ones."""
+        known = self._keys.get((cookie, question))
+        if known is not None:
+            return known
         scope = "\x1f".join(str(part) for part in question)
         message = f"{cookie}\x1e{scope}".encode()
-        return hmac.new(self._salt, message, hashlib.sha256).hexdigest()[:KEY_LENGTH]
+        key = hmac.new(self._salt, message, hashlib.sha256).hexdigest()[:KEY_LENGTH]
+        if len(self._keys) >= KEYS_KEPT:
+            self._keys.clear()  # a room's phones fill it again within a page load each
+        self._keys[cookie, question] = key
+        return key
 
     def _sign(self, raw: str) -> str:
         digest = hmac.new(self._salt, b"cookie\x1e" + raw.encode(), hashlib.sha256)

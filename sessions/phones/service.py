@@ -103,6 +103,9 @@ class JoinService:
         self._failure: Callable[[OplaegError], None] | None = None
         self._shed: Callable[[int], None] | None = None
         self._state_cache: tuple[tuple[int, str], object] | None = None
+        self._asked_cache: (
+            tuple[tuple[int, object, AnswerMode], tuple[PhoneAsk, str, str] | None] | None
+        ) = None
 
     def listen(
         self,
@@ -145,13 +148,10 @@ class JoinService:
             return Question(None, version=_version("none"))
         page, mode = current
         segment = page.segment
-        step = page.step
-        prompt = step.questions[0] if step is not None and step.questions else ""
-        if step is not None and not prompt and step.title != segment.title:
-            prompt = step.title
-        ask = self._ask(segment, mode)
-        if ask is None:
+        asked = self._asked_on(page, mode)
+        if asked is None:
             return Question(None, version=_version("none"))
+        ask, prompt, version = asked
         answers = self.live.answers
         chosen = tuple(
             answers.scale_value(segment.id, i, self.devices.key(cookie, segment.id, i))
@@ -165,7 +165,22 @@ class JoinService:
             else {}
         )
         question = Question.asking(ask, segment.id, segment.title, prompt, chosen, mine)
-        return replace(question, version=_version(mode, page.key, ask))
+        return replace(question, version=version)
+
+    def _asked_on(self, page: Page, mode: AnswerMode) -> tuple[PhoneAsk, str, str] | None:
+        """What `page` asks in `mode`, its step's question and the version a phone's page
+        compares: worked out once per change to the session (every phone's page asks it
+        after every answer, and the answers do not change it)."""
+        stamp = (self.live.store.revision, page.key, mode)
+        if self._asked_cache is None or self._asked_cache[0] != stamp:
+            segment, step = page.segment, page.step
+            prompt = step.questions[0] if step is not None and step.questions else ""
+            if step is not None and not prompt and step.title != segment.title:
+                prompt = step.title
+            ask = self._ask(segment, mode)
+            asked = None if ask is None else (ask, prompt, _version(mode, page.key, ask))
+            self._asked_cache = (stamp, asked)
+        return self._asked_cache[1]
 
     # -- answering -------------------------------------------------------------------------------
 

@@ -8,13 +8,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
 
 from sessions.exercises.scale import ScaleState, counts_shown, decimal, label_for, legend
 from sessions.i18n import t
 from tui.exercises.base import ExerciseWidget
 from tui.exercises.draw import EMPHASIS, MUTED, bar, join_lines
 from tui.keys import SCALE_KEYS, bindings
+from tui.widgets.content_line import ContentLine
 
 SPARKS = " ▁▂▃▄▅▆▇█"
 
@@ -65,8 +65,8 @@ class ScaleWidget(ExerciseWidget):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="scale-legend")
-        yield Static(id="scale-statements")
+        yield ContentLine(id="scale-legend")
+        yield ContentLine(id="scale-statements")
 
     @property
     def scale(self) -> ScaleState:
@@ -98,7 +98,7 @@ class ScaleWidget(ExerciseWidget):
         answered = self.live.answers.answered(self.page.segment.id)
         if answered:
             meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
-        self.query_one("#scale-legend", Static).update(Content(meaning))
+        self.query_one("#scale-legend", ContentLine).show(Content(meaning))
         participants = self.live.info.details.participants
         width = self.size.width or 80
         rows: list[tuple[str, str, str, bool]] = []
@@ -138,7 +138,7 @@ class ScaleWidget(ExerciseWidget):
             shown.insert(0, Content.styled(t("scale.results_title"), EMPHASIS))
         if below:
             shown += [Content(""), *below]
-        self.query_one("#scale-statements", Static).update(join_lines(shown))
+        self.query_one("#scale-statements", ContentLine).show(join_lines(shown))
 
     def _compare(self, state: ScaleState, phones: dict[int, dict[int, int]]) -> bool:
         """Statements asked again: drawn beside last time's (`scale_compare`); False otherwise."""
@@ -155,7 +155,7 @@ class ScaleWidget(ExerciseWidget):
         meaning = " · ".join(f"{value} = {label}" for value, label in legend(state))
         if answered:
             meaning = " · ".join(filter(None, [meaning, t("scale.phones", count=answered)]))
-        self.query_one("#scale-legend", Static).update(Content(meaning))
+        self.query_one("#scale-legend", ContentLine).show(Content(meaning))
         view, self.held_back = comparison(
             repeat,
             state,
@@ -165,7 +165,7 @@ class ScaleWidget(ExerciseWidget):
             width=self.size.width or 80,
             height=self.size.height or 20,
         )
-        self.query_one("#scale-statements", Static).update(view)
+        self.query_one("#scale-statements", ContentLine).show(view)
         return True
 
     def _distribution(

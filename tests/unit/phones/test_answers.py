@@ -359,3 +359,37 @@ def test_reject_all_identical_and_all_waiting_and_put_them_back(session):
     assert board.items == (), "rejected texts never reach the wall"
     put_back(session, everything)
     assert session.answers.pending_count() == 4
+
+
+def test_a_kept_key_is_the_key_worked_out_anew_and_the_kept_keys_are_bounded(monkeypatch):
+    from sessions.phones import devices as devices_module
+
+    monkeypatch.setattr(devices_module, "KEYS_KEPT", 3)
+    devices = Devices()
+    phone = devices.issue()
+    first = [devices.key(phone, "skala", n) for n in range(5)]
+    assert len(devices._keys) <= 3, "never more than KEYS_KEPT"
+    fresh = Devices()
+    fresh._salt = devices._salt
+    assert [fresh.key(phone, "skala", n) for n in range(5)] == first
+    assert [devices.key(phone, "skala", n) for n in range(5)] == first, "kept or not, the same"
+
+
+def test_what_is_asked_is_worked_out_again_when_the_session_changes_not_when_phones_answer(session):
+    go_to(session, "voting")
+    case = segment_of(session, "sagen")
+    session.exercises.save(case, CaseState(("Ring til en kollega",)))
+    service = JoinService(session)
+    phone = service.devices.issue()
+    first = service.question(phone)
+    assert [item for item, _ in first.items] == ["Ring til en kollega"]
+    service.vote(phone, "stemmer", "Ring til en kollega", 1)
+    answered = service.question(phone)
+    assert answered.version == first.version, "an answer changes nothing the page reloads for"
+    assert dict(answered.items) == {"Ring til en kollega": 1}, "but the phone's own votes show"
+    session.exercises.save(case, CaseState(("Ring til en kollega", "Aftal bagvagt")))
+    grown = service.question(phone)
+    assert [item for item, _ in grown.items] == ["Ring til en kollega", "Aftal bagvagt"]
+    assert grown.version != first.version, "a new item: the page reloads"
+    go_to(session, "scale")
+    assert service.question(phone).statements and service.question(phone).version != grown.version

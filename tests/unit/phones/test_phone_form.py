@@ -59,3 +59,51 @@ def test_the_chosen_column_is_remembered_by_the_page_script():
     assert "sessionStorage.setItem" in script.group(1)
     assert 'input[name="column"]:checked' in script.group(1)
     assert "[0-9]+" in script.group(1), "only a column number is ever read back"
+
+
+def test_each_phone_sees_its_own_values_and_votes_though_the_parts_are_kept():
+    from sessions.exercises.phone import AnswerMode
+
+    statements = ("Jeg når mine opgaver", "Jeg får hjælp <når> jeg beder om det")
+    values = ((1, "Slet ikke"), (2, ""), (3, "Helt"))
+
+    def pressed(chosen: tuple[int | None, ...]) -> list[list[str]]:
+        q = Question(AnswerMode.SCALE, "s", "Skala", "", statements, values, chosen, version="v")
+        html = render_page(q, "1234", "tok", None, "nonce")
+        forms = re.findall(r'<form method="post".*?</form>', html, re.S)
+        return [re.findall(r'value="(\d)" aria-pressed="true"', form) for form in forms]
+
+    assert pressed((1, None)) == [["1"], []]
+    assert pressed((3, 2)) == [["3"], ["2"]], "another phone: its own values"
+    assert pressed((1, None)) == [["1"], []], "the first again, from kept parts"
+    html = render_page(
+        Question(AnswerMode.SCALE, "s", "Skala", "", statements, values, (), version="v"),
+        "1234", "tok", None, "nonce",
+    )  # fmt: skip
+    assert "Jeg får hjælp &lt;når&gt; jeg beder om det" in html, "kept parts are escaped too"
+
+    def votes(items: tuple[tuple[str, int], ...]) -> str:
+        q = Question(AnswerMode.VOTE, "v", "Afstemning", "", items=items, votes_each=2, version="v")
+        return render_page(q, "1234", "tok", None, "nonce")
+
+    spent = votes((("Møder", 2), ("Mails", 0)))
+    assert spent.count('value="1" disabled') == 2, "no votes left: no item takes one more"
+    fresh = votes((("Møder", 0), ("Mails", 0)))
+    assert 'value="1" disabled' not in fresh and fresh.count('value="-1" disabled') == 2
+
+
+def test_a_kept_part_is_drawn_anew_in_another_language():
+    from sessions.exercises.phone import AnswerMode
+    from sessions.i18n import current_language, set_language
+
+    q = Question(AnswerMode.VOTE, "v", "Afstemning", "", items=(("Møder", 1),), votes_each=2)
+    before = current_language()
+    danish = render_page(q, "1234", "tok", None, "nonce")
+    try:
+        set_language("en")
+        english = render_page(q, "1234", "tok", None, "nonce")
+    finally:
+        set_language(before)
+    part = re.compile(r'<li id="i0">.*?</li>', re.S)
+    assert part.search(danish) and part.search(english)
+    assert part.search(danish).group(0) != part.search(english).group(0)  # type: ignore[union-attr]
