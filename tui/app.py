@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 
 from sessions.clock import Clock, SystemClock
@@ -27,6 +28,7 @@ from tui.join import JoinControl
 from tui.join_options import JoinOptions
 from tui.keymap import load_keymap
 from tui.messages import SessionChanged, SessionChosen, ThemeChosen, ThemeToggled
+from tui.quiet_driver import driver_for
 from tui.screens.start import StartScreen
 from tui.shutdown import announce_takeovers, install_shutdown
 from tui.themes import DARK, LIGHT, register_themes
@@ -55,6 +57,10 @@ class OplaegApp(App[None]):
             "ctrl+p", "command_palette", t("key.palette"), show=False, priority=True, id="palette"
         )
     ]
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice, with a terminal's input thread that sleeps until a key comes."""
+        return driver_for(super().get_driver_class())
 
     def __init__(
         self,

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
+from textual.driver import Driver
 from textual.message import Message
 from textual.widgets import Static
 
@@ -35,6 +36,7 @@ from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
 from tui.changes import SessionScreen, posting_to
 from tui.file_watch import FileWatch
+from tui.quiet_driver import driver_for
 from tui.shutdown import install_shutdown
 from tui.themes import DARK, LIGHT, register_themes, variable_defaults
 from tui.widgets.second_tick import each_second
@@ -222,6 +224,10 @@ class RoomApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "oplaeg"
     ENABLE_COMMAND_PALETTE = False
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice, with a terminal's input thread that sleeps until a key comes."""
+        return driver_for(super().get_driver_class())
 
     def __init__(
         self,

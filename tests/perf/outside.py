@@ -3,13 +3,21 @@ control-mode client every 5 ms (a forked `capture-pane` costs ~28 ms), each figu
 with its baseline in the same run, medians (or p95) over the runs, the spread printed.
 
     python tests/perf/outside.py [--runs 5] [--sizes 200,2000,10000] [--idle-seconds 20]
-                                 [--root CHECKOUT] [--quick]
+                                 [--phones 60,150,300] [--phone-runs 2] [--root CHECKOUT] [--quick]
 
 A screen is "there" when what the pane shows stops changing (digits masked, and lines of the
 big clock's blocks taken as one: a running clock is not a change); a figure is the time from
 the key sent (or the program launched) to the last change before that. `--root` runs another
 checkout's oplaeg (the sessions are made with this one's domain API: the files are the same);
 `--quick` checks in well under a minute that it all runs, and its figures mean nothing.
+
+Phones are measured from the phones' side: `tests/perf/join_load.py`'s phones (a process of
+their own, an aiohttp client each, a loopback address each) answer a scale of 8 statements
+through the console's server (the real app, its countdown running, a room view following in a
+process of its own), alternating with a bare aiohttp server doing the same fsynced exchange.
+Each run gives a POST → 303 p95; the row is the median over the runs, and the countdown's
+largest gap between two seconds during the burst is its own row (against the second it should
+be). `--root` does not apply to them: they run this checkout.
 
 The table: figure | oplaeg | baseline | ratio | target | ok | spread, where the spread is the
 ratio's lowest–highest over the repeats (the runs split into consecutive groups).
@@ -62,6 +70,9 @@ class Settings:
     sessions: int
     export_runs: int = 3
     warm_up: int = 1  # rounds run first and not counted (they fill the disk cache)
+    phones: tuple[int, ...] = (60, 150, 300)
+    phone_runs: int = 2
+    statements: int = 8
 
 
 def mask(lines: list[str]) -> tuple[str, ...]:
@@ -263,8 +274,16 @@ def rss_mib(pid: int) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time of the process's threads, to the nanosecond (`schedstat`; the clock ticks of
+    `stat` are 10 ms, a fifth of what a bare app uses in 10 s of idling)."""
+    try:
+        return sum(
+            int(task.joinpath("schedstat").read_text().split()[0])
+            for task in Path(f"/proc/{pid}/task").iterdir()
+        ) / 1e9
+    except (OSError, ValueError, IndexError):  # a kernel without schedstat, a thread that went
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 # -- the figures -----------------------------------------------------------------------------
@@ -471,6 +490,30 @@ def exports(programs: Programs, sizes: dict[int, tuple[Path, str]], s: Settings)
     return figures
 
 
+def phones(s: Settings) -> list[Figure]:
+    """POST → 303 p95 of each crowd against the bare server, run after run, alternating; and
+    the countdown's largest gap between two seconds while the biggest crowd answers."""
+    import asyncio
+
+    from tests.perf import join_load
+
+    figures = []
+    gaps = Figure(f"countdown's longest second, {max(s.phones)} phones (s)", 1.05, "1 s")
+    for crowd in s.phones:
+        figure = Figure(f"phones {crowd}, POST → 303 p95 (s)", 2.0, "bare aiohttp server")
+        for _ in range(max(1, s.phone_runs)):
+            bare = asyncio.run(join_load.run_bare(crowd, s.statements))
+            report = asyncio.run(join_load.run_load(crowd, s.statements))
+            for problem in report.problems():  # printed, not fatal: the figures still count
+                say(f"{crowd} phones: {problem}")
+            ours = report.post_to_stored()
+            figure.add(join_load.percentile(ours, 95), join_load.percentile(bare, 95))
+            if crowd == max(s.phones):
+                gaps.add(max(report.tick_gaps, default=0.0), 1.0)
+        figures.append(figure)
+    return [*figures, gaps]
+
+
 # -- the sessions ------------------------------------------------------------------------------
 
 
@@ -578,6 +621,8 @@ def run_all(base: Path, root: Path, s: Settings) -> list[Row]:
         tmux.close()
     say("export …")
     figures += exports(programs, sizes, s)
+    say("phones …")
+    figures += phones(s)
     return [figure.row(s.repeats) for figure in figures]
 
 
@@ -590,11 +635,15 @@ def main(argv: list[str] | None = None) -> list[Row]:
     parser.add_argument("--idle-seconds", type=float, default=20.0)
     parser.add_argument("--repeats", type=int, default=2, help="groups the spread is over")
     parser.add_argument("--sessions", type=int, default=500, help="stored sessions (start)")
+    parser.add_argument("--phones", default="60,150,300", help="crowds of phones answering")
+    parser.add_argument("--phone-runs", type=int, default=2, help="runs of each crowd")
     parser.add_argument("--root", type=Path, default=ROOT, help="the oplaeg checkout to run")
     parser.add_argument("--quick", action="store_true", help="a check that it all runs")
     args = parser.parse_args(argv)
     if args.quick:
-        s = Settings(1, (20,), 2.0, 3, 1, ("md",), 5, export_runs=1, warm_up=0)
+        s = Settings(
+            1, (20,), 2.0, 3, 1, ("md",), 5, export_runs=1, warm_up=0, phones=(5,), phone_runs=1
+        )
     else:
         sizes = tuple(int(n) for n in args.sizes.split(","))
         s = Settings(
@@ -606,6 +655,8 @@ def main(argv: list[str] | None = None) -> list[Row]:
             ("md", "html", "docx", "xlsx", "json", "csv"),
             args.sessions,
             args.export_runs,
+            phones=tuple(int(n) for n in args.phones.split(",") if n),
+            phone_runs=args.phone_runs,
         )
     say(f"load average at the start: {os.getloadavg()}")
     with tempfile.TemporaryDirectory(prefix="oplaeg-outside-") as folder:
