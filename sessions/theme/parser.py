@@ -61,7 +61,9 @@ class _Reader:
 
     def __init__(self, text: str, path: str) -> None:
         self.lines = text.splitlines()
-        self.tokens: list[Token] = markdown().parse(text)
+        self.env: dict[str, object] = {}
+        """What the block pass found for later inline passes (link references)."""
+        self.tokens: list[Token] = markdown().parse(text, self.env)
         self.problems = Problems(path)
         self.plans: tuple[int, ...] = DEFAULT_PLANS
 
@@ -328,7 +330,7 @@ def parse_theme(text: str, path: Path | str = "<theme>") -> tuple[Theme | None, 
     for section in (s for s in sections if s.level == 2):
         if section.title.strip().lower() in _SOURCES_TITLES:
             found_sources = True
-            sources = read_sources(section, reader.problems)
+            sources = read_sources(section, reader.problems, reader.env)
             continue
         if is_preparation(section.title):
             preparation, preparation_line = read_preparation(section), section.line

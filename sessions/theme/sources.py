@@ -6,7 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from sessions.theme.model import Source
 from sessions.theme.problems import Problems
-from sessions.theme.sections import Section
+from sessions.theme.sections import Section, inline
 
 
 def readable_url(url: str) -> str:
@@ -22,8 +22,9 @@ def readable_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=host))
 
 
-def read_sources(section: Section, problems: Problems) -> list[Source]:
-    """Every list item of the section as a source; a link must be http(s)."""
+def read_sources(section: Section, problems: Problems, env: dict[str, object]) -> list[Source]:
+    """Every list item of the section as a source; a link must be http(s). `env` holds the
+    document's link references (from its block pass)."""
     sources: list[Source] = []
     awaiting = False
     for token in section.tokens:
@@ -34,7 +35,7 @@ def read_sources(section: Section, problems: Problems) -> list[Source]:
             line = (token.map[0] + 1) if token.map else section.line
             url: str | None = None
             title_parts: list[str] = []
-            for child in token.children or []:
+            for child in inline(token.content, env):
                 if child.type == "link_open":
                     href = child.attrs.get("href")
                     url = readable_url(str(href)) if href else None

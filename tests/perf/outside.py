@@ -277,10 +277,13 @@ def cpu_seconds(pid: int) -> float:
     """CPU time of the process's threads, to the nanosecond (`schedstat`; the clock ticks of
     `stat` are 10 ms, a fifth of what a bare app uses in 10 s of idling)."""
     try:
-        return sum(
-            int(task.joinpath("schedstat").read_text().split()[0])
-            for task in Path(f"/proc/{pid}/task").iterdir()
-        ) / 1e9
+        return (
+            sum(
+                int(task.joinpath("schedstat").read_text().split()[0])
+                for task in Path(f"/proc/{pid}/task").iterdir()
+            )
+            / 1e9
+        )
     except (OSError, ValueError, IndexError):  # a kernel without schedstat, a thread that went
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

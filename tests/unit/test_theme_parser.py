@@ -134,3 +134,27 @@ def test_scale_and_cards_need_their_list_items():
     ):
         cards = cards.replace(question, "Tekst.")
     assert any("dialogue cards need a step" in p for p in problems_of(cards))
+
+
+def test_sources_read_links_of_every_kind_and_titles_without_markup():
+    text = example()
+    sources = re.search(r"\n## Kilder\n.*?(?=\n## |\Z)", text, re.S)
+    assert sources, "the example has a Kilder section"
+    listed = (
+        "\n## Kilder\n\n"
+        "- [NFA om **social støtte**](https://nfa.dk/social-stoette)\n"
+        "- Arbejdstilsynet: <https://at.dk/psykisk>\n"
+        "- [BEK nr. 1406][bek]\n"
+        "- `kode` og tekst uden link\n"
+        "- [en server](ftp://example.org/x)\n"
+        "\n[bek]: https://www.retsinformation.dk/eli/lta/2020/1406\n"
+    )
+    theme, problems = parse_theme(text.replace(sources.group(0), listed), "t.md")
+    found = [(s.title, s.url) for s in (theme.sources if theme else [])]
+    assert found[:4] == [
+        ("NFA om social støtte", "https://nfa.dk/social-stoette"),
+        ("Arbejdstilsynet: https://at.dk/psykisk", "https://at.dk/psykisk"),
+        ("BEK nr. 1406", "https://www.retsinformation.dk/eli/lta/2020/1406"),
+        ("kode og tekst uden link", None),
+    ] or [p.format("en") for p in problems]
+    assert any("ftp://example.org/x" in p.format("en") for p in problems), "a link must be http(s)"
