@@ -37,14 +37,7 @@ def posting_to(target: MessagePump) -> Sink:
     thread)."""
 
     def sink(parts: Part) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # another thread: posting is safe from there, and comes later
-            target.post_message(SessionChanged(parts))
-            return
-        # On the loop: after what runs now. A write's waiters (phones waiting for "gemt") are
-        # woken in the same step as this; they answer before the screens redraw for it.
-        loop.call_soon(target.post_message, SessionChanged(parts))
+        target.post_message(SessionChanged(parts))
 
     return sink
 

@@ -20,6 +20,7 @@ from sessions.storage.locations import (
 from sessions.theme.cache import Listed, Parsed, ThemeCache, parsed_listing
 from sessions.theme.card import ThemeCard
 from sessions.theme.problems import Problem
+from sessions.theme.warm_up import WarmUp, cache_is_current
 
 if TYPE_CHECKING:
     from sessions.theme.model import Theme
@@ -101,6 +102,16 @@ class ThemeLibrary:
         self._cache = cache
         self._entries: dict[str, ThemeEntry] | None = None
         self._reading = threading.Lock()
+        self._warm_up: WarmUp | None = None
+
+    def parse_elsewhere(self) -> None:
+        """When the cache is not this code's (a first launch, an upgrade): start parsing the
+        themes in a helper process now, on another core, for `entries` to find in the cache
+        (`sessions.theme.warm_up`)."""
+        if self._cache is None or self._entries is not None or self._warm_up is not None:
+            return
+        if not cache_is_current(self._cache.path):
+            self._warm_up = WarmUp.start([folder for folder, _ in self._folders])
 
     def entries(self) -> list[ThemeEntry]:
         """Every theme, sorted by title; broken ones included with their problems."""
@@ -109,6 +120,9 @@ class ThemeLibrary:
             with self._reading:
                 found = self._entries
                 if found is None:
+                    if self._warm_up is not None:
+                        self._warm_up.wait()  # then the cache holds them (or it is parsed here)
+                        self._warm_up = None
                     found = self._read_all()
                     self._entries = found  # assigned once, complete
         return sorted(found.values(), key=lambda e: e.title.lower())

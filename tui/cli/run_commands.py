@@ -56,6 +56,8 @@ def launch(
     join: JoinOptions | None = None,
     settings: Settings | None = None,
 ) -> int:
+    if session_id is None:  # the start screen lists the themes: have them read meanwhile
+        library.parse_elsewhere()
     from tui.app import OplaegApp
 
     clock = SystemClock()

@@ -14,7 +14,7 @@ from sessions.i18n import t
 from sessions.live import LiveSession
 from sessions.storage.changes import Part
 from sessions.theme.notes import for_sector
-from sessions.theme.sections import markdown
+from sessions.theme.sections import inline, markdown
 from tui.changes import follow_changes
 from tui.widgets.content_line import ContentLine
 from tui.widgets.markdown_text import MarkdownText
@@ -34,10 +34,11 @@ def speaker_notes(page: Page) -> str:
 def plain_line(text: str) -> str:
     """One line of a slide as the room reads it: read by the themes' own Markdown parser, a
     list item keeps its bullet and emphasis, code and heading signs are dropped."""
-    tokens = markdown().parse(text.strip())
+    env: dict[str, object] = {}
+    tokens = markdown().parse(text.strip(), env)
     listed = any(token.type in ("bullet_list_open", "ordered_list_open") for token in tokens)
-    inline = next((token for token in tokens if token.type == "inline"), None)
-    children = (inline.children or []) if inline is not None else []
+    block = next((token for token in tokens if token.type == "inline"), None)
+    children = inline(block.content, env) if block is not None else []
     words = "".join(child.content for child in children if child.type in ("text", "code_inline"))
     return f"• {words}" if listed else words
 
