@@ -14,10 +14,13 @@ DIGITS = re.compile(r"[0-9]")
 SCROLLBAR = re.compile(r"[▁▂▃▄▅▆▇█]+$")
 
 
-def picture(screen) -> tuple[str, ...]:
-    """The screen's text, a ticking digit and a scrollbar's thumb not counted."""
+def picture(screen, thumbs: bool = False) -> tuple[str, ...]:
+    """The screen's text, a ticking digit (and, unless `thumbs`, a scrollbar's thumb) not
+    counted."""
     return tuple(
-        SCROLLBAR.sub("", DIGITS.sub("#", strip.text).rstrip()).rstrip()
+        (lambda text: text if thumbs else SCROLLBAR.sub("", text).rstrip())(
+            DIGITS.sub("#", strip.text).rstrip()
+        )
         for strip in screen._compositor.render_strips()
     )
 
@@ -64,6 +67,44 @@ async def test_every_page_change_is_one_frame(layout, size, library, repository,
             if len(distinct) > 1:
                 page = live.page
                 many.append(f"page {live.position} ({page.segment.format}): {len(distinct)}")
+    assert not many, many
+
+
+async def test_the_speaker_notes_scrollbar_comes_with_the_notes(library, repository, clock):
+    """Speaker notes that overflow their box bring their scrollbar's thumb in the page's frame
+    (the bar is always there, so a layout never has to add it: one that appeared after the
+    layout was drawn a frame later). Counted with the thumbs, over a talk's pages whose notes
+    are short and long in turn."""
+    live = new_live(repository, library, clock, "tid-og-kerneopgaven")
+    app = make_app(library, repository, clock, live=live, layout="console")
+    frames: list[tuple[str, ...]] = []
+    display = app._display
+
+    def recording(screen, renderable):
+        if renderable is not None and not app._batch_count:
+            frames.append(picture(screen, thumbs=True))
+        return display(screen, renderable)
+
+    app._display = recording  # type: ignore[method-assign]
+    talk = [n for n, page in enumerate(live.pages) if page.slide is not None]
+    many: list[str] = []
+    overflowing = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        for number in talk[1:]:
+            live.go_to(number - 1)
+            await pilot.pause(0.15)
+            before = picture(app.screen, thumbs=True)
+            frames.clear()
+            await pilot.press("pagedown")
+            await pilot.pause(0.15)
+            notes = app.screen.query_one("#console-main")
+            overflowing += notes.max_scroll_y > 0
+            shown = [frame for frame in frames if frame != before]
+            distinct = [f for n, f in enumerate(shown) if n == 0 or f != shown[n - 1]]
+            if len(distinct) > 1:
+                many.append(f"page {live.position}: {len(distinct)} frames")
+    assert overflowing >= 2, "the walk must show notes that overflow (or the test proves nothing)"
     assert not many, many
 
 

@@ -69,7 +69,7 @@ class ConsolePanel(Vertical, can_focus=False):
         width: 40%; min-width: 30; height: 100%; border-left: vkey $border-blurred; padding: 0 1;
     }
     ConsolePanel .console-heading { text-style: bold; color: $primary; }
-    ConsolePanel #console-main { height: 1fr; margin-top: 1; scrollbar-gutter: stable; }
+    ConsolePanel #console-main { height: 1fr; margin-top: 1; overflow-y: scroll; }  /* see Stage */
     ConsolePanel #console-speaker-notes { background: $background; margin: 0; padding: 0; }
     ConsolePanel #console-side { height: auto; max-height: 60%; }
     ConsolePanel #console-next-box { height: auto; margin-top: 1; }
