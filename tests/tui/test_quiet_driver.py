@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.drivers.linux_driver import LinuxDriver
 from textual.drivers.headless_driver import HeadlessDriver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.drivers.web_driver import WebDriver
 
 from tui.quiet_driver import PENDING_STEP, QuietLinuxDriver, _timeout, driver_for
