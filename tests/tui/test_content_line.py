@@ -38,15 +38,19 @@ async def test_the_same_content_updates_nothing_and_another_style_does(monkeypat
         assert not line.display, "hidden while it shows nothing"
 
 
-class Block(App[None]):
-    CSS = "ContentLine { width: 30; }"
+class Sized(App[None]):
+    """One ContentLine, its width set by `css`."""
+
+    def __init__(self, css: str) -> None:
+        super().__init__()
+        self.stylesheet.add_source(css, read_from=("test", "Sized"))
 
     def compose(self) -> ComposeResult:
-        yield ContentLine(id="block")
+        yield ContentLine()
 
 
 async def test_text_as_tall_as_before_is_repainted_without_a_layout_and_taller_text_is_laid_out():
-    app = Block()
+    app = Sized("ContentLine { width: 30; }")
     async with app.run_test(size=(40, 12)) as pilot:
         block = app.query_one(ContentLine)
         block.show("3 svar · gns. 2,5\nstress")
@@ -72,15 +76,8 @@ async def test_text_as_tall_as_before_is_repainted_without_a_layout_and_taller_t
         assert layouts[-1] is True and block.size.height == 2, "shorter text is laid out too"
 
 
-class AutoWidth(App[None]):
-    CSS = "ContentLine { width: auto; }"
-
-    def compose(self) -> ComposeResult:
-        yield ContentLine(id="auto")
-
-
 async def test_a_line_as_wide_as_its_text_is_always_laid_out():
-    app = AutoWidth()
+    app = Sized("ContentLine { width: auto; }")
     async with app.run_test(size=(40, 5)) as pilot:
         line = app.query_one(ContentLine)
         line.show("kort")
