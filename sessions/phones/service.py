@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sessions.agenda.pages import Page
@@ -71,6 +71,7 @@ class Question:
         prompt: str,
         chosen: tuple[int | None, ...] = (),
         mine: Mapping[str, int] | None = None,
+        version: str = "",
     ) -> Question:
         """What the phone page shows of `ask` (the kind's description), with the step's
         question `prompt` (if the kind shows it) and this phone's values and votes."""
@@ -87,6 +88,7 @@ class Question:
             votes_each=ask.votes_each,
             target=ask.target if ask.mode is AnswerMode.SLIP else None,
             columns=ask.columns,
+            version=version,
         )
 
 
@@ -164,8 +166,7 @@ class JoinService:
             if cookie and ask.items
             else {}
         )
-        question = Question.asking(ask, segment.id, segment.title, prompt, chosen, mine)
-        return replace(question, version=version)
+        return Question.asking(ask, segment.id, segment.title, prompt, chosen, mine, version)
 
     def _asked_on(self, page: Page, mode: AnswerMode) -> tuple[PhoneAsk, str, str] | None:
         """What `page` asks in `mode`, its step's question and the version a phone's page
@@ -281,7 +282,8 @@ class JoinService:
         page, asked = current
         if asked is not mode or page.segment.id != segment_id:
             return None, None
-        return page.segment, self._ask(page.segment, mode)
+        found = self._asked_on(page, mode)
+        return page.segment, (found[0] if found is not None else None)
 
     def _ask(self, segment: Segment, mode: AnswerMode) -> PhoneAsk | None:
         """What the exercise's kind asks the phones, if it is in `mode`."""

@@ -128,7 +128,8 @@ class JoinApp:
         if request.content_type != FORM:
             raise web.HTTPUnsupportedMediaType()
         try:
-            body = await asyncio.wait_for(request.read(), BODY_SECONDS)
+            async with asyncio.timeout(BODY_SECONDS):  # no task of its own, as wait_for makes
+                body = await request.read()
         except TimeoutError:
             raise web.HTTPRequestTimeout() from None
         fields = read_form(body)

@@ -393,3 +393,14 @@ def test_what_is_asked_is_worked_out_again_when_the_session_changes_not_when_pho
     assert grown.version != first.version, "a new item: the page reloads"
     go_to(session, "scale")
     assert service.question(phone).statements and service.question(phone).version != grown.version
+
+
+def test_a_checked_cookie_is_kept_and_a_forged_one_never_is():
+    devices = Devices()
+    cookie = devices.issue()
+    assert devices.genuine(cookie) and devices.genuine(cookie), "checked once, kept"
+    raw, _, signature = cookie.partition(".")
+    forged = f"{raw}.{'f' * len(signature)}"
+    assert not devices.genuine(forged) and not devices.genuine(forged)
+    assert forged not in devices._genuine
+    assert not Devices().genuine(cookie), "another server's keys: not genuine there"
