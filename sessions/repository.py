@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import contextlib
+import os
 import shutil
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +47,10 @@ RESUME_WITHIN_SECONDS = 12 * 3600
 """A session changed this recently (and not finished) is offered to go on with at start-up."""
 
 
+LIST_FRESH_SECONDS = 0.5
+"""How long a list of the sessions is given again while nothing it was read from changed."""
+
+
 class SessionRepository:
     """The sessions stored under one data folder."""
 
@@ -56,6 +63,8 @@ class SessionRepository:
         self.takeovers: list[str] = []
         """Messages about sessions taken over from a process that ended without closing them;
         whoever shows messages to the user takes them from here."""
+        self._listing = threading.Lock()
+        self._listed: tuple[tuple[object, ...], float, builtins.list[SessionSummary]] | None = None
 
     def create(self, theme: Theme, details: SessionDetails) -> tuple[SessionInfo, SessionStore]:
         """Create and save a new session; it is returned open for writing."""
@@ -225,16 +234,37 @@ class SessionRepository:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def list(self) -> list[SessionSummary]:
-        """Every session, newest first; unreadable ones carry a `problem`."""
+        """Every session, newest first; unreadable ones carry a `problem`. Asked again within
+        `LIST_FRESH_SECONDS` while neither the sessions' folder nor the index changed (the
+        start screen and the offer to resume both ask at start-up, from two threads), the
+        same list is given again instead of looking at every session once more."""
+        with self._listing:
+            key = (_stamp(self.root), _stamp(self.index.path))
+            now = time.monotonic()
+            if self._listed is not None:
+                was, when, listed = self._listed
+                if was == key and now - when < LIST_FRESH_SECONDS:
+                    return list(listed)
+            listed = self._list()
+            self._listed = (key, now, listed)
+            return list(listed)
+
+    def _list(self) -> builtins.list[SessionSummary]:
         indexed = self.index.read()
         summaries: list[SessionSummary] = []
-        for folder in sorted(self.root.glob("*")) if self.root.is_dir() else []:
-            if not (folder / SNAPSHOT_NAME).exists() and not (folder / JOURNAL_NAME).exists():
-                continue
+        for folder in _session_folders(self.root):
+            # One look at the journal per session (the start screen lists hundreds): its size,
+            # or that there is none (then a snapshot must be there).
+            try:
+                unchanged = os.stat(folder / JOURNAL_NAME).st_size == 0
+            except FileNotFoundError:
+                if not (folder / SNAPSHOT_NAME).exists():
+                    continue
+                unchanged = True
+            except OSError:
+                unchanged = False  # read from the folder, which says what is wrong
             entry = indexed.get(folder.name)
-            journal = folder / JOURNAL_NAME
             # An entry from before sessions could be finished is read again from the folder.
-            unchanged = not journal.exists() or journal.stat().st_size == 0
             if entry is not None and "finished" in entry and unchanged:
                 summaries.append(SessionSummary(**entry))
             else:
@@ -345,3 +375,22 @@ def trashed_at(folder_name: str) -> float | None:
         return time.mktime(time.strptime(stamp, TRASH_STAMP))
     except (ValueError, OverflowError):
         return None
+
+
+def _session_folders(root: Path) -> list[Path]:
+    """The folders in `root`, sorted by name (files beside them are not sessions)."""
+    try:
+        with os.scandir(root) as entries:
+            names = sorted(entry.name for entry in entries if entry.is_dir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [root / name for name in names]
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What changes when `path` changes (a file written, a folder added or removed)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size)

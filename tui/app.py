@@ -3,6 +3,7 @@ and exits cleanly on signals."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 from collections.abc import Iterable
@@ -259,7 +260,9 @@ class OplaegApp(App[None]):
 
     @work(exclusive=True, group="resume")
     async def offer_to_resume(self) -> None:
-        latest = self.repository.recent(self.clock.wall())
+        # Read in a thread, as the start screen reads its list: the loop draws the first screen
+        # meanwhile (500 sessions are 500 looks at the disk).
+        latest = await asyncio.to_thread(self.repository.recent, self.clock.wall())
         if latest is None:
             return
         from sessions.export.dates import clock_text, long_date

@@ -77,3 +77,29 @@ def test_details_are_cleaned():
         dataclasses.replace(DETAILS, workplace=" Bo\nstøtte ", start_time="9:05")
     )
     assert (details.workplace, details.start_time) == ("Bo støtte", "09:05")
+
+
+def test_a_list_asked_again_at_once_is_reused_until_a_session_comes_goes_or_changes(
+    repository, theme, monkeypatch
+):
+    looks: list[int] = []
+    real = type(repository)._list
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        looks.append(1)
+        return real(self)
+
+    monkeypatch.setattr(type(repository), "_list", counted)
+    info, store = repository.create(theme, DETAILS)
+    repository.close(store)
+    first = repository.list()
+    assert repository.list() == first and len(looks) == 1, "the start screen and the offer"
+    first.clear()
+    assert len(repository.list()) == 1, "each caller gets a list of its own"
+    second, store2 = repository.create(theme, DETAILS)
+    repository.close(store2)
+    assert {s.id for s in repository.list()} == {info.id, second.id}, "a new one at once"
+    repository.rename(second.id, "Et andet sted")
+    assert "Et andet sted" in {s.workplace for s in repository.list()}, "a change at once"
+    repository.delete(second.id)
+    assert [s.id for s in repository.list()] == [info.id], "a deleted one goes at once"
