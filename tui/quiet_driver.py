@@ -61,6 +61,9 @@ class QuietLinuxDriver(LinuxDriver):
 
     def close(self) -> None:
         super().close()
+        thread = self._key_thread
+        if thread is not None and thread.is_alive():
+            return  # it still waits on the pipe: left to the process's end
         for fd in (self._woken, self._wake):
             with contextlib.suppress(OSError):
                 os.close(fd)

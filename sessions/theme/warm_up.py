@@ -48,6 +48,8 @@ class WarmUp:
     def start(cls, folders: list[Path]) -> WarmUp | None:
         """The helper, parsing the themes in `folders`; None when it could not be started (the
         library parses as before)."""
+        if getattr(sys, "frozen", False):
+            return None  # a bundled program is not a Python that runs `-m`
         argv = [sys.executable, "-m", "sessions.warm_themes"]
         argv += [str(folder.resolve()) for folder in folders]
         try:

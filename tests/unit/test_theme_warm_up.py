@@ -114,3 +114,12 @@ def test_only_the_start_of_this_codes_cache_counts_as_current(tmp_path: Path):
     assert warm_up.cache_is_current(path)
     path.write_text(json.dumps({"entries": {}, "version": format_version()}), encoding="utf-8")
     assert not warm_up.cache_is_current(path), "the version must lead, as ThemeCache writes it"
+
+
+def test_a_bundled_program_starts_no_helper(user_themes, monkeypatch):
+    monkeypatch.setattr(warm_up.sys, "frozen", True, raising=False)
+    assert warm_up.WarmUp.start([user_themes]) is None
+    theme_cache_path().unlink(missing_ok=True)
+    found = library(user_themes)
+    found.parse_elsewhere()
+    assert any(entry.id == "social-stoette" for entry in found.entries()), "parsed here"
