@@ -42,6 +42,10 @@ HAND_MADE = {
 }
 ALLOWED = {
     ("tui/phones/guard.py", r"call_later\("): "a request's head timeout, not a repaint",
+    ("tui/changes.py", r"call_later\("): (
+        "the spine itself paces the phones' answers for every window (PHONE_REPAINT_SECONDS): "
+        "one place, not a widget's own debounce"
+    ),
     ("tui/file_watch.py", r"self\.changed\(\)|changed: Callable"): (
         "the watching thread's one call, which posts FilesChanged"
     ),
