@@ -27,12 +27,18 @@ class OneScreen(App[None]):
         self.push_screen(Shown())
 
 
+async def shown(pilot) -> Shown:  # type: ignore[no-untyped-def]
+    """The screen that records what it drew, once it is up."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, Shown)
+    return screen
+
+
 async def test_a_burst_of_answers_is_drawn_a_few_times_and_nothing_is_lost():
     app = OneScreen()
     async with app.run_test() as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Shown)
+        screen = await shown(pilot)
         began = asyncio.get_running_loop().time()
         for _ in range(30):  # 30 writes in 0.3 s, as 300 phones made
             screen.post_message(SessionChanged(Part.ANSWERS))
@@ -49,9 +55,7 @@ async def test_a_burst_of_answers_is_drawn_a_few_times_and_nothing_is_lost():
 async def test_another_change_is_drawn_at_once_with_the_answers_that_waited():
     app = OneScreen()
     async with app.run_test() as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Shown)
+        screen = await shown(pilot)
         screen.post_message(SessionChanged(Part.ANSWERS))  # drawn: none drawn just before
         await pilot.pause()
         screen.post_message(SessionChanged(Part.ANSWERS))  # waits its tenth of a second
