@@ -40,6 +40,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from unittest import mock
 
@@ -347,7 +348,9 @@ def first_screens(programs: Programs, folders: dict[str, Path], s: Settings) -> 
     many = Figure(f"start screen, {s.sessions} sessions (s)", 1.05, "empty data folder")
     rss = Figure("RSS at the start screen (MiB)", 1.2, "bare H+Md+F app")
 
-    def launch(start: Callable[[], str], ready: Callable[..., bool], memory: bool = False):
+    def launch(
+        start: Callable[[], str], ready: Callable[..., bool], memory: bool = False
+    ) -> tuple[float, float]:
         begin = time.monotonic()
         pane = start()
         seconds = tmux.settle([pane], begin, ready=ready)[pane]
@@ -359,7 +362,7 @@ def first_screens(programs: Programs, folders: dict[str, Path], s: Settings) -> 
         fresh = folders["base"] / f"fresh-{run}"
         bare, bare_mib = launch(lambda: programs.bare("first"), bare_ready, memory=True)
         ours, our_mib = launch(lambda: programs.oplaeg(folders["empty"]), empty_ready, True)
-        cold, _ = launch(lambda f=fresh: programs.oplaeg(f / "data", home=f), empty_ready)
+        cold, _ = launch(partial(programs.oplaeg, fresh / "data", home=fresh), empty_ready)
         crowd, _ = launch(lambda: programs.oplaeg(folders["many"]), many_ready)
         if run >= s.warm_up:
             empty.add(ours, bare)
