@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.driver import Driver
 from textual.screen import Screen
 
 from sessions.clock import Clock, SystemClock
@@ -29,7 +28,7 @@ from tui.join import JoinControl
 from tui.join_options import JoinOptions
 from tui.keymap import load_keymap
 from tui.messages import SessionChanged, SessionChosen, ThemeChosen, ThemeToggled
-from tui.quiet_driver import driver_for
+from tui.quiet_driver import QuietApp
 from tui.screens.start import StartScreen
 from tui.shutdown import announce_takeovers, install_shutdown
 from tui.themes import DARK, LIGHT, register_themes
@@ -48,7 +47,7 @@ class DraftHolder(Protocol):
     def flush_draft(self) -> None: ...
 
 
-class OplaegApp(App[None]):
+class OplaegApp(QuietApp):
     """oplaeg's Textual app. Every change is saved by `sessions/` before the UI confirms it."""
 
     CSS_PATH = "app.tcss"
@@ -58,10 +57,6 @@ class OplaegApp(App[None]):
             "ctrl+p", "command_palette", t("key.palette"), show=False, priority=True, id="palette"
         )
     ]
-
-    def get_driver_class(self) -> type[Driver]:
-        """Textual's choice, with a terminal's input thread that sleeps until a key comes."""
-        return driver_for(super().get_driver_class())
 
     def __init__(
         self,

@@ -10,7 +10,7 @@ This driver waits without a timeout while nothing is pending: it is woken by a k
 on a pipe of its own when it is told to stop (its `exit_event` writes that byte when set), or,
 while the parser holds a lone Escape, by the parser's own deadline. Everything else is
 Textual's `LinuxDriver`. Windows has its own driver, and the room view in a browser
-textual-serve's: neither is touched (`driver_for`).
+textual-serve's: neither is touched (`driver_for`). Both windows' apps are `QuietApp`s.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
+from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
 
 if TYPE_CHECKING:
@@ -125,3 +126,11 @@ def driver_for(chosen: type[Driver]) -> type[Driver]:
     `LinuxDriver` itself (a terminal on Linux or macOS); any other (Windows, a browser, a
     test's headless driver, one named in `TEXTUAL_DRIVER`) as it is."""
     return QuietLinuxDriver if chosen is LinuxDriver else chosen
+
+
+class QuietApp(App[None]):
+    """An app that runs for hours in a terminal (the console, the room view): Textual's driver,
+    with a keyboard thread that sleeps until a key comes."""
+
+    def get_driver_class(self) -> type[Driver]:
+        return driver_for(super().get_driver_class())

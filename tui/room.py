@@ -11,10 +11,9 @@ import threading
 from pathlib import Path
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.driver import Driver
 from textual.message import Message
 from textual.widgets import Static
 
@@ -36,7 +35,7 @@ from sessions.storage.follower import StoreFollower
 from sessions.theme.library import ThemeLibrary
 from tui.changes import SessionScreen, posting_to
 from tui.file_watch import FileWatch
-from tui.quiet_driver import driver_for
+from tui.quiet_driver import QuietApp
 from tui.shutdown import install_shutdown
 from tui.themes import DARK, LIGHT, register_themes, variable_defaults
 from tui.widgets.second_tick import each_second
@@ -218,16 +217,12 @@ class RoomScreen(SessionScreen):
 SERVER_CHECK_SECONDS = 1.0
 
 
-class RoomApp(App[None]):
+class RoomApp(QuietApp):
     """`oplaeg projector`: the room view in a terminal, or (through textual-serve) a browser."""
 
     CSS_PATH = "app.tcss"
     TITLE = "oplaeg"
     ENABLE_COMMAND_PALETTE = False
-
-    def get_driver_class(self) -> type[Driver]:
-        """Textual's choice, with a terminal's input thread that sleeps until a key comes."""
-        return driver_for(super().get_driver_class())
 
     def __init__(
         self,

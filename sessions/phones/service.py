@@ -262,9 +262,10 @@ class JoinService:
         current = self.current()
         if current is None or current[1] is not AnswerMode.VOTE:
             return None
-        ask = self._ask(current[0].segment, AnswerMode.VOTE)
-        if ask is None:
+        asked = self._asked_on(current[0], AnswerMode.VOTE)
+        if asked is None:
             return None
+        ask = asked[0]
         index, _, _ = reference.partition("-")
         number = _number(index)
         if number is None or number >= len(ask.items):

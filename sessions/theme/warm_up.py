@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from sessions.theme.cache import format_version
@@ -70,9 +69,8 @@ class WarmUp:
 
     def wait(self, seconds: float = WAIT_SECONDS) -> bool:
         """Wait for the helper; True when it finished well (the cache is written)."""
-        deadline = time.monotonic() + seconds
         try:
-            code = self._process.wait(timeout=max(0.0, deadline - time.monotonic()))
+            code = self._process.wait(timeout=seconds)
         except subprocess.TimeoutExpired:
             return False  # the library parses itself; the helper's late write is harmless
         return code == 0

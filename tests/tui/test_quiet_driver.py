@@ -6,11 +6,8 @@ nothing happens the input thread does not wake ten times a second."""
 from __future__ import annotations
 
 import os
-import pty
-import subprocess
 import sys
 import textwrap
-import threading
 import time
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from textual.drivers.headless_driver import HeadlessDriver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.drivers.web_driver import WebDriver
 
+from tests.tui.pty_process import start_in_pty
 from tui.quiet_driver import PENDING_STEP, QuietLinuxDriver, _timeout, driver_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,16 +25,12 @@ APP = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from textual.app import App
     from textual.widgets import Static
-    from tui.quiet_driver import driver_for
+    from tui.quiet_driver import QuietApp
 
     OUT = Path(sys.argv[1])
 
-    class Keys(App[None]):
-        def get_driver_class(self):
-            return driver_for(super().get_driver_class())
-
+    class Keys(QuietApp):
         def compose(self):
             yield Static("ready")
 
@@ -88,29 +82,10 @@ def input_thread_wakeups(pid: int, seconds: float) -> int:
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
 def test_keys_a_lone_escape_and_quitting_work_and_idle_input_sleeps(tmp_path):
     out = tmp_path / "keys.txt"
-    master, slave = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "60", "LINES": "10"}
     env.pop("TEXTUAL_DRIVER", None)
-    child = subprocess.Popen(
-        [sys.executable, "-c", APP, str(out)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(slave)
-
-    def drain() -> None:  # a terminal reads what the app draws
-        while True:
-            try:
-                if not os.read(master, 65536):
-                    return
-            except OSError:
-                return
-
-    threading.Thread(target=drain, daemon=True).start()
+    process = start_in_pty([sys.executable, "-c", APP, str(out)], env)
+    child, master = process.child, process.master
     try:
         assert wait_for(lambda: seen(out)[:1] == ["QuietLinuxDriver"]), seen(out)
         time.sleep(0.3)

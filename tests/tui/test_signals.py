@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from sessions.storage.session_store import SessionStore
+from tests.tui.pty_process import start_in_pty
 
 ROOT = Path(__file__).parents[2]
 EXIT_WITHIN_SECONDS = 5.0
@@ -94,7 +93,6 @@ class RunningApp:
 
 def start_app(tmp_path: Path, prelude: str = "", **env: str) -> RunningApp:
     data = tmp_path / "data"
-    master, slave = pty.openpty()
     environment = {
         **os.environ,
         "OPLAEG_DATA_DIR": str(data),
@@ -104,29 +102,9 @@ def start_app(tmp_path: Path, prelude: str = "", **env: str) -> RunningApp:
         **env,
     }
     command = ["start", "social-stoette", "--workplace", "Signal", "--participants", "5"]
-    child = subprocess.Popen(
-        [sys.executable, "-c", prelude + RUN_CLI, *command, "--minutes", "90"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=environment,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(slave)
-    app = RunningApp(child, master, data)
-
-    def drain() -> None:  # a terminal reads what the app draws; otherwise the app blocks
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            app.screen.extend(chunk)
-
-    threading.Thread(target=drain, daemon=True).start()
+    argv = [sys.executable, "-c", prelude + RUN_CLI, *command, "--minutes", "90"]
+    process = start_in_pty(argv, environment)
+    app = RunningApp(process.child, process.master, data, process.screen)
     sessions = data / "sessions"
     wait_for(lambda: sessions.is_dir() and any(sessions.iterdir()))
     wait_for(lambda: b"Dagsorden" in app.screen)  # the agenda, before the start
