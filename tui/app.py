@@ -27,7 +27,7 @@ from tui.config import Settings
 from tui.join import JoinControl
 from tui.join_options import JoinOptions
 from tui.keymap import load_keymap
-from tui.messages import SessionChanged, SessionChosen, ThemeChosen, ThemeToggled
+from tui.messages import FollowsSession, SessionChanged, SessionChosen, ThemeChosen, ThemeToggled
 from tui.quiet_driver import QuietApp
 from tui.screens.start import StartScreen
 from tui.shutdown import announce_takeovers, install_shutdown
@@ -114,10 +114,11 @@ class OplaegApp(QuietApp):
     @on(SessionChanged)
     def session_changed(self, event: SessionChanged) -> None:
         """The open session changed (the store's sink posted this, from whatever thread): on to
-        every screen, so the presenter under a dialog shows it too. A screen that shows no part
-        of the session ignores it."""
+        every screen that shows it (`FollowsSession`), so the presenter under a dialog shows it
+        too. The others never hear of it."""
         for screen in self.screen_stack:
-            screen.post_message(SessionChanged(event.parts))
+            if isinstance(screen, FollowsSession):
+                screen.post_message(SessionChanged(event.parts))
 
     @on(ThemeChosen)
     def theme_chosen(self, event: ThemeChosen) -> None:

@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from sessions.storage.changes import Part, Sink
-from tui.messages import SessionChanged
+from tui.messages import FollowsSession, SessionChanged
 
 
 def posting_to(target: MessagePump) -> Sink:
@@ -71,7 +71,7 @@ def hold_frame(widget: Widget, done: Awaitable[object]) -> bool:
     return False
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(FollowsSession, Screen[None]):
     """A screen that shows a session: the console, the single window, the room view."""
 
     changes: var[Part] = var(Part.NONE, always_update=True, init=False)

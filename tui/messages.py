@@ -42,6 +42,14 @@ class ErrorRaised(Message):
     message: str
 
 
+class FollowsSession:
+    """A screen that shows part of the open session. The app passes each `SessionChanged` on
+    to these screens only. Any message to a screen left under the presenter (the start screen)
+    would make Textual draw the whole console again: a screen under the top one that handles
+    a message repaints its regions on the top screen and marks itself for a whole repaint the
+    next time, so each answer from a phone cost a full frame (7 ms at 160×45)."""
+
+
 class SessionChanged(Message, bubble=False):
     """The session changed: `parts` names what (see `sessions.storage.changes.Part`). Posted
     from whatever thread the change was saved or read on (`post_message` is thread-safe); a

@@ -230,3 +230,49 @@ async def test_a_burst_from_another_thread_repaints_the_single_window_once(
         assert repaints[("OplaegApp", "StatusBar")] == 1, repaints
         assert repaints[("OplaegApp", "ConsolePanel")] <= 1, "hidden: it reads nothing"
         assert not app.screen.query_one(ConsolePanel).display
+
+
+# -- a change redraws what it changed, never the whole console ---------------------------------
+
+
+async def test_changes_never_redraw_the_whole_console(
+    library, repository, clock, monkeypatch: pytest.MonkeyPatch
+):
+    """The start screen stays under the presenter. Were it told of changes, Textual would draw
+    the whole console again for each one (a screen under the top one that handles a message
+    marks itself for a whole repaint, and hands that to the top screen the next time)."""
+    from textual._compositor import Compositor
+
+    live = new_live(repository, library, clock)
+    live.go_to(page_of(live, "scale"))
+    app = make_app(library, repository, clock, live=live, layout="console")
+    whole: list[str] = []
+    parts: list[str] = []
+    full, partial = Compositor.render_full_update, Compositor.render_partial_update
+
+    def whole_screen(self: Compositor, *args: object, **kwargs: object) -> object:
+        whole.append(type(self.root).__name__)
+        return full(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def some_regions(self: Compositor) -> object:
+        parts.append(type(self.root).__name__)
+        return partial(self)
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == [
+            "StartScreen",
+            "PresenterScreen",
+        ]
+        monkeypatch.setattr(Compositor, "render_full_update", whole_screen)
+        monkeypatch.setattr(Compositor, "render_partial_update", some_regions)
+        service = JoinService(live)
+        segment = live.page.segment.id
+        for phone in range(6):  # answers, and a note between them: each drawn on its own
+            cookie = service.devices.issue()
+            assert service.answer_scale(cookie, segment, "0", "3") is Outcome.SAVED
+            await pilot.pause()
+            add_note(live, f"Note {phone}")
+            await pilot.pause()
+        assert parts, "the changes were drawn"
+        assert whole == [], f"{len(whole)} whole-screen redraws for {len(parts)} changes"

@@ -32,7 +32,7 @@ from sessions.phones.moderation import (
 )
 from sessions.storage.changes import Part
 from tui.keys import MODERATION_KEYS, bindings
-from tui.messages import SessionChanged
+from tui.messages import FollowsSession, SessionChanged
 from tui.screens.text_prompt import TextPrompt
 from tui.widgets.footer import Footer
 
@@ -41,7 +41,7 @@ UNMARKED = "☐ "
 """Selected or not, told by the glyph (not by colour)."""
 
 
-class ModerationScreen(ModalScreen[None]):
+class ModerationScreen(FollowsSession, ModalScreen[None]):
     """The texts waiting, listed again at every change to the answers (new texts from phones,
     or this screen's own decisions); the stage under it shows an approved text as every change
     shows (`tui.changes`)."""
