@@ -348,14 +348,16 @@ class SessionStore:
 
     def write_current(self, table: str, payload: bytes) -> None:
         """The file half of `put_current`: only writes the file, so it may run in a worker
-        thread while the event loop goes on. Call `current_written` once it has returned."""
+        thread while the event loop goes on. Call `current_written` once it has returned.
+        Nothing else happens here: each system call in a worker waits for the interpreter's
+        lock while the loop is busy (under a burst of phones, up to 5 ms each)."""
         if self.readonly or self._closed:
             raise RuntimeError("this session is not open for writing")
         atomic_write_bytes(self.directory / CURRENT_ONLY_TABLES[table], payload)
-        self._hint()
 
     def current_written(self, table: str, payload: bytes) -> None:
-        """`payload` is on disk: it is the table now."""
+        """`payload` is on disk: it is the table now (the room views hear it at once)."""
+        self._hint()
         self._current_raw[table] = payload
         self._tables.pop(table, None)
         self._unsaid |= part_of(table)

@@ -7,18 +7,30 @@ value is escaped by construction, not field by field. The page knows no exercise
 the form of the question's answer mode (`templates/ask/<mode>.html`) from what the kind
 described (`sessions.exercises.phone.PhoneAsk`, carried by `Question`).
 
+A room reloads its pages after every answer (300 phones: 2,400 pages a minute), and almost all
+of a page is the same for every phone until the question changes. So a page is drawn in two
+layers. Its frame — everything but the few parts that differ between responses — is drawn once
+per question (and notice) and kept (`_frame`); the template marks those parts with `filled`:
+the response's nonce, and the phone's own marks (a statement's chosen value, an item's votes,
+the votes left). Each response fills the frame's holes (`_fill`) and joins: a few lookups
+instead of a template run. A hole is the process's secret (`HOLE`), so no text from a theme can
+make one. Drawn straight through (`whole_page`), `filled` puts the same parts in place: the two
+give the same page, byte for byte (tested).
+
 A form's repeated parts (a scale's statement, a vote's item) are drawn by `fragment`, which
-keeps each drawn part for the values it was drawn from: when 300 phones reload after each
-answer, a page is a few lookups and a join instead of hundreds of escapes. The parts depend on
-nothing else (the language is part of the key), so a kept part is the part drawn anew."""
+keeps each drawn part for the values it was drawn from. The parts depend on nothing else (the
+language is part of the key), so a kept part is the part drawn anew."""
 
 from __future__ import annotations
 
+import dataclasses
+import secrets
 from collections.abc import Hashable
 from functools import cache, lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from sessions.i18n import current_language, t
 from sessions.phones.answers import MAX_SLIP_LENGTH
@@ -28,6 +40,10 @@ NOTICES = {outcome.value for outcome in Outcome} | {"cookie", "no_cookie"}
 REFRESH_MS = 2000
 FRAGMENTS_KEPT = 2048
 """Drawn parts kept (a scale of 9 statements × 10 values, a vote of 100 items × a few counts)."""
+FRAMES_KEPT = 64
+"""Page frames kept: one per question, notice and language (a dozen notices)."""
+HOLE = f"\x00{secrets.token_hex(8)}\x00"
+"""Marks a hole in a frame: unknown outside this process, so never in a theme's text."""
 
 
 @cache
@@ -41,7 +57,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,  # shipped with the program: never looked at on disk again
     )
-    environment.globals.update(t=t, item_reference=item_reference, fragment=fragment)
+    environment.globals.update(t=t, item_reference=item_reference, fragment=fragment, filled=filled)
     return environment
 
 
@@ -56,8 +72,53 @@ def _fragment(name: str, _language: str, values: tuple[tuple[str, Hashable], ...
 
 
 def render_page(question: Question, code: str, token: str, notice: str | None, nonce: str) -> str:
-    """The whole page for one phone."""
-    given = sum(mine for _, mine in question.items)
+    """The whole page for one phone: the question's kept frame, its holes filled."""
+    notice = notice if notice in NOTICES else None
+    shared = dataclasses.replace(
+        question, chosen=(), items=tuple((item, 0) for item, _ in question.items)
+    )
+    frame = _frame(shared, question.version, code, token, notice, current_language())
+    if frame is None:
+        return whole_page(question, code, token, notice, nonce)
+    texts, holes = frame
+    base, left = f"/{token}", _votes_left(question)
+    parts = [texts[0]]
+    for (name, index), text in zip(holes, texts[1:], strict=True):
+        parts.append(_fill(name, index, question, base, nonce, left))
+        parts.append(text)
+    return "".join(parts)
+
+
+def whole_page(question: Question, code: str, token: str, notice: str | None, nonce: str) -> str:
+    """The page drawn straight through, every part in place (what `render_page` gives)."""
+    return _draw(question, code, token, notice, nonce, framing=False)
+
+
+Frame = tuple[tuple[str, ...], tuple[tuple[str, int], ...]]
+"""A page's texts, and between each two the hole to fill: its name and index."""
+
+
+@lru_cache(maxsize=FRAMES_KEPT)
+def _frame(
+    shared: Question, version: str, code: str, token: str, notice: str | None, _language: str
+) -> Frame | None:
+    """The page for `shared` (a question without any phone's marks) with holes where the
+    parts that differ between responses go. None if a hole cannot be read (it cannot happen:
+    the page is then drawn whole each time)."""
+    drawn = _draw(shared, code, token, notice, "", framing=True)
+    pieces = drawn.split(HOLE)
+    holes: list[tuple[str, int]] = []
+    for hole in pieces[1::2]:
+        name, _, index = hole.partition(":")
+        if name not in FILLS or not index.isdigit():
+            return None
+        holes.append((name, int(index)))
+    return tuple(pieces[0::2]), tuple(holes)
+
+
+def _draw(
+    question: Question, code: str, token: str, notice: str | None, nonce: str, *, framing: bool
+) -> str:
     return (
         templates()
         .get_template("page.html")
@@ -66,13 +127,62 @@ def render_page(question: Question, code: str, token: str, notice: str | None, n
             code=code,
             base=f"/{token}",
             nonce=nonce,
+            framing=framing,
             notice=_notice(notice) if notice in NOTICES else None,
             language=current_language(),
             interval=REFRESH_MS,
             max_slip_length=MAX_SLIP_LENGTH,
-            votes_left=max(question.votes_each - given, 0),
+            votes_left=_votes_left(question),
         )
     )
+
+
+FILLS = frozenset({"nonce", "statement", "votes_left", "item"})
+"""The parts a page's template marks with `filled`."""
+
+
+@pass_context
+def filled(context: Context, name: str, index: int = 0) -> Markup:
+    """A part that differs between responses: a hole while the frame is drawn, else the part."""
+    if name not in FILLS:
+        raise ValueError(f"no such part of a phone page: {name}")
+    if context["framing"]:
+        return Markup(f"{HOLE}{name}:{index}{HOLE}")
+    question: Question = context["question"]
+    return _fill(name, index, question, context["base"], context["nonce"], context["votes_left"])
+
+
+def _fill(name: str, index: int, question: Question, base: str, nonce: str, left: int) -> Markup:
+    """Part `name` (`index`) of the page for this phone and response."""
+    if name == "nonce":
+        return escape(nonce)
+    if name == "votes_left":
+        return escape(t("join.votes_left", left=left, total=question.votes_each))
+    if name == "statement":
+        chosen = question.chosen[index] if index < len(question.chosen) else None
+        return fragment(
+            "ask/_scale_statement.html",
+            base=base,
+            segment=question.segment_id,
+            index=index,
+            statement=question.statements[index],
+            values=question.values,
+            chosen=chosen,
+        )
+    item, mine = question.items[index]
+    return fragment(
+        "ask/_vote_item.html",
+        base=base,
+        segment=question.segment_id,
+        index=index,
+        item=item,
+        mine=mine,
+        more=left > 0,
+    )
+
+
+def _votes_left(question: Question) -> int:
+    return max(question.votes_each - sum(mine for _, mine in question.items), 0)
 
 
 def _notice(notice: str | None) -> str:
