@@ -4,6 +4,7 @@ participant server (`tui.phones.server`) is a thin web layer over this."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -154,6 +155,8 @@ class JoinService:
         if asked is None:
             return Question(None, version=_version("none"))
         ask, prompt, version = asked
+        with contextlib.suppress(OplaegError):  # an answer tries again, and says what failed
+            self._keep_exercise(segment)
         answers = self.live.answers
         chosen = tuple(
             answers.scale_value(segment.id, i, self.devices.key(cookie, segment.id, i))
@@ -303,7 +306,9 @@ class JoinService:
 
     def _keep_exercise(self, segment: Segment) -> None:
         """Store the exercise as it stands before its first phone answer, so the referat has
-        it even if no hand was counted by key."""
+        it even if no hand was counted by key. Done when a phone is first shown the question
+        (and again, if need be, at an answer): a room answers its first statement at once,
+        and this write and the repaint it causes were in that first wave's way."""
         if not self.live.store.has(EXERCISES_TABLE, segment.id):
             self.live.exercises.save(segment, self.live.exercises.state(segment))
 

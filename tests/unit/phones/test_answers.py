@@ -15,7 +15,7 @@ from sessions.phones.answers import AnswerBook, JoinState, SlipTarget, answer_mo
 from sessions.phones.devices import Devices
 from sessions.phones.moderation import approve, reject
 from sessions.phones.service import JoinService, Outcome
-from sessions.storage.tables import ANSWERS_TABLE, PHONE_ANSWERS_TABLE
+from sessions.storage.tables import ANSWERS_TABLE, EXERCISES_TABLE, PHONE_ANSWERS_TABLE
 from tests.unit.phones.conftest import go_to
 
 
@@ -404,3 +404,21 @@ def test_a_checked_cookie_is_kept_and_a_forged_one_never_is():
     assert not devices.genuine(forged) and not devices.genuine(forged)
     assert forged not in devices._genuine
     assert not Devices().genuine(cookie), "another server's keys: not genuine there"
+
+
+def test_the_exercise_is_kept_when_a_phone_is_first_shown_its_question(session):
+    """Kept before the first answer (the referat has the exercise even if no hand was
+    counted), and not in the way of the first wave of answers: a room answers at once."""
+    go_to(session, "scale")
+    service = JoinService(session)
+    assert not session.store.has(EXERCISES_TABLE, "skala")
+    told: list[object] = []
+    session.sink = told.append
+    question = service.question(None)
+    assert question.mode is not None
+    assert session.store.has(EXERCISES_TABLE, "skala")
+    assert told, "the windows heard of it"
+    told.clear()
+    phone = service.devices.issue()
+    assert service.answer_scale(phone, "skala", "0", "2", defer=True) is Outcome.SAVED
+    assert not told, "the first answer writes nothing on its own: the group commit writes it"
