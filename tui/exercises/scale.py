@@ -125,12 +125,12 @@ class ScaleWidget(ExerciseWidget):
             else []
         )
         statement_rows = sum(len(block) for block in blocks)
-        if (
-            below
-            and self.size.height
-            and (self.size.height - 2 < min(statement_rows, 3) + len(below) + 1)
-        ):
-            below = []  # no room for the bars: the statements and their figures come first
+        # The statements and their figures come first: the bars go when there is no room
+        # for them — on the wall (and a window it shares) already when a statement would
+        # be hidden for them, since the room reads every statement it answers.
+        needed = (statement_rows if not self.for_consultant else min(statement_rows, 3)) + 1
+        if below and self.size.height and self.size.height - 2 < needed + len(below):
+            below = []
         room = max(3, self.size.height - 2 - (len(below) + 1 if below else 0))
         selected = state.selected if self.counting else None
         shown = self.windowed(blocks, selected, room)
