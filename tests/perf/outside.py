@@ -2,7 +2,7 @@
 control-mode client every 5 ms (a forked `capture-pane` costs ~28 ms), each figure alternating
 with its baseline in the same run, medians (or p95) over the runs, the spread printed.
 
-    python tests/perf/outside.py [--runs 5] [--sizes 200,2000,10000] [--idle-seconds 40]
+    python tests/perf/outside.py [--runs 5] [--sizes 200,2000,10000] [--idle-seconds 48]
                                  [--phones 60,150,300] [--phone-runs 6] [--root CHECKOUT] [--quick]
 
 A screen is "there" when what the pane shows stops changing (digits masked, and lines of the
@@ -433,8 +433,9 @@ def idle(programs: Programs, data_dir: Path, session_id: str, s: Settings) -> Fi
     pids = [tmux.pid(pane) for pane in (console, room, bare)]
     started(pids)  # a screen that stopped changing may still be starting: idle comes after
     figure = Figure("idle CPU, console+room, countdown (% core)", 2.0, "bare app, 1 Hz clock")
-    window = s.idle_seconds / max(1, s.repeats)
-    for _ in range(max(1, s.repeats)):
+    windows = max(s.repeats, round(s.idle_seconds / IDLE_WINDOW_SECONDS))
+    window = s.idle_seconds / windows
+    for _ in range(windows):
         start = [cpu_seconds(pid) for pid in pids]
         wall = time.monotonic()
         time.sleep(window)
@@ -445,6 +446,10 @@ def idle(programs: Programs, data_dir: Path, session_id: str, s: Settings) -> Fi
         tmux.kill(pane)
     return figure
 
+
+IDLE_WINDOW_SECONDS = 8.0
+"""Idle is measured in windows of about this long, the row their median: a few seconds in which
+something else on the machine woke one of the programs then count once, not in every figure."""
 
 STARTED_CPU = 0.05
 """A process uses less than this share of a core for a second: its start-up is over."""
@@ -655,7 +660,7 @@ def main(argv: list[str] | None = None) -> list[Row]:
     parser.add_argument("--sizes", default="200,2000,10000", help="notes in the big sessions")
     parser.add_argument("--walk", type=int, default=24, help="page changes per walk")
     parser.add_argument("--export-runs", type=int, default=3, help="runs of each export")
-    parser.add_argument("--idle-seconds", type=float, default=40.0)
+    parser.add_argument("--idle-seconds", type=float, default=48.0)
     parser.add_argument("--repeats", type=int, default=2, help="groups the spread is over")
     parser.add_argument("--sessions", type=int, default=500, help="stored sessions (start)")
     parser.add_argument("--phones", default="60,150,300", help="crowds of phones answering")
