@@ -23,3 +23,31 @@ def test_fit_grows_to_the_room_and_stays_inside_it():
     clock.value = "5:48"
     assert str(clock.render()) == "5:48"
     assert clock.get_content_height(None, None, 10) == 1
+
+
+async def test_the_drawn_rows_are_the_rendered_text_in_the_clocks_own_style():
+    """The clock draws its rows straight as strips (`render_line`): the same cells as its
+    text, in its colour, bold when plain, and nothing past its rows."""
+    from textual.app import App, ComposeResult
+    from textual.geometry import Region
+
+    class OneClock(App[None]):
+        CSS = "BigClock { color: #ff0000; }"
+
+        def compose(self) -> ComposeResult:
+            yield BigClock()
+
+    app = OneClock()
+    async with app.run_test(size=(60, 12)) as pilot:
+        clock = app.query_one(BigClock)
+        for scale, value in ((2, "12:34"), (1, "0:05"), (0, "5:48")):
+            clock.scale, clock.value = scale, value
+            await pilot.pause()
+            width, height = clock.size
+            strips = clock.render_lines(Region(0, 0, width, height))
+            expected = render_lines(value, scale) if scale else [value]
+            assert [strip.text.rstrip() for strip in strips] == [r.rstrip() for r in expected]
+            assert all(strip.cell_length == width for strip in strips)
+            styles = {s.style for strip in strips for s in strip if s.text.strip()}
+            assert styles and all(s.color.triplet.hex == "#ff0000" for s in styles), styles
+            assert all(s.bold for s in styles) == (scale == 0)
