@@ -77,10 +77,7 @@ def render_page(question: Question, code: str, token: str, notice: str | None, n
     shared = dataclasses.replace(
         question, chosen=(), items=tuple((item, 0) for item, _ in question.items)
     )
-    frame = _frame(shared, question.version, code, token, notice, current_language())
-    if frame is None:
-        return whole_page(question, code, token, notice, nonce)
-    texts, holes = frame
+    texts, holes = _frame(shared, question.version, code, token, notice, current_language())
     base, left = f"/{token}", _votes_left(question)
     parts = [texts[0]]
     for (name, index), text in zip(holes, texts[1:], strict=True):
@@ -101,19 +98,14 @@ Frame = tuple[tuple[str, ...], tuple[tuple[str, int], ...]]
 @lru_cache(maxsize=FRAMES_KEPT)
 def _frame(
     shared: Question, version: str, code: str, token: str, notice: str | None, _language: str
-) -> Frame | None:
+) -> Frame:
     """The page for `shared` (a question without any phone's marks) with holes where the
-    parts that differ between responses go. None if a hole cannot be read (it cannot happen:
-    the page is then drawn whole each time)."""
-    drawn = _draw(shared, code, token, notice, "", framing=True)
-    pieces = drawn.split(HOLE)
-    holes: list[tuple[str, int]] = []
-    for hole in pieces[1::2]:
-        name, _, index = hole.partition(":")
-        if name not in FILLS or not index.isdigit():
-            return None
-        holes.append((name, int(index)))
-    return tuple(pieces[0::2]), tuple(holes)
+    parts that differ between responses go (each written by `filled` as `name:index`)."""
+    pieces = _draw(shared, code, token, notice, "", framing=True).split(HOLE)
+    holes = tuple(
+        (name, int(index)) for name, _, index in (hole.partition(":") for hole in pieces[1::2])
+    )
+    return tuple(pieces[0::2]), holes
 
 
 def _draw(

@@ -133,7 +133,7 @@ class BigClock(Widget):
     def render(self) -> Content:
         if not self.scale:
             return Content.styled(self.value, "bold")
-        return Content("\n".join(render_lines(self.value, self.scale)))
+        return Content("\n".join(drawn(self.value, self.scale)))
 
     def render_line(self, y: int) -> Strip:
         """Row `y` of the digits, made straight into a strip (the same cells `render` gives).
